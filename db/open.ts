@@ -1,0 +1,88 @@
+// Opens, migrates and (optionally) seeds a database on either driver. Private to db/ and lib/;
+// scripts and tests use it directly, the app through db/client.ts.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import { lockDataDir } from "./lock";
+import * as schema from "./schema";
+import { seed, type SeedOptions } from "./seed";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface OpenOptions {
+  /** PostgreSQL URL; without it PGlite is used. */
+  url?: string;
+  /** PGlite data folder; omitted (with no url) means an in-memory database, for tests. */
+  dataDir?: string;
+  seed?: SeedOptions | false;
+  /** Connections in the postgres pool. */
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  driver: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Any fixed number: serialises migrations when several app instances start at once.
+const MIGRATION_LOCK = 727_2017;
+
+export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // A build must never open the live database (PGlite is single-process): pages that read data
+    // are dynamic. Reaching here means a page was about to be prerendered with data.
+    throw new Error("The database was opened during `next build`; mark the page dynamic.");
+  }
+  const opened = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  try {
+    if (opts.seed !== false) await seed(opened.db, opts.seed ?? {});
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+  return opened;
+}
+
+async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
+  // Migrate over one dedicated connection holding an advisory lock, so concurrent starts queue.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(migrator, { casing: "snake_case" }), { migrationsFolder });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await migrator.end();
+  }
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite")) : await PGlite.create();
+    const db = drizzlePglite(client, { schema, casing: "snake_case" });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      driver: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,523 @@
+// The whole domain of SPEC.md. Column keys are camelCase; the database names are snake_case
+// (drizzle's `casing: "snake_case"`, set in drizzle.config.ts and in db/client.ts).
+import { sql, type SQL } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tstz = (name?: string) =>
+  name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
+const createdAt = () => tstz().notNull().defaultNow();
+const updatedAt = () => tstz().notNull().defaultNow();
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+// ---------------------------------------------------------------- enums
+export const localeEnum = pgEnum("locale", ["en", "fr", "es", "ar"]);
+export const consultationStatusEnum = pgEnum("consultation_status", ["draft", "open", "closed"]);
+export const organisationTypeEnum = pgEnum("organisation_type", [
+  "ngo",
+  "migrant_led",
+  "diaspora",
+  "grassroots",
+  "trade_union",
+  "faith_based",
+  "academia",
+  "other",
+]);
+export const membershipRoleEnum = pgEnum("membership_role", ["owner", "member"]);
+export const grantRoleEnum = pgEnum("grant_role", ["anchor", "secretariat"]);
+export const invitationKindEnum = pgEnum("invitation_kind", ["organisation", "anchor"]);
+export const registrationStatusEnum = pgEnum("registration_status", [
+  "pending",
+  "confirmed",
+  "waitlisted",
+  "declined",
+  "withdrawn",
+]);
+export const attendanceEnum = pgEnum("attendance", ["in_person", "remote"]);
+export const submissionStatusEnum = pgEnum("submission_status", [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "accepted",
+  "rejected",
+  "duplicate",
+  "withdrawn",
+]);
+export const publicationEnum = pgEnum("publication", ["named", "anonymous", "none"]);
+export const channelEnum = pgEnum("channel", ["web", "email", "paper", "voice"]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const exportFormatEnum = pgEnum("export_format", ["csv", "xlsx", "json", "docx", "zip"]);
+
+// ---------------------------------------------------------------- Auth.js (shape fixed by @auth/drizzle-adapter)
+export const users = pgTable("users", {
+  id: text()
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text(),
+  email: text().notNull().unique(),
+  emailVerified: tstz(),
+  image: text(),
+  locale: localeEnum().notNull().default("en"),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index().on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: tstz().notNull(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: tstz().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------- consultations and themes
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    // Prefix of submission references, e.g. MENA-0042.
+    code: text().notNull().unique(),
+    region: text().notNull(),
+    city: text().notNull(),
+    // ISO 3166-1 alpha-2; names are rendered per locale with Intl.DisplayNames.
+    country: text().notNull(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    timeZone: text().notNull(),
+    anchors: text().notNull(),
+    registrationDeadline: tstz(),
+    submissionDeadline: tstz(),
+    // Null: no limit on in-person seats.
+    inPersonCapacity: integer(),
+    status: consultationStatusEnum().notNull().default("open"),
+    // Last reference number handed out; incremented in the submitting transaction (never reused).
+    lastReference: integer().notNull().default(0),
+    sortOrder: smallint().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("consultations_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("consultations_capacity_positive", sql`${t.inPersonCapacity} is null or ${t.inPersonCapacity} >= 0`),
+  ],
+);
+
+export const themes = pgTable("themes", {
+  id: smallint().primaryKey(),
+  slug: text().notNull().unique(),
+});
+
+export const themeTranslations = pgTable(
+  "theme_translations",
+  {
+    themeId: smallint()
+      .notNull()
+      .references(() => themes.id, { onDelete: "cascade" }),
+    locale: localeEnum().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.locale] })],
+);
+
+// ---------------------------------------------------------------- organisations and roles
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    acronym: text(),
+    country: text().notNull(),
+    city: text(),
+    website: text(),
+    type: organisationTypeEnum().notNull(),
+    workingLanguages: text().array().notNull().default(sql`'{}'::text[]`),
+    contactEmail: text().notNull(),
+    // Language of the organisation's e-mails (receipts, status changes).
+    locale: localeEnum().notNull().default("en"),
+    verifiedAt: tstz(),
+    verifiedBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.country), index().on(t.type)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRoleEnum().notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index().on(t.userId)],
+);
+
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: grantRoleEnum().notNull(),
+    consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
+    grantedBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("role_grants_one_per_scope").on(t.userId, t.role, t.consultationId).nullsNotDistinct(),
+    index().on(t.consultationId),
+    // An anchor is always of one consultation; the secretariat of none.
+    check(
+      "role_grants_scope",
+      sql`(${t.role} = 'anchor' and ${t.consultationId} is not null) or (${t.role} = 'secretariat' and ${t.consultationId} is null)`,
+    ),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: invitationKindEnum().notNull(),
+    email: text().notNull(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
+    role: membershipRoleEnum().notNull().default("member"),
+    // SHA-256 of the token sent by e-mail; the token itself is never stored.
+    tokenHash: text().notNull().unique(),
+    locale: localeEnum().notNull().default("en"),
+    invitedBy: text().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: tstz().notNull(),
+    acceptedAt: tstz(),
+    acceptedBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.organisationId),
+    index().on(t.consultationId),
+    index().on(t.email),
+    check(
+      "invitations_scope",
+      sql`(${t.kind} = 'organisation' and ${t.organisationId} is not null) or (${t.kind} = 'anchor' and ${t.consultationId} is not null)`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------- registrations (§B)
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "restrict" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    status: registrationStatusEnum().notNull().default("pending"),
+    // Seats held in person (participants attending in person), kept for seat accounting.
+    inPersonSeats: integer().notNull().default(0),
+    // Order on the waitlist: when the registration was (last) waitlisted.
+    waitlistedAt: tstz(),
+    consentAt: tstz().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("registrations_one_per_organisation").on(t.consultationId, t.organisationId),
+    index().on(t.organisationId),
+    index().on(t.consultationId, t.status),
+  ],
+);
+
+export const participants = pgTable(
+  "participants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    name: text().notNull(),
+    title: text(),
+    email: text().notNull(),
+    attendance: attendanceEnum().notNull(),
+    visaLetter: boolean().notNull().default(false),
+    nationality: text(),
+    accessibility: text(),
+    interpretationLanguage: text(),
+    dietary: text(),
+    travelSupport: boolean().notNull().default(false),
+    travelSupportReason: text(),
+  },
+  (t) => [unique().on(t.registrationId, t.position)],
+);
+
+// ---------------------------------------------------------------- submissions (§C, §D)
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "restrict" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    // Given on first submit (e.g. MENA-0042); null while a draft.
+    reference: text().unique(),
+    status: submissionStatusEnum().notNull().default("draft"),
+    title: text().notNull().default(""),
+    themes: smallint().array().notNull().default(sql`'{}'::smallint[]`),
+    summary: text().notNull().default(""),
+    body: text().notNull().default(""),
+    recommendations: text().array().notNull().default(sql`'{}'::text[]`),
+    countries: text().array().notNull().default(sql`'{}'::text[]`),
+    language: text().notNull().default("en"),
+    contactName: text(),
+    contactEmail: text(),
+    publication: publicationEnum().notNull().default("none"),
+    keywords: text().array().notNull().default(sql`'{}'::text[]`),
+    moderatorMessage: text(),
+    publishedAt: tstz(),
+    duplicateOfId: uuid(),
+    channel: channelEnum().notNull().default("web"),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    // Set when an anchor entered the input on the organisation's behalf.
+    enteredBy: text().references(() => users.id, { onDelete: "set null" }),
+    // One form instance, one submission: a retried POST with the same key finds this row.
+    idempotencyKey: text().unique(),
+    version: integer().notNull().default(1),
+    submittedAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // Full-text document over every language: a language-neutral part plus a stemmed one.
+    search: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`
+          setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('simple', coalesce(summary, '')), 'B') ||
+          setweight(to_tsvector('simple', coalesce(body, '') || ' ' || immutable_text_array_to_string(recommendations, ' ')), 'C') ||
+          to_tsvector(
+            case language when 'en' then 'english'::regconfig when 'fr' then 'french'::regconfig
+              when 'es' then 'spanish'::regconfig when 'ar' then 'arabic'::regconfig else 'simple'::regconfig end,
+            coalesce(title, '') || ' ' || coalesce(summary, '') || ' ' || coalesce(body, '') || ' ' ||
+              immutable_text_array_to_string(recommendations, ' '))`,
+      ),
+  },
+  (t) => [
+    index().on(t.organisationId, t.status),
+    index("submissions_queue_idx").on(t.consultationId, t.status, t.submittedAt, t.id),
+    index("submissions_queue_time_idx").on(t.consultationId, t.submittedAt, t.id),
+    index("submissions_themes_idx").using("gin", t.themes),
+    index("submissions_countries_idx").using("gin", t.countries),
+    index("submissions_search_idx").using("gin", t.search),
+    index().on(t.duplicateOfId),
+    check("submissions_reference_when_submitted", sql`${t.status} = 'draft' or ${t.reference} is not null`),
+    check("submissions_recommendations_max", sql`cardinality(${t.recommendations}) <= 5`),
+    check("submissions_themes_max", sql`cardinality(${t.themes}) <= 6`),
+  ],
+);
+
+export const submissionRevisions = pgTable(
+  "submission_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    // The submitted fields as they stood at this revision (title, themes, summary, body …).
+    content: jsonb().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.submissionId, t.number)],
+);
+
+// Bytes behind the storage interface (lib/storage): PostgreSQL now, an object store later.
+export const storedFiles = pgTable("stored_files", {
+  key: text().primaryKey(),
+  data: bytea().notNull(),
+  createdAt: createdAt(),
+});
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    mediaType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull().unique(),
+    uploadedBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.submissionId), check("attachments_size_limit", sql`${t.size} <= 10485760`)],
+);
+
+export const internalNotes = pgTable(
+  "internal_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.submissionId)],
+);
+
+// Audit log: every moderation and administrative action (who, when, from → to, note).
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    submissionId: uuid().references(() => submissions.id, { onDelete: "cascade" }),
+    registrationId: uuid().references(() => registrations.id, { onDelete: "cascade" }),
+    fromState: text(),
+    toState: text(),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.submissionId, t.createdAt), index().on(t.consultationId, t.createdAt)],
+);
+
+export const exportLog = pgTable(
+  "export_log",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
+    format: exportFormatEnum().notNull(),
+    kind: text().notNull(),
+    filters: jsonb().notNull().default(sql`'{}'::jsonb`),
+    rowCount: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.createdAt)],
+);
+
+// ---------------------------------------------------------------- infrastructure
+// Every e-mail is written here in the transaction of the change that causes it; a sender delivers it.
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    to: text().notNull(),
+    locale: localeEnum().notNull().default("en"),
+    template: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    status: outboxStatusEnum().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: tstz().notNull().defaultNow(),
+    lastError: text(),
+    sentAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+);
+
+// Fixed-window counters, shared by every app instance (sign-in e-mails per address and per client).
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text().primaryKey(),
+  windowStart: tstz().notNull(),
+  count: integer().notNull(),
+});
+
+export type Consultation = typeof consultations.$inferSelect;
+export type NewConsultation = typeof consultations.$inferInsert;
+export type Theme = typeof themes.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;
+export type Participant = typeof participants.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type SubmissionRevision = typeof submissionRevisions.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
+export type InternalNote = typeof internalNotes.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ExportLogEntry = typeof exportLog.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type Locale = (typeof localeEnum.enumValues)[number];
+export type OrganisationType = (typeof organisationTypeEnum.enumValues)[number];
+export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
+export type RegistrationStatus = (typeof registrationStatusEnum.enumValues)[number];

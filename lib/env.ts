@@ -1,0 +1,39 @@
+// Environment, validated once. Every variable the portal reads is here (and in README.md).
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // PostgreSQL connection string; when absent the embedded PGlite database in DATA_DIR is used.
+  DATABASE_URL: z.string().url().optional(),
+  // Folder for the embedded database and the generated local secret.
+  DATA_DIR: z.string().min(1).default(".data"),
+  // Auth.js secret; scripts/start.mjs generates one under DATA_DIR when unset.
+  AUTH_SECRET: z.string().min(16).optional(),
+  // Public base URL used in e-mailed links (Auth.js also reads AUTH_URL).
+  APP_URL: z.string().url().optional(),
+  // smtp://user:pass@host:port — without it e-mails are printed to the server log (local mode).
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("GCM consultations <no-reply@localhost>"),
+  // Demo accounts are seeded in local mode (no DATABASE_URL) unless set to "false"; "true" forces them.
+  DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function demoAccountsEnabled(e: Env = env()): boolean {
+  if (e.DEMO_ACCOUNTS) return e.DEMO_ACCOUNTS === "true";
+  return !e.DATABASE_URL;
+}
