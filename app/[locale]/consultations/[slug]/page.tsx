@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ConsultationFacts, PhaseBadge } from "@/components/consultation-facts";
+import { getPublicConsultation } from "@/lib/consultations/queries";
+import { listThemes } from "@/lib/consultations/themes";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { LocaleLink as Link } from "@/components/locale-link";
+import { regionNames } from "@/lib/i18n/regions";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/consultations/[slug]">): Promise<Metadata> {
+  const { slug } = await params;
+  const c = await getPublicConsultation({ slug });
+  if (!c) return {};
+  const { region } = await regionNames(c);
+  return { title: region };
+}
+
+export default async function ConsultationPage({ params }: PageProps<"/[locale]/consultations/[slug]">) {
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  setRequestLocale(locale);
+  const c = await getPublicConsultation({ slug });
+  if (!c) notFound();
+  const [t, themes, names] = await Promise.all([getTranslations("consultation"), listThemes({ locale }), regionNames(c)]);
+  return (
+    <>
+      <p>
+        <Link href="/" className="text-brand underline underline-offset-2">
+          {t("backToList")}
+        </Link>
+      </p>
+      <div className="mt-4 flex flex-wrap items-baseline gap-3">
+        <h1 className="text-3xl font-bold">{names.region}</h1>
+        <PhaseBadge phase={c.phase} />
+      </div>
+      <p className="mt-1 text-lg text-slate-700">{t("consultationIn", { city: names.city })}</p>
+      <section className="mt-6 max-w-3xl">
+        <ConsultationFacts c={c} locale={locale} full />
+      </section>
+      <section aria-labelledby="themes" className="mt-8 max-w-3xl">
+        <h2 id="themes" className="text-xl font-semibold">
+          {t("themesTitle")}
+        </h2>
+        <p className="mt-2">{t("themesLead")}</p>
+        <ol className="mt-3 list-decimal space-y-2 ps-6">
+          {themes.map((th) => (
+            <li key={th.id}>{th.name}</li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

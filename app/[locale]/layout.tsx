@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { LocaleLink as Link } from "@/components/locale-link";
+import { directionOf, isLocale, locales } from "@/lib/i18n/config";
+import "../globals.css";
+
+// Every page reads the database or the session: nothing is prerendered at build time (the
+// embedded database is single-process, and a build must never open it).
+export const dynamic = "force-dynamic";
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations("common");
+  const messages = await getMessages();
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
+          {t("skipToContent")}
+        </a>
+        <header className="border-b border-slate-200 bg-brand text-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold text-white underline-offset-4 hover:underline">
+              {t("siteName")}
+            </Link>
+            <nav aria-label={t("mainNav")} className="flex items-center gap-4">
+              <LanguageSwitcher current={locale} label={t("language")} />
+            </nav>
+          </div>
+        </header>
+        {/* Only the error messages reach the browser: the error boundary is the one client component needing them. */}
+        <NextIntlClientProvider messages={{ errors: messages.errors }}>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+        <footer className="border-t border-slate-200 bg-slate-50">
+          <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">{t("footer")}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,23 @@
+// Reached only for paths outside any locale that the proxy did not redirect (rare): a plain page
+// that links to every language's home, in each language's own words.
+import en from "@/messages/en.json";
+import { localeAutonyms, locales } from "@/lib/i18n/config";
+
+export default function GlobalNotFound() {
+  return (
+    <html lang="en">
+      <body>
+        <main>
+          <h1>{en.errors.notFoundTitle}</h1>
+          <ul>
+            {locales.map((l) => (
+              <li key={l} lang={l}>
+                <a href={`/${l}`}>{localeAutonyms[l]}</a>
+              </li>
+            ))}
+          </ul>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,16 @@
+// What a visitor can do now. Deadlines are instants (stored in UTC, entered and shown in the
+// consultation's own time zone), so comparing instants is the whole rule.
+export type ConsultationPhase = "open" | "submissions_closed" | "closed";
+
+export function consultationPhase(
+  c: { status: "draft" | "open" | "closed"; submissionDeadline: Date | null },
+  now: Date,
+): ConsultationPhase {
+  if (c.status !== "open") return "closed";
+  if (c.submissionDeadline && now >= c.submissionDeadline) return "submissions_closed";
+  return "open";
+}
+
+export function isBeforeDeadline(deadline: Date | null, now: Date): boolean {
+  return deadline === null || now < deadline;
+}

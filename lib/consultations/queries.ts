@@ -1,0 +1,77 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { consultations, registrations } from "@/db/schema";
+import { consultationPhase, type ConsultationPhase } from "./phase";
+
+export interface PublicConsultation {
+  id: string;
+  slug: string;
+  code: string;
+  region: string;
+  city: string;
+  country: string;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  anchors: string;
+  registrationDeadline: Date | null;
+  submissionDeadline: Date | null;
+  inPersonCapacity: number | null;
+  seatsTaken: number;
+  seatsLeft: number | null;
+  status: "draft" | "open" | "closed";
+  phase: ConsultationPhase;
+}
+
+// Seats held by confirmed registrations; waitlisted and pending ones hold none.
+const seatsTaken = sql<number>`coalesce((
+  select sum(${registrations.inPersonSeats}) from ${registrations}
+  where ${registrations.consultationId} = ${consultations.id} and ${registrations.status} = 'confirmed'
+), 0)::int`;
+
+const publicColumns = {
+  id: consultations.id,
+  slug: consultations.slug,
+  code: consultations.code,
+  region: consultations.region,
+  city: consultations.city,
+  country: consultations.country,
+  startsOn: consultations.startsOn,
+  endsOn: consultations.endsOn,
+  timeZone: consultations.timeZone,
+  anchors: consultations.anchors,
+  registrationDeadline: consultations.registrationDeadline,
+  submissionDeadline: consultations.submissionDeadline,
+  inPersonCapacity: consultations.inPersonCapacity,
+  status: consultations.status,
+  seatsTaken,
+};
+
+type Row = { [K in keyof typeof publicColumns]: PublicConsultation[K & keyof PublicConsultation] };
+
+function toPublic(row: Row, now: Date): PublicConsultation {
+  return {
+    ...row,
+    seatsLeft: row.inPersonCapacity === null ? null : Math.max(0, row.inPersonCapacity - row.seatsTaken),
+    phase: consultationPhase(row, now),
+  };
+}
+
+/** The consultations the public may see (drafts are the secretariat's), in the source's order. */
+export async function listPublicConsultations(now = new Date()): Promise<PublicConsultation[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(publicColumns)
+    .from(consultations)
+    .where(sql`${consultations.status} <> 'draft'`)
+    .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn));
+  return rows.map((r) => toPublic(r, now));
+}
+
+export async function getPublicConsultation({ slug }: { slug: string }, now = new Date()): Promise<PublicConsultation | null> {
+  const db = await getDb();
+  const [row] = await db.select(publicColumns).from(consultations).where(eq(consultations.slug, slug));
+  if (!row || row.status === "draft") return null;
+  return toPublic(row, now);
+}

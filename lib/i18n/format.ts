@@ -1,0 +1,32 @@
+// Locale-aware formatting with the platform's Intl (no library, nothing sent to the browser).
+import type { AppLocale } from "./config";
+
+// English dates in the UN's (British) style: "4–5 August 2017".
+const intlLocale = (locale: AppLocale) => (locale === "en" ? "en-GB" : locale);
+
+/** "4–5 August 2017", "4-5 août 2017", "٤–٥ أغسطس ٢٠١٧" … for date-only values (YYYY-MM-DD). */
+export function formatDateRange(locale: AppLocale, startsOn: string, endsOn: string): string {
+  const fmt = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return fmt.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
+}
+
+/** An instant shown in the consultation's own time zone, with the zone named. */
+export function formatInstantInZone(locale: AppLocale, instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+  }).format(instant);
+}
+
+export function countryName(locale: AppLocale, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formatNumber(locale: AppLocale, n: number): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+}

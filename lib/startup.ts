@@ -1,0 +1,15 @@
+import "server-only";
+import { getDatabase } from "@/db/client";
+import { env } from "@/lib/env";
+
+export async function startServer(): Promise<void> {
+  const e = env();
+  try {
+    const { driver } = await getDatabase();
+    console.log(`[startup] database ready (${driver}${driver === "pglite" ? `, ${e.DATA_DIR}` : ""}), migrated and seeded`);
+  } catch (err) {
+    console.error(`[startup] ${(err as Error).message}`);
+    // A server that cannot open its database must not pretend to serve: exit with the reason.
+    process.exit(1);
+  }
+}

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+
+// Debian's Chromium where present (no browser download works on this machine), else Playwright's.
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(systemChromium)
+  ? { executablePath: systemChromium, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] }
+  : {};
+
+// One server on the embedded database (fresh folder per run) and, when DATABASE_URL is set, one on
+// PostgreSQL; every test runs against each.
+const runId = Date.now().toString(36);
+const common = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  AUTH_TRUST_HOST: "true",
+  DEMO_ACCOUNTS: "true",
+};
+const targets = [
+  { name: "embedded", port: 3100, env: { ...common, DATA_DIR: `.data/e2e-${runId}`, DATABASE_URL: "" } },
+  ...(process.env.DATABASE_URL
+    ? [{ name: "postgres", port: 3101, env: { ...common, DATA_DIR: `.data/e2e-pg-${runId}`, DATABASE_URL: process.env.DATABASE_URL } }]
+    : []),
+];
+
+const config: PlaywrightTestConfig = {
+  testDir: "./e2e",
+  fullyParallel: false,
+  // PGlite is single-process and the machine has two cores: one worker.
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: { launchOptions, trace: "retain-on-failure" },
+  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.port}` } })),
+  webServer: targets.map((t) => ({
+    command: `exec node_modules/.bin/next start -p ${t.port}`,
+    url: `http://127.0.0.1:${t.port}/en`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: t.env,
+  })),
+};
+
+export default defineConfig(config);
