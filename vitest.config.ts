@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["{db,lib,app,components}/**/*.test.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "next-intl"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite boots a WASM Postgres per file; two cores run two files at once comfortably.

@@ -29,3 +29,8 @@ export function getDatabase(): Promise<OpenDatabase> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/** Tests: make the app's lib/ functions use this database (PGlite in memory or a fresh PostgreSQL). */
+export function useDatabaseForTests(opened: OpenDatabase): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(opened);
+}

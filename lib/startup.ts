@@ -1,11 +1,13 @@
 import "server-only";
 import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
+import { startMailLoop } from "@/lib/mail/sender";
 
 export async function startServer(): Promise<void> {
   const e = env();
   try {
     const { driver } = await getDatabase();
+    startMailLoop();
     console.log(`[startup] database ready (${driver}${driver === "pglite" ? `, ${e.DATA_DIR}` : ""}), migrated and seeded`);
   } catch (err) {
     console.error(`[startup] ${(err as Error).message}`);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { directionOf, isLocale, locales } from "@/lib/i18n/config";
@@ -28,6 +29,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   setRequestLocale(locale);
   const t = await getTranslations("common");
   const messages = await getMessages();
+  const actor = await getActor();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -42,12 +44,28 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             <Link href="/" className="text-lg font-semibold text-white underline-offset-4 hover:underline">
               {t("siteName")}
             </Link>
-            <nav aria-label={t("mainNav")} className="flex items-center gap-4">
+            <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-4">
+              {actor ? (
+                <>
+                  {actor.secretariat ? (
+                    <Link href="/secretariat" className="text-white underline-offset-4 hover:underline">
+                      {t("secretariat")}
+                    </Link>
+                  ) : null}
+                  <Link href="/account" className="text-white underline-offset-4 hover:underline">
+                    {t("account")}
+                  </Link>
+                </>
+              ) : (
+                <Link href="/sign-in" className="text-white underline-offset-4 hover:underline">
+                  {t("signIn")}
+                </Link>
+              )}
               <LanguageSwitcher current={locale} label={t("language")} />
             </nav>
           </div>
         </header>
-        {/* Only the error messages reach the browser: the error boundary is the one client component needing them. */}
+        {/* Only the error messages reach the browser here; pages with forms add theirs (ClientMessages). */}
         <NextIntlClientProvider messages={{ errors: messages.errors }}>
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}

@@ -3,6 +3,13 @@ import type en from "@/messages/en.json";
 
 export type Messages = typeof en;
 
+const loaders: Record<AppLocale, () => Promise<{ default: unknown }>> = {
+  en: () => import("@/messages/en.json"),
+  fr: () => import("@/messages/fr.json"),
+  es: () => import("@/messages/es.json"),
+  ar: () => import("@/messages/ar.json"),
+};
+
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
-  return (await import(`@/messages/${locale}.json`)).default as Messages;
+  return (await loaders[locale]()).default as Messages;
 }

@@ -1,0 +1,23 @@
+"use server";
+import { redirect } from "next/navigation";
+import { currentActor, currentLocale, formAction } from "@/lib/actions";
+import { signOut } from "@/lib/auth";
+import { endAllSessions, updatePreferences } from "@/lib/auth/account";
+import { preferencesSchema } from "@/lib/auth/schemas";
+
+export const updatePreferencesAction = formAction({
+  schema: preferencesSchema,
+  run: async ({ actor, input }) => {
+    await updatePreferences({ actor, input });
+    redirect(`/${input.locale}/account?ok=preferencesSaved`);
+  },
+});
+
+/** Ends every session of this user in the database, then clears this browser's cookie. */
+export async function signOutAction(): Promise<void> {
+  const locale = await currentLocale();
+  const actor = await currentActor();
+  if (!actor) redirect(`/${locale}`);
+  await endAllSessions({ actor });
+  await signOut({ redirectTo: `/${locale}` });
+}

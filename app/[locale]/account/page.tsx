@@ -1,0 +1,88 @@
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { requirePageActor } from "@/lib/auth/page";
+import { listPublicConsultations } from "@/lib/consultations/queries";
+import { listMyOrganisations } from "@/lib/organisations";
+import { regionNames } from "@/lib/i18n/regions";
+import { signOutAction } from "./actions";
+import { PreferencesForm } from "./preferences-form";
+
+export default async function AccountPage({ params, searchParams }: PageProps<"/[locale]/account">) {
+  const { locale } = await params;
+  const actor = await requirePageActor(locale, "/account");
+  const t = await getTranslations("account");
+  const tOrg = await getTranslations("organisation");
+  const orgs = await listMyOrganisations({ actor });
+  const consultations = actor.anchorOf.length ? await listPublicConsultations() : [];
+  const anchored = await Promise.all(consultations.filter((c) => actor.anchorOf.includes(c.id)).map(async (c) => ({ c, names: await regionNames(c) })));
+  return (
+    <>
+      <Notice searchParams={await searchParams} />
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2" dir="auto">
+        {t("signedInAs", { email: actor.email })}
+      </p>
+
+      <section aria-labelledby="orgs" className="mt-6">
+        <h2 id="orgs" className="text-xl font-semibold">
+          {t("organisationsTitle")}
+        </h2>
+        {orgs.length === 0 ? <p className="mt-2">{t("noOrganisation")}</p> : null}
+        <ul className="mt-2 list-disc ps-6">
+          {orgs.map((o) => (
+            <li key={o.id}>
+              <LocaleLink href={`/organisations/${o.id}`} className="text-brand underline">
+                {o.name}
+              </LocaleLink>{" "}
+              · {tOrg(`roles.${o.role}`)}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3">
+          <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
+            {t("createOrganisation")}
+          </LocaleLink>
+        </p>
+      </section>
+
+      <section aria-labelledby="roles" className="mt-6">
+        <h2 id="roles" className="text-xl font-semibold">
+          {t("rolesTitle")}
+        </h2>
+        <ul className="mt-2 list-disc ps-6">
+          {actor.secretariat ? (
+            <li>
+              <LocaleLink href="/secretariat" className="text-brand underline">
+                {t("secretariatRole")}
+              </LocaleLink>
+            </li>
+          ) : null}
+          {anchored.map(({ c, names }) => (
+            <li key={c.id}>{t("anchorRole", { region: names.region })}</li>
+          ))}
+          {!actor.secretariat && anchored.length === 0 ? <li>{t("noRoles")}</li> : null}
+        </ul>
+      </section>
+
+      <section aria-labelledby="prefs" className="mt-6">
+        <h2 id="prefs" className="text-xl font-semibold">
+          {t("preferencesTitle")}
+        </h2>
+        <p className="mt-1 text-sm">{t("languageHint")}</p>
+        <div className="mt-2">
+          <ClientMessages namespaces={["account"]}>
+            <PreferencesForm initial={{ status: "idle", values: { name: actor.name ?? "", locale: actor.locale } }} />
+          </ClientMessages>
+        </div>
+      </section>
+
+      <form action={signOutAction} className="mt-8">
+        <button type="submit" className="rounded border border-slate-600 px-4 py-2">
+          {t("signOut")}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { useSchemaForm } from "@/components/form/use-schema-form";
+import type { FormState } from "@/lib/form-state";
+import { preferencesSchema } from "@/lib/auth/schemas";
+import { localeAutonyms, locales } from "@/lib/i18n/config";
+import { updatePreferencesAction } from "./actions";
+
+export function PreferencesForm({ initial }: { initial: FormState }) {
+  const t = useTranslations("account");
+  const tf = useTranslations("form");
+  const f = useSchemaForm(preferencesSchema, updatePreferencesAction, initial);
+  const labels = { name: t("name"), locale: t("language") };
+  return (
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-md">
+      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <TextField name="name" label={labels.name} autoComplete="name" dir="auto" errors={f.errorsFor("name")} registration={f.register("name")} defaultValue={f.value("name")} />
+      <SelectField
+        name="locale"
+        label={labels.locale}
+        options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
+        errors={f.errorsFor("locale")}
+        registration={f.register("locale")}
+        defaultValue={f.value("locale")}
+      />
+      <SubmitButton label={tf("save")} pending={f.pending} />
+    </form>
+  );
+}

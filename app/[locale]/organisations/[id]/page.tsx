@@ -1,0 +1,152 @@
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { Forbidden } from "@/components/forbidden";
+import { Notice } from "@/components/notice";
+import { isMember, isOwner } from "@/lib/auth/actor";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { countryName } from "@/lib/i18n/format";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { canVerifyOrganisation, getOrganisation, listMembers } from "@/lib/organisations";
+import { removeMemberAction, setVerifiedAction, transferOwnershipAction, updateOrganisationAction } from "../actions";
+import { InviteMemberForm } from "../invite-form";
+import { OrganisationForm } from "../organisation-form";
+
+export default async function OrganisationPage({ params, searchParams }: PageProps<"/[locale]/organisations/[id]">) {
+  const { locale: raw, id } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const actor = await requirePageActor(locale, `/organisations/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return <Forbidden />;
+  const org = await loadOrDeny(() => getOrganisation({ actor, organisationId: id }));
+  if (!org) return <Forbidden />;
+  const t = await getTranslations("organisation");
+  const member = isMember(actor, org.id);
+  const owner = isOwner(actor, org.id);
+  const members = member ? await listMembers({ actor, organisationId: org.id }) : [];
+  const canVerify = await canVerifyOrganisation({ actor, organisationId: org.id });
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const initial = {
+    status: "idle" as const,
+    values: {
+      name: org.name,
+      acronym: org.acronym ?? "",
+      country: org.country,
+      city: org.city ?? "",
+      website: org.website ?? "",
+      type: org.type,
+      workingLanguages: org.workingLanguages,
+      contactEmail: org.contactEmail,
+      locale: org.locale,
+    },
+  };
+  return (
+    <>
+      <Notice searchParams={await searchParams} />
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-3xl font-bold" dir="auto">
+          {org.name}
+          {org.acronym ? ` (${org.acronym})` : ""}
+        </h1>
+        <span className={`rounded px-2 py-0.5 text-sm ${org.verifiedAt ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
+          {org.verifiedAt ? t("verified") : t("unverified")}
+        </span>
+      </div>
+      <dl className="mt-4 grid max-w-2xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">{t("type")}</dt>
+        <dd>{t(`types.${org.type}`)}</dd>
+        <dt className="font-semibold">{t("country")}</dt>
+        <dd>
+          {countryName(locale, org.country)}
+          {org.city ? ` · ${org.city}` : ""}
+        </dd>
+        <dt className="font-semibold">{t("workingLanguages")}</dt>
+        <dd>{org.workingLanguages.map((l) => languageNames.of(l) ?? l).join(", ")}</dd>
+        <dt className="font-semibold">{t("contactEmail")}</dt>
+        <dd dir="ltr">{org.contactEmail}</dd>
+        {org.website ? (
+          <>
+            <dt className="font-semibold">{t("website")}</dt>
+            <dd dir="ltr">
+              <a href={org.website} rel="nofollow noopener noreferrer" className="text-brand underline">
+                {org.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {canVerify ? (
+        <form action={setVerifiedAction} className="mt-4">
+          <input type="hidden" name="organisationId" value={org.id} />
+          <input type="hidden" name="verified" value={org.verifiedAt ? "false" : "true"} />
+          <button type="submit" className="rounded border border-brand px-4 py-1 text-brand">
+            {org.verifiedAt ? t("unverify") : t("verify")}
+          </button>
+        </form>
+      ) : null}
+
+      {member ? (
+        <section aria-labelledby="members" className="mt-8">
+          <h2 id="members" className="text-xl font-semibold">
+            {t("membersTitle")}
+          </h2>
+          <table className="mt-2 w-full max-w-3xl text-start">
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="py-1 text-start">{t("memberEmail")}</th>
+                <th scope="col" className="py-1 text-start">{t("memberRole")}</th>
+                <th scope="col" className="py-1 text-start">{t("memberActions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.userId} className="border-b align-top" data-testid="member-row">
+                  <td className="py-1" dir="ltr">{m.email}</td>
+                  <td className="py-1">{t(`roles.${m.role}`)}</td>
+                  <td className="flex flex-wrap gap-2 py-1">
+                    {owner && m.userId !== actor.userId && m.role === "member" ? (
+                      <form action={transferOwnershipAction}>
+                        <input type="hidden" name="organisationId" value={org.id} />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <button type="submit" className="underline">{t("makeOwner")}</button>
+                      </form>
+                    ) : null}
+                    {(owner && m.userId !== actor.userId) || m.userId === actor.userId ? (
+                      <form action={removeMemberAction}>
+                        <input type="hidden" name="organisationId" value={org.id} />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <button type="submit" className="text-red-800 underline">
+                          {m.userId === actor.userId ? t("leave") : t("remove")}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {owner ? (
+        <ClientMessages namespaces={["organisation"]}>
+          <section aria-labelledby="invite" className="mt-8">
+            <h2 id="invite" className="text-xl font-semibold">
+              {t("inviteTitle")}
+            </h2>
+            <div className="mt-2">
+              <InviteMemberForm organisationId={org.id} />
+            </div>
+          </section>
+          <section aria-labelledby="edit" className="mt-8">
+            <h2 id="edit" className="text-xl font-semibold">
+              {t("editTitle")}
+            </h2>
+            <div className="mt-2">
+              <OrganisationForm action={updateOrganisationAction} initial={initial} organisationId={org.id} submitLabel={t("editSubmit")} />
+            </div>
+          </section>
+        </ClientMessages>
+      ) : null}
+    </>
+  );
+}

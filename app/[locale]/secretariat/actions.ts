@@ -1,0 +1,33 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { buttonAction, formAction } from "@/lib/actions";
+import { inviteAnchor, removeAnchor, updateConsultation } from "@/lib/consultations/admin";
+import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
+
+export const updateConsultationAction = formAction({
+  schema: consultationEditSchema,
+  run: async ({ actor, input, locale }) => {
+    await updateConsultation({ actor, input });
+    revalidatePath(`/${locale}`, "layout");
+    redirect(`/${locale}/secretariat?ok=consultationSaved`);
+  },
+});
+
+export const inviteAnchorAction = formAction({
+  schema: inviteAnchorSchema,
+  run: async ({ actor, input }) => {
+    await inviteAnchor({ actor, input });
+    return { status: "success" };
+  },
+});
+
+export const removeAnchorAction = buttonAction({
+  schema: z.object({ consultationId: z.uuid(), userId: z.string().min(1).max(100), slug: z.string().max(60) }),
+  back: (raw, locale) => `/${locale}/secretariat/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}`,
+  run: async ({ actor, input, locale }) => {
+    await removeAnchor({ actor, consultationId: input.consultationId, userId: input.userId });
+    return { to: `/${locale}/secretariat/consultations/${input.slug}`, ok: "anchorRemoved" };
+  },
+});

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { Forbidden } from "@/components/forbidden";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { listConsultationsForSecretariat } from "@/lib/consultations/admin";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { formatDateRange, formatInstantInZone } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+
+export default async function SecretariatPage({ params, searchParams }: PageProps<"/[locale]/secretariat">) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const actor = await requirePageActor(locale, "/secretariat");
+  const rows = await loadOrDeny(() => listConsultationsForSecretariat({ actor }));
+  if (!rows) return <Forbidden />;
+  const t = await getTranslations("secretariat");
+  const tc = await getTranslations("consultation");
+  const names = await Promise.all(rows.map((c) => regionNames(c)));
+  return (
+    <>
+      <Notice searchParams={await searchParams} />
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <table className="mt-4 w-full text-start text-sm">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="py-1 text-start">{t("region")}</th>
+            <th scope="col" className="py-1 text-start">{tc("dates")}</th>
+            <th scope="col" className="py-1 text-start">{tc("submissionDeadline")}</th>
+            <th scope="col" className="py-1 text-start">{tc("capacity")}</th>
+            <th scope="col" className="py-1 text-start">{tc("status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c, i) => (
+            <tr key={c.id} className="border-b">
+              <td className="py-1">
+                <LocaleLink href={`/secretariat/consultations/${c.slug}`} className="text-brand underline">
+                  {names[i]?.region}
+                </LocaleLink>
+              </td>
+              <td className="py-1">{formatDateRange(locale, c.startsOn, c.endsOn)}</td>
+              <td className="py-1">{c.submissionDeadline ? formatInstantInZone(locale, c.submissionDeadline, c.timeZone) : tc("noDeadline")}</td>
+              <td className="py-1">{c.inPersonCapacity ?? tc("noCapacity")}</td>
+              <td className="py-1">{t(`status.${c.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { publicFormAction } from "@/lib/actions";
+import { signInSchema } from "@/lib/auth/schemas";
+import { requestSignInLink } from "@/lib/auth/sign-in";
+
+async function clientKey(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}
+
+export const requestSignInAction = publicFormAction({
+  schema: signInSchema,
+  run: async ({ input, locale }) => {
+    await requestSignInLink({ email: input.email, locale, clientKey: await clientKey(), next: input.next });
+    redirect(`/${locale}/sign-in/check-email`);
+  },
+});

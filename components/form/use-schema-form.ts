@@ -1,0 +1,49 @@
+"use client";
+// react-hook-form + the form's zod schema in the browser, the same schema in the server action.
+// Without JavaScript the form posts natively and the server's errors and values are rendered.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, type FormEvent } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { FormState } from "@/lib/form-state";
+import { issueMessage } from "@/lib/validation";
+
+export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  action: (prev: FormState, fd: FormData) => Promise<FormState>,
+  initial: FormState,
+) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const t = useTranslations("validation");
+  const translate = (k: string, v?: Record<string, string | number>) => t(k as never, v as never);
+  const form = useForm({
+    resolver: zodResolver(schema as never, { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never) as unknown as Resolver<FieldValues>,
+    mode: "onBlur",
+  });
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const el = e.currentTarget;
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(el))))(e);
+  };
+
+  /** Client errors first (they are newer), then the server's. */
+  const errorsFor = (name: string): string[] => {
+    const client = form.formState.errors[name]?.message;
+    if (typeof client === "string") return [client];
+    return state.fieldErrors?.[name] ?? [];
+  };
+  const allErrors: Record<string, string[]> = { ...(state.fieldErrors ?? {}) };
+  for (const [k, v] of Object.entries(form.formState.errors)) if (typeof v?.message === "string") allErrors[k] = [v.message];
+
+  const value = (name: string): string | undefined => {
+    const v = state.values?.[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const values = (name: string): string[] => {
+    const v = state.values?.[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+
+  return { state, formAction, pending, form, onSubmit, errorsFor, allErrors, value, values, register: form.register };
+}

@@ -1,0 +1,141 @@
+import "server-only";
+// One pipeline for every server action: session → safeParse → lib call (which authorises role and
+// scope) → result. Errors come back translated, field by field, with what the user typed.
+import { redirect } from "next/navigation";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
+import { fieldErrorsOf, formDataToObject } from "@/lib/validation";
+import type { AppLocale } from "@/lib/i18n/config";
+
+export type { FormState } from "@/lib/form-state";
+
+// The request context an action reads. Tests swap it (see permissions.test.ts) to call every action
+// as any actor, with no Next.js request around it.
+export interface ActionDeps {
+  getActor: () => Promise<Actor | null>;
+  getLocale: () => Promise<string>;
+  getTranslations: (namespace: "errors" | "validation") => Promise<(key: string, values?: Record<string, unknown>) => string>;
+}
+const realDeps: ActionDeps = {
+  getActor,
+  getLocale,
+  getTranslations: async (ns) => {
+    const t = await getTranslations(ns);
+    return (key, values) => t(key as never, values as never);
+  },
+};
+export const ACTION_DEPS = Symbol.for("gcm.actionDeps");
+const deps = (): ActionDeps => (globalThis as { [ACTION_DEPS]?: ActionDeps })[ACTION_DEPS] ?? realDeps;
+
+// Fields never echoed back to the page (nothing secret is typed into our forms today; kept for later).
+const SECRET_FIELDS = new Set(["token"]);
+
+type Run<I, A> = (ctx: { actor: A; input: I; locale: AppLocale }) => Promise<FormState | void>;
+
+/** A server action for signed-in users: no session, no call. */
+export function formAction<S extends z.ZodType>(opts: {
+  schema: S;
+  arrays?: readonly string[];
+  run: Run<z.infer<S>, Actor>;
+}): (prev: FormState, formData: FormData) => Promise<FormState> {
+  return pipeline(opts.schema, opts.arrays, true, opts.run as Run<z.infer<S>, Actor | null>);
+}
+
+/** A server action anyone may call (sign-in): it still validates, and lib/ still rate-limits. */
+export function publicFormAction<S extends z.ZodType>(opts: {
+  schema: S;
+  arrays?: readonly string[];
+  run: Run<z.infer<S>, Actor | null>;
+}): (prev: FormState, formData: FormData) => Promise<FormState> {
+  return pipeline(opts.schema, opts.arrays, false, opts.run);
+}
+
+function pipeline<S extends z.ZodType>(
+  schema: S,
+  arrays: readonly string[] | undefined,
+  requireActor: boolean,
+  run: Run<z.infer<S>, Actor | null>,
+): (prev: FormState, formData: FormData) => Promise<FormState> {
+  return async (_prev, formData) => {
+    const d = deps();
+    const locale = (await d.getLocale()) as AppLocale;
+    const tErr = await d.getTranslations("errors");
+    const raw = formDataToObject(formData, arrays);
+    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
+    const actor = await d.getActor();
+    if (requireActor && !actor) return { status: "error", message: tErr("signInRequired"), values };
+    const tVal = await d.getTranslations("validation");
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        status: "error",
+        message: tErr("checkFields"),
+        fieldErrors: fieldErrorsOf(parsed.error, (k, v) => tVal(k, v)),
+        values,
+      };
+    }
+    try {
+      return (await run({ actor, input: parsed.data, locale })) ?? { status: "success" };
+    } catch (e) {
+      if (isRedirectError(e)) throw e;
+      if (e instanceof DomainError) {
+        return { status: "error", message: tErr(e.code, e.values), values };
+      }
+      console.error(`[action] ${(e as Error).name}: ${(e as Error).message}`);
+      return { status: "error", message: tErr("unexpected"), values };
+    }
+  };
+}
+
+
+/**
+ * A one-button server action (remove, transfer, verify, accept …) for plain forms that work without
+ * JavaScript: it runs the pipeline and redirects back with ?ok=… or ?error=… for the page to show.
+ */
+export function buttonAction<S extends z.ZodType>(opts: {
+  schema: S;
+  run: (ctx: { actor: Actor; input: z.infer<S>; locale: AppLocale }) => Promise<{ to: string; ok: string }>;
+  back: (input: Record<string, unknown>, locale: AppLocale) => string;
+}): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    const d = deps();
+    const locale = (await d.getLocale()) as AppLocale;
+    const raw = formDataToObject(formData);
+    const actor = await d.getActor();
+    if (!actor) redirect(`/${locale}/sign-in`);
+    const parsed = opts.schema.safeParse(raw);
+    const back = opts.back(raw, locale);
+    if (!parsed.success) redirect(withParam(back, "error", "checkFields"));
+    let target: string;
+    try {
+      const r = await opts.run({ actor, input: parsed.data, locale });
+      target = withParam(r.to, "ok", r.ok);
+    } catch (e) {
+      if (isRedirectError(e)) throw e;
+      const code = e instanceof DomainError ? e.code : "unexpected";
+      if (!(e instanceof DomainError)) console.error(`[action] ${(e as Error).name}: ${(e as Error).message}`);
+      target = withParam(back, "error", code);
+    }
+    redirect(target);
+  };
+}
+
+function withParam(path: string, key: string, value: string): string {
+  const u = new URL(path, "http://x");
+  u.searchParams.set(key, value);
+  return `${u.pathname}${u.search}`;
+}
+
+/** The acting user as the action pipeline sees it (for the few actions with no form fields). */
+export async function currentActor(): Promise<Actor | null> {
+  return deps().getActor();
+}
+
+export async function currentLocale(): Promise<AppLocale> {
+  return (await deps().getLocale()) as AppLocale;
+}

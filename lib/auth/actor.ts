@@ -1,0 +1,43 @@
+import "server-only";
+// The acting user, loaded from the database for each request: who they are and every role they
+// hold. Every lib/ function that reads or writes people's data takes one and checks scope.
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, roleGrants, users, type Locale } from "@/db/schema";
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string | null;
+  locale: Locale;
+  memberships: { organisationId: string; role: "owner" | "member" }[];
+  /** Consultations this user moderates as an anchor. */
+  anchorOf: string[];
+  secretariat: boolean;
+}
+
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const [mems, grants] = await Promise.all([
+    db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+    db.select({ role: roleGrants.role, consultationId: roleGrants.consultationId }).from(roleGrants).where(eq(roleGrants.userId, userId)),
+  ]);
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    memberships: mems,
+    anchorOf: grants.flatMap((g) => (g.role === "anchor" && g.consultationId ? [g.consultationId] : [])),
+    secretariat: grants.some((g) => g.role === "secretariat"),
+  };
+}
+
+export const isMember = (a: Actor, organisationId: string) => a.memberships.some((m) => m.organisationId === organisationId);
+export const isOwner = (a: Actor, organisationId: string) =>
+  a.memberships.some((m) => m.organisationId === organisationId && m.role === "owner");
+export const isAnchorOf = (a: Actor, consultationId: string) => a.anchorOf.includes(consultationId);
+/** Moderators of a consultation: its anchors and the secretariat. */
+export const canModerate = (a: Actor, consultationId: string) => a.secretariat || isAnchorOf(a, consultationId);

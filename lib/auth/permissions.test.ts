@@ -1,0 +1,236 @@
+// The permission matrix (issue 3): every data-access function, called by every kind of actor, is
+// allowed or refused as the table says — and a refusal writes nothing. Every server action, called
+// with no session, is refused before it reaches lib/. Removing any one check fails a row here.
+import fs from "node:fs";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabaseForTests } from "@/db/client";
+import { auditEvents, emailOutbox, invitations, memberships, roleGrants } from "@/db/schema";
+import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  getConsultationForSecretariat,
+  inviteAnchor,
+  listAnchors,
+  listConsultationsForSecretariat,
+  removeAnchor,
+  updateConsultation,
+} from "@/lib/consultations/admin";
+import { DomainError } from "@/lib/errors";
+import { acceptInvitation, createInvitation } from "@/lib/invitations";
+import {
+  createOrganisation,
+  getOrganisation,
+  inviteMember,
+  listMembers,
+  removeMember,
+  setOrganisationVerified,
+  transferOwnership,
+  updateOrganisation,
+} from "@/lib/organisations";
+import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
+import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
+
+const orgInput = {
+  name: "Matrix organisation",
+  country: "FJ" as const,
+  type: "ngo" as const,
+  workingLanguages: ["en" as const],
+  contactEmail: "matrix@example.net",
+  locale: "en" as const,
+  acronym: undefined,
+  city: undefined,
+  website: undefined,
+};
+
+interface Row {
+  name: string;
+  allowed: readonly ActorName[];
+  run: (actor: Actor, w: World) => Promise<unknown>;
+  /** Restores the world after an allowed call changed it. */
+  reset?: (w: World, t: TestDatabase) => Promise<void>;
+  /** Reads change nothing; writes must leave no trace when refused. */
+  write?: boolean;
+}
+
+const restoreOrgA = async (w: World, t: TestDatabase) => {
+  await t.db.delete(memberships).where(eq(memberships.organisationId, w.orgA));
+  await t.db.insert(memberships).values([
+    { organisationId: w.orgA, userId: w.ids.ownerA, role: "owner" },
+    { organisationId: w.orgA, userId: w.ids.memberA, role: "member" },
+  ]);
+};
+
+const matrix: Row[] = [
+  { name: "getOrganisation(A)", allowed: ["memberA", "ownerA", "anchorX", "secretariat"], run: (a, w) => getOrganisation({ actor: a, organisationId: w.orgA }) },
+  { name: "listMembers(A)", allowed: ["memberA", "ownerA"], run: (a, w) => listMembers({ actor: a, organisationId: w.orgA }) },
+  { name: "createOrganisation", allowed: actorNames, write: true, run: (a) => createOrganisation({ actor: a, input: orgInput }) },
+  { name: "updateOrganisation(A)", allowed: ["ownerA"], write: true, run: (a, w) => updateOrganisation({ actor: a, organisationId: w.orgA, input: orgInput }) },
+  {
+    name: "inviteMember(A)",
+    allowed: ["ownerA"],
+    write: true,
+    run: (a, w) => inviteMember({ actor: a, input: { organisationId: w.orgA, email: "new@example.net", role: "member", locale: "fr" } }),
+  },
+  {
+    name: "removeMember(A, memberA)",
+    allowed: ["ownerA", "memberA"],
+    write: true,
+    run: (a, w) => removeMember({ actor: a, organisationId: w.orgA, userId: w.ids.memberA }),
+    reset: restoreOrgA,
+  },
+  {
+    name: "transferOwnership(A → memberA)",
+    allowed: ["ownerA"],
+    write: true,
+    run: (a, w) => transferOwnership({ actor: a, organisationId: w.orgA, userId: w.ids.memberA }),
+    reset: restoreOrgA,
+  },
+  { name: "setOrganisationVerified(A)", allowed: ["anchorX", "secretariat"], write: true, run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgA, verified: true }) },
+  { name: "setOrganisationVerified(B)", allowed: ["secretariat"], write: true, run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgB, verified: true }) },
+  { name: "listConsultationsForSecretariat", allowed: ["secretariat"], run: (a) => listConsultationsForSecretariat({ actor: a }) },
+  { name: "getConsultationForSecretariat(X)", allowed: ["secretariat"], run: (a) => getConsultationForSecretariat({ actor: a, slug: "asia" }) },
+  {
+    name: "updateConsultation(X)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a, w) => {
+      const c = await consultationVersion();
+      return updateConsultation({
+        actor: a,
+        input: { consultationId: w.consultationX, version: c, startsOn: "2017-08-04", endsOn: "2017-08-05", inPersonCapacity: 50, status: "open", registrationDeadline: undefined, submissionDeadline: "2017-08-01T23:59" },
+      });
+    },
+  },
+  { name: "listAnchors(X)", allowed: ["secretariat"], run: (a, w) => listAnchors({ actor: a, consultationId: w.consultationX }) },
+  { name: "inviteAnchor(X)", allowed: ["secretariat"], write: true, run: (a, w) => inviteAnchor({ actor: a, input: { consultationId: w.consultationX, email: "anchor@example.net", locale: "es" } }) },
+  {
+    name: "removeAnchor(X, anchorX)",
+    allowed: ["secretariat"],
+    write: true,
+    run: (a, w) => removeAnchor({ actor: a, consultationId: w.consultationX, userId: w.ids.anchorX }),
+    reset: async (w, t) => {
+      await t.db.insert(roleGrants).values({ userId: w.ids.anchorX, role: "anchor", consultationId: w.consultationX }).onConflictDoNothing();
+    },
+  },
+  {
+    name: "acceptInvitation(to memberB's address, into A)",
+    allowed: ["memberB"],
+    write: true,
+    run: (a) => acceptInvitation({ actor: a, token: currentToken }),
+    reset: async (w, t) => {
+      await t.db.delete(memberships).where(eq(memberships.userId, w.ids.memberB));
+      await t.db.insert(memberships).values({ organisationId: w.orgB, userId: w.ids.memberB, role: "member" });
+    },
+  },
+];
+
+let currentToken = "";
+let world: World;
+let consultationVersion: () => Promise<number>;
+
+describe.each(drivers)("permission matrix on %s", (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    useDatabaseForTests(t);
+    world = await buildWorld(t.db);
+    consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const traces = async () => {
+    const [a] = await t.db.select({ n: count() }).from(auditEvents);
+    const [o] = await t.db.select({ n: count() }).from(emailOutbox);
+    const [i] = await t.db.select({ n: count() }).from(invitations);
+    return { audit: a?.n, outbox: o?.n, invitations: i?.n };
+  };
+
+  for (const row of matrix) {
+    for (const name of actorNames) {
+      const allowed = row.allowed.includes(name);
+      it(`${row.name} by ${name}: ${allowed ? "allowed" : "refused"}`, async () => {
+        if (row.name.startsWith("acceptInvitation")) currentToken = await freshInvitation(t, world);
+        const actor = await world.actor(name);
+        const before = await traces();
+        if (allowed) {
+          await expect(row.run(actor, world)).resolves.not.toThrow();
+          await row.reset?.(world, t);
+        } else {
+          const err = await row.run(actor, world).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(err, "should have been refused").toBeInstanceOf(DomainError);
+          expect([403, 404]).toContain((err as DomainError).status);
+          if (row.write) expect(await traces()).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("refuses every server action without a session, before it reaches lib/", async () => {
+    const files = findActionFiles("app");
+    expect(files.length).toBeGreaterThan(3);
+    const publicActions = new Set(["requestSignInAction"]);
+    const anonymous: ActionDeps = {
+      getActor: async () => null,
+      getLocale: async () => "en",
+      getTranslations: async () => (key: string) => key,
+    };
+    (globalThis as Record<symbol, unknown>)[ACTION_DEPS] = anonymous;
+    try {
+      let checked = 0;
+      for (const file of files) {
+        const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+        for (const [exportName, fn] of Object.entries(mod)) {
+          if (typeof fn !== "function" || publicActions.has(exportName)) continue;
+          const before = await traces();
+          const fd = new FormData();
+          // Ids of things that exist, as an attacker would send them.
+          fd.set("organisationId", world.orgA);
+          fd.set("consultationId", world.consultationX);
+          fd.set("userId", world.ids.memberA);
+          const outcome = await (fn.length >= 2 ? fn({ status: "idle" }, fd) : fn(fd)).then(
+            (r: unknown) => r,
+            (e: unknown) => e,
+          );
+          const refusedByState = (outcome as { message?: string })?.message === "signInRequired";
+          const redirectedToSignInOrHome = String((outcome as { digest?: string })?.digest ?? "").match(/NEXT_REDIRECT;[^;]*;\/en(\/sign-in)?;/);
+          expect(refusedByState || !!redirectedToSignInOrHome, `${file} ${exportName}`).toBe(true);
+          expect(await traces(), `${file} ${exportName} wrote something`).toEqual(before);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(10);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[ACTION_DEPS];
+    }
+  });
+});
+
+async function freshInvitation(t: TestDatabase, w: World): Promise<string> {
+  // createInvitation e-mails the token; read it back from the outbox, as the invitee would.
+  const owner = await w.actor("memberB");
+  await t.db.transaction((tx) =>
+    createInvitation(tx, { kind: "organisation", email: owner.email, organisationId: w.orgA, locale: "en", invitedBy: w.ids.ownerA, values: { organisation: "A", inviter: "ownerA" } }),
+  );
+  const all = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, owner.email)).orderBy(emailOutbox.id);
+  const last = all.at(-1);
+  const m = /\/invitations\/([A-Za-z0-9_-]+)/.exec(last?.text ?? "");
+  if (!m?.[1]) throw new Error("no invitation link in the outbox");
+  return m[1];
+}
+
+function findActionFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...findActionFiles(p));
+    else if (e.name === "actions.ts") out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+// The secretariat's work on consultations (SPEC §F): edit dates, deadlines, capacity and status;
+// appoint and remove anchor moderators. Only the secretariat; checked here.
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { createInvitation } from "@/lib/invitations";
+import { zonedLocalToUtc } from "@/lib/time";
+import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
+
+function requireSecretariat(actor: Actor) {
+  if (!actor.secretariat) throw new ForbiddenError();
+}
+
+export async function listConsultationsForSecretariat({ actor }: { actor: Actor }): Promise<Consultation[]> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  return db.select().from(consultations).orderBy(asc(consultations.sortOrder));
+}
+
+export async function getConsultationForSecretariat({ actor, slug }: { actor: Actor; slug: string }): Promise<Consultation> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
+  if (!c) throw new NotFoundError();
+  return c;
+}
+
+export async function updateConsultation({ actor, input }: { actor: Actor; input: ConsultationEditInput }): Promise<void> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+    if (!c) throw new NotFoundError();
+    // Edited from a stale page: refuse rather than overwrite someone else's change.
+    if (c.version !== input.version) throw new ConflictError("staleConsultation");
+    const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, c.timeZone) : null);
+    await tx
+      .update(consultations)
+      .set({
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        registrationDeadline: toInstant(input.registrationDeadline),
+        submissionDeadline: toInstant(input.submissionDeadline),
+        inPersonCapacity: input.inPersonCapacity,
+        status: input.status,
+        version: c.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(consultations.id, c.id));
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "consultation.update",
+      consultationId: c.id,
+      fromState: c.status,
+      toState: input.status,
+    });
+  });
+}
+
+export interface AnchorRow {
+  userId: string;
+  email: string;
+  name: string | null;
+}
+
+export async function listAnchors({ actor, consultationId }: { actor: Actor; consultationId: string }): Promise<{ anchors: AnchorRow[]; pending: string[] }> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  const anchors = await db
+    .select({ userId: users.id, email: users.email, name: users.name })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, "anchor"), eq(roleGrants.consultationId, consultationId)))
+    .orderBy(asc(users.email));
+  const pending = await db
+    .select({ email: invitations.email, acceptedAt: invitations.acceptedAt, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.kind, "anchor"), eq(invitations.consultationId, consultationId)));
+  const now = new Date();
+  return { anchors, pending: pending.filter((p) => !p.acceptedAt && p.expiresAt > now).map((p) => p.email) };
+}
+
+export async function inviteAnchor({ actor, input }: { actor: Actor; input: InviteAnchorInput }): Promise<void> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
+    if (!c) throw new NotFoundError();
+    await createInvitation(tx, {
+      kind: "anchor",
+      email: input.email,
+      consultationId: c.id,
+      locale: input.locale,
+      invitedBy: actor.userId,
+      values: { region: c.region, city: c.city },
+    });
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.invite", consultationId: c.id });
+  });
+}
+
+export async function removeAnchor({ actor, consultationId, userId }: { actor: Actor; consultationId: string; userId: string }): Promise<void> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "anchor"), eq(roleGrants.consultationId, consultationId)))
+      .returning({ id: roleGrants.id });
+    if (removed.length === 0) throw new NotFoundError();
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.remove", consultationId });
+  });
+}

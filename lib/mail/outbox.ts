@@ -1,0 +1,29 @@
+import "server-only";
+// Every e-mail is written to the outbox inside the transaction of the change that causes it, so an
+// e-mail exists exactly when its change committed. lib/mail/sender.ts delivers it.
+import { createTranslator } from "next-intl";
+import type { DbOrTx } from "@/db/client";
+import { emailOutbox, type Locale } from "@/db/schema";
+import { loadMessages } from "@/lib/i18n/messages";
+
+export type EmailTemplate = "signIn" | "organisationInvitation" | "anchorInvitation";
+
+export interface EmailInput {
+  to: string;
+  locale: Locale;
+  template: EmailTemplate;
+  values: Record<string, string | number>;
+}
+
+export async function renderEmail({ locale, template, values }: Omit<EmailInput, "to">) {
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "email" });
+  const subject = t(`${template}.subject` as never, values as never);
+  const body = t(`${template}.body` as never, values as never);
+  return { subject, text: `${body}\n\n${t("signature")}\n` };
+}
+
+export async function enqueueEmail(tx: DbOrTx, input: EmailInput): Promise<void> {
+  const { subject, text } = await renderEmail(input);
+  await tx.insert(emailOutbox).values({ to: input.to, locale: input.locale, template: input.template, subject, text });
+}
