@@ -40,6 +40,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     } as never),
     session: { strategy: "database", maxAge: SESSION_DAYS * 24 * 3600 },
     trustHost: true,
+    callbacks: {
+      // Only ever a path on this site: no open redirect, and no dependence on which host name
+      // (localhost, 127.0.0.1, a proxy's) Auth.js believes it is served on.
+      redirect: ({ url }) => {
+        const u = new URL(url, "http://site.invalid");
+        return `${u.pathname}${u.search}`;
+      },
+    },
     pages: { signIn: "/en/sign-in", verifyRequest: "/en/sign-in/check-email", error: "/en/sign-in" },
     providers: [
       Nodemailer({

@@ -11,11 +11,14 @@ export const MAX_ATTEMPTS = 8;
 
 export type Deliver = (mail: OutboxEmail) => Promise<void>;
 
-let transport: Transporter | undefined;
+const transports = new Map<string, Transporter>();
 
 function smtpDeliver(smtpUrl: string, from: string): Deliver {
-  transport ??= nodemailer.createTransport(smtpUrl);
-  const t = transport;
+  let t = transports.get(smtpUrl);
+  if (!t) {
+    t = nodemailer.createTransport(smtpUrl);
+    transports.set(smtpUrl, t);
+  }
   return async (mail) => {
     await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
   };

@@ -1,0 +1,36 @@
+import { expect, type Page } from "@playwright/test";
+
+export const runTag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The newest e-mail to `to` in the local outbox, and the first link in it. */
+export async function latestMail(page: Page, to: string): Promise<{ subject: string; text: string; link: string }> {
+  await page.goto("/en/dev/outbox");
+  const mail = page.getByTestId("outbox-mail").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) }).first();
+  await expect(mail).toBeVisible();
+  const subject = (await mail.getByTestId("outbox-subject").textContent()) ?? "";
+  const text = (await mail.getByTestId("outbox-text").textContent()) ?? "";
+  const link = (await mail.getByRole("link").first().getAttribute("href")) ?? "";
+  return { subject, text, link };
+}
+
+export async function requestLink(page: Page, email: string, locale = "en") {
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel(/e-mail|courriel|correo|البريد/i).first().fill(email);
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in/check-email$`));
+}
+
+/** Signs in through the magic link from the local outbox, as a person would. */
+export async function signIn(page: Page, email: string) {
+  await requestLink(page, email);
+  const { link } = await latestMail(page, email);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/account/);
+}
+
+export async function signOut(page: Page) {
+  await page.goto("/en/account");
+  await page.getByRole("button", { name: "Sign out on all devices" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
