@@ -132,3 +132,23 @@ test.describe("accounts, organisations and roles", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   });
 });
+
+test("sign-in, account and organisation pages have no WCAG 2.2 AA violations", async ({ page }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  const check = async (path: string) => {
+    await page.goto(path);
+    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+  };
+  await check("/ar/sign-in");
+  await signIn(page, "owner@example.org");
+  await check("/en/account");
+  await check("/fr/organisations/new");
+  await page.goto("/en/account");
+  await page.getByRole("link", { name: "Demo Migrant Network" }).click();
+  await check(new URL(page.url()).pathname);
+  await signOut(page);
+  await signIn(page, "secretariat@example.org");
+  await check("/es/secretariat");
+  await check("/en/secretariat/consultations/pacific");
+});

@@ -70,7 +70,8 @@ function pipeline<S extends z.ZodType>(
     const actor = await d.getActor();
     if (requireActor && !actor) return { status: "error", message: tErr("signInRequired"), values };
     const tVal = await d.getTranslations("validation");
-    const parsed = schema.safeParse(raw);
+    // reportInput: an empty field is "required", not "invalid".
+    const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       return {
         status: "error",

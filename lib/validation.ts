@@ -18,6 +18,7 @@ export function issueMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue, t: T
       if (issue.origin === "array" || issue.origin === "set") return t("tooManyItems", { max: Number(issue.maximum) });
       return t("tooBig", { max: Number(issue.maximum) });
     case "invalid_format":
+      if (issue.input === "") return t("required");
       if (issue.format === "email") return t("invalidEmail");
       if (issue.format === "url") return t("invalidUrl");
       return t("invalidFormat");
