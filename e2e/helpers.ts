@@ -34,3 +34,9 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out on all devices" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
+
+export async function expectAccessible(page: Page) {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
+}

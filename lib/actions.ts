@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
-import { fieldErrorsOf, formDataToObject } from "@/lib/validation";
+import { fieldErrorsOf, formDataToObject, nest, type FormValues } from "@/lib/validation";
 import type { AppLocale } from "@/lib/i18n/config";
 
 export type { FormState } from "@/lib/form-state";
@@ -42,8 +42,10 @@ export function formAction<S extends z.ZodType>(opts: {
   schema: S;
   arrays?: readonly string[];
   run: Run<z.infer<S>, Actor>;
+  /** Before validation: buttons that only change the form (add a row without JavaScript). */
+  intercept?: (values: FormValues) => FormState | null;
 }): (prev: FormState, formData: FormData) => Promise<FormState> {
-  return pipeline(opts.schema, opts.arrays, true, opts.run as Run<z.infer<S>, Actor | null>);
+  return pipeline(opts.schema, opts.arrays, true, opts.run as Run<z.infer<S>, Actor | null>, opts.intercept);
 }
 
 /** A server action anyone may call (sign-in): it still validates, and lib/ still rate-limits. */
@@ -60,6 +62,7 @@ function pipeline<S extends z.ZodType>(
   arrays: readonly string[] | undefined,
   requireActor: boolean,
   run: Run<z.infer<S>, Actor | null>,
+  intercept?: (values: FormValues) => FormState | null,
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
   return async (_prev, formData) => {
     const d = deps();
@@ -69,9 +72,11 @@ function pipeline<S extends z.ZodType>(
     const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
     const actor = await d.getActor();
     if (requireActor && !actor) return { status: "error", message: tErr("signInRequired"), values };
+    const intercepted = intercept?.(values);
+    if (intercepted) return intercepted;
     const tVal = await d.getTranslations("validation");
     // reportInput: an empty field is "required", not "invalid".
-    const parsed = schema.safeParse(raw, { reportInput: true });
+    const parsed = schema.safeParse(nest(raw), { reportInput: true });
     if (!parsed.success) {
       return {
         status: "error",
@@ -109,7 +114,7 @@ export function buttonAction<S extends z.ZodType>(opts: {
     const raw = formDataToObject(formData);
     const actor = await d.getActor();
     if (!actor) redirect(`/${locale}/sign-in`);
-    const parsed = opts.schema.safeParse(raw);
+    const parsed = opts.schema.safeParse(nest(raw));
     const back = opts.back(raw, locale);
     if (!parsed.success) redirect(withParam(back, "error", "checkFields"));
     let target: string;

@@ -6,7 +6,11 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 export type FieldErrors = Record<string, string[]>;
 
 /** Zod issue → a key of the "validation" namespace (schemas carry no English). */
+// Schemas name their own messages by key ("consentRequired"); zod's defaults are English sentences.
+export const isMessageKey = (m: unknown): m is string => typeof m === "string" && /^[a-z][A-Za-z]+$/.test(m);
+
 export function issueMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue, t: Translate): string {
+  if (isMessageKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "string" && Number(issue.minimum) <= 1) return t("required");
@@ -45,6 +49,31 @@ export function fieldErrorsOf(error: z.ZodError, t: Translate): FieldErrors {
 }
 
 export type FormValues = Record<string, string | string[]>;
+
+/**
+ * "participants.0.name" style keys (react-hook-form's naming) → nested objects and arrays, for the
+ * schema to parse. Holes in arrays (a removed row) are dropped.
+ */
+export function nest(values: FormValues): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const parts = key.split(".");
+    if (parts.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    let node: Record<string, unknown> = root;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) {
+        node[part] = value;
+        return;
+      }
+      const nextIsIndex = /^\d{1,3}$/.test(parts[i + 1] ?? "");
+      node[part] ??= nextIsIndex ? [] : {};
+      node = node[part] as Record<string, unknown>;
+    });
+  }
+  const compact = (v: unknown): unknown =>
+    Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v;
+  return compact(root) as Record<string, unknown>;
+}
 
 /** FormData → object; framework fields ($ACTION_…) and files are left out. */
 export function formDataToObject(fd: FormData, arrays: readonly string[] = []): FormValues {

@@ -7,12 +7,14 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FormState } from "@/lib/form-state";
-import { issueMessage } from "@/lib/validation";
+import { isMessageKey, issueMessage } from "@/lib/validation";
 
 export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   action: (prev: FormState, fd: FormData) => Promise<FormState>,
   initial: FormState,
+  /** Initial values for react-hook-form, from the state the server rendered (after a no-JS post too). */
+  defaultValues?: (state: FormState) => FieldValues,
 ) {
   const [state, formAction, pending] = useActionState(action, initial);
   const t = useTranslations("validation");
@@ -20,6 +22,7 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm({
     resolver: zodResolver(schema as never, { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never) as unknown as Resolver<FieldValues>,
     mode: "onBlur",
+    defaultValues: defaultValues?.(state),
   });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -27,14 +30,18 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
     void form.handleSubmit(() => startTransition(() => formAction(new FormData(el))))(e);
   };
 
+  // A schema's own message is a key of the "validation" namespace.
+  const show = (m: string) => (isMessageKey(m) && t.has(m as never) ? translate(m) : m);
+  const clientErrors = flattenErrors(form.formState.errors);
+
   /** Client errors first (they are newer), then the server's. */
   const errorsFor = (name: string): string[] => {
-    const client = form.formState.errors[name]?.message;
-    if (typeof client === "string") return [client];
+    const client = clientErrors[name];
+    if (client) return [show(client)];
     return state.fieldErrors?.[name] ?? [];
   };
   const allErrors: Record<string, string[]> = { ...(state.fieldErrors ?? {}) };
-  for (const [k, v] of Object.entries(form.formState.errors)) if (typeof v?.message === "string") allErrors[k] = [v.message];
+  for (const [k, v] of Object.entries(clientErrors)) allErrors[k] = [show(v)];
 
   const value = (name: string): string | undefined => {
     const v = state.values?.[name];
@@ -46,4 +53,18 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   };
 
   return { state, formAction, pending, form, onSubmit, errorsFor, allErrors, value, values, register: form.register };
+}
+
+/** react-hook-form's nested errors → { "participants.0.name": message }. */
+function flattenErrors(errors: unknown, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!errors || typeof errors !== "object") return out;
+  for (const [k, v] of Object.entries(errors as Record<string, unknown>)) {
+    if (k === "ref" || k === "type" || k === "types") continue;
+    const key = prefix ? `${prefix}.${k}` : k;
+    const msg = (v as { message?: unknown } | undefined)?.message;
+    if (typeof msg === "string") out[key] = msg;
+    else Object.assign(out, flattenErrors(v, key));
+  }
+  return out;
 }

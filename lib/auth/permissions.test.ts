@@ -3,10 +3,10 @@
 // with no session, is refused before it reaches lib/. Removing any one check fails a row here.
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { auditEvents, emailOutbox, invitations, memberships, roleGrants } from "@/db/schema";
+import { auditEvents, emailOutbox, invitations, memberships, registrations, roleGrants } from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -29,6 +29,15 @@ import {
   transferOwnership,
   updateOrganisation,
 } from "@/lib/organisations";
+import {
+  decideRegistration,
+  getConsultationForModeration,
+  getOwnRegistration,
+  listRegistrationsForModeration,
+  participantsForExport,
+  saveRegistration,
+  withdrawRegistration,
+} from "@/lib/registrations";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 
@@ -126,6 +135,53 @@ const matrix: Row[] = [
   },
 ];
 
+const registrationOfA = async (t: TestDatabase, w: World) => {
+  const [r] = await t.db.select().from(registrations).where(eq(registrations.organisationId, w.orgA)).orderBy(registrations.createdAt).limit(1);
+  return r!;
+};
+const restoreRegistrationOfA = async (w: World, t: TestDatabase) => {
+  const r = await registrationOfA(t, w);
+  await t.db.update(registrations).set({ status: "pending" }).where(eq(registrations.id, r.id));
+};
+const participant = { name: "P", email: "p@example.net", attendance: "remote" as const, visaLetter: false, travelSupport: false, title: undefined, nationality: undefined, accessibility: undefined, interpretationLanguage: undefined, dietary: undefined, travelSupportReason: undefined };
+let theTestDatabase: TestDatabase;
+
+matrix.push(
+  { name: "getOwnRegistration(A in X)", allowed: ["memberA", "ownerA"], run: (a, w) => getOwnRegistration({ actor: a, consultationId: w.consultationX, organisationId: w.orgA }) },
+  {
+    name: "saveRegistration(A in Y)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    run: (a, w) => saveRegistration({ actor: a, input: { consultationId: w.consultationY, organisationId: w.orgA, version: 0, participants: [participant], consent: true } }),
+    reset: async (w, t) => {
+      await t.db.delete(registrations).where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationY)));
+    },
+  },
+  {
+    name: "withdrawRegistration(A in X)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    run: async (a, w) => {
+      const r = await registrationOfA(theTestDatabase, w);
+      return withdrawRegistration({ actor: a, registrationId: r.id, version: r.version });
+    },
+    reset: restoreRegistrationOfA,
+  },
+  { name: "listRegistrationsForModeration(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => listRegistrationsForModeration({ actor: a, consultationId: w.consultationX, filters: {} }) },
+  {
+    name: "decideRegistration(A in X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: async (a, w) => {
+      const r = await registrationOfA(theTestDatabase, w);
+      return decideRegistration({ actor: a, input: { registrationId: r.id, version: r.version, status: "declined" } });
+    },
+    reset: restoreRegistrationOfA,
+  },
+  { name: "participantsForExport(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => participantsForExport({ actor: a, consultationId: w.consultationX }).next() },
+  { name: "getConsultationForModeration(X)", allowed: ["anchorX", "secretariat"], run: (a) => getConsultationForModeration({ actor: a, slug: "asia" }) },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -134,6 +190,7 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
+    theTestDatabase = t;
     useDatabaseForTests(t);
     world = await buildWorld(t.db);
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;

@@ -75,3 +75,9 @@ export async function getPublicConsultation({ slug }: { slug: string }, now = ne
   if (!row || row.status === "draft") return null;
   return toPublic(row, now);
 }
+
+export async function consultationSlug({ consultationId }: { consultationId: string }): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.select({ slug: consultations.slug }).from(consultations).where(eq(consultations.id, consultationId));
+  return row?.slug ?? "";
+}

@@ -6,12 +6,7 @@ import { describe, expect, it } from "vitest";
 import { locales, type AppLocale } from "@/lib/i18n/config";
 import { renderEmail, type EmailTemplate } from "@/lib/mail/outbox";
 
-interface EmailCatalogue {
-  signature: string;
-  signIn: { subject: string; body: string };
-  organisationInvitation: { subject: string; body: string };
-  anchorInvitation: { subject: string; body: string };
-}
+type EmailCatalogue = { signature: string } & Record<EmailTemplate, { subject: string; body: string }>;
 
 const catalogue = (l: AppLocale) =>
   (JSON.parse(fs.readFileSync(path.resolve(`messages/${l}.json`), "utf8")) as { email: EmailCatalogue }).email;
@@ -23,6 +18,10 @@ const cases: { template: EmailTemplate; values: Record<string, string | number> 
   { template: "signIn", values: { url, minutes: 30 } },
   { template: "organisationInvitation", values: { url, days: 14, organisation: "Pacific Rights Network", inviter: "Ana Tuilagi" } },
   { template: "anchorInvitation", values: { url, days: 14, region: "Pacific", city: "Suva" } },
+  ...(["registrationConfirmed", "registrationWaitlisted", "registrationDeclined", "registrationWithdrawn"] as const).map((template) => ({
+    template,
+    values: { url, organisation: "Réseau Sahel Migrations", region: "Afrique" },
+  })),
 ];
 
 /** The catalogue string with each {name} replaced by its value (numbers formatted for the locale). */

@@ -6,7 +6,14 @@ import type { DbOrTx } from "@/db/client";
 import { emailOutbox, type Locale } from "@/db/schema";
 import { loadMessages } from "@/lib/i18n/messages";
 
-export type EmailTemplate = "signIn" | "organisationInvitation" | "anchorInvitation";
+export type EmailTemplate =
+  | "signIn"
+  | "organisationInvitation"
+  | "anchorInvitation"
+  | "registrationConfirmed"
+  | "registrationWaitlisted"
+  | "registrationDeclined"
+  | "registrationWithdrawn";
 
 export interface EmailInput {
   to: string;

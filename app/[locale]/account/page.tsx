@@ -60,7 +60,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
             </li>
           ) : null}
           {anchored.map(({ c, names }) => (
-            <li key={c.id}>{t("anchorRole", { region: names.region })}</li>
+            <li key={c.id}>
+              {t("anchorRole", { region: names.region })} ·{" "}
+              <LocaleLink href={`/moderation/${c.slug}/registrations`} className="text-brand underline">
+                {t("moderateRegistrations")}
+              </LocaleLink>
+            </li>
           ))}
           {!actor.secretariat && anchored.length === 0 ? <li>{t("noRoles")}</li> : null}
         </ul>

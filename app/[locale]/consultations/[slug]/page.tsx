@@ -38,6 +38,13 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
       <section className="mt-6 max-w-3xl">
         <ConsultationFacts c={c} locale={locale} full />
       </section>
+      {c.status === "open" ? (
+        <p className="mt-6 flex flex-wrap gap-4">
+          <Link href={`/consultations/${c.slug}/register`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+            {t("register")}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="themes" className="mt-8 max-w-3xl">
         <h2 id="themes" className="text-xl font-semibold">
           {t("themesTitle")}

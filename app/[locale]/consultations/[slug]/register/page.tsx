@@ -1,0 +1,121 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { requirePageActor } from "@/lib/auth/page";
+import { getPublicConsultation } from "@/lib/consultations/queries";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { formatInstantInZone } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+import { listMyOrganisations } from "@/lib/organisations";
+import { getOwnRegistration } from "@/lib/registrations";
+import type { FormValues } from "@/lib/validation";
+import { withdrawRegistrationAction } from "./actions";
+import { RegistrationForm } from "./registration-form";
+
+export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/register">) {
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/consultations/${slug}/register`);
+  const c = await getPublicConsultation({ slug });
+  if (!c) notFound();
+  const t = await getTranslations("registration");
+  const { region } = await regionNames(c);
+  const orgs = await listMyOrganisations({ actor });
+  const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
+  if (orgs.length === 0) {
+    return (
+      <>
+        {heading}
+        <p className="mt-4">{t("needOrganisation")}</p>
+        <p className="mt-2">
+          <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
+            {t("createOrganisation")}
+          </LocaleLink>
+        </p>
+      </>
+    );
+  }
+  const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
+  const existing = await getOwnRegistration({ actor, consultationId: c.id, organisationId: org.id });
+  const now = new Date();
+  const closed = c.status !== "open" || (c.registrationDeadline !== null && now >= c.registrationDeadline);
+  const values: FormValues = { consultationId: c.id, organisationId: org.id, version: String(existing?.registration.version ?? 0) };
+  (existing?.participants ?? []).forEach((p, i) => {
+    const set = (k: string, v: string | null | boolean) => {
+      if (v === null || v === false) return;
+      values[`participants.${i}.${k}`] = v === true ? "on" : v;
+    };
+    set("name", p.name);
+    set("title", p.title);
+    set("email", p.email);
+    set("attendance", p.attendance);
+    set("visaLetter", p.visaLetter);
+    set("nationality", p.nationality);
+    set("accessibility", p.accessibility);
+    set("interpretationLanguage", p.interpretationLanguage);
+    set("dietary", p.dietary);
+    set("travelSupport", p.travelSupport);
+    set("travelSupportReason", p.travelSupportReason);
+  });
+  if (!existing) values["participants.0.attendance"] = "in_person";
+  const status = existing?.registration.status;
+
+  return (
+    <>
+      <Notice searchParams={sp} />
+      {heading}
+      {orgs.length > 1 ? (
+        <nav aria-label={t("chooseOrganisation")} className="mt-2">
+          <ul className="flex flex-wrap gap-3">
+            {orgs.map((o) => (
+              <li key={o.id}>
+                <LocaleLink href={`/consultations/${slug}/register?org=${o.id}`} aria-current={o.id === org.id ? "page" : undefined} className="underline">
+                  {o.name}
+                </LocaleLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <p className="mt-2" dir="auto">
+        {t("forOrganisation", { organisation: org.name })}
+      </p>
+      {c.registrationDeadline ? (
+        <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.registrationDeadline, c.timeZone), zone: c.timeZone })}</p>
+      ) : null}
+      {status ? (
+        <div className="mt-4 rounded border border-slate-400 p-3" data-testid="registration-status">
+          <p className="font-semibold">{t(`status.${status}`)}</p>
+          <p className="text-sm">{t(`statusHelp.${status}`)}</p>
+          {!closed && status !== "withdrawn" && status !== "declined" ? (
+            <form action={withdrawRegistrationAction} className="mt-2">
+              <input type="hidden" name="registrationId" value={existing!.registration.id} />
+              <input type="hidden" name="version" value={existing!.registration.version} />
+              <input type="hidden" name="slug" value={slug} />
+              <input type="hidden" name="organisationId" value={org.id} />
+              <button type="submit" className="text-red-800 underline">
+                {t("withdraw")}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+      {closed ? (
+        <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">
+          {c.status !== "open"
+            ? t("closedConsultation")
+            : t("closedDeadline", { deadline: formatInstantInZone(locale, c.registrationDeadline!, c.timeZone), zone: c.timeZone })}
+        </p>
+      ) : status === "declined" ? null : (
+        <section className="mt-6">
+          <ClientMessages namespaces={["registration"]}>
+            <RegistrationForm initial={{ status: "idle", values }} />
+          </ClientMessages>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { getTranslations } from "next-intl/server";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+import { getConsultationForModeration, listRegistrationsForModeration } from "@/lib/registrations";
+import { registrationFiltersSchema } from "@/lib/registrations/schemas";
+import { decideRegistrationAction } from "./actions";
+
+export default async function RegistrationsPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/registrations">) {
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/moderation/${slug}/registrations`);
+  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
+  if (!c) return null;
+  const filters = registrationFiltersSchema.parse(sp);
+  const data = await listRegistrationsForModeration({ actor, consultationId: c.id, filters });
+  const t = await getTranslations("moderationRegistrations");
+  const tr = await getTranslations("registration");
+  const { region } = await regionNames(c);
+  const query = (extra: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v !== undefined) q.set(k, String(v));
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  };
+  const here = `/${locale}/moderation/${slug}/registrations${query({})}`;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <>
+      <Notice searchParams={sp} />
+      <h1 className="text-3xl font-bold">{t("title", { region })}</h1>
+      <p className="mt-2" data-testid="seats">
+        {data.capacity === null ? t("seatsNoLimit", { taken: data.seatsTaken }) : t("seats", { taken: data.seatsTaken, capacity: data.capacity })}
+      </p>
+      <p className="mt-2 flex flex-wrap gap-4">
+        <a href={`/api/moderation/${slug}/participants?format=csv`} className="text-brand underline">
+          {t("exportCsv")}
+        </a>
+        <a href={`/api/moderation/${slug}/participants?format=xlsx`} className="text-brand underline">
+          {t("exportXlsx")}
+        </a>
+      </p>
+
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
+        <label className="flex flex-col">
+          <span className="font-medium">{t("filterStatus")}</span>
+          <select name="status" defaultValue={filters.status ?? ""} className="rounded border border-slate-500 px-2 py-1">
+            <option value="">{t("any")}</option>
+            {(["confirmed", "waitlisted", "declined", "withdrawn", "pending"] as const).map((s) => (
+              <option key={s} value={s}>
+                {tr(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{t("filterAttendance")}</span>
+          <select name="attendance" defaultValue={filters.attendance ?? ""} className="rounded border border-slate-500 px-2 py-1">
+            <option value="">{t("any")}</option>
+            <option value="in_person">{tr("attendance.in_person")}</option>
+            <option value="remote">{tr("attendance.remote")}</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">{t("filterNeed")}</span>
+          <select name="need" defaultValue={filters.need ?? ""} className="rounded border border-slate-500 px-2 py-1">
+            <option value="">{t("any")}</option>
+            {(["visa", "travel", "accessibility", "interpretation", "dietary"] as const).map((n) => (
+              <option key={n} value={n}>
+                {t(`needs.${n}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
+          {t("apply")}
+        </button>
+      </form>
+
+      <p className="mt-4 text-sm" role="status">
+        {t("count", { total: data.total })}
+      </p>
+      <ul className="mt-2 space-y-4">
+        {data.rows.map(({ registration: r, organisation: o, participants }) => (
+          <li key={r.id} className="rounded border border-slate-300 p-3" data-testid="registration-row">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="text-lg font-semibold" dir="auto">
+                {o.name}
+              </h2>
+              <span className="text-sm">
+                {countryName(locale, o.country)} · {o.verified ? t("verified") : t("unverified")} · <strong>{tr(`status.${r.status}`)}</strong>
+              </span>
+            </div>
+            <table className="mt-2 w-full text-start text-sm">
+              <thead>
+                <tr className="border-b">
+                  <th scope="col" className="text-start">{tr("fields.name")}</th>
+                  <th scope="col" className="text-start">{tr("fields.attendance")}</th>
+                  <th scope="col" className="text-start">{t("needsColumn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <tr key={p.id} className="border-b align-top">
+                    <td dir="auto">
+                      {p.name}
+                      {p.title ? ` · ${p.title}` : ""}
+                    </td>
+                    <td>{tr(`attendance.${p.attendance}`)}</td>
+                    <td dir="auto">
+                      {[
+                        p.visaLetter ? t("needVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "" }) : null,
+                        p.interpretationLanguage ? t("needInterpretation", { language: p.interpretationLanguage }) : null,
+                        p.accessibility,
+                        p.dietary,
+                        p.travelSupport ? t("needTravel", { reason: p.travelSupportReason ?? "" }) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {r.status !== "withdrawn" ? (
+              <div className="mt-2 flex flex-wrap gap-2">
+                {(["confirmed", "waitlisted", "declined"] as const)
+                  .filter((s) => s !== r.status)
+                  .map((s) => (
+                    <form key={s} action={decideRegistrationAction}>
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <input type="hidden" name="version" value={r.version} />
+                      <input type="hidden" name="status" value={s} />
+                      <input type="hidden" name="slug" value={slug} />
+                      <input type="hidden" name="back" value={here} />
+                      <button type="submit" className="rounded border border-slate-600 px-3 py-1">
+                        {t(`decide.${s}`, { organisation: o.name })}
+                      </button>
+                    </form>
+                  ))}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label={t("pagination")} className="mt-4 flex gap-4">
+          {data.page > 1 ? (
+            <LocaleLink href={`/moderation/${slug}/registrations${query({ page: data.page - 1 })}`} className="underline">
+              {t("previous")}
+            </LocaleLink>
+          ) : null}
+          <span>{t("pageOf", { page: data.page, pages })}</span>
+          {data.page < pages ? (
+            <LocaleLink href={`/moderation/${slug}/registrations${query({ page: data.page + 1 })}`} className="underline">
+              {t("next")}
+            </LocaleLink>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

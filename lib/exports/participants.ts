@@ -1,0 +1,92 @@
+import "server-only";
+// The anchors' logistics export (SPEC §B, §D): one row per participant with needs, as CSV (UTF-8
+// with BOM, RFC 4180) or XLSX, streamed from the database page by page.
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import { getDb } from "@/db/client";
+import { exportLog } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
+import { cell } from "./cells";
+
+export const participantColumns = [
+  "organisation",
+  "organisation_country",
+  "registration_status",
+  "name",
+  "title",
+  "email",
+  "attendance",
+  "visa_letter",
+  "nationality",
+  "accessibility",
+  "interpretation_language",
+  "dietary",
+  "travel_support",
+  "travel_support_reason",
+] as const;
+
+function toRow(r: ParticipantExportRow): (string | number)[] {
+  const p = r.participant;
+  return [
+    r.organisation,
+    r.organisationCountry,
+    r.registrationStatus,
+    p.name,
+    p.title,
+    p.email,
+    p.attendance,
+    p.visaLetter,
+    p.nationality,
+    p.accessibility,
+    p.interpretationLanguage,
+    p.dietary,
+    p.travelSupport,
+    p.travelSupportReason,
+  ].map(cell);
+}
+
+/** Starts the export (authorising first, so a refusal is an error, not an empty file) and logs it. */
+export async function exportParticipants({
+  actor,
+  consultationId,
+  format,
+}: {
+  actor: Actor;
+  consultationId: string;
+  format: "csv" | "xlsx";
+}): Promise<ReadableStream<Uint8Array>> {
+  const rows = participantsForExport({ actor, consultationId });
+  // Pull the first row now: participantsForExport checks scope before yielding anything.
+  const first = await rows.next();
+  const db = await getDb();
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: {} });
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* rows;
+  }
+  if (format === "csv") {
+    const csv = stringify({ bom: true, header: true, columns: [...participantColumns], record_delimiter: "\r\n", quoted_string: false });
+    Readable.from(
+      (async function* () {
+        for await (const r of all()) yield toRow(r);
+      })(),
+    ).pipe(csv);
+    return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  }
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("participants");
+  sheet.addRow([...participantColumns]).commit();
+  void (async () => {
+    try {
+      for await (const r of all()) sheet.addRow(toRow(r)).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
