@@ -7,7 +7,11 @@ const nextConfig = {
   // PGlite loads its WASM and data files by path; bundling it breaks every request.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // The build checks the app; `npm test` type-checks everything, tests included (tsc --noEmit).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
+  // An input may carry three 10 MB attachments; server actions default to 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "32mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -35,7 +35,7 @@ const deps = (): ActionDeps => (globalThis as { [ACTION_DEPS]?: ActionDeps })[AC
 // Fields never echoed back to the page (nothing secret is typed into our forms today; kept for later).
 const SECRET_FIELDS = new Set(["token"]);
 
-type Run<I, A> = (ctx: { actor: A; input: I; locale: AppLocale }) => Promise<FormState | void>;
+type Run<I, A> = (ctx: { actor: A; input: I; locale: AppLocale; formData: FormData }) => Promise<FormState | void>;
 
 /** A server action for signed-in users: no session, no call. */
 export function formAction<S extends z.ZodType>(opts: {
@@ -86,7 +86,7 @@ function pipeline<S extends z.ZodType>(
       };
     }
     try {
-      return (await run({ actor, input: parsed.data, locale })) ?? { status: "success" };
+      return (await run({ actor, input: parsed.data, locale, formData })) ?? { status: "success" };
     } catch (e) {
       if (isRedirectError(e)) throw e;
       if (e instanceof DomainError) {

@@ -6,6 +6,8 @@ export interface FormState {
   message?: string;
   fieldErrors?: FieldErrors;
   values?: FormValues;
+  /** Whatever the action wants the page to know (e.g. the saved draft's id and version). */
+  data?: Record<string, string | number>;
 }
 
 export const idle: FormState = { status: "idle" };

@@ -19,5 +19,6 @@ if (!only || only === "unit") run("lint", "node_modules/.bin/eslint", ["."]);
 if (!only || only === "unit") run("unit and integration", "node_modules/.bin/vitest", ["run"]);
 if (!only || only === "e2e") {
   run("build", "node_modules/.bin/next", ["build"], { ...process.env, NODE_ENV: "production" });
+  run("type-check, tests included", "node_modules/.bin/tsc", ["--noEmit"]);
   run("end-to-end", "node_modules/.bin/playwright", ["test"]);
 }

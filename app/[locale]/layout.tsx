@@ -52,6 +52,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
                       {t("secretariat")}
                     </Link>
                   ) : null}
+                  {actor.memberships.length > 0 ? (
+                    <Link href="/submissions" className="text-white underline-offset-4 hover:underline">
+                      {t("mySubmissions")}
+                    </Link>
+                  ) : null}
                   <Link href="/account" className="text-white underline-offset-4 hover:underline">
                     {t("account")}
                   </Link>

@@ -253,3 +253,9 @@ function asciiFallback(name: string): string {
   const asciiExt = toAscii(ext);
   return `${/[A-Za-z0-9]/.test(asciiStem) ? asciiStem : FALLBACK_NAME}${asciiExt}`;
 }
+
+/** A refused upload's name, for the error message: made safe, extension kept as given. */
+export function displayFileName(original: string): string {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(original)?.[1] ?? "";
+  return (ext ? safeFileName(original, ext) : safeFileName(original, "").replace(/\.$/, "")).slice(0, 80);
+}

@@ -1,12 +1,13 @@
 // The permission matrix (issue 3): every data-access function, called by every kind of actor, is
 // allowed or refused as the table says — and a refusal writes nothing. Every server action, called
 // with no session, is refused before it reaches lib/. Removing any one check fails a row here.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { auditEvents, emailOutbox, invitations, memberships, registrations, roleGrants } from "@/db/schema";
+import { attachments, auditEvents, emailOutbox, invitations, memberships, registrations, roleGrants, submissions } from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -38,6 +39,16 @@ import {
   saveRegistration,
   withdrawRegistration,
 } from "@/lib/registrations";
+import {
+  contentOf,
+  editSubmission,
+  getAttachmentForDownload,
+  getOwnSubmission,
+  saveDraft,
+  submitSubmission,
+  withdrawSubmission,
+} from "@/lib/submissions";
+import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 
@@ -182,6 +193,84 @@ matrix.push(
   { name: "getConsultationForModeration(X)", allowed: ["anchorX", "secretariat"], run: (a) => getConsultationForModeration({ actor: a, slug: "asia" }) },
 );
 
+// A's submitted input in X with one attachment, made in beforeAll. Submits and edits run at a fixed
+// time: the updateConsultation row above sets X's submission deadline to 1 August 2017.
+const beforeDeadline = new Date("2017-07-15T00:00:00Z");
+let submissionOfA = { id: "", attachmentId: "" };
+const MATRIX_DRAFT = "Matrix draft";
+const MATRIX_SUBMISSION = "Matrix submission";
+const freshKey = () => randomUUID().replaceAll("-", "");
+const submissionFields = (w: World, title: string) => ({
+  consultationId: w.consultationX,
+  organisationId: w.orgA,
+  version: 0,
+  idempotencyKey: freshKey(),
+  title,
+  themes: [1],
+  summary: "Summary",
+  body: "Body",
+  recommendations: [],
+  countries: ["FJ"],
+  language: "en",
+  contactName: "Contact",
+  contactEmail: "contact@example.net",
+  publication: "none",
+});
+const minimalPdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+const currentSubmissionOfA = async () => {
+  const [s] = await theTestDatabase.db.select().from(submissions).where(eq(submissions.id, submissionOfA.id));
+  return s!;
+};
+
+matrix.push(
+  { name: "getOwnSubmission(A's)", allowed: ["memberA", "ownerA"], run: (a) => getOwnSubmission({ actor: a, submissionId: submissionOfA.id }) },
+  {
+    name: "saveDraft(A in X)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    run: (a, w) => saveDraft({ actor: a, input: draftSchema.parse({ ...submissionFields(w, MATRIX_DRAFT), intent: "draft" }) }),
+    reset: async (w, t) => {
+      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_DRAFT)));
+    },
+  },
+  {
+    name: "submitSubmission(A in X)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    run: (a, w) => submitSubmission({ actor: a, input: submissionSchema.parse({ ...submissionFields(w, MATRIX_SUBMISSION), intent: "submit" }), now: beforeDeadline }),
+    reset: async (w, t) => {
+      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_SUBMISSION)));
+    },
+  },
+  {
+    name: "editSubmission(A's)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    // The same content again: a new revision, nothing to restore.
+    run: async (a) => {
+      const s = await currentSubmissionOfA();
+      return editSubmission({ actor: a, submissionId: s.id, version: s.version, content: contentOf(s), now: beforeDeadline });
+    },
+  },
+  {
+    name: "withdrawSubmission(A's)",
+    allowed: ["memberA", "ownerA"],
+    write: true,
+    run: async (a) => {
+      const s = await currentSubmissionOfA();
+      return withdrawSubmission({ actor: a, submissionId: s.id, version: s.version });
+    },
+    reset: async (_w, t) => {
+      await t.db.update(submissions).set({ status: "submitted" }).where(eq(submissions.id, submissionOfA.id));
+    },
+  },
+  {
+    name: "getAttachmentForDownload(A's in X)",
+    allowed: ["memberA", "ownerA", "anchorX", "secretariat"],
+    run: (a) => getAttachmentForDownload({ actor: a, attachmentId: submissionOfA.attachmentId }),
+  },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -193,6 +282,14 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     theTestDatabase = t;
     useDatabaseForTests(t);
     world = await buildWorld(t.db);
+    const submitted = await submitSubmission({
+      actor: await world.actor("ownerA"),
+      input: submissionSchema.parse({ ...submissionFields(world, "A's input"), intent: "submit" }),
+      files: [{ name: "a.pdf", bytes: minimalPdf() }],
+      now: beforeDeadline,
+    });
+    const [attachment] = await t.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.submissionId, submitted.id));
+    submissionOfA = { id: submitted.id, attachmentId: attachment!.id };
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {

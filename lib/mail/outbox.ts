@@ -13,7 +13,8 @@ export type EmailTemplate =
   | "registrationConfirmed"
   | "registrationWaitlisted"
   | "registrationDeclined"
-  | "registrationWithdrawn";
+  | "registrationWithdrawn"
+  | "submissionReceipt";
 
 export interface EmailInput {
   to: string;

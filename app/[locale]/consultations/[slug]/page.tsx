@@ -43,6 +43,11 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
           <Link href={`/consultations/${c.slug}/register`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
             {t("register")}
           </Link>
+          {c.phase === "open" ? (
+            <Link href={`/consultations/${c.slug}/submit`} className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
+              {t("submit")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <section aria-labelledby="themes" className="mt-8 max-w-3xl">

@@ -1,0 +1,69 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { buttonAction, formAction } from "@/lib/actions";
+import { editSubmission, removeAttachment, saveDraft, submitSubmission, withdrawSubmission } from "@/lib/submissions";
+import { uploadedFiles } from "@/lib/submissions/files";
+import { draftSchema, submissionContentSchema, submissionSchema } from "@/lib/submissions/schemas";
+
+const ARRAYS = ["themes", "recommendations", "countries"] as const;
+
+// "Save draft" checks only limits; "Submit" checks everything (the same schemas as the browser).
+// A post without a button's intent (an old browser) is a submit.
+const saveOrSubmitSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "submit" } : v),
+  z.discriminatedUnion("intent", [draftSchema.extend({ intent: z.literal("draft") }), submissionSchema.extend({ intent: z.literal("submit") })]),
+);
+
+export const saveSubmissionAction = formAction({
+  schema: saveOrSubmitSchema,
+  arrays: ARRAYS,
+  run: async ({ actor, input, locale, formData }) => {
+    const files = await uploadedFiles(formData);
+    if (input.intent === "draft") {
+      const { id, version } = await saveDraft({ actor, input, files });
+      // Back to the form, continuing this draft (files are now on the server).
+      if (files.length > 0) redirect(`/${locale}/submissions/${id}?ok=draftSaved`);
+      return { status: "success", data: { id, version } };
+    }
+    const r = await submitSubmission({ actor, input, files });
+    redirect(`/${locale}/submissions/${r.id}?ok=submitted`);
+  },
+});
+
+/** Autosave, called by the browser every few seconds while someone types. */
+export const autosaveDraftAction = formAction({
+  schema: draftSchema,
+  arrays: ARRAYS,
+  run: async ({ actor, input }) => {
+    const { id, version } = await saveDraft({ actor, input });
+    return { status: "success", data: { id, version } };
+  },
+});
+
+export const editSubmissionAction = formAction({
+  schema: submissionContentSchema.extend({ submissionId: z.uuid(), version: z.coerce.number().int().positive() }),
+  arrays: ARRAYS,
+  run: async ({ actor, input: { submissionId, version, ...content }, locale, formData }) => {
+    await editSubmission({ actor, submissionId, version, content, files: await uploadedFiles(formData) });
+    redirect(`/${locale}/submissions/${submissionId}?ok=edited`);
+  },
+});
+
+export const withdrawSubmissionAction = buttonAction({
+  schema: z.object({ submissionId: z.uuid(), version: z.coerce.number().int().positive() }),
+  back: (raw, locale) => `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
+  run: async ({ actor, input, locale }) => {
+    const r = await withdrawSubmission({ actor, ...input });
+    return r === "discarded" ? { to: `/${locale}/submissions`, ok: "draftDiscarded" } : { to: `/${locale}/submissions/${input.submissionId}`, ok: "submissionWithdrawn" };
+  },
+});
+
+export const removeAttachmentAction = buttonAction({
+  schema: z.object({ attachmentId: z.uuid(), submissionId: z.uuid() }),
+  back: (raw, locale) => `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
+  run: async ({ actor, input, locale }) => {
+    const id = await removeAttachment({ actor, attachmentId: input.attachmentId });
+    return { to: `/${locale}/submissions/${id}`, ok: "attachmentRemoved" };
+  },
+});

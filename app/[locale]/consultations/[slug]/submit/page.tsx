@@ -1,0 +1,107 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LocaleLink } from "@/components/locale-link";
+import { submissionFormOptions } from "@/components/submission-form-options";
+import { requirePageActor } from "@/lib/auth/page";
+import { getPublicConsultation } from "@/lib/consultations/queries";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { formatInstantInZone } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+import { listMyOrganisations } from "@/lib/organisations";
+import { listDrafts } from "@/lib/submissions";
+import { formValuesOf, newIdempotencyKey } from "@/lib/submissions/form-values";
+import { SubmissionForm } from "./submission-form";
+
+export default async function SubmitPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/submit">) {
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/consultations/${slug}/submit`);
+  const c = await getPublicConsultation({ slug });
+  if (!c) notFound();
+  const t = await getTranslations("submission");
+  const { region } = await regionNames(c);
+  const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
+  const orgs = await listMyOrganisations({ actor });
+  if (orgs.length === 0) {
+    return (
+      <>
+        {heading}
+        <p className="mt-4">{t("needOrganisation")}</p>
+        <p className="mt-2">
+          <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
+            {t("createOrganisation")}
+          </LocaleLink>
+        </p>
+      </>
+    );
+  }
+  const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
+  const drafts = await listDrafts({ actor, organisationId: org.id, consultationId: c.id });
+  const draft = drafts.find((d) => d.id === sp.draft);
+  const closed = c.phase !== "open";
+  const idempotencyKey = draft?.idempotencyKey ?? newIdempotencyKey();
+  const values = {
+    consultationId: c.id,
+    organisationId: org.id,
+    idempotencyKey,
+    submissionId: draft?.id ?? "",
+    version: String(draft?.version ?? 0),
+    ...(draft ? formValuesOf(draft) : { contactName: actor.name ?? "", contactEmail: actor.email, language: locale, publication: "named" }),
+  };
+  return (
+    <>
+      {heading}
+      {orgs.length > 1 ? (
+        <nav aria-label={t("chooseOrganisation")} className="mt-2">
+          <ul className="flex flex-wrap gap-3">
+            {orgs.map((o) => (
+              <li key={o.id}>
+                <LocaleLink href={`/consultations/${slug}/submit?org=${o.id}`} aria-current={o.id === org.id ? "page" : undefined} className="underline">
+                  {o.name}
+                </LocaleLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <p className="mt-2" dir="auto">
+        {t("forOrganisation", { organisation: org.name })}
+      </p>
+      {c.submissionDeadline ? <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })}</p> : null}
+      {drafts.length > 0 && !draft ? (
+        <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
+          <h2 id="drafts" className="font-semibold">
+            {t("drafts")}
+          </h2>
+          <ul className="mt-1 list-disc ps-6">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <LocaleLink href={`/consultations/${slug}/submit?org=${org.id}&draft=${d.id}`} className="text-brand underline">
+                  {t("continueDraft", { title: d.title || t("untitled") })}
+                </LocaleLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {closed ? (
+        <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">
+          {c.submissionDeadline
+            ? (await getTranslations("errors"))("submissionClosed", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })
+            : (await getTranslations("errors"))("consultationClosed")}
+        </p>
+      ) : (
+        <>
+          <p className="mt-4 max-w-3xl text-sm">{t("lead")}</p>
+          <section className="mt-6 max-w-3xl">
+            <ClientMessages namespaces={["submission"]}>
+              <SubmissionForm mode="new" initial={{ status: "idle", values }} storageKey={`gcm-input:${c.id}:${org.id}`} attachmentSlots={3} {...await submissionFormOptions(locale)} />
+            </ClientMessages>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { getTranslations } from "next-intl/server";
+import { ClearLocalCopy } from "@/components/clear-local-copy";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { listThemes } from "@/lib/consultations/themes";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+import { getOwnSubmission } from "@/lib/submissions";
+import { removeAttachmentAction, withdrawSubmissionAction } from "../../consultations/[slug]/submit/actions";
+
+export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
+  const { locale: raw, id } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/submissions/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const own = await loadOrDeny(() => getOwnSubmission({ actor, submissionId: id }));
+  if (!own) return null;
+  const { submission: s, consultation: c, attachments, revisions, editable } = own;
+  const t = await getTranslations("mySubmissions");
+  const ts = await getTranslations("submission");
+  const themes = await listThemes({ locale });
+  const { region } = await regionNames(c);
+  const paragraphs = s.body.split(/\n\s*\n/);
+  return (
+    <>
+      <Notice searchParams={sp} />
+      {sp.ok === "submitted" ? <ClearLocalCopy storageKey={`gcm-input:${s.consultationId}:${s.organisationId}`} /> : null}
+      {sp.ok === "submitted" ? (
+        <div className="mb-6 rounded border-2 border-green-700 bg-green-50 p-4">
+          <h2 className="text-xl font-semibold">{t("submittedTitle")}</h2>
+          <p data-testid="reference-confirmation">{t("submittedBody", { reference: s.reference ?? "", email: s.contactEmail ?? "" })}</p>
+        </div>
+      ) : null}
+      <p className="text-sm">
+        {region} · {s.reference ?? t("draft")} · <strong data-testid="submission-status">{t(`statuses.${s.status}`)}</strong> · {t("revisions", { count: revisions })}
+      </p>
+      <h1 className="mt-1 text-3xl font-bold" dir="auto">
+        {s.title || ts("untitled")}
+      </h1>
+      {s.moderatorMessage && s.status === "changes_requested" ? (
+        <section aria-labelledby="modmsg" className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-3">
+          <h2 id="modmsg" className="font-semibold">
+            {t("moderatorMessage")}
+          </h2>
+          <p dir="auto" className="whitespace-pre-line" data-testid="moderator-message">
+            {s.moderatorMessage}
+          </p>
+        </section>
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-3">
+        {editable && s.status === "draft" ? (
+          <LocaleLink href={`/consultations/${c.slug}/submit?org=${s.organisationId}&draft=${s.id}`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+            {t("continue")}
+          </LocaleLink>
+        ) : null}
+        {editable && s.status !== "draft" ? (
+          <LocaleLink href={`/submissions/${s.id}/edit`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+            {t("edit")}
+          </LocaleLink>
+        ) : null}
+        {["draft", "submitted", "changes_requested", "accepted"].includes(s.status) ? (
+          <form action={withdrawSubmissionAction}>
+            <input type="hidden" name="submissionId" value={s.id} />
+            <input type="hidden" name="version" value={s.version} />
+            <button type="submit" className="rounded border border-red-800 px-4 py-2 text-red-800">
+              {s.status === "draft" ? t("discard") : t("withdraw")}
+            </button>
+          </form>
+        ) : null}
+      </div>
+      <dl className="mt-6 grid max-w-3xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-2">
+        <dt className="font-semibold">{ts("fields.themes")}</dt>
+        <dd>
+          <ul>
+            {s.themes.map((id) => (
+              <li key={id}>{themes.find((th) => th.id === id)?.name ?? id}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt className="font-semibold">{ts("fields.summary")}</dt>
+        <dd dir="auto" className="whitespace-pre-line">
+          {s.summary}
+        </dd>
+        <dt className="font-semibold">{ts("fields.countries")}</dt>
+        <dd>{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</dd>
+        <dt className="font-semibold">{ts("fields.publication")}</dt>
+        <dd>{ts(`publication.${s.publication}`)}</dd>
+        <dt className="font-semibold">{ts("fields.contactName")}</dt>
+        <dd dir="auto">
+          {s.contactName} · <span dir="ltr">{s.contactEmail}</span>
+        </dd>
+      </dl>
+      <section aria-labelledby="fulltext" className="mt-6 max-w-3xl">
+        <h2 id="fulltext" className="text-xl font-semibold">
+          {ts("fields.body")}
+        </h2>
+        <div dir="auto" lang={s.language === "other" ? undefined : s.language}>
+          {paragraphs.map((p, i) => (
+            <p key={i} className="mt-2 whitespace-pre-line">
+              {p}
+            </p>
+          ))}
+        </div>
+        {s.recommendations.length ? (
+          <>
+            <h2 className="mt-4 text-xl font-semibold">{ts("fields.recommendations")}</h2>
+            <ol className="mt-2 list-decimal ps-6" dir="auto">
+              {s.recommendations.map((r, i) => (
+                <li key={i} className="whitespace-pre-line">
+                  {r}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="files" className="mt-6">
+        <h2 id="files" className="text-xl font-semibold">
+          {ts("existingAttachments")}
+        </h2>
+        {attachments.length === 0 ? <p>{t("noAttachments")}</p> : null}
+        <ul className="mt-2 space-y-1">
+          {attachments.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3" data-testid="attachment">
+              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
+                {t("download", { name: a.fileName })}
+              </a>
+              {editable ? (
+                <form action={removeAttachmentAction}>
+                  <input type="hidden" name="attachmentId" value={a.id} />
+                  <input type="hidden" name="submissionId" value={s.id} />
+                  <button type="submit" className="text-red-800 underline">
+                    {ts("removeAttachment", { name: a.fileName })}
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

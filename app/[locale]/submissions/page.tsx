@@ -1,0 +1,60 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { requirePageActor } from "@/lib/auth/page";
+import { listMyOrganisations } from "@/lib/organisations";
+import { listOwnSubmissions } from "@/lib/submissions";
+
+export default async function MySubmissionsPage({ params, searchParams }: PageProps<"/[locale]/submissions">) {
+  const { locale } = await params;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, "/submissions");
+  const t = await getTranslations("mySubmissions");
+  const format = await getFormatter();
+  const tr = await getTranslations("regions");
+  const orgs = await listMyOrganisations({ actor });
+  const sections = await Promise.all(orgs.map(async (o) => ({ org: o, rows: await listOwnSubmissions({ actor, organisationId: o.id }) })));
+  return (
+    <>
+      <Notice searchParams={sp} />
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {sections.map(({ org, rows }) => (
+        <section key={org.id} className="mt-6" aria-labelledby={`org-${org.id}`}>
+          <h2 id={`org-${org.id}`} className="text-xl font-semibold" dir="auto">
+            {org.name}
+          </h2>
+          {rows.length === 0 ? (
+            <p className="mt-2">{t("empty")}</p>
+          ) : (
+            <table className="mt-2 w-full text-start text-sm">
+              <thead>
+                <tr className="border-b">
+                  <th scope="col" className="text-start">{t("reference")}</th>
+                  <th scope="col" className="text-start">{t("consultation")}</th>
+                  <th scope="col" className="text-start">{t("status")}</th>
+                  <th scope="col" className="text-start">{t("updated")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className="border-b" data-testid="my-submission">
+                    <td>
+                      <LocaleLink href={`/submissions/${r.id}`} className="text-brand underline" dir="auto">
+                        {r.reference ?? t("draft")}
+                        {" · "}
+                        {r.title || "—"}
+                      </LocaleLink>
+                    </td>
+                    <td>{tr.has(`${r.consultationSlug}.name` as never) ? tr(`${r.consultationSlug}.name` as never) : r.consultationRegion}</td>
+                    <td>{t(`statuses.${r.status}`)}</td>
+                    <td>{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentDisposition } from "@/lib/attachments/inspect";
+import { getActor } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import { getAttachmentForDownload } from "@/lib/submissions";
+
+const noStore = { "Cache-Control": "no-store, private" };
+
+// Downloads only for the organisation's members, the consultation's anchors and the secretariat
+// (checked in lib/); always as an attachment with a safe name, never rendered inline.
+export async function GET(_req: NextRequest, ctx: RouteContext<"/api/attachments/[id]">) {
+  const actor = await getActor();
+  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  const { id } = await ctx.params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return new NextResponse(null, { status: 404, headers: noStore });
+  try {
+    const { attachment, bytes } = await getAttachmentForDownload({ actor, attachmentId: id });
+    return new NextResponse(Buffer.from(bytes), {
+      headers: {
+        ...noStore,
+        "Content-Type": attachment.mediaType,
+        "Content-Length": String(bytes.byteLength),
+        "Content-Disposition": contentDisposition(attachment.fileName),
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return new NextResponse(null, { status: 404, headers: noStore });
+    throw e;
+  }
+}

@@ -1,0 +1,367 @@
+import "server-only";
+// Submitting input (SPEC §C). Drafts belong to the organisation; submitting gives a reference per
+// consultation from a counter on the consultation row (locked, so references are unique and never
+// reused); one idempotency key per form instance makes retries and double clicks create one row.
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, count, desc, eq, max, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import {
+  attachments,
+  auditEvents,
+  consultations,
+  organisations,
+  submissionRevisions,
+  submissions,
+  type Attachment,
+  type Consultation,
+  type Submission,
+} from "@/db/schema";
+import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
+import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
+import { ConflictError, DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { formatInstantInZone } from "@/lib/i18n/format";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { regionNameIn } from "@/lib/mail/regions";
+import { fileStore } from "@/lib/storage";
+import { appBaseUrl } from "@/lib/url";
+import type { DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const EDITABLE: readonly Submission["status"][] = ["submitted", "changes_requested"];
+
+const contentOf = (s: Pick<Submission, keyof SubmissionContent>): SubmissionContent => ({
+  title: s.title,
+  themes: s.themes,
+  summary: s.summary,
+  body: s.body,
+  recommendations: s.recommendations,
+  countries: s.countries as SubmissionContent["countries"],
+  language: s.language as SubmissionContent["language"],
+  contactName: s.contactName ?? "",
+  contactEmail: s.contactEmail ?? "",
+  publication: s.publication,
+});
+
+function pickContent(input: SubmissionContent | DraftInput) {
+  return {
+    title: input.title,
+    themes: [...new Set(input.themes)].sort(),
+    summary: input.summary,
+    body: input.body,
+    recommendations: input.recommendations,
+    countries: [...new Set(input.countries)],
+    language: input.language ?? "en",
+    contactName: input.contactName ?? null,
+    contactEmail: input.contactEmail ?? null,
+    publication: input.publication ?? "none",
+  };
+}
+
+function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date) {
+  if (c.status !== "open") throw new DomainError("consultationClosed", 409);
+  if (c.submissionDeadline && now >= c.submissionDeadline) {
+    throw new DomainError("submissionClosed", 409, { deadline: formatInstantInZone(actor.locale, c.submissionDeadline, c.timeZone), zone: c.timeZone });
+  }
+}
+
+async function addFiles(tx: Tx, actor: Actor, submissionId: string, files: UploadedFile[]) {
+  if (files.length === 0) return;
+  const [existing] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.submissionId, submissionId));
+  if ((existing?.n ?? 0) + files.length > MAX_ATTACHMENTS) throw new DomainError("tooManyAttachments", 400, { max: MAX_ATTACHMENTS });
+  for (const f of files) {
+    const r = inspectDocument(f.bytes);
+    if (!r.ok) throw new DomainError(`attachment_${r.reason}`, 400, { name: displayFileName(f.name), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+    const key = `att/${randomUUID()}`;
+    await fileStore().put(tx, key, f.bytes);
+    await tx.insert(attachments).values({
+      submissionId,
+      fileName: safeFileName(f.name, r.extension),
+      mediaType: r.mediaType,
+      size: f.bytes.byteLength,
+      sha256: createHash("sha256").update(f.bytes).digest("hex"),
+      storageKey: key,
+      uploadedBy: actor.userId,
+    });
+  }
+}
+
+async function lockOwned(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
+  const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
+  if (!s || !isMember(actor, s.organisationId)) throw new NotFoundError();
+  return s;
+}
+
+/** Saves a draft (explicitly or by autosave). Two members saving from one version: the second gets a conflict. */
+export async function saveDraft({ actor, input, files = [] }: { actor: Actor; input: DraftInput; files?: UploadedFile[] }): Promise<{ id: string; version: number }> {
+  if (!isMember(actor, input.organisationId)) throw new NotFoundError();
+  const db = await getDb();
+  const attempt = () => db.transaction(async (tx) => {
+    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
+    if (!c || c.status === "draft") throw new NotFoundError();
+    let target: Submission | undefined;
+    if (input.submissionId) target = await lockOwned(tx, actor, input.submissionId);
+    else {
+      // A retried first save (the answer was lost) finds the row its key created.
+      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
+      if (byKey && !isMember(actor, byKey.organisationId)) throw new NotFoundError();
+      target = byKey;
+      if (target && target.status === "draft" && input.version === 0) input = { ...input, version: target.version };
+    }
+    if (target) {
+      if (target.organisationId !== input.organisationId || target.consultationId !== input.consultationId) throw new NotFoundError();
+      if (target.status !== "draft") throw new DomainError("alreadySubmitted", 409, { reference: target.reference ?? "" });
+      if (target.version !== input.version) throw new ConflictError("staleDraft");
+      const version = target.version + 1;
+      await tx.update(submissions).set({ ...pickContent(input), version, updatedAt: new Date() }).where(eq(submissions.id, target.id));
+      await addFiles(tx, actor, target.id, files);
+      return { id: target.id, version };
+    }
+    const [row] = await tx
+      .insert(submissions)
+      .values({ consultationId: c.id, organisationId: input.organisationId, ...pickContent(input), idempotencyKey: input.idempotencyKey, createdBy: actor.userId })
+      .returning({ id: submissions.id, version: submissions.version });
+    if (!row) throw new Error("draft not created");
+    await addFiles(tx, actor, row.id, files);
+    return row;
+  });
+  try {
+    return await attempt();
+  } catch (e) {
+    // Two first saves of one form raced (autosave and a click): the loser's insert hit the unique
+    // key; run again, it finds the winner's row by that key, as a retried first save does.
+    if (isUniqueViolation(e)) return attempt();
+    throw e;
+  }
+}
+
+/** Submits: validates the deadline, gives the reference, stores revision 1, e-mails the receipt. */
+export async function submitSubmission({
+  actor,
+  input,
+  files = [],
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: SubmissionInput;
+  files?: UploadedFile[];
+  now?: Date;
+}): Promise<{ id: string; reference: string; replayed: boolean }> {
+  if (!isMember(actor, input.organisationId)) throw new NotFoundError();
+  const db = await getDb();
+  const attempt = () =>
+    db.transaction(async (tx) => {
+      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
+      if (byKey) {
+        if (!isMember(actor, byKey.organisationId)) throw new NotFoundError();
+        // The same form sent again (double click, retry, back-and-resubmit): the one submission.
+        if (byKey.status !== "draft" && byKey.reference) return { id: byKey.id, reference: byKey.reference, replayed: true };
+      }
+      let draft: Submission | undefined = byKey;
+      if (input.submissionId && input.submissionId !== byKey?.id) draft = await lockOwned(tx, actor, input.submissionId);
+      if (draft) {
+        if (draft.organisationId !== input.organisationId || draft.consultationId !== input.consultationId) throw new NotFoundError();
+        if (draft.status !== "draft") return { id: draft.id, reference: draft.reference ?? "", replayed: true };
+        if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
+      }
+      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+      if (!c) throw new NotFoundError();
+      assertBeforeDeadline(c, actor, now);
+      const [counter] = await tx
+        .update(consultations)
+        .set({ lastReference: sql`${consultations.lastReference} + 1` })
+        .where(eq(consultations.id, c.id))
+        .returning({ n: consultations.lastReference });
+      const reference = `${c.code}-${String(counter!.n).padStart(4, "0")}`;
+      const content = pickContent(input);
+      let id: string;
+      if (draft) {
+        id = draft.id;
+        await tx
+          .update(submissions)
+          .set({ ...content, status: "submitted", reference, submittedAt: now, version: draft.version + 1, idempotencyKey: input.idempotencyKey, updatedAt: now })
+          .where(eq(submissions.id, id));
+      } else {
+        const [row] = await tx
+          .insert(submissions)
+          .values({ consultationId: c.id, organisationId: input.organisationId, ...content, status: "submitted", reference, submittedAt: now, idempotencyKey: input.idempotencyKey, createdBy: actor.userId })
+          .returning({ id: submissions.id });
+        id = row!.id;
+      }
+      await tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId });
+      await addFiles(tx, actor, id, files);
+      await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId: input.organisationId, submissionId: id, fromState: "draft", toState: "submitted" });
+      await sendReceipt(tx, c, input.organisationId, reference, content.title, id);
+      return { id, reference, replayed: false };
+    });
+  try {
+    return await attempt();
+  } catch (e) {
+    // Two first sends of one form raced: the loser's insert hit the unique key; the winner's row is the answer.
+    if (isUniqueViolation(e)) return attempt();
+    throw e;
+  }
+}
+
+async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string) {
+  const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!org) return;
+  await enqueueEmail(tx, {
+    to: org.email,
+    locale: org.locale,
+    template: "submissionReceipt",
+    values: { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` },
+  });
+}
+
+/** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */
+export async function editSubmission({
+  actor,
+  submissionId,
+  version,
+  content,
+  files = [],
+  now = new Date(),
+}: {
+  actor: Actor;
+  submissionId: string;
+  version: number;
+  content: SubmissionContent;
+  files?: UploadedFile[];
+  now?: Date;
+}): Promise<{ version: number; revision: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await lockOwned(tx, actor, submissionId);
+    if (!EDITABLE.includes(s.status)) throw new DomainError("notEditable", 409);
+    const [c] = await tx.select().from(consultations).where(eq(consultations.id, s.consultationId));
+    assertBeforeDeadline(c!, actor, now);
+    if (s.version !== version) throw new ConflictError("staleSubmission");
+    const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
+    const revision = (last?.n ?? 0) + 1;
+    const next = pickContent(content);
+    await tx.update(submissions).set({ ...next, status: "submitted", version: s.version + 1, updatedAt: now }).where(eq(submissions.id, s.id));
+    await tx.insert(submissionRevisions).values({ submissionId: s.id, number: revision, content: next, createdBy: actor.userId });
+    await addFiles(tx, actor, s.id, files);
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.edit", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState: "submitted", note: `revision ${revision}` });
+    return { version: s.version + 1, revision };
+  });
+}
+
+/** Withdraws a submitted input, or discards a draft. */
+export async function withdrawSubmission({ actor, submissionId, version }: { actor: Actor; submissionId: string; version: number }): Promise<"withdrawn" | "discarded"> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await lockOwned(tx, actor, submissionId);
+    if (s.version !== version) throw new ConflictError("staleSubmission");
+    if (s.status === "draft") {
+      const files = await tx.select().from(attachments).where(eq(attachments.submissionId, s.id));
+      for (const f of files) await fileStore().delete(tx, f.storageKey);
+      await tx.delete(submissions).where(eq(submissions.id, s.id));
+      return "discarded" as const;
+    }
+    if (!["submitted", "changes_requested", "accepted"].includes(s.status)) throw new DomainError("notEditable", 409);
+    await tx.update(submissions).set({ status: "withdrawn", publishedAt: null, version: s.version + 1, updatedAt: new Date() }).where(eq(submissions.id, s.id));
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.withdraw", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState: "withdrawn" });
+    return "withdrawn" as const;
+  });
+}
+
+export interface OwnSubmissionRow {
+  id: string;
+  reference: string | null;
+  title: string;
+  status: Submission["status"];
+  updatedAt: Date;
+  consultationSlug: string;
+  consultationRegion: string;
+}
+
+export async function listOwnSubmissions({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<OwnSubmissionRow[]> {
+  if (!isMember(actor, organisationId)) throw new NotFoundError();
+  const db = await getDb();
+  return db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      title: submissions.title,
+      status: submissions.status,
+      updatedAt: submissions.updatedAt,
+      consultationSlug: consultations.slug,
+      consultationRegion: consultations.region,
+    })
+    .from(submissions)
+    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+    .where(eq(submissions.organisationId, organisationId))
+    .orderBy(desc(submissions.updatedAt))
+    .limit(200);
+}
+
+export interface OwnSubmission {
+  submission: Submission;
+  consultation: Consultation;
+  attachments: Attachment[];
+  revisions: number;
+  editable: boolean;
+}
+
+/** The organisation's own view: content, status, the moderators' message — never internal notes. */
+export async function getOwnSubmission({ actor, submissionId, now = new Date() }: { actor: Actor; submissionId: string; now?: Date }): Promise<OwnSubmission> {
+  const db = await getDb();
+  const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
+  if (!s || !isMember(actor, s.organisationId)) throw new NotFoundError();
+  const [c] = await db.select().from(consultations).where(eq(consultations.id, s.consultationId));
+  const files = await db.select().from(attachments).where(eq(attachments.submissionId, s.id)).orderBy(asc(attachments.createdAt));
+  const [revs] = await db.select({ n: count() }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
+  const beforeDeadline = c!.status === "open" && (!c!.submissionDeadline || now < c!.submissionDeadline);
+  return {
+    submission: s,
+    consultation: c!,
+    attachments: files,
+    revisions: revs?.n ?? 0,
+    editable: (s.status === "draft" || EDITABLE.includes(s.status)) && beforeDeadline,
+  };
+}
+
+/** Drafts of an organisation for a consultation (to continue one). */
+export async function listDrafts({ actor, organisationId, consultationId }: { actor: Actor; organisationId: string; consultationId: string }): Promise<Submission[]> {
+  if (!isMember(actor, organisationId)) throw new NotFoundError();
+  const db = await getDb();
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.organisationId, organisationId), eq(submissions.consultationId, consultationId), eq(submissions.status, "draft")))
+    .orderBy(desc(submissions.updatedAt));
+}
+
+/** Attachment bytes for those allowed: the organisation's members, the consultation's anchors, the secretariat. */
+export async function getAttachmentForDownload({ actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ a: attachments, orgId: submissions.organisationId, consultationId: submissions.consultationId })
+    .from(attachments)
+    .innerJoin(submissions, eq(submissions.id, attachments.submissionId))
+    .where(eq(attachments.id, attachmentId));
+  if (!row || !(isMember(actor, row.orgId) || canModerate(actor, row.consultationId))) throw new NotFoundError();
+  const bytes = await fileStore().get(row.a.storageKey);
+  if (!bytes) throw new NotFoundError();
+  return { attachment: row.a, bytes };
+}
+
+export async function removeAttachment({ actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<string> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ a: attachments }).from(attachments).where(eq(attachments.id, attachmentId));
+    if (!row) throw new NotFoundError();
+    const s = await lockOwned(tx, actor, row.a.submissionId);
+    if (s.status !== "draft" && !EDITABLE.includes(s.status)) throw new DomainError("notEditable", 409);
+    await tx.delete(attachments).where(eq(attachments.id, attachmentId));
+    await fileStore().delete(tx, row.a.storageKey);
+    return s.id;
+  });
+}
+
+export { contentOf };
