@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { E2E_SIGN_IN_LIMIT } from "./e2e/helpers";
 
 // Debian's Chromium where present (no browser download works on this machine), else Playwright's.
 const systemChromium = "/usr/bin/chromium";
@@ -15,6 +16,9 @@ const common = {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   AUTH_TRUST_HOST: "true",
   DEMO_ACCOUNTS: "true",
+  SIGN_IN_LIMIT_PER_ADDRESS: String(E2E_SIGN_IN_LIMIT),
+  // Every request of the suite comes from 127.0.0.1.
+  SIGN_IN_LIMIT_PER_CLIENT: "100000",
 };
 const targets = [
   { name: "embedded", port: 3100, env: { ...common, DATA_DIR: `.data/e2e-${runId}`, DATABASE_URL: "" } },

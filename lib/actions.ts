@@ -105,6 +105,7 @@ function pipeline<S extends z.ZodType>(
  */
 export function buttonAction<S extends z.ZodType>(opts: {
   schema: S;
+  arrays?: readonly string[];
   run: (ctx: { actor: Actor; input: z.infer<S>; locale: AppLocale }) => Promise<{ to: string; ok: string }>;
   back: (input: Record<string, unknown>, locale: AppLocale) => string;
 }): (formData: FormData) => Promise<void> {

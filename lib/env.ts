@@ -14,6 +14,9 @@ const schema = z.object({
   // smtp://user:pass@host:port — without it e-mails are printed to the server log (local mode).
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("GCM consultations <no-reply@localhost>"),
+  // Sign-in e-mails allowed per address, and per client address, per hour.
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(5),
+  SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(30),
   // Demo accounts are seeded in local mode (no DATABASE_URL) unless set to "false"; "true" forces them.
   DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
 });

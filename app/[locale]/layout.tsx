@@ -45,11 +45,19 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
               {t("siteName")}
             </Link>
             <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-4">
+              <Link href="/inputs" className="text-white underline-offset-4 hover:underline">
+                {t("publicInputs")}
+              </Link>
               {actor ? (
                 <>
                   {actor.secretariat ? (
                     <Link href="/secretariat" className="text-white underline-offset-4 hover:underline">
                       {t("secretariat")}
+                    </Link>
+                  ) : null}
+                  {actor.secretariat || actor.anchorOf.length > 0 ? (
+                    <Link href="/moderation" className="text-white underline-offset-4 hover:underline">
+                      {t("moderation")}
                     </Link>
                   ) : null}
                   {actor.memberships.length > 0 ? (

@@ -14,7 +14,8 @@ export type EmailTemplate =
   | "registrationWaitlisted"
   | "registrationDeclined"
   | "registrationWithdrawn"
-  | "submissionReceipt";
+  | "submissionReceipt"
+  | "changesRequested";
 
 export interface EmailInput {
   to: string;

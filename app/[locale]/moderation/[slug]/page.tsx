@@ -1,0 +1,267 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Forbidden } from "@/components/forbidden";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { listThemes } from "@/lib/consultations/themes";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
+import { regionNames } from "@/lib/i18n/regions";
+import { getOverview, listQueue } from "@/lib/moderation/queue";
+import { queueFiltersSchema } from "@/lib/moderation/schemas";
+import { getConsultationForModeration } from "@/lib/registrations";
+import { inputLanguages } from "@/lib/submissions/schemas";
+import { bulkModerateAction } from "../actions";
+
+const STATUSES = ["submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"] as const;
+const ORG_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
+
+export default async function ModerationPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]">) {
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/moderation/${slug}`);
+  const all = slug === "all";
+  if (all && !actor.secretariat) return <Forbidden />;
+  const c = all ? null : await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
+  if (!all && !c) return <Forbidden />;
+  const consultationId = c?.id ?? null;
+  const filters = queueFiltersSchema.parse(sp);
+  const [queue, overview, themes] = await Promise.all([
+    listQueue({ actor, consultationId, filters }),
+    getOverview({ actor, consultationId }),
+    listThemes({ locale }),
+  ]);
+  const t = await getTranslations("moderation");
+  const ts = await getTranslations("mySubmissions");
+  const to = await getTranslations("organisation");
+  const format = await getFormatter();
+  const region = c ? (await regionNames(c)).region : t("allConsultations");
+  const langs = new Intl.DisplayNames([locale], { type: "language" });
+  const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
+  const query = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, after: undefined, ...extra })) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  };
+  const here = `/${locale}/moderation/${slug}${query({ after: filters.after })}`;
+  const select = (name: string, label: string, value: string | number | undefined, options: { value: string; label: string }[]) => (
+    <label className="flex flex-col text-sm">
+      <span className="font-medium">{label}</span>
+      <select name={name} defaultValue={value === undefined ? "" : String(value)} className="rounded border border-slate-500 px-2 py-1">
+        <option value="">{t("any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <>
+      <Notice searchParams={sp} />
+      <h1 className="text-3xl font-bold">{t("title", { region })}</h1>
+      {c ? (
+        <p className="mt-1">
+          <LocaleLink href={`/moderation/${slug}/registrations`} className="text-brand underline">
+            {t("registrationsLink")}
+          </LocaleLink>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="overview" className="mt-6">
+        <h2 id="overview" className="text-xl font-semibold">
+          {t("overview")}
+        </h2>
+        <div className="mt-2 grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="overview">
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("byStatus")}</h3>
+            <ul>
+            {STATUSES.map((s) => (
+              <li key={s}>
+                {ts(`statuses.${s}`)}: {overview.byStatus[s] ?? 0}
+              </li>
+            ))}
+          </ul>
+          </div>
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("byTheme")}</h3>
+            <ul>
+            {themes.map((th) => (
+              <li key={th.id} title={th.name}>
+                {t("themeN", { n: th.id })}: {overview.byTheme[String(th.id)] ?? 0}
+              </li>
+            ))}
+          </ul>
+          </div>
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("byOrgType")}</h3>
+            <ul>
+            {ORG_TYPES.filter((o) => overview.byOrgType[o]).map((o) => (
+              <li key={o}>
+                {to(`types.${o}`)}: {overview.byOrgType[o]}
+              </li>
+            ))}
+          </ul>
+          </div>
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("byCountry")}</h3>
+            <ul>
+            {overview.byCountry.slice(0, 10).map((r) => (
+              <li key={r.key}>
+                {countryName(locale, r.key)}: {r.n}
+              </li>
+            ))}
+          </ul>
+          </div>
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("byLanguage")}</h3>
+            <ul>
+            {Object.entries(overview.byLanguage).map(([l, n]) => (
+              <li key={l}>
+                {langName(l)}: {n}
+              </li>
+            ))}
+          </ul>
+          </div>
+          <div className="rounded border border-slate-300 p-3">
+            <h3 className="font-semibold">{t("registrations")}</h3>
+            <ul>
+            <li>{overview.registrations.capacity === null ? t("seatsNoLimit", { taken: overview.registrations.seatsTaken }) : t("seats", { taken: overview.registrations.seatsTaken, capacity: overview.registrations.capacity })}</li>
+            {Object.entries(overview.registrations.byStatus).map(([k, n]) => (
+              <li key={k}>
+                {t(`registrationStatus.${k}` as never)}: {n}
+              </li>
+            ))}
+          </ul>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="queue" className="mt-8">
+        <h2 id="queue" className="text-xl font-semibold">
+          {t("queue")}
+        </h2>
+        <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">{t("search")}</span>
+            <input type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+          </label>
+          {select("status", t("status"), filters.status, STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
+          {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: t("themeN", { n: th.id }) })))}
+          {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
+          {select("language", t("language"), filters.language, inputLanguages.map((l) => ({ value: l, label: langName(l) })))}
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">{t("country")}</span>
+            <input name="country" defaultValue={filters.country ?? ""} maxLength={2} size={4} dir="ltr" className="rounded border border-slate-500 px-2 py-1 uppercase" aria-describedby="country-hint" />
+            <span id="country-hint" className="sr-only">
+              {t("countryHint")}
+            </span>
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">{t("from")}</span>
+            <input type="date" name="from" defaultValue={filters.from ?? ""} className="rounded border border-slate-500 px-2 py-1" />
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">{t("to")}</span>
+            <input type="date" name="to" defaultValue={filters.to ?? ""} className="rounded border border-slate-500 px-2 py-1" />
+          </label>
+          {select("sort", t("sort"), filters.sort, [
+            { value: "newest", label: t("newest") },
+            { value: "oldest", label: t("oldest") },
+          ])}
+          <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
+            {t("apply")}
+          </button>
+          <LocaleLink href={`/moderation/${slug}`} className="text-sm underline">
+            {t("clear")}
+          </LocaleLink>
+        </form>
+        <p className="mt-3 text-sm" role="status" data-testid="queue-count">
+          {t("count", { total: queue.total })}
+        </p>
+
+        <form action={bulkModerateAction} className="mt-2">
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="consultationId" value={consultationId ?? ""} />
+          <input type="hidden" name="back" value={here} />
+          {c ? (
+            <fieldset className="mb-2 flex flex-wrap items-end gap-2 text-sm">
+              <legend className="font-medium">{t("bulkTitle")}</legend>
+              <button type="submit" name="action" value="accept" className="rounded border border-slate-600 px-3 py-1">
+                {t("bulkAccept")}
+              </button>
+              <label className="flex flex-col">
+                <span>{t("bulkKeyword")}</span>
+                <input name="keyword" maxLength={60} className="rounded border border-slate-500 px-2 py-1" />
+              </label>
+              <button type="submit" name="action" value="keyword" className="rounded border border-slate-600 px-3 py-1">
+                {t("bulkAddKeyword")}
+              </button>
+            </fieldset>
+          ) : null}
+          <table className="w-full text-start text-sm">
+            <thead>
+              <tr className="border-b">
+                {c ? (
+                  <th scope="col" className="w-8">
+                    <span className="sr-only">{t("select")}</span>
+                  </th>
+                ) : null}
+                <th scope="col" className="text-start">{t("reference")}</th>
+                <th scope="col" className="text-start">{t("inputTitle")}</th>
+                <th scope="col" className="text-start">{t("organisation")}</th>
+                <th scope="col" className="text-start">{t("status")}</th>
+                <th scope="col" className="text-start">{t("submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.rows.map((r) => (
+                <tr key={r.id} className="border-b align-top" data-testid="queue-row">
+                  {c ? (
+                    <td>
+                      <input type="checkbox" name="selected" value={`${r.id}:${r.version}`} aria-label={t("selectRow", { reference: r.reference ?? "" })} />
+                    </td>
+                  ) : null}
+                  <td dir="ltr">{r.reference}</td>
+                  <td>
+                    <LocaleLink href={`/moderation/${all ? "all" : slug}/submissions/${r.id}`} className="text-brand underline" dir="auto">
+                      {r.title}
+                    </LocaleLink>
+                    <span className="block text-xs text-slate-700">
+                      {r.themes.map((n) => t("themeN", { n })).join(", ")} · {langName(r.language)}
+                      {r.keywords.length ? ` · ${r.keywords.join(", ")}` : ""}
+                    </span>
+                  </td>
+                  <td dir="auto">
+                    {r.organisation.name}
+                    <span className="block text-xs text-slate-700">
+                      {to(`types.${r.organisation.type}` as never)} · {r.organisation.verified ? t("verified") : t("unverified")} · {r.organisation.registered ? t("registered") : t("notRegistered")}
+                    </span>
+                  </td>
+                  <td>{ts(`statuses.${r.status}` as never)}</td>
+                  <td>{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium" }) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </form>
+        <nav aria-label={t("pagination")} className="mt-3 flex gap-4">
+          {filters.after ? (
+            <LocaleLink href={`/moderation/${slug}${query({})}`} className="underline">
+              {t("firstPage")}
+            </LocaleLink>
+          ) : null}
+          {queue.nextCursor ? (
+            <LocaleLink href={`/moderation/${slug}${query({ after: queue.nextCursor })}`} className="underline" data-testid="next-page">
+              {t("nextPage")}
+            </LocaleLink>
+          ) : null}
+        </nav>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,296 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { Forbidden } from "@/components/forbidden";
+import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { listThemes } from "@/lib/consultations/themes";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
+import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
+import { moderateButtonAction } from "../../../actions";
+import { MessageForm } from "../../../message-form";
+
+export default async function ModerationDetailPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/submissions/[id]">) {
+  const { locale: raw, slug, id } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/moderation/${slug}/submissions/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return <Forbidden />;
+  const d = await loadOrDeny(() => getSubmissionForModeration({ actor, submissionId: id }));
+  if (!d) return <Forbidden />;
+  const { submission: s, organisation: org } = d;
+  const t = await getTranslations("moderation");
+  const ts = await getTranslations("mySubmissions");
+  const tf = await getTranslations("submission");
+  const to = await getTranslations("organisation");
+  const format = await getFormatter();
+  const themes = await listThemes({ locale });
+  const last = d.revisions.at(-1)?.number ?? 1;
+  const from = Number(sp.from) || Math.max(1, last - 1);
+  const to_ = Number(sp.to) || last;
+  const diff = d.revisions.length > 1 ? await diffRevisions({ actor, submissionId: s.id, from, to: to_ }).catch(() => []) : [];
+  const button = (action: string, label: string, extra?: React.ReactNode) => (
+    <form action={moderateButtonAction} className="inline-flex flex-wrap items-end gap-2">
+      <input type="hidden" name="submissionId" value={s.id} />
+      <input type="hidden" name="version" value={s.version} />
+      <input type="hidden" name="action" value={action} />
+      <input type="hidden" name="slug" value={slug} />
+      {extra}
+      <button type="submit" className="rounded border border-slate-700 px-3 py-1">
+        {label}
+      </button>
+    </form>
+  );
+  const paragraphs = s.body.split(/\n\s*\n/);
+  const latest = d.audit[0];
+
+  return (
+    <>
+      <Notice searchParams={sp} />
+      {sp.error === "staleModeration" && latest ? (
+        <p className="mb-4 rounded border border-red-700 p-2 text-sm" data-testid="latest-change">
+          {t("latestChange", { who: latest.by ?? "?", when: format.dateTime(latest.createdAt, { dateStyle: "medium", timeStyle: "short" }), action: latest.action, from: latest.fromState ?? "", to: latest.toState ?? "" })}
+        </p>
+      ) : null}
+      <p>
+        <LocaleLink href={`/moderation/${slug}`} className="text-brand underline">
+          {t("backToQueue")}
+        </LocaleLink>
+      </p>
+      <p className="mt-2 text-sm" dir="ltr">
+        {s.reference}
+      </p>
+      <h1 className="text-3xl font-bold" dir="auto">
+        {s.title}
+      </h1>
+      <p className="mt-1">
+        <strong data-testid="moderation-status">{ts(`statuses.${s.status}`)}</strong>
+        {s.publishedAt ? ` · ${t("published")}` : ""} · {tf(`publication.${s.publication}`)}
+        {d.duplicateOfReference ? ` · ${t("duplicateOf", { reference: d.duplicateOfReference })}` : ""}
+      </p>
+
+      <section aria-labelledby="org" className="mt-4 rounded border border-slate-300 p-3 text-sm">
+        <h2 id="org" className="font-semibold">
+          {t("organisation")}
+        </h2>
+        <p dir="auto">
+          {org.name}
+          {org.acronym ? ` (${org.acronym})` : ""} · {to(`types.${org.type}`)} · {countryName(locale, org.country)} ·{" "}
+          {org.verifiedAt ? t("verified") : t("unverified")} · {d.registrationStatus ? t("registeredAs", { status: d.registrationStatus }) : t("notRegistered")}
+        </p>
+        <p>
+          {tf("fields.contactName")}: <span dir="auto">{s.contactName}</span> · <span dir="ltr">{s.contactEmail}</span>
+        </p>
+      </section>
+
+      <section aria-labelledby="actions" className="mt-6">
+        <h2 id="actions" className="text-xl font-semibold">
+          {t("actions")}
+        </h2>
+        <div className="mt-2 flex flex-wrap gap-3">
+          {["submitted", "changes_requested"].includes(s.status) ? button("accept", t("accept")) : null}
+          {s.status === "accepted" && s.publication !== "none" && !s.publishedAt ? button("publish", t("publish", { how: tf(`publication.${s.publication}`) })) : null}
+          {s.publishedAt ? button("unpublish", t("unpublish")) : null}
+        </div>
+        <div className="mt-3 flex flex-wrap gap-6">
+          {button(
+            "markDuplicate",
+            t("markDuplicate"),
+            <label className="flex flex-col text-sm">
+              <span>{t("duplicateReference")}</span>
+              <input name="duplicateOf" required pattern="[A-Z]{2,6}-[0-9]{4,}" dir="ltr" className="rounded border border-slate-500 px-2 py-1" />
+            </label>,
+          )}
+          {button(
+            "tag",
+            t("addTags"),
+            <>
+              <fieldset className="text-sm">
+                <legend>{t("addThemes")}</legend>
+                {themes.map((th) => (
+                  <label key={th.id} className="me-2 inline-flex items-center gap-1">
+                    <input type="checkbox" name="themes" value={th.id} defaultChecked={s.themes.includes(th.id)} />
+                    {th.id}
+                  </label>
+                ))}
+              </fieldset>
+              <label className="flex flex-col text-sm">
+                <span>{t("keywords")}</span>
+                <input name="keywords" maxLength={300} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+              </label>
+            </>,
+          )}
+        </div>
+        <ClientMessages namespaces={[]}>
+          <div className="mt-4 grid gap-6 md:grid-cols-2">
+            <MessageForm kind="requestChanges" submissionId={s.id} version={s.version} slug={slug} label={t("changesMessage")} submitLabel={t("requestChanges")} successText={t("changesRequested")} />
+            <MessageForm kind="reject" submissionId={s.id} version={s.version} slug={slug} label={t("rejectReason")} submitLabel={t("reject")} successText={t("rejected")} />
+          </div>
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="content" className="mt-8 max-w-3xl">
+        <h2 id="content" className="text-xl font-semibold">
+          {t("content")}
+        </h2>
+        <p className="mt-2 text-sm">
+          {s.themes.map((n) => themes.find((th) => th.id === n)?.name ?? n).join(" · ")}
+          {s.keywords.length ? ` · ${t("keywords")}: ${s.keywords.join(", ")}` : ""}
+        </p>
+        <p className="mt-2 text-sm">{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</p>
+        <h3 className="mt-3 font-semibold">{tf("fields.summary")}</h3>
+        <p dir="auto" className="whitespace-pre-line">
+          {s.summary}
+        </p>
+        <h3 className="mt-3 font-semibold">{tf("fields.body")}</h3>
+        <div dir="auto" lang={s.language === "other" ? undefined : s.language}>
+          {paragraphs.map((p, i) => (
+            <p key={i} className="mt-2 whitespace-pre-line">
+              {p}
+            </p>
+          ))}
+        </div>
+        {s.recommendations.length ? (
+          <>
+            <h3 className="mt-3 font-semibold">{tf("fields.recommendations")}</h3>
+            <ol className="list-decimal ps-6" dir="auto">
+              {s.recommendations.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+        <h3 className="mt-3 font-semibold">{tf("existingAttachments")}</h3>
+        <ul>
+          {d.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
+                {a.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="revisions" className="mt-8 max-w-3xl">
+        <h2 id="revisions" className="text-xl font-semibold">
+          {t("revisions")}
+        </h2>
+        <ul className="mt-1 text-sm">
+          {d.revisions.map((r) => (
+            <li key={r.number}>
+              {t("revisionN", { n: r.number })} · {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {r.by}
+            </li>
+          ))}
+        </ul>
+        {d.revisions.length > 1 ? (
+          <>
+            <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
+              <label className="flex flex-col">
+                <span>{t("compareFrom")}</span>
+                <select name="from" defaultValue={from} className="rounded border border-slate-500 px-2 py-1">
+                  {d.revisions.map((r) => (
+                    <option key={r.number} value={r.number}>
+                      {r.number}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col">
+                <span>{t("compareTo")}</span>
+                <select name="to" defaultValue={to_} className="rounded border border-slate-500 px-2 py-1">
+                  {d.revisions.map((r) => (
+                    <option key={r.number} value={r.number}>
+                      {r.number}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded border border-slate-700 px-3 py-1">
+                {t("compare")}
+              </button>
+            </form>
+            <div className="mt-3 space-y-3" data-testid="revision-diff">
+              {diff.length === 0 ? <p>{t("noDifference")}</p> : null}
+              {diff.map((df) => (
+                <div key={df.field}>
+                  <h3 className="font-semibold">{t(`diffField.${df.field}` as never)}</h3>
+                  <p dir="auto" className="whitespace-pre-wrap rounded bg-slate-50 p-2">
+                    {df.parts.map((p, i) =>
+                      p.added ? (
+                        <ins key={i} className="bg-green-100 text-green-900">
+                          {p.value}
+                        </ins>
+                      ) : p.removed ? (
+                        <del key={i} className="bg-red-100 text-red-900">
+                          {p.value}
+                        </del>
+                      ) : (
+                        <span key={i}>{p.value}</span>
+                      ),
+                    )}
+                  </p>
+                </div>
+              ))}
+            </div>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="notes" className="mt-8 max-w-3xl">
+        <h2 id="notes" className="text-xl font-semibold">
+          {t("notes")}
+        </h2>
+        <p className="text-sm">{t("notesHint")}</p>
+        <ul className="mt-2 space-y-2">
+          {d.notes.map((n) => (
+            <li key={n.id} className="rounded border border-slate-300 p-2 text-sm" data-testid="internal-note">
+              <p dir="auto" className="whitespace-pre-line">
+                {n.body}
+              </p>
+              <p className="text-xs text-slate-700">
+                {n.by} · {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <ClientMessages namespaces={[]}>
+          <MessageForm kind="note" submissionId={s.id} version={s.version} slug={slug} label={t("noteLabel")} submitLabel={t("addNote")} successText={t("noteAdded")} />
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="audit" className="mt-8">
+        <h2 id="audit" className="text-xl font-semibold">
+          {t("auditLog")}
+        </h2>
+        <table className="mt-2 w-full text-start text-sm">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="text-start">{t("when")}</th>
+              <th scope="col" className="text-start">{t("who")}</th>
+              <th scope="col" className="text-start">{t("what")}</th>
+              <th scope="col" className="text-start">{t("fromTo")}</th>
+              <th scope="col" className="text-start">{t("note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.audit.map((a) => (
+              <tr key={a.id} className="border-b align-top" data-testid="audit-row">
+                <td>{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td dir="auto">{a.by}</td>
+                <td dir="ltr">{a.action}</td>
+                <td dir="ltr">
+                  {a.fromState ?? ""} → {a.toState ?? ""}
+                </td>
+                <td dir="auto" className="whitespace-pre-line">
+                  {a.note}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { buttonAction, formAction } from "@/lib/actions";
+import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
+import { bulkSchema, moderationActionSchema, noteSchema } from "@/lib/moderation/schemas";
+
+const detailPath = (locale: string, slug: unknown, id: unknown) =>
+  `/${locale}/moderation/${typeof slug === "string" ? encodeURIComponent(slug) : ""}/submissions/${typeof id === "string" ? encodeURIComponent(id) : ""}`;
+
+const withSlug = <T extends z.ZodType>(schema: T) => z.intersection(schema, z.object({ slug: z.string().max(60) }));
+
+/** Buttons and short forms on the detail page (accept, publish, mark duplicate, tag …). */
+export const moderateButtonAction = buttonAction({
+  schema: withSlug(moderationActionSchema),
+  arrays: ["themes"],
+  back: (raw, locale) => detailPath(locale, raw.slug, raw.submissionId),
+  run: async ({ actor, input, locale }) => {
+    await moderate({ actor, input });
+    return { to: detailPath(locale, input.slug, input.submissionId), ok: `moderated_${input.action}` };
+  },
+});
+
+/** Request changes / reject: a message the moderator types, kept on any error. */
+export const moderateMessageAction = formAction({
+  schema: withSlug(moderationActionSchema),
+  run: async ({ actor, input, locale }) => {
+    await moderate({ actor, input });
+    // The page shows the new status and version.
+    revalidatePath(detailPath(locale, input.slug, input.submissionId));
+    return { status: "success" };
+  },
+});
+
+export const addNoteAction = formAction({
+  schema: noteSchema,
+  run: async ({ actor, input, locale }) => {
+    await addInternalNote({ actor, submissionId: input.submissionId, body: input.body });
+    revalidatePath(`/${locale}/moderation`, "layout");
+    return { status: "success" };
+  },
+});
+
+export const bulkModerateAction = buttonAction({
+  schema: withSlug(bulkSchema),
+  arrays: ["selected"],
+  back: (raw, locale) => (typeof raw.back === "string" && raw.back.startsWith(`/${locale}/moderation/`) ? raw.back : `/${locale}/moderation`),
+  run: async ({ actor, input, locale }) => {
+    const r = await bulkModerate({ actor, input });
+    return { to: `/${locale}/moderation/${input.slug}`, ok: r.skipped > 0 ? "bulkPartly" : "bulkDone" };
+  },
+});

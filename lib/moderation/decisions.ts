@@ -1,0 +1,153 @@
+import "server-only";
+// Moderators' actions on an input (SPEC §D). Each is one transaction: the change, its audit row and
+// any e-mail. Each names the version it was decided on; a decision on a stale version is refused
+// with what changed meanwhile, never applied over someone else's.
+import { and, desc, eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { auditEvents, consultations, internalNotes, organisations, submissions, users, type Submission } from "@/db/schema";
+import { canModerate, type Actor } from "@/lib/auth/actor";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { regionNameIn } from "@/lib/mail/regions";
+import { appBaseUrl } from "@/lib/url";
+import type { BulkInput, ModerationActionInput } from "./schemas";
+
+async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
+  const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
+  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  return s;
+}
+
+/** The refusal for a stale version names the last change: who, when, from → to. */
+async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
+  const [last] = await tx
+    .select({ action: auditEvents.action, from: auditEvents.fromState, to: auditEvents.toState, at: auditEvents.createdAt, who: users.name, email: users.email })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.submissionId, s.id))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return new DomainError("staleModeration", 409, {
+    who: last?.who ?? last?.email ?? "?",
+    when: last?.at.toISOString().slice(0, 16).replace("T", " ") ?? "",
+    action: last?.action ?? "",
+    from: last?.from ?? "",
+    to: last?.to ?? s.status,
+  });
+}
+
+const ALLOWED_FROM: Record<string, Submission["status"][]> = {
+  accept: ["submitted", "changes_requested"],
+  requestChanges: ["submitted", "accepted"],
+  reject: ["submitted", "changes_requested", "accepted"],
+  markDuplicate: ["submitted", "changes_requested", "accepted"],
+};
+
+export async function moderate({ actor, input }: { actor: Actor; input: ModerationActionInput }): Promise<{ version: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await lockForModeration(tx, actor, input.submissionId);
+    if (s.version !== input.version) throw await staleError(tx, s);
+    const now = new Date();
+    const version = s.version + 1;
+    const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
+      tx.insert(auditEvents).values({ actorId: actor.userId, action: `submission.${action}`, consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState, note });
+    const allowed = ALLOWED_FROM[input.action];
+    if (allowed && !allowed.includes(s.status)) throw new DomainError("invalidTransition", 409);
+
+    switch (input.action) {
+      case "accept":
+        await tx.update(submissions).set({ status: "accepted", version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit("accepted");
+        break;
+      case "requestChanges":
+        await tx.update(submissions).set({ status: "changes_requested", moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit("changes_requested", input.message);
+        await emailChangesRequested(tx, s, input.message);
+        break;
+      case "reject":
+        await tx.update(submissions).set({ status: "rejected", moderatorMessage: input.reason, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit("rejected", input.reason);
+        break;
+      case "markDuplicate": {
+        const [original] = await tx
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(and(eq(submissions.reference, input.duplicateOf), eq(submissions.consultationId, s.consultationId)));
+        if (!original || original.id === s.id) throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
+        await tx.update(submissions).set({ status: "duplicate", duplicateOfId: original.id, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit("duplicate", input.duplicateOf);
+        break;
+      }
+      case "tag": {
+        const themes = [...new Set([...s.themes, ...input.themes])].sort();
+        const keywords = [...new Set([...s.keywords, ...input.keywords])];
+        await tx.update(submissions).set({ themes, keywords, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(s.status, [input.themes.length ? `themes ${input.themes.join(",")}` : "", input.keywords.length ? `keywords ${input.keywords.join(",")}` : ""].filter(Boolean).join("; ") || null);
+        break;
+      }
+      case "publish":
+        // Only as the organisation chose: named or anonymous; never when it chose not to be published.
+        if (s.status !== "accepted") throw new DomainError("publishOnlyAccepted", 409);
+        if (s.publication === "none") throw new DomainError("publishNotConsented", 409);
+        await tx.update(submissions).set({ publishedAt: now, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(s.status, s.publication);
+        break;
+      case "unpublish":
+        await tx.update(submissions).set({ publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(s.status);
+        break;
+    }
+    return { version };
+  });
+}
+
+async function emailChangesRequested(tx: Tx, s: Submission, message: string) {
+  const [row] = await tx
+    .select({ email: organisations.contactEmail, locale: organisations.locale, slug: consultations.slug, region: consultations.region })
+    .from(organisations)
+    .innerJoin(consultations, eq(consultations.id, s.consultationId))
+    .where(eq(organisations.id, s.organisationId));
+  if (!row) return;
+  await enqueueEmail(tx, {
+    to: row.email,
+    locale: row.locale,
+    template: "changesRequested",
+    values: {
+      reference: s.reference ?? "",
+      title: s.title,
+      message,
+      region: await regionNameIn(row.locale, row.slug, row.region),
+      url: `${await appBaseUrl()}/${row.locale}/submissions/${s.id}`,
+    },
+  });
+}
+
+export async function addInternalNote({ actor, submissionId, body }: { actor: Actor; submissionId: string; body: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const s = await lockForModeration(tx, actor, submissionId);
+    await tx.insert(internalNotes).values({ submissionId: s.id, authorId: actor.userId, body });
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.note", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id });
+  });
+}
+
+/** Bulk accept or add a keyword: each row checked, versioned and audited on its own. */
+export async function bulkModerate({ actor, input }: { actor: Actor; input: BulkInput }): Promise<{ done: number; skipped: number }> {
+  if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
+  let done = 0;
+  let skipped = 0;
+  for (const item of input.selected) {
+    const [id, v] = item.split(":") as [string, string];
+    try {
+      if (input.action === "accept") await moderate({ actor, input: { action: "accept", submissionId: id, version: Number(v) } });
+      else await moderate({ actor, input: { action: "tag", submissionId: id, version: Number(v), themes: [], keywords: input.keyword ? [input.keyword.toLowerCase()] : [] } });
+      done++;
+    } catch (e) {
+      if (e instanceof DomainError) skipped++;
+      else throw e;
+    }
+  }
+  return { done, skipped };
+}
+

@@ -1,0 +1,118 @@
+import "server-only";
+// One input as its moderators see it: content, organisation, revisions and their differences,
+// internal notes (never shown to the organisation) and the audit log.
+import { diffWordsWithSpace } from "diff";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  attachments,
+  auditEvents,
+  consultations,
+  internalNotes,
+  organisations,
+  registrations,
+  submissionRevisions,
+  submissions,
+  users,
+  type Attachment,
+  type Consultation,
+  type Organisation,
+  type Submission,
+} from "@/db/schema";
+import { canModerate, type Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+
+export interface ModerationDetail {
+  submission: Submission;
+  consultation: Consultation;
+  organisation: Pick<Organisation, "id" | "name" | "acronym" | "type" | "country" | "verifiedAt">;
+  registrationStatus: string | null;
+  attachments: Attachment[];
+  revisions: { number: number; createdAt: Date; by: string | null }[];
+  notes: { id: string; body: string; createdAt: Date; by: string | null }[];
+  audit: { id: number; action: string; fromState: string | null; toState: string | null; note: string | null; createdAt: Date; by: string | null }[];
+  duplicateOfReference: string | null;
+}
+
+export async function getSubmissionForModeration({ actor, submissionId }: { actor: Actor; submissionId: string }): Promise<ModerationDetail> {
+  const db = await getDb();
+  const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
+  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const [[c], [org], reg, files, revs, notes, audit, dup] = await Promise.all([
+    db.select().from(consultations).where(eq(consultations.id, s.consultationId)),
+    db
+      .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, type: organisations.type, country: organisations.country, verifiedAt: organisations.verifiedAt })
+      .from(organisations)
+      .where(eq(organisations.id, s.organisationId)),
+    db
+      .select({ status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.organisationId, s.organisationId), eq(registrations.consultationId, s.consultationId))),
+    db.select().from(attachments).where(eq(attachments.submissionId, s.id)).orderBy(asc(attachments.createdAt)),
+    db
+      .select({ number: submissionRevisions.number, createdAt: submissionRevisions.createdAt, by: users.name, email: users.email })
+      .from(submissionRevisions)
+      .leftJoin(users, eq(users.id, submissionRevisions.createdBy))
+      .where(eq(submissionRevisions.submissionId, s.id))
+      .orderBy(asc(submissionRevisions.number)),
+    db
+      .select({ id: internalNotes.id, body: internalNotes.body, createdAt: internalNotes.createdAt, by: users.name, email: users.email })
+      .from(internalNotes)
+      .leftJoin(users, eq(users.id, internalNotes.authorId))
+      .where(eq(internalNotes.submissionId, s.id))
+      .orderBy(asc(internalNotes.createdAt)),
+    db
+      .select({ id: auditEvents.id, action: auditEvents.action, fromState: auditEvents.fromState, toState: auditEvents.toState, note: auditEvents.note, createdAt: auditEvents.createdAt, by: users.name, email: users.email })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(eq(auditEvents.submissionId, s.id))
+      .orderBy(desc(auditEvents.id))
+      .limit(200),
+    s.duplicateOfId ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId)) : Promise.resolve([]),
+  ]);
+  if (!c || !org) throw new NotFoundError();
+  return {
+    submission: s,
+    consultation: c,
+    organisation: org,
+    registrationStatus: reg[0]?.status ?? null,
+    attachments: files,
+    revisions: revs.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email })),
+    notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, by: n.by ?? n.email })),
+    audit: audit.map((a) => ({ id: a.id, action: a.action, fromState: a.fromState, toState: a.toState, note: a.note, createdAt: a.createdAt, by: a.by ?? a.email })),
+    duplicateOfReference: dup[0]?.reference ?? null,
+  };
+}
+
+export type DiffPart = { value: string; added?: boolean; removed?: boolean };
+export interface RevisionDiff {
+  field: string;
+  parts: DiffPart[];
+}
+
+const DIFF_FIELDS = ["title", "summary", "body", "recommendations", "themes", "countries", "language", "publication"] as const;
+
+function asText(v: unknown): string {
+  if (Array.isArray(v)) return v.map(String).join("\n");
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** A readable word-level difference between two revisions, field by field (changed fields only). */
+export async function diffRevisions({ actor, submissionId, from, to }: { actor: Actor; submissionId: string; from: number; to: number }): Promise<RevisionDiff[]> {
+  const db = await getDb();
+  const [s] = await db.select({ consultationId: submissions.consultationId, status: submissions.status }).from(submissions).where(eq(submissions.id, submissionId));
+  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const revs = await db
+    .select({ number: submissionRevisions.number, content: submissionRevisions.content })
+    .from(submissionRevisions)
+    .where(and(eq(submissionRevisions.submissionId, submissionId), inArray(submissionRevisions.number, [from, to])));
+  const a = revs.find((r) => r.number === from)?.content as Record<string, unknown> | undefined;
+  const b = revs.find((r) => r.number === to)?.content as Record<string, unknown> | undefined;
+  if (!a || !b) throw new NotFoundError();
+  return DIFF_FIELDS.flatMap((field) => {
+    const before = asText(a[field]);
+    const after = asText(b[field]);
+    if (before === after) return [];
+    return [{ field, parts: diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) }];
+  });
+}

@@ -1,0 +1,205 @@
+import "server-only";
+// The anchors' queue and overview (SPEC §D): their own consultation only (the secretariat: any, or
+// all together). Drafts are the organisation's and never appear here.
+import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { consultations, organisations, registrations, submissions } from "@/db/schema";
+import { canModerate, type Actor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { QueueFilters } from "./schemas";
+
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Which consultations the actor may moderate in this call: one (anchor or secretariat) or all (secretariat). */
+function scope(actor: Actor, consultationId: string | null): SQL | undefined {
+  if (consultationId === null) {
+    if (!actor.secretariat) throw new ForbiddenError();
+    return undefined;
+  }
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  return eq(submissions.consultationId, consultationId);
+}
+
+// One query for every language: the language-neutral part of the document, and each stemmer.
+export function searchCondition(q: string): SQL {
+  return sql`${submissions.search} @@ (plainto_tsquery('simple', ${q}) || plainto_tsquery('english', ${q}) || plainto_tsquery('french', ${q}) || plainto_tsquery('spanish', ${q}) || plainto_tsquery('arabic', ${q}))`;
+}
+
+export function queueConditions(actor: Actor, consultationId: string | null, f: QueueFilters): SQL[] {
+  const conds: SQL[] = [ne(submissions.status, "draft")];
+  const s = scope(actor, consultationId);
+  if (s) conds.push(s);
+  if (f.status) conds.push(sql`${submissions.status} = ${f.status}`);
+  if (f.theme) conds.push(sql`${submissions.themes} @> array[${f.theme}]::smallint[]`);
+  if (f.country) conds.push(sql`${submissions.countries} @> array[${f.country}]::text[]`);
+  if (f.language) conds.push(eq(submissions.language, f.language));
+  if (f.orgType) conds.push(eq(organisations.type, f.orgType));
+  if (f.from) conds.push(gte(submissions.submittedAt, new Date(`${f.from}T00:00:00Z`)));
+  if (f.to) conds.push(lt(submissions.submittedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (f.q) conds.push(searchCondition(f.q));
+  return conds;
+}
+
+export interface QueueRow {
+  id: string;
+  consultationId: string;
+  reference: string | null;
+  title: string;
+  status: string;
+  submittedAt: Date | null;
+  language: string;
+  themes: number[];
+  countries: string[];
+  publication: string;
+  keywords: string[];
+  version: number;
+  channel: string;
+  organisation: { id: string; name: string; type: string; verified: boolean; registered: boolean };
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export async function listQueue({
+  actor,
+  consultationId,
+  filters,
+  pageSize = QUEUE_PAGE_SIZE,
+}: {
+  actor: Actor;
+  consultationId: string | null;
+  filters: QueueFilters;
+  pageSize?: number;
+}): Promise<QueuePage> {
+  const conds = queueConditions(actor, consultationId, filters);
+  const db = await getDb();
+  const newest = filters.sort !== "oldest";
+  const page = [...conds];
+  if (filters.after) {
+    const [at, id] = filters.after.split("_") as [string, string];
+    const cursorAt = new Date(at);
+    page.push(
+      newest
+        ? or(lt(submissions.submittedAt, cursorAt), and(eq(submissions.submittedAt, cursorAt), lt(submissions.id, id)))!
+        : or(gt(submissions.submittedAt, cursorAt), and(eq(submissions.submittedAt, cursorAt), gt(submissions.id, id)))!,
+    );
+  }
+  const registered = sql<boolean>`exists (select 1 from ${registrations} where ${registrations.organisationId} = ${submissions.organisationId} and ${registrations.consultationId} = ${submissions.consultationId} and ${registrations.status} in ('confirmed', 'waitlisted', 'pending'))`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: submissions.id,
+        consultationId: submissions.consultationId,
+        reference: submissions.reference,
+        title: submissions.title,
+        status: submissions.status,
+        submittedAt: submissions.submittedAt,
+        language: submissions.language,
+        themes: submissions.themes,
+        countries: submissions.countries,
+        publication: submissions.publication,
+        keywords: submissions.keywords,
+        version: submissions.version,
+        channel: submissions.channel,
+        orgId: organisations.id,
+        orgName: organisations.name,
+        orgType: organisations.type,
+        orgVerifiedAt: organisations.verifiedAt,
+        registered,
+      })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .where(and(...page))
+      .orderBy(newest ? desc(submissions.submittedAt) : asc(submissions.submittedAt), newest ? desc(submissions.id) : asc(submissions.id))
+      .limit(pageSize + 1),
+    db
+      .select({ n: count() })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .where(and(...conds)),
+  ]);
+  const more = rows.length > pageSize;
+  const shown = rows.slice(0, pageSize);
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((r) => ({
+      id: r.id,
+      consultationId: r.consultationId,
+      reference: r.reference,
+      title: r.title,
+      status: r.status,
+      submittedAt: r.submittedAt,
+      language: r.language,
+      themes: r.themes,
+      countries: r.countries,
+      publication: r.publication,
+      keywords: r.keywords,
+      version: r.version,
+      channel: r.channel,
+      organisation: { id: r.orgId, name: r.orgName, type: r.orgType, verified: r.orgVerifiedAt !== null, registered: r.registered },
+    })),
+    total: total?.n ?? 0,
+    nextCursor: more && last?.submittedAt ? `${last.submittedAt.toISOString()}_${last.id}` : null,
+  };
+}
+
+export interface Overview {
+  total: number;
+  byStatus: Record<string, number>;
+  byTheme: Record<string, number>;
+  byCountry: { key: string; n: number }[];
+  byOrgType: Record<string, number>;
+  byLanguage: Record<string, number>;
+  registrations: { byStatus: Record<string, number>; seatsTaken: number; capacity: number | null };
+}
+
+export async function getOverview({ actor, consultationId }: { actor: Actor; consultationId: string | null }): Promise<Overview> {
+  const conds = queueConditions(actor, consultationId, { sort: "newest" });
+  const db = await getDb();
+  const where = and(...conds);
+  const [byStatus, byTheme, byCountry, byOrgType, byLanguage] = await Promise.all([
+    db.select({ key: submissions.status, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(submissions.status),
+    db
+      .select({ key: sql<number>`t.theme`, n: count() })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .innerJoin(sql`unnest(${submissions.themes}) as t(theme)`, sql`true`)
+      .where(where)
+      .groupBy(sql`t.theme`),
+    db
+      .select({ key: sql<string>`c.country`, n: count() })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
+      .where(where)
+      .groupBy(sql`c.country`)
+      .orderBy(desc(count()))
+      .limit(30),
+    db.select({ key: organisations.type, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(organisations.type),
+    db.select({ key: submissions.language, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(submissions.language),
+  ]);
+  const regWhere = consultationId ? eq(registrations.consultationId, consultationId) : undefined;
+  const [regs, seats, capacity] = await Promise.all([
+    db.select({ key: registrations.status, n: count() }).from(registrations).where(regWhere).groupBy(registrations.status),
+    db
+      .select({ n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
+      .from(registrations)
+      .where(and(regWhere, eq(registrations.status, "confirmed"))),
+    consultationId
+      ? db.select({ n: consultations.inPersonCapacity }).from(consultations).where(eq(consultations.id, consultationId))
+      : db.select({ n: sql<number | null>`sum(${consultations.inPersonCapacity})::int` }).from(consultations),
+  ]);
+  const rec = (rows: { key: string | number; n: number }[]) => Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
+  return {
+    total: byStatus.reduce((a, r) => a + r.n, 0),
+    byStatus: rec(byStatus),
+    byTheme: rec(byTheme),
+    byCountry: byCountry.map((r) => ({ key: r.key, n: r.n })),
+    byOrgType: rec(byOrgType),
+    byLanguage: rec(byLanguage),
+    registrations: { byStatus: rec(regs), seatsTaken: seats[0]?.n ?? 0, capacity: capacity[0]?.n ?? null },
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
+import { countryCodes } from "@/lib/i18n/countries";
+import { inputLanguages } from "@/lib/submissions/schemas";
+
+// Queue filters come from the URL (shareable, bookmarkable): anything malformed is ignored, never a 500.
+const loose = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const queueFiltersSchema = z.object({
+  status: loose(z.enum(submissionStatusEnum.enumValues.filter((s) => s !== "draft") as [string, ...string[]])),
+  theme: loose(z.coerce.number().int().min(1).max(6)),
+  country: loose(z.enum(countryCodes)),
+  orgType: loose(z.enum(organisationTypeEnum.enumValues)),
+  language: loose(z.enum(inputLanguages)),
+  from: loose(isoDate),
+  to: loose(isoDate),
+  q: loose(z.string().trim().min(1).max(200)),
+  sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
+  // Keyset cursor: "<submittedAt ISO>_<id>" of the last row of the previous page.
+  after: loose(z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+const base = z.object({ submissionId: z.uuid(), version: z.coerce.number().int().positive() });
+
+export const moderationActionSchema = z.discriminatedUnion("action", [
+  base.extend({ action: z.literal("accept") }),
+  base.extend({ action: z.literal("requestChanges"), message: z.string().trim().min(1).max(4000) }),
+  base.extend({ action: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
+  base.extend({ action: z.literal("markDuplicate"), duplicateOf: z.string().trim().regex(/^[A-Z]{2,6}-\d{4,}$/, { message: "invalidReference" }) }),
+  base.extend({
+    action: z.literal("tag"),
+    themes: z.array(z.coerce.number().int().min(1).max(6)).max(6).default([]),
+    keywords: z
+      .string()
+      .trim()
+      .max(300)
+      .default("")
+      .transform((s) => [...new Set(s.split(",").map((k) => k.trim().toLowerCase()).filter(Boolean))].slice(0, 20)),
+  }),
+  base.extend({ action: z.literal("publish") }),
+  base.extend({ action: z.literal("unpublish") }),
+]);
+export type ModerationActionInput = z.infer<typeof moderationActionSchema>;
+
+export const noteSchema = z.object({ submissionId: z.uuid(), body: z.string().trim().min(1).max(4000) });
+
+export const bulkSchema = z.object({
+  consultationId: z.uuid(),
+  action: z.enum(["accept", "keyword"]),
+  keyword: z.string().trim().max(60).optional(),
+  // "<id>:<version>" of each selected row.
+  selected: z.array(z.string().regex(/^[0-9a-f-]{36}:\d+$/)).min(1).max(200),
+});
+export type BulkInput = z.infer<typeof bulkSchema>;
