@@ -104,3 +104,37 @@ test("another consultation's anchor sees nothing of this queue or its inputs", a
   await page.goto("/en/moderation/all");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
 });
+
+test("exports honour the queue's filters, are attachments, and are the anchor's own consultation only", async ({ page }) => {
+  const tag = runTag();
+  await signIn(page, "owner@example.org");
+  await submitInput(page, "mena", { title: `=SUM(1+1) export ${tag}`, summary: "Formula-looking title, for the export.", publication: "named", language: "en" });
+  await signOut(page);
+  await signIn(page, "anchor.mena@example.org");
+  await page.goto(`/en/moderation/mena?q=${tag}`);
+  const csvHref = (await page.getByTestId("export-csv").getAttribute("href")) ?? "";
+  expect(csvHref).toContain(`q=${tag}`);
+  const csv = await page.request.get(csvHref);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment;/);
+  const text = await csv.text();
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  // One header line and one input, its formula made inert.
+  expect(text).toContain(`'=SUM(1+1) export ${tag}`);
+  expect(text.match(/^MENA-\d{4},/gm)).toHaveLength(1);
+  // Line breaks typed in a textarea (sent as CRLF) are stored and exported as "\n".
+  expect(text).toContain("for the export.\n\nSecond paragraph.");
+  const json = await page.request.get((await page.getByTestId("export-json").getAttribute("href")) ?? "");
+  expect((await json.json()).submissions).toHaveLength(1);
+  const xlsx = await page.request.get((await page.getByTestId("export-xlsx").getAttribute("href")) ?? "");
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  expect((await page.request.get("/api/moderation/asia/export?format=csv")).status()).toBe(404);
+  expect((await page.request.get("/api/moderation/all/export?format=csv")).status()).toBe(403);
+  await signOut(page);
+
+  await signIn(page, "secretariat@example.org");
+  await page.goto("/en/secretariat/exports");
+  await expect(page.getByTestId("export-log-row").first()).toContainText("submissions");
+  await expectAccessible(page);
+});

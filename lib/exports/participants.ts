@@ -68,11 +68,14 @@ export async function exportParticipants({
   }
   if (format === "csv") {
     const csv = stringify({ bom: true, header: true, columns: [...participantColumns], record_delimiter: "\r\n", quoted_string: false });
-    Readable.from(
+    const source = Readable.from(
       (async function* () {
         for await (const r of all()) yield toRow(r);
       })(),
-    ).pipe(csv);
+    );
+    // pipe() does not forward errors: without this a failure mid-export would leave the download hanging.
+    source.on("error", (e) => csv.destroy(e));
+    source.pipe(csv);
     return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
   }
   const out = new PassThrough();

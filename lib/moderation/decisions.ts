@@ -2,7 +2,7 @@ import "server-only";
 // Moderators' actions on an input (SPEC §D). Each is one transaction: the change, its audit row and
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { auditEvents, consultations, internalNotes, organisations, submissions, users, type Submission } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
@@ -137,8 +137,18 @@ export async function bulkModerate({ actor, input }: { actor: Actor; input: Bulk
   if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
   let done = 0;
   let skipped = 0;
+  // Only rows of the consultation the bulk action was made for (even for the secretariat).
+  const db = await getDb();
+  const ids = input.selected.map((item) => item.split(":")[0]!);
+  const inScope = new Set(
+    (await db.select({ id: submissions.id }).from(submissions).where(and(inArray(submissions.id, ids), eq(submissions.consultationId, input.consultationId)))).map((r) => r.id),
+  );
   for (const item of input.selected) {
     const [id, v] = item.split(":") as [string, string];
+    if (!inScope.has(id)) {
+      skipped++;
+      continue;
+    }
     try {
       if (input.action === "accept") await moderate({ actor, input: { action: "accept", submissionId: id, version: Number(v) } });
       else await moderate({ actor, input: { action: "tag", submissionId: id, version: Number(v), themes: [], keywords: input.keyword ? [input.keyword.toLowerCase()] : [] } });

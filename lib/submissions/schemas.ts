@@ -6,7 +6,12 @@ export const inputLanguages = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "
 
 export const LIMITS = { title: 200, summary: 1000, body: 20_000, recommendation: 500, recommendations: 5, countries: 30 } as const;
 
-const text = (max: number) => z.string().trim().max(max);
+// Browsers send textarea line breaks as CRLF; inputs store plain "\n" (and count characters as typed).
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .transform((v) => v.replace(/\r\n?/g, "\n"))
+    .pipe(z.string().trim().min(min).max(max));
 const optionalText = (max: number) =>
   z
     .string()
@@ -17,19 +22,19 @@ const optionalText = (max: number) =>
 
 /** The input's content: what the organisation writes. Full rules, applied on submit. */
 export const submissionContentSchema = z.object({
-  title: text(LIMITS.title).min(1),
+  title: text(LIMITS.title, 1),
   themes: z.array(z.coerce.number().int().min(1).max(6)).min(1).max(6),
-  summary: text(LIMITS.summary).min(1),
-  body: text(LIMITS.body).min(1),
+  summary: text(LIMITS.summary, 1),
+  body: text(LIMITS.body, 1),
   // Empty recommendation fields are dropped, then at most five remain.
   recommendations: z
-    .array(z.string().trim().max(LIMITS.recommendation))
+    .array(text(LIMITS.recommendation))
     .default([])
     .transform((rs) => rs.filter((r) => r.length > 0))
     .pipe(z.array(z.string()).max(LIMITS.recommendations)),
   countries: z.array(z.enum(countryCodes)).max(LIMITS.countries).default([]),
   language: z.enum(inputLanguages),
-  contactName: text(120).min(1),
+  contactName: text(120, 1),
   contactEmail: z.email().max(254),
   publication: z.enum(["named", "anonymous", "none"]),
 });
@@ -59,7 +64,7 @@ export const draftSchema = envelope.extend({
   summary: text(LIMITS.summary).default(""),
   body: text(LIMITS.body).default(""),
   recommendations: z
-    .array(z.string().trim().max(LIMITS.recommendation))
+    .array(text(LIMITS.recommendation))
     .default([])
     .transform((rs) => rs.filter((r) => r.length > 0).slice(0, LIMITS.recommendations)),
   countries: z.array(z.enum(countryCodes)).max(LIMITS.countries).default([]),

@@ -21,6 +21,14 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
     <>
       <Notice searchParams={await searchParams} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 flex flex-wrap gap-4">
+        <LocaleLink href="/moderation/all" className="text-brand underline">
+          {t("allInputs")}
+        </LocaleLink>
+        <LocaleLink href="/secretariat/exports" className="text-brand underline">
+          {t("exportLog")}
+        </LocaleLink>
+      </p>
       <table className="mt-4 w-full text-start text-sm">
         <thead>
           <tr className="border-b">

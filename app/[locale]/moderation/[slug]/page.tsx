@@ -183,6 +183,13 @@ export default async function ModerationPage({ params, searchParams }: PageProps
         <p className="mt-3 text-sm" role="status" data-testid="queue-count">
           {t("count", { total: queue.total })}
         </p>
+        <p className="mt-1 flex flex-wrap gap-4 text-sm">
+          {(["csv", "xlsx", "json"] as const).map((fmt) => (
+            <a key={fmt} href={`/api/moderation/${slug}/export${query({ format: fmt })}`} className="text-brand underline" data-testid={`export-${fmt}`}>
+              {t(`export.${fmt}`)}
+            </a>
+          ))}
+        </p>
 
         <form action={bulkModerateAction} className="mt-2">
           <input type="hidden" name="slug" value={slug} />

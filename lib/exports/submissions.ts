@@ -1,0 +1,245 @@
+import "server-only";
+// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (sheets: submissions,
+// recommendations, registrations) and JSON (schema in lib/exports/submissions.schema.json). Rows are
+// read in keyset batches and written as they come, so memory does not grow with the number of rows;
+// they honour the dashboard's filters; every export is logged.
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { getDb } from "@/db/client";
+import { consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
+import { canModerate, type Actor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { queueConditions } from "@/lib/moderation/queue";
+import type { QueueFilters } from "@/lib/moderation/schemas";
+import { participantsForExport } from "@/lib/registrations";
+import { cell } from "./cells";
+
+export interface ExportRow {
+  reference: string;
+  consultation: string;
+  region: string;
+  status: string;
+  title: string;
+  themes: number[];
+  themeNames: string[];
+  summary: string;
+  body: string;
+  recommendations: string[];
+  countries: string[];
+  language: string;
+  keywords: string[];
+  publication: string;
+  published: boolean;
+  channel: string;
+  organisation: string;
+  organisationType: string;
+  organisationCountry: string;
+  organisationVerified: boolean;
+  contactName: string;
+  contactEmail: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export const csvColumns: (keyof ExportRow)[] = [
+  "reference",
+  "consultation",
+  "region",
+  "status",
+  "title",
+  "themes",
+  "themeNames",
+  "summary",
+  "body",
+  "recommendations",
+  "countries",
+  "language",
+  "keywords",
+  "publication",
+  "published",
+  "channel",
+  "organisation",
+  "organisationType",
+  "organisationCountry",
+  "organisationVerified",
+  "contactName",
+  "contactEmail",
+  "submittedAt",
+  "updatedAt",
+];
+
+function assertMayExport(actor: Actor, consultationId: string | null) {
+  if (consultationId === null ? !actor.secretariat : !canModerate(actor, consultationId)) {
+    if (consultationId === null) throw new ForbiddenError();
+    throw new NotFoundError();
+  }
+}
+
+/** Every input matching the filters, oldest first, in batches (bounded memory). */
+export async function* exportRows({
+  actor,
+  consultationId,
+  filters,
+  batch = 1000,
+}: {
+  actor: Actor;
+  consultationId: string | null;
+  filters: QueueFilters;
+  batch?: number;
+}): AsyncGenerator<ExportRow> {
+  assertMayExport(actor, consultationId);
+  const db = await getDb();
+  const names = new Map((await db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((t) => [t.themeId, t.name]));
+  const base = queueConditions(actor, consultationId, { ...filters, after: undefined, sort: "oldest" });
+  let after: { at: Date; id: string } | null = null;
+  for (;;) {
+    const conds = [...base];
+    if (after) conds.push(or(gt(submissions.submittedAt, after.at), and(eq(submissions.submittedAt, after.at), gt(submissions.id, after.id)))!);
+    const rows = await db
+      .select({ s: submissions, orgName: organisations.name, orgType: organisations.type, orgCountry: organisations.country, orgVerifiedAt: organisations.verifiedAt, code: consultations.code, region: consultations.region })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+      .where(and(...conds))
+      .orderBy(asc(submissions.submittedAt), asc(submissions.id))
+      .limit(batch);
+    for (const r of rows) {
+      const s = r.s;
+      yield {
+        reference: s.reference ?? "",
+        consultation: r.code,
+        region: r.region,
+        status: s.status,
+        title: s.title,
+        themes: s.themes,
+        themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
+        summary: s.summary,
+        body: s.body,
+        recommendations: s.recommendations,
+        countries: s.countries,
+        language: s.language,
+        keywords: s.keywords,
+        publication: s.publication,
+        published: s.publishedAt !== null,
+        channel: s.channel,
+        organisation: r.orgName,
+        organisationType: r.orgType,
+        organisationCountry: r.orgCountry,
+        organisationVerified: r.orgVerifiedAt !== null,
+        contactName: s.contactName ?? "",
+        contactEmail: s.contactEmail ?? "",
+        submittedAt: s.submittedAt?.toISOString() ?? "",
+        updatedAt: s.updatedAt.toISOString(),
+      };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < batch || !last.s.submittedAt) return;
+    after = { at: last.s.submittedAt, id: last.s.id };
+  }
+}
+
+const flat = (v: ExportRow[keyof ExportRow]): string | number | boolean => (Array.isArray(v) ? v.join("\n") : v);
+
+export function csvRecord(r: ExportRow): (string | number)[] {
+  return csvColumns.map((c) => cell(flat(r[c])));
+}
+
+async function logExport(actor: Actor, consultationId: string | null, format: "csv" | "xlsx" | "json", kind: string, filters: QueueFilters) {
+  const db = await getDb();
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) });
+}
+
+export type ExportFormat = "csv" | "xlsx" | "json";
+
+/** Authorises, logs, and returns the export as a stream. */
+export async function exportSubmissions({
+  actor,
+  consultationId,
+  filters,
+  format,
+}: {
+  actor: Actor;
+  consultationId: string | null;
+  filters: QueueFilters;
+  format: ExportFormat;
+}): Promise<ReadableStream<Uint8Array>> {
+  assertMayExport(actor, consultationId);
+  await logExport(actor, consultationId, format, "submissions", filters);
+  const rows = () => exportRows({ actor, consultationId, filters });
+  if (format === "csv") return toWeb(csvStream(rows()));
+  // objectMode false: the strings become bytes (a web byte stream of strings fails in Response).
+  if (format === "json") return toWeb(Readable.from(jsonChunks(rows(), consultationId), { objectMode: false }));
+  return toWeb(xlsxStream(actor, consultationId, rows, () => exportRows({ actor, consultationId, filters })));
+}
+
+const toWeb = (s: Readable) => Readable.toWeb(s) as ReadableStream<Uint8Array>;
+
+export function csvStream(rows: AsyncIterable<ExportRow>): Readable {
+  const csv = stringify({ bom: true, header: true, columns: csvColumns as string[], record_delimiter: "\r\n" });
+  const source = Readable.from(
+    (async function* () {
+      for await (const r of rows) yield csvRecord(r);
+    })(),
+  );
+  // pipe() does not forward errors: without this a failure mid-export would leave the download hanging.
+  source.on("error", (e) => csv.destroy(e));
+  source.pipe(csv);
+  return csv;
+}
+
+async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: string | null): AsyncGenerator<string> {
+  yield `{"$schema":"https://gcm-consultations.example/schemas/submissions-export.json","version":1,"generatedAt":${JSON.stringify(new Date().toISOString())},"scope":${JSON.stringify(consultationId ?? "all")},"submissions":[`;
+  let first = true;
+  for await (const r of rows) {
+    yield `${first ? "" : ","}\n${JSON.stringify(r)}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}
+
+function xlsxStream(actor: Actor, consultationId: string | null, rows: () => AsyncIterable<ExportRow>, again: () => AsyncIterable<ExportRow>): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  void (async () => {
+    try {
+      const subs = workbook.addWorksheet("submissions");
+      subs.addRow(csvColumns).commit();
+      for await (const r of rows()) subs.addRow(csvRecord(r)).commit();
+      subs.commit();
+      const recs = workbook.addWorksheet("recommendations");
+      recs.addRow(["reference", "number", "recommendation"]).commit();
+      for await (const r of again()) r.recommendations.forEach((text, i) => recs.addRow([cell(r.reference), i + 1, cell(text)]).commit());
+      recs.commit();
+      const regs = workbook.addWorksheet("registrations");
+      regs.addRow(["consultation", "organisation", "registration_status", "participant", "attendance", "visa_letter", "nationality", "interpretation_language", "accessibility", "dietary", "travel_support"]).commit();
+      const ids = consultationId ? [consultationId] : (await (await getDb()).select({ id: consultations.id }).from(consultations)).map((c) => c.id);
+      for (const id of ids) {
+        for await (const p of participantsForExport({ actor, consultationId: id })) {
+          const x = p.participant;
+          regs.addRow([cell(id), cell(p.organisation), cell(p.registrationStatus), cell(x.name), cell(x.attendance), cell(x.visaLetter), cell(x.nationality), cell(x.interpretationLanguage), cell(x.accessibility), cell(x.dietary), cell(x.travelSupport)]).commit();
+        }
+      }
+      regs.commit();
+      await workbook.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}
+
+/** The export log, for the secretariat. */
+export async function listExportLog({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+  if (!actor.secretariat) throw new ForbiddenError();
+  const db = await getDb();
+  return db
+    .select({ id: exportLog.id, format: exportLog.format, kind: exportLog.kind, filters: exportLog.filters, createdAt: exportLog.createdAt, consultation: consultations.code, actorEmail: users.email })
+    .from(exportLog)
+    .leftJoin(consultations, eq(consultations.id, exportLog.consultationId))
+    .leftJoin(users, eq(users.id, exportLog.actorId))
+    .orderBy(sql`${exportLog.id} desc`)
+    .limit(limit);
+}
+
