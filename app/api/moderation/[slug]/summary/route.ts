@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getActor } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import { buildRegionalSummary } from "@/lib/exports/summary";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { getConsultationForModeration } from "@/lib/registrations";
+
+const noStore = { "Cache-Control": "no-store, private" };
+
+// GET /api/moderation/<slug>/summary?locale=en|fr|es|ar: the regional summary (DOCX), for the
+// consultation's anchors and the secretariat; checked in lib/, session checked here.
+export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
+  const actor = await getActor();
+  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  const { slug } = await ctx.params;
+  const requested = req.nextUrl.searchParams.get("locale");
+  const locale = isLocale(requested) ? requested : defaultLocale;
+  try {
+    const consultation = await getConsultationForModeration({ actor, slug });
+    const docx = await buildRegionalSummary({ actor, consultationId: consultation.id, locale });
+    return new NextResponse(new Uint8Array(docx), {
+      headers: {
+        ...noStore,
+        "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Content-Disposition": `attachment; filename="summary-${consultation.slug.replace(/[^a-z0-9-]/g, "")}.docx"`,
+        "Content-Length": String(docx.length),
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+import { Readable } from "node:stream";
+import { NextResponse, type NextRequest } from "next/server";
+import { getActor } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import { buildAllRegionsZip } from "@/lib/exports/all-regions";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+
+const noStore = { "Cache-Control": "no-store, private" };
+
+// GET /api/secretariat/export?locale=en|fr|es|ar: every region's summary and inputs and the combined
+// dataset in one ZIP, for the secretariat; checked in lib/, session checked here.
+export async function GET(req: NextRequest) {
+  const actor = await getActor();
+  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  const requested = req.nextUrl.searchParams.get("locale");
+  const locale = isLocale(requested) ? requested : defaultLocale;
+  try {
+    const zip = await buildAllRegionsZip({ actor, locale });
+    return new NextResponse(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
+      headers: {
+        ...noStore,
+        "Content-Type": "application/zip",
+        "Content-Disposition": 'attachment; filename="gcm-regional-summaries.zip"',
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    throw e;
+  }
+}

@@ -1,0 +1,214 @@
+import "server-only";
+// The regional summary (SPEC §E): a DOCX with the consultation's facts, participation figures, inputs
+// by theme and, per theme, the accepted inputs, for the anchors to edit into the region's
+// consolidated input. Headings are in the requested language; each input keeps its own, marked on
+// its runs, and right-to-left scripts are laid out right to left.
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+} from "docx";
+import { createTranslator } from "next-intl";
+import { getDb } from "@/db/client";
+import { exportLog, type Locale } from "@/db/schema";
+import { canModerate, type Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { countryName, formatDateRange, formatNumber } from "@/lib/i18n/format";
+import { loadMessages } from "@/lib/i18n/messages";
+import { loadSummaryData, type SummaryData, type SummaryInput } from "./summary-data";
+
+// Languages of inputs written right to left (Arabic script): Arabic, Persian, Urdu.
+const RIGHT_TO_LEFT = new Set(["ar", "fa", "ur"]);
+
+/** Direction and language of a piece of text: the document's own, or an input's. */
+interface Voice {
+  rtl: boolean;
+  /** BCP 47 tag marked on the runs (spelling, hyphenation); none for "other". */
+  lang?: string;
+}
+
+const documentVoice = (locale: Locale): Voice => ({ rtl: RIGHT_TO_LEFT.has(locale), lang: locale });
+const inputVoice = (language: string): Voice => ({ rtl: RIGHT_TO_LEFT.has(language), ...(language === "other" ? {} : { lang: language }) });
+
+// Characters XML 1.0 forbids (a pasted control character would make Word refuse the file).
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
+function run(text: string, v: Voice, options: Omit<IRunOptions, "text"> = {}): TextRun {
+  const language = v.lang ? (v.rtl ? { bidirectional: v.lang } : { value: v.lang }) : undefined;
+  return new TextRun({ ...options, text: clean(text), ...(v.rtl ? { rightToLeft: true } : {}), ...(language ? { language } : {}) });
+}
+
+function para(text: string, v: Voice, options: Omit<IParagraphOptions, "children" | "text"> = {}, runOptions: Omit<IRunOptions, "text"> = {}): Paragraph {
+  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: [run(text, v, runOptions)] });
+}
+
+/** Plain text with line breaks: one paragraph per non-empty line. */
+const paragraphs = (text: string, v: Voice) =>
+  text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .map((line) => para(line, v));
+
+function table(header: string[], rows: string[][], v: Voice): Table {
+  const row = (cells: string[], head: boolean) =>
+    new TableRow({
+      tableHeader: head,
+      children: cells.map((c) => new TableCell({ children: [para(c, v, {}, head ? { bold: true } : {})] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(v.rtl ? { visuallyRightToLeft: true } : {}),
+    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+const RECOMMENDATIONS = "recommendations";
+
+/** The DOCX for data already loaded and authorised. */
+export async function renderSummary(data: SummaryData, locale: Locale, now = new Date()): Promise<Buffer> {
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "summary" });
+  const tc = createTranslator({ locale, messages, namespace: "consultation" });
+  const doc = documentVoice(locale);
+  const num = (n: number) => formatNumber(locale, n);
+  const field = (label: string, value: string) => para(t("field", { label, value }), doc);
+  const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+  const languages = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
+  const languageName = (code: string) => (code === "other" ? t("otherLanguage") : (languages.of(code) ?? code));
+  const orgTypes = messages.organisation.types as Record<string, string | undefined>;
+
+  const c = data.consultation;
+  const region = (messages.regions as Record<string, { name?: string; city?: string } | undefined>)[c.slug];
+  const city = region?.city ?? c.city;
+  const generated = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "long", timeZone: c.timeZone }).format(now);
+  const title = t("title", { city });
+
+  const children: (Paragraph | Table)[] = [
+    para(title, doc, { heading: HeadingLevel.TITLE }),
+    para(t("lead", { date: generated }), doc),
+
+    para(t("factsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
+    field(t("region"), region?.name ?? c.region),
+    field(t("location"), tc("locationValue", { city, country: countryName(locale, c.country) })),
+    field(t("dates"), formatDateRange(locale, c.startsOn, c.endsOn)),
+    field(t("anchors"), c.anchors),
+  ];
+
+  // ---------------------------------------------------------------- participation
+  const orgs = data.organisationsByType.reduce((a, r) => a + r.n, 0);
+  const people = data.participantsByAttendance;
+  children.push(
+    para(t("participationTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
+    para(t("participationLead", { organisations: num(orgs), participants: num(people.inPerson + people.remote) }), doc),
+    para(t("byType"), doc, { heading: HeadingLevel.HEADING_2 }),
+    table(
+      [t("type"), t("count")],
+      [...data.organisationsByType].sort((a, b) => b.n - a.n).map((r) => [orgTypes[r.type] ?? r.type, num(r.n)]),
+      doc,
+    ),
+    para(t("byCountry"), doc, { heading: HeadingLevel.HEADING_2 }),
+    table(
+      [t("country"), t("count")],
+      data.organisationsByCountry.map((r) => [countryName(locale, r.country), num(r.n)]),
+      doc,
+    ),
+    para(t("byAttendance"), doc, { heading: HeadingLevel.HEADING_2 }),
+    table(
+      [t("attendance"), t("count")],
+      [
+        [t("inPerson"), num(people.inPerson)],
+        [t("remote"), num(people.remote)],
+        [t("total"), num(people.inPerson + people.remote)],
+      ],
+      doc,
+    ),
+  );
+
+  // ---------------------------------------------------------------- inputs by theme
+  children.push(
+    para(t("inputsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
+    para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
+    table(
+      [t("theme"), t("received"), t("accepted")],
+      data.themes.map((th) => {
+        const n = data.inputs.byTheme.get(th.id);
+        return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
+      }),
+      doc,
+    ),
+  );
+
+  // ---------------------------------------------------------------- accepted inputs, per theme
+  let instance = 0;
+  const entry = (s: SummaryInput): Paragraph[] => {
+    const own = inputVoice(s.language);
+    const out = [
+      para(s.title, own, { heading: HeadingLevel.HEADING_3 }),
+      field(t("organisation"), s.organisation ? `${s.organisation.name} (${countryName(locale, s.organisation.country)})` : t("anonymous")),
+      field(t("countries"), s.countries.length ? list.format(s.countries.map((code) => countryName(locale, code))) : t("none")),
+      field(t("language"), languageName(s.language)),
+      field(t("reference"), s.reference),
+    ];
+    if (s.publication === "none") out.push(para(t("notForPublication"), doc, {}, { italics: true }));
+    out.push(para(t("summary"), doc, {}, { bold: true }), ...paragraphs(s.summary, own));
+    if (s.recommendations.length) {
+      instance += 1;
+      out.push(
+        para(t("recommendations"), doc, {}, { bold: true }),
+        ...s.recommendations.map((r) => para(r, own, { numbering: { reference: RECOMMENDATIONS, level: 0, instance } })),
+      );
+    }
+    return out;
+  };
+  children.push(para(t("acceptedTitle"), doc, { heading: HeadingLevel.HEADING_1 }), para(t("acceptedLead"), doc));
+  for (const th of data.themes) {
+    children.push(para(t("themeHeading", { n: th.id, name: th.name }), doc, { heading: HeadingLevel.HEADING_2 }));
+    const under = data.accepted.filter((s) => s.themes.includes(th.id));
+    if (!under.length) children.push(para(t("noAccepted"), doc, {}, { italics: true }));
+    for (const s of under) children.push(...entry(s));
+  }
+
+  const document = new Document({
+    // No person's name in the file's metadata: the portal made it.
+    creator: messages.common.siteName,
+    title,
+    numbering: {
+      config: [
+        {
+          reference: RECOMMENDATIONS,
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The summary of one consultation, for its anchors and the secretariat; not logged (callers log). */
+export async function renderRegionalSummary({ actor, consultationId, locale, now }: { actor: Actor; consultationId: string; locale: Locale; now?: Date }): Promise<Buffer> {
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  const data = await loadSummaryData(consultationId, locale);
+  if (!data) throw new NotFoundError();
+  return renderSummary(data, locale, now);
+}
+
+/** The regional summary as a DOCX: the consultation's anchors and the secretariat only; logged. */
+export async function buildRegionalSummary({ actor, consultationId, locale }: { actor: Actor; consultationId: string; locale: Locale }): Promise<Buffer> {
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  const data = await loadSummaryData(consultationId, locale);
+  if (!data) throw new NotFoundError();
+  const db = await getDb();
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format: "docx", kind: "summary", filters: { locale }, rowCount: data.accepted.length });
+  return renderSummary(data, locale);
+}
