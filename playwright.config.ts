@@ -33,8 +33,9 @@ const config: PlaywrightTestConfig = {
   // PGlite is single-process and the machine has two cores: one worker.
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: CI shares two cores between two servers, PostgreSQL and Chromium.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: { launchOptions, trace: "retain-on-failure" },
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.port}` } })),

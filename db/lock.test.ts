@@ -11,7 +11,7 @@ function openInAnotherProcess(dataDir: string) {
     openDatabase({ dataDir: ${JSON.stringify(dataDir)}, seed: false })
       .then(async (d) => { await d.close(); console.log("opened"); process.exit(0); },
             (e) => { console.error(e.message); process.exit(3); });`;
-  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["--eval", code], { encoding: "utf8", timeout: 60_000 });
+  return spawnSync(path.resolve("node_modules/.bin/tsx"), ["--eval", code], { encoding: "utf8", timeout: 150_000 });
 }
 
 describe("embedded database folder lock", () => {
@@ -28,7 +28,7 @@ describe("embedded database folder lock", () => {
     return d;
   };
 
-  it("refuses a second process with a clear message while the first holds the folder", async () => {
+  it("refuses a second process with a clear message while the first holds the folder", { timeout: 400_000 }, async () => {
     const dir = tmp();
     open = await openDatabase({ dataDir: dir, seed: false });
     const second = openInAnotherProcess(dir);

@@ -371,6 +371,10 @@ export const submissions = pgTable(
     index().on(t.organisationId, t.status),
     index("submissions_queue_idx").on(t.consultationId, t.status, t.submittedAt, t.id),
     index("submissions_queue_time_idx").on(t.consultationId, t.submittedAt, t.id),
+    // The secretariat's queue across every consultation (drafts have no submitted_at and never show).
+    index("submissions_time_idx").on(t.submittedAt, t.id).where(sql`${t.status} <> 'draft'`),
+    // Lets the overview's counts be answered from the index alone.
+    index("submissions_overview_idx").on(t.consultationId, t.status, t.organisationId, t.language, t.themes, t.countries),
     index("submissions_themes_idx").using("gin", t.themes),
     index("submissions_countries_idx").using("gin", t.countries),
     index("submissions_search_idx").using("gin", t.search),

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, ready, test } from "./fixtures";
 import { E2E_SIGN_IN_LIMIT, latestMail, requestLink, runTag, signIn, signOut } from "./helpers";
 
 test.describe("accounts, organisations and roles", () => {
@@ -10,6 +10,7 @@ test.describe("accounts, organisations and roles", () => {
 
     await signIn(page, alice);
     await page.getByRole("link", { name: "Create an organisation" }).click();
+    await ready(page);
     await page.getByLabel("Name of the organisation").fill(`Réseau des migrantes ${tag}`);
     await page.getByLabel("Type of organisation").selectOption("migrant_led");
     await page.getByLabel("Country").selectOption("ML");

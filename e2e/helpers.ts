@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { ready } from "./fixtures";
 
 // The servers under test allow this many sign-in e-mails per address per hour (the suite signs the
 // demo accounts in many times); the rate-limit test checks that the next one is refused.
@@ -19,6 +20,7 @@ export async function latestMail(page: Page, to: string): Promise<{ subject: str
 
 export async function requestLink(page: Page, email: string, locale = "en") {
   await page.goto(`/${locale}/sign-in`);
+  await ready(page);
   await page.getByLabel(/e-mail|courriel|correo|البريد/i).first().fill(email);
   await page.locator("form button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in/check-email$`));
@@ -29,6 +31,7 @@ export async function signIn(page: Page, email: string) {
   await requestLink(page, email);
   const { link } = await latestMail(page, email);
   await page.goto(link);
+  await ready(page);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/account/);
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, ready, test } from "./fixtures";
 import { expectAccessible, runTag, signIn, signOut } from "./helpers";
 
 async function submitInput(page: Page, slug: string, o: { title: string; summary: string; publication: "named" | "anonymous" | "none"; language: string }) {
@@ -43,6 +44,7 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
   await openInQueue(page, `travailleuse ${tag}`);
   await expectAccessible(page);
   await page.getByTestId("queue-row").getByRole("link").click();
+  await ready(page);
   await expectAccessible(page);
   await page.getByTestId("form-requestChanges").getByLabel("Message to the organisation (sent by e-mail)").fill(`Please add a recommendation on the kafala system. ${tag}`);
   await page.getByRole("button", { name: "Request changes" }).click();
@@ -59,6 +61,7 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
   await expect(page.getByTestId("moderator-message")).toContainText("kafala");
   await expect(page.locator("main")).not.toContainText("check with PICUM");
   await page.getByRole("link", { name: "Edit" }).click();
+  await ready(page);
   await page.getByLabel("Recommendation 1").fill("Abolir le système de la kafala.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("submission-status")).toHaveText("Submitted");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, ready, test } from "./fixtures";
 import { expectAccessible, latestMail, runTag, signIn, signOut } from "./helpers";
 
 test.describe("registering for a consultation", () => {
@@ -8,6 +8,7 @@ test.describe("registering for a consultation", () => {
     await signIn(page, "owner@example.org");
     await page.goto("/en/consultations/africa");
     await page.getByRole("link", { name: "Register your organisation" }).click();
+    await ready(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register for the Africa consultation");
 
     const p1 = page.getByTestId("participant").nth(0);

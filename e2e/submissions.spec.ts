@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, ready, test } from "./fixtures";
 import { expectAccessible, latestMail, runTag, signIn } from "./helpers";
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -27,6 +28,7 @@ test.describe("submitting input", () => {
     // Typed after the last autosave, then the page is reloaded before the next one.
     await page.getByLabel("Full text").fill("First paragraph.\n\nSecond paragraph.\n\nA third paragraph typed offline.");
     await page.reload();
+    await ready(page);
     await expect(page.getByTestId("restore-banner")).toBeVisible();
     await page.getByRole("button", { name: "Restore it" }).click();
     await expect(page.getByLabel("Full text")).toHaveValue(/A third paragraph typed offline\./);
@@ -39,6 +41,7 @@ test.describe("submitting input", () => {
     const submissionUrl = new URL(page.url()).pathname;
 
     await page.getByRole("link", { name: "Edit" }).click();
+    await ready(page);
     await page.getByLabel("Summary").fill("Revised summary: domestic workers need protection in law and practice.");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Your changes have been saved as a new revision.")).toBeVisible();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
+import { HydrationMarker } from "@/components/hydration-marker";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { directionOf, isLocale, locales } from "@/lib/i18n/config";
@@ -84,6 +85,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             {children}
           </main>
         </NextIntlClientProvider>
+        <HydrationMarker />
         <footer className="border-t border-slate-200 bg-slate-50">
           <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">{t("footer")}</p>
         </footer>

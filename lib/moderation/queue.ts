@@ -1,7 +1,7 @@
 import "server-only";
 // The anchors' queue and overview (SPEC §D): their own consultation only (the secretariat: any, or
 // all together). Drafts are the organisation's and never appear here.
-import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consultations, organisations, registrations, submissions } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
@@ -80,12 +80,9 @@ export async function listQueue({
   const page = [...conds];
   if (filters.after) {
     const [at, id] = filters.after.split("_") as [string, string];
-    const cursorAt = new Date(at);
-    page.push(
-      newest
-        ? or(lt(submissions.submittedAt, cursorAt), and(eq(submissions.submittedAt, cursorAt), lt(submissions.id, id)))!
-        : or(gt(submissions.submittedAt, cursorAt), and(eq(submissions.submittedAt, cursorAt), gt(submissions.id, id)))!,
-    );
+    // A row-value comparison lets the index start right at the cursor (page 50 reads 50 rows, not 2,500).
+    const cursor = sql`(${cursorTime(at)}::timestamptz, ${id}::uuid)`;
+    page.push(newest ? sql`(${submissions.submittedAt}, ${submissions.id}) < ${cursor}` : sql`(${submissions.submittedAt}, ${submissions.id}) > ${cursor}`);
   }
   const registered = sql<boolean>`exists (select 1 from ${registrations} where ${registrations.organisationId} = ${submissions.organisationId} and ${registrations.consultationId} = ${submissions.consultationId} and ${registrations.status} in ('confirmed', 'waitlisted', 'pending'))`;
   const [rows, [total]] = await Promise.all([
@@ -115,11 +112,10 @@ export async function listQueue({
       .where(and(...page))
       .orderBy(newest ? desc(submissions.submittedAt) : asc(submissions.submittedAt), newest ? desc(submissions.id) : asc(submissions.id))
       .limit(pageSize + 1),
-    db
-      .select({ n: count() })
-      .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .where(and(...conds)),
+    // organisation_id is NOT NULL with a foreign key: the join only matters to filter by type.
+    filters.orgType
+      ? db.select({ n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(and(...conds))
+      : db.select({ n: count() }).from(submissions).where(and(...conds)),
   ]);
   const more = rows.length > pageSize;
   const shown = rows.slice(0, pageSize);
@@ -161,25 +157,23 @@ export async function getOverview({ actor, consultationId }: { actor: Actor; con
   const db = await getDb();
   const where = and(...conds);
   const [byStatus, byTheme, byCountry, byOrgType, byLanguage] = await Promise.all([
-    db.select({ key: submissions.status, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(submissions.status),
+    db.select({ key: submissions.status, n: count() }).from(submissions).where(where).groupBy(submissions.status),
     db
       .select({ key: sql<number>`t.theme`, n: count() })
       .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .innerJoin(sql`unnest(${submissions.themes}) as t(theme)`, sql`true`)
       .where(where)
       .groupBy(sql`t.theme`),
     db
       .select({ key: sql<string>`c.country`, n: count() })
       .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
       .where(where)
       .groupBy(sql`c.country`)
       .orderBy(desc(count()))
       .limit(30),
     db.select({ key: organisations.type, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(organisations.type),
-    db.select({ key: submissions.language, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(submissions.language),
+    db.select({ key: submissions.language, n: count() }).from(submissions).where(where).groupBy(submissions.language),
   ]);
   const regWhere = consultationId ? eq(registrations.consultationId, consultationId) : undefined;
   const [regs, seats, capacity] = await Promise.all([
@@ -202,4 +196,9 @@ export async function getOverview({ actor, consultationId }: { actor: Actor; con
     byLanguage: rec(byLanguage),
     registrations: { byStatus: rec(regs), seatsTaken: seats[0]?.n ?? 0, capacity: capacity[0]?.n ?? null },
   };
+}
+
+/** The cursor's time as an ISO string (postgres-js cannot bind a Date inside a raw SQL fragment). */
+function cursorTime(at: string): string {
+  return new Date(at).toISOString();
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "submissions_time_idx" ON "submissions" USING btree ("submitted_at","id") WHERE "submissions"."status" <> 'draft';--> statement-breakpoint
+CREATE INDEX "submissions_overview_idx" ON "submissions" USING btree ("consultation_id","status","organisation_id","language","themes","countries");
