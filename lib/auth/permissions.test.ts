@@ -19,7 +19,13 @@ import {
   updateConsultation,
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
+import { exportParticipants } from "@/lib/exports/participants";
+import { exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
+import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
+import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
+import { getOverview, listQueue } from "@/lib/moderation/queue";
+import { bulkSchema, moderationActionSchema, queueFiltersSchema } from "@/lib/moderation/schemas";
 import {
   createOrganisation,
   getOrganisation,
@@ -271,6 +277,61 @@ matrix.push(
   },
 );
 
+// Moderation of A's input in X (it has two revisions: see beforeAll). Writes are harmless (a keyword,
+// a note) and read the current version, so rows before them cannot make them stale.
+matrix.push(
+  { name: "listQueue(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => listQueue({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }) },
+  { name: "listQueue(all consultations)", allowed: ["secretariat"], run: (a) => listQueue({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}) }) },
+  { name: "getOverview(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => getOverview({ actor: a, consultationId: w.consultationX }) },
+  { name: "getSubmissionForModeration(A's in X)", allowed: ["anchorX", "secretariat"], run: (a) => getSubmissionForModeration({ actor: a, submissionId: submissionOfA.id }) },
+  { name: "diffRevisions(A's in X, 1 → 2)", allowed: ["anchorX", "secretariat"], run: (a) => diffRevisions({ actor: a, submissionId: submissionOfA.id, from: 1, to: 2 }) },
+  {
+    name: "moderate tag(A's in X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: async (a) => {
+      const s = await currentSubmissionOfA();
+      return moderate({ actor: a, input: moderationActionSchema.parse({ action: "tag", submissionId: s.id, version: s.version, keywords: "matrix" }) });
+    },
+  },
+  { name: "addInternalNote(A's in X)", allowed: ["anchorX", "secretariat"], write: true, run: (a) => addInternalNote({ actor: a, submissionId: submissionOfA.id, body: "Matrix note" }) },
+  {
+    name: "bulkModerate keyword(X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: async (a, w) => {
+      const s = await currentSubmissionOfA();
+      const r = await bulkModerate({ actor: a, input: bulkSchema.parse({ consultationId: w.consultationX, action: "keyword", keyword: "matrix", selected: [`${s.id}:${s.version}`] }) });
+      // Allowed means applied, not quietly skipped.
+      if (r.done !== 1) throw new Error(`bulkModerate skipped the row: ${JSON.stringify(r)}`);
+      return r;
+    },
+  },
+);
+
+// Exports (SPEC §E). They write an export_log row when allowed, but nothing the refusal check looks at:
+// read rows. Streams are read to the end, so an allowed export really ran.
+const drain = async (stream: ReadableStream<Uint8Array>) => (await new Response(stream).arrayBuffer()).byteLength;
+matrix.push(
+  {
+    name: "exportSubmissions(X, csv)",
+    allowed: ["anchorX", "secretariat"],
+    run: async (a, w) => drain(await exportSubmissions({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}), format: "csv" })),
+  },
+  {
+    name: "exportSubmissions(all, xlsx)",
+    allowed: ["secretariat"],
+    run: async (a) => drain(await exportSubmissions({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}), format: "xlsx" })),
+  },
+  { name: "exportRows(X).next()", allowed: ["anchorX", "secretariat"], run: (a, w) => exportRows({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }).next() },
+  {
+    name: "exportParticipants(X, csv)",
+    allowed: ["anchorX", "secretariat"],
+    run: async (a, w) => drain(await exportParticipants({ actor: a, consultationId: w.consultationX, format: "csv" })),
+  },
+  { name: "listExportLog", allowed: ["secretariat"], run: (a) => listExportLog({ actor: a }) },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -290,6 +351,9 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     });
     const [attachment] = await t.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.submissionId, submitted.id));
     submissionOfA = { id: submitted.id, attachmentId: attachment!.id };
+    // A second revision, for diffRevisions.
+    const first = await currentSubmissionOfA();
+    await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {
