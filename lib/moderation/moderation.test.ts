@@ -117,15 +117,15 @@ describe.each(drivers)("moderation on %s", (driver) => {
     /** Runs fn while every insert into `table` fails: proves the change is undone with it. */
     const whileInsertsFail = async (table: "audit_events" | "email_outbox", fn: () => Promise<unknown>) => {
       const db = s.t.db;
-      await db.execute(sql.raw(`create or replace function test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`));
-      await db.execute(sql.raw(`create trigger test_refuse before insert on ${table} for each row execute function test_refuse_insert()`));
+      await db.execute(sql`create or replace function test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
+      await db.execute(sql`create trigger test_refuse before insert on ${sql.identifier(table)} for each row execute function test_refuse_insert()`);
       try {
         return await fn().then(
           () => null,
           (e: unknown) => e,
         );
       } finally {
-        await db.execute(sql.raw(`drop trigger test_refuse on ${table}`));
+        await db.execute(sql`drop trigger test_refuse on ${sql.identifier(table)}`);
       }
     };
 
