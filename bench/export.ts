@@ -167,6 +167,9 @@ interface Measurement {
   peakRssMB: number;
   peakRssAboveBaselineMB: number;
   peakHeapAboveBaselineMB: number;
+  baselineHeapMB: number;
+  /** Buffers outside the JS heap (process.memoryUsage().arrayBuffers). */
+  peakArrayBuffersAboveBaselineMB: number;
   samples: number;
 }
 
@@ -211,12 +214,14 @@ async function child(mode: Mode): Promise<void> {
     const base = process.memoryUsage();
     let peakRss = base.rss;
     let peakHeap = base.heapUsed;
+    let peakBuffers = base.arrayBuffers;
     let samples = 0;
     const sampleNow = () => {
       if (live) gc?.();
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakBuffers = Math.max(peakBuffers, m.arrayBuffers);
       samples++;
     };
     const timer = setInterval(sampleNow, live ? 500 : 50);
@@ -255,6 +260,8 @@ async function child(mode: Mode): Promise<void> {
       peakRssMB: round(peakRss / MB, 1),
       peakRssAboveBaselineMB: round((peakRss - base.rss) / MB, 1),
       peakHeapAboveBaselineMB: round((peakHeap - base.heapUsed) / MB, 1),
+      baselineHeapMB: round(base.heapUsed / MB, 1),
+      peakArrayBuffersAboveBaselineMB: round((peakBuffers - base.arrayBuffers) / MB, 1),
       samples,
     };
     console.log(JSON.stringify(out));
@@ -268,10 +275,12 @@ interface ChildOptions {
   batch?: number;
   rewrite?: string[];
   live?: boolean;
+  /** Extra V8/Node flags for the child, e.g. --max-semi-space-size=64. */
+  flags?: string[];
 }
 function runChild(mode: Mode, url: string, actorId: string, o: ChildOptions = {}): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    const p = spawn(process.execPath, [...process.execArgv, ...(o.flags ?? []), fileURLToPath(import.meta.url)], {
       env: {
         ...process.env,
         BENCH_EXPORT_CHILD: mode,
@@ -458,7 +467,7 @@ async function main() {
       for (const mode of ["copy", "csv", "xlsx"] as const) {
         const m = await runChild(mode, benchUrl, secretariatId);
         runs.push(m);
-        log(`  ${mode.padEnd(5)} run ${i + 1}: ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(counts.exported / (m.ms / 1000)).toFixed(0).padStart(7)} rows/s  ${(m.bytes / MB).toFixed(1).padStart(7)} MB out   peak RSS ${m.peakRssMB} MB (baseline ${m.baselineRssMB}, +${m.peakRssAboveBaselineMB})   heapUsed +${m.peakHeapAboveBaselineMB} MB`);
+        log(`  ${mode.padEnd(5)} run ${i + 1}: ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(counts.exported / (m.ms / 1000)).toFixed(0).padStart(7)} rows/s  ${(m.bytes / MB).toFixed(1).padStart(7)} MB out   peak RSS ${m.peakRssMB} MB (baseline ${m.baselineRssMB}, +${m.peakRssAboveBaselineMB})   heapUsed +${m.peakHeapAboveBaselineMB} MB (baseline ${m.baselineHeapMB})   buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
         if (m.rows !== null && m.rows !== counts.exported) throw new Error(`CSV exported ${m.rows} rows, expected ${counts.exported}`);
       }
     }
@@ -515,6 +524,11 @@ async function main() {
         { name: "csv rowvalue + index + nosearch, live heap", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], live: true }, index: true },
         { name: "xlsx rowvalue + index + nosearch", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"] }, index: true },
         { name: "xlsx rowvalue + index + nosearch, live heap", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], live: true }, index: true },
+        { name: "csv rowvalue + index + nosearch, batch 250", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], batch: 250 }, index: true },
+        { name: "csv rowvalue + index + nosearch, semi-space 64", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-semi-space-size=64"] }, index: true },
+        { name: "xlsx rowvalue + index + nosearch, semi-space 64", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-semi-space-size=64"] }, index: true },
+        { name: "csv rowvalue + index + nosearch, old-space 256", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-old-space-size=256"] }, index: true },
+        { name: "xlsx rowvalue + index + nosearch, old-space 256", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-old-space-size=256"] }, index: true },
       ];
       // BENCH_EXPERIMENT_REPS rounds, candidates interleaved within each round (the machine's load
       // drifts); medians of time, maxima of memory. COPY runs in every round too: ratios are to it.
@@ -529,7 +543,7 @@ async function main() {
           try {
             const m = await runChild(c.mode, benchUrl, secretariatId, c.o);
             results.set(c.name, [...(results.get(c.name) ?? []), m]);
-            log(`  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB`);
+            log(`  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB  buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
           } finally {
             if (index) await sql`drop index if exists bench_export_time_idx`;
           }
