@@ -23,6 +23,7 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import postgres from "postgres";
 import type { ExportRow } from "@/lib/exports/submissions";
 import { countryCodes } from "@/lib/i18n/countries";
@@ -178,25 +179,16 @@ async function child(mode: Mode): Promise<void> {
   const batch = process.env.BENCH_EXPORT_BATCH ? Number(process.env.BENCH_EXPORT_BATCH) : undefined;
   const opened = await openDatabase({ url, seed: false, poolSize: 4 });
   installDatabase(opened);
-  // Experiments (BENCH_EXPERIMENTS=1): the SQL exportRows sends is rewritten at the driver into what a
-  // changed lib/ would send, so the real exportRows/exportSubmissions are timed either way.
-  //   rowvalue: keyset predicate (submitted_at, id) > ($at, $id) instead of at > $at or (at = $at and id > $id)
-  //   nosearch: the generated tsvector column "search" (selected by select({ s: submissions })) not read
-  const rewrite = (process.env.BENCH_EXPORT_REWRITE ?? "").split(",").filter(Boolean);
-  let rewritten = 0;
-  if (rewrite.length) {
-    const client = (opened.db as unknown as { $client: postgres.Sql }).$client;
-    const original = client.unsafe;
-    (client as { unsafe: unknown }).unsafe = (query: string, params?: unknown[], opts?: unknown) => {
-      let q = query;
-      if (rewrite.includes("nosearch")) q = q.replace('"submissions"."search", "organisations"."name"', 'null, "organisations"."name"');
-      if (rewrite.includes("rowvalue"))
-        q = q.replace(
-          /\("submissions"\."submitted_at" > \$(\d+) or \("submissions"\."submitted_at" = \$(\d+) and "submissions"\."id" > \$(\d+)\)\)/,
-          (_m, a: string, b: string, c: string) => `($${a}::timestamptz is not null and ("submissions"."submitted_at", "submissions"."id") > ($${b}::timestamptz, $${c}::uuid))`,
-        );
-      if (q !== query) rewritten++;
-      return (original as (...a: unknown[]) => unknown).call(client, q, params, opts);
+  // Experiment (xlsx zip level): exportSubmissions' WorkbookWriter is given zip: { zlib: { level } }, by
+  // wrapping ExcelJS.stream.xlsx.WorkbookWriter (the same module instance lib/ uses) for this process.
+  const zipLevel = process.env.BENCH_EXPORT_ZIP_LEVEL ? Number(process.env.BENCH_EXPORT_ZIP_LEVEL) : undefined;
+  if (zipLevel !== undefined) {
+    const xlsx = ExcelJS.stream.xlsx as { WorkbookWriter: new (o: Record<string, unknown>) => object };
+    const Original = xlsx.WorkbookWriter;
+    xlsx.WorkbookWriter = class extends Original {
+      constructor(o: Record<string, unknown>) {
+        super({ ...o, zip: { zlib: { level: zipLevel } } });
+      }
     };
   }
   // Diagnostic (live): a full GC before every sample, so the peak is of live memory, not of garbage.
@@ -248,7 +240,6 @@ async function child(mode: Mode): Promise<void> {
     }
     const ms = performance.now() - t0;
     clearInterval(timer);
-    if (rewrite.length && rewritten < 2) throw new Error(`the experiment's rewrite (${rewrite.join(", ")}) matched no query: exportRows' SQL changed`);
     sampleNow();
     const out: Measurement = {
       mode,
@@ -273,7 +264,8 @@ async function child(mode: Mode): Promise<void> {
 
 interface ChildOptions {
   batch?: number;
-  rewrite?: string[];
+  /** zlib level of the XLSX zip (exceljs's default is zlib's, 6). */
+  zipLevel?: number;
   live?: boolean;
   /** Extra V8/Node flags for the child, e.g. --max-semi-space-size=64. */
   flags?: string[];
@@ -287,7 +279,7 @@ function runChild(mode: Mode, url: string, actorId: string, o: ChildOptions = {}
         BENCH_EXPORT_URL: url,
         BENCH_EXPORT_ACTOR: actorId,
         BENCH_EXPORT_BATCH: o.batch ? String(o.batch) : "",
-        BENCH_EXPORT_REWRITE: (o.rewrite ?? []).join(","),
+        BENCH_EXPORT_ZIP_LEVEL: o.zipLevel === undefined ? "" : String(o.zipLevel),
         BENCH_EXPORT_LIVE: o.live ? "1" : "",
       },
       stdio: ["ignore", "pipe", "inherit"],
@@ -508,45 +500,31 @@ async function main() {
     }
     const experiments: Record<string, { mode: Mode; ms: number; rowsPerSecond: number; overCopy: number; peakRssMB: number; peakRssAboveBaselineMB: number; peakHeapAboveBaselineMB: number }> = {};
     if (process.env.BENCH_EXPERIMENTS === "1") {
-      // Why the export is slower than COPY: each batch of exportRows across all consultations is a full
-      // scan and sort (no index on (submitted_at, id); the OR keyset predicate is not an index
-      // condition), so the export is quadratic in rows. Candidates, one run each:
+      // What drives time and memory; each candidate is the library as it is plus one change.
       const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-      const candidates: { name: string; mode: Mode; o: ChildOptions; index?: boolean }[] = [
-        { name: "csv as is", mode: "csv", o: {} },
-        { name: "xlsx as is", mode: "xlsx", o: {} },
-        { name: "csv live heap (GC before each sample)", mode: "csv", o: { live: true } },
-        { name: "csv batch 5000", mode: "csv", o: { batch: 5000 } },
-        { name: "csv batch 10000", mode: "csv", o: { batch: 10000 } },
-        { name: "csv nosearch", mode: "csv", o: { rewrite: ["nosearch"] } },
-        { name: "csv rowvalue + index", mode: "csv", o: { rewrite: ["rowvalue"] }, index: true },
-        { name: "csv rowvalue + index + nosearch", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"] }, index: true },
-        { name: "csv rowvalue + index + nosearch, live heap", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], live: true }, index: true },
-        { name: "xlsx rowvalue + index + nosearch", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"] }, index: true },
-        { name: "xlsx rowvalue + index + nosearch, live heap", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], live: true }, index: true },
-        { name: "csv rowvalue + index + nosearch, batch 250", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], batch: 250 }, index: true },
-        { name: "csv rowvalue + index + nosearch, semi-space 64", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-semi-space-size=64"] }, index: true },
-        { name: "xlsx rowvalue + index + nosearch, semi-space 64", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-semi-space-size=64"] }, index: true },
-        { name: "csv rowvalue + index + nosearch, old-space 256", mode: "csv", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-old-space-size=256"] }, index: true },
-        { name: "xlsx rowvalue + index + nosearch, old-space 256", mode: "xlsx", o: { rewrite: ["rowvalue", "nosearch"], flags: ["--max-old-space-size=256"] }, index: true },
+      const candidates: { name: string; mode: Mode; o: ChildOptions }[] = [
+        { name: "csv", mode: "csv", o: {} },
+        { name: "xlsx", mode: "xlsx", o: {} },
+        { name: "csv, live heap (GC before each sample)", mode: "csv", o: { live: true } },
+        { name: "xlsx, live heap (GC before each sample)", mode: "xlsx", o: { live: true } },
+        { name: "csv, batch 250", mode: "csv", o: { batch: 250 } },
+        { name: "csv, batch 5000", mode: "csv", o: { batch: 5000 } },
+        { name: "csv, --max-old-space-size=256", mode: "csv", o: { flags: ["--max-old-space-size=256"] } },
+        { name: "xlsx, --max-old-space-size=256", mode: "xlsx", o: { flags: ["--max-old-space-size=256"] } },
+        { name: "xlsx, zip level 1", mode: "xlsx", o: { zipLevel: 1 } },
+        { name: "xlsx, zip level 1, --max-old-space-size=256", mode: "xlsx", o: { zipLevel: 1, flags: ["--max-old-space-size=256"] } },
       ];
       // BENCH_EXPERIMENT_REPS rounds, candidates interleaved within each round (the machine's load
       // drifts); medians of time, maxima of memory. COPY runs in every round too: ratios are to it.
       const rounds = Number(process.env.BENCH_EXPERIMENT_REPS ?? 1);
       const chosen = [{ name: "copy", mode: "copy" as const, o: {} }, ...candidates.filter((c) => !only || only.test(c.name))];
-      log(`\nExperiments (${rounds} round(s); "index" = a temporary index on submissions (submitted_at, id), dropped after)`);
+      log(`\nExperiments (${rounds} round(s))`);
       const results = new Map<string, Measurement[]>();
       for (let round_ = 0; round_ < rounds; round_++) {
         for (const c of chosen) {
-          const index = "index" in c && c.index;
-          if (index) await sql`create index if not exists bench_export_time_idx on submissions (submitted_at, id)`;
-          try {
-            const m = await runChild(c.mode, benchUrl, secretariatId, c.o);
-            results.set(c.name, [...(results.get(c.name) ?? []), m]);
-            log(`  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB  buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
-          } finally {
-            if (index) await sql`drop index if exists bench_export_time_idx`;
-          }
+          const m = await runChild(c.mode, benchUrl, secretariatId, c.o);
+          results.set(c.name, [...(results.get(c.name) ?? []), m]);
+          log(`  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(m.bytes / MB).toFixed(1).padStart(6)} MB out  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB  buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
         }
       }
       const copyMs = median(results.get("copy")!.map((m) => m.ms));

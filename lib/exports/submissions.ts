@@ -223,6 +223,24 @@ async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: strin
   yield "\n]}\n";
 }
 
+// exceljs's streaming writer ignores backpressure: rows written faster than the zip deflates them (or
+// than the client downloads) pile up in memory, 300 MB at 100,000 inputs. So every few hundred rows
+// the writer waits while more than XLSX_BACKLOG bytes of the sheet's XML are still waiting for the zip
+// (in the sheet's own buffer, 64 KB chunks, or in the zip's input stream).
+const XLSX_BACKLOG = 8 * 1024 * 1024;
+interface SheetInternals {
+  stream?: { buffers?: unknown[]; pipes?: { _writableState?: { length?: number } }[] };
+}
+async function whileBacklogged(sheet: unknown, out: PassThrough) {
+  const stream = (sheet as SheetInternals).stream;
+  const backlog = () => (stream?.buffers?.length ?? 0) * 65_536 + (stream?.pipes?.[0]?._writableState?.length ?? 0);
+  while (backlog() > XLSX_BACKLOG) {
+    // A download cancelled midway: stop reading rows instead of waiting for ever.
+    if (out.destroyed) throw new Error("XLSX export cancelled");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 function xlsxStream(actor: Actor, consultationId: string | null, rows: () => AsyncIterable<ExportRow>, again: () => AsyncIterable<ExportRow>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
@@ -230,11 +248,18 @@ function xlsxStream(actor: Actor, consultationId: string | null, rows: () => Asy
     try {
       const subs = workbook.addWorksheet("submissions");
       subs.addRow(csvColumns).commit();
-      for await (const r of rows()) subs.addRow(csvRecord(r)).commit();
+      let n = 0;
+      for await (const r of rows()) {
+        subs.addRow(csvRecord(r)).commit();
+        if (++n % 250 === 0) await whileBacklogged(subs, out);
+      }
       subs.commit();
       const recs = workbook.addWorksheet("recommendations");
       recs.addRow(["reference", "number", "recommendation"]).commit();
-      for await (const r of again()) r.recommendations.forEach((text, i) => recs.addRow([cell(r.reference), i + 1, cell(text)]).commit());
+      for await (const r of again()) {
+        r.recommendations.forEach((text, i) => recs.addRow([cell(r.reference), i + 1, cell(text)]).commit());
+        if (++n % 250 === 0) await whileBacklogged(recs, out);
+      }
       recs.commit();
       const regs = workbook.addWorksheet("registrations");
       regs.addRow(["consultation", "organisation", "registration_status", "participant", "attendance", "visa_letter", "nationality", "interpretation_language", "accessibility", "dietary", "travel_support"]).commit();
