@@ -20,10 +20,12 @@ const common = {
   // Every request of the suite comes from 127.0.0.1.
   SIGN_IN_LIMIT_PER_CLIENT: "100000",
 };
+// E2E_PORT moves both servers (port and port + 1), so two checkouts can run their suites at once.
+const basePort = Number(process.env.E2E_PORT ?? 3100);
 const targets = [
-  { name: "embedded", port: 3100, env: { ...common, DATA_DIR: `.data/e2e-${runId}`, DATABASE_URL: "" } },
+  { name: "embedded", port: basePort, env: { ...common, DATA_DIR: `.data/e2e-${runId}`, DATABASE_URL: "" } },
   ...(process.env.DATABASE_URL
-    ? [{ name: "postgres", port: 3101, env: { ...common, DATA_DIR: `.data/e2e-pg-${runId}`, DATABASE_URL: process.env.DATABASE_URL } }]
+    ? [{ name: "postgres", port: basePort + 1, env: { ...common, DATA_DIR: `.data/e2e-pg-${runId}`, DATABASE_URL: process.env.DATABASE_URL } }]
     : []),
 ];
 
