@@ -312,10 +312,13 @@ describe.each(drivers)("exports on %s", (driver) => {
     expect(recs.slice(1)).toEqual(expectedRecs);
     expect(recs).toContainEqual([expected.find((r) => r.title === tricky.title)!.reference, 1, "'+1+1"]);
 
-    const regs = values(wb.getWorksheet("registrations")!, 11);
-    expect(regs[0]?.[3]).toBe("participant");
-    expect(regs.map((r) => r[3])).toEqual(["participant", "'=cmd|' /C calc'!A0", "Zoë Ndiaye"]);
-    expect(regs[1]?.slice(4)).toEqual(["in_person", "yes", "'-TH", "'\tfr", "'@wheelchair", "'\nhalal", "yes"]);
+    // The participants export's columns, after the consultation's code (not its internal id).
+    const regs = values(wb.getWorksheet("registrations")!, participantColumns.length + 1);
+    expect(regs[0]).toEqual(["consultation", ...participantColumns]);
+    const [codeX] = await s.t.db.select({ code: consultations.code }).from(consultations).where(eq(consultations.id, s.w.consultationX));
+    expect(regs.slice(1).map((r) => r[0])).toEqual([codeX!.code, codeX!.code]);
+    expect(regs.map((r) => r[4])).toEqual(["name", "'=cmd|' /C calc'!A0", "Zoë Ndiaye"]);
+    expect(regs[1]?.slice(8, 14)).toEqual(["yes", "'-TH", "'@wheelchair", "'\tfr", "'\nhalal", "yes"]);
 
     // Formula injection is inert: no cell is a formula, and no sheet has an <f> element at all.
     let cells = 0;

@@ -9,6 +9,7 @@ import { exportLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
 import { cell } from "./cells";
+import { whileBacklogged } from "./xlsx";
 
 export const participantColumns = [
   "organisation",
@@ -27,7 +28,8 @@ export const participantColumns = [
   "travel_support_reason",
 ] as const;
 
-function toRow(r: ParticipantExportRow): (string | number)[] {
+/** One participant as export cells (the logistics export, and the XLSX export's registrations sheet). */
+export function participantRecord(r: ParticipantExportRow): (string | number)[] {
   const p = r.participant;
   return [
     r.organisation,
@@ -70,7 +72,7 @@ export async function exportParticipants({
     const csv = stringify({ bom: true, header: true, columns: [...participantColumns], record_delimiter: "\r\n", quoted_string: false });
     const source = Readable.from(
       (async function* () {
-        for await (const r of all()) yield toRow(r);
+        for await (const r of all()) yield participantRecord(r);
       })(),
     );
     // pipe() does not forward errors: without this a failure mid-export would leave the download hanging.
@@ -84,7 +86,11 @@ export async function exportParticipants({
   sheet.addRow([...participantColumns]).commit();
   void (async () => {
     try {
-      for await (const r of all()) sheet.addRow(toRow(r)).commit();
+      let n = 0;
+      for await (const r of all()) {
+        sheet.addRow(participantRecord(r)).commit();
+        if (++n % 250 === 0) await whileBacklogged(sheet, out);
+      }
       sheet.commit();
       await workbook.commit();
     } catch (e) {

@@ -15,6 +15,8 @@ import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import { participantsForExport } from "@/lib/registrations";
 import { cell } from "./cells";
+import { participantColumns, participantRecord } from "./participants";
+import { whileBacklogged } from "./xlsx";
 
 // Everything an export writes, and nothing more: the search document (tsvector) alone is as large
 // as the text and made exports several times slower when it was read.
@@ -223,24 +225,6 @@ async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: strin
   yield "\n]}\n";
 }
 
-// exceljs's streaming writer ignores backpressure: rows written faster than the zip deflates them (or
-// than the client downloads) pile up in memory, 300 MB at 100,000 inputs. So every few hundred rows
-// the writer waits while more than XLSX_BACKLOG bytes of the sheet's XML are still waiting for the zip
-// (in the sheet's own buffer, 64 KB chunks, or in the zip's input stream).
-const XLSX_BACKLOG = 8 * 1024 * 1024;
-interface SheetInternals {
-  stream?: { buffers?: unknown[]; pipes?: { _writableState?: { length?: number } }[] };
-}
-async function whileBacklogged(sheet: unknown, out: PassThrough) {
-  const stream = (sheet as SheetInternals).stream;
-  const backlog = () => (stream?.buffers?.length ?? 0) * 65_536 + (stream?.pipes?.[0]?._writableState?.length ?? 0);
-  while (backlog() > XLSX_BACKLOG) {
-    // A download cancelled midway: stop reading rows instead of waiting for ever.
-    if (out.destroyed) throw new Error("XLSX export cancelled");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 function xlsxStream(actor: Actor, consultationId: string | null, rows: () => AsyncIterable<ExportRow>, again: () => AsyncIterable<ExportRow>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
@@ -262,12 +246,15 @@ function xlsxStream(actor: Actor, consultationId: string | null, rows: () => Asy
       }
       recs.commit();
       const regs = workbook.addWorksheet("registrations");
-      regs.addRow(["consultation", "organisation", "registration_status", "participant", "attendance", "visa_letter", "nationality", "interpretation_language", "accessibility", "dietary", "travel_support"]).commit();
-      const ids = consultationId ? [consultationId] : (await (await getDb()).select({ id: consultations.id }).from(consultations)).map((c) => c.id);
-      for (const id of ids) {
-        for await (const p of participantsForExport({ actor, consultationId: id })) {
-          const x = p.participant;
-          regs.addRow([cell(id), cell(p.organisation), cell(p.registrationStatus), cell(x.name), cell(x.attendance), cell(x.visaLetter), cell(x.nationality), cell(x.interpretationLanguage), cell(x.accessibility), cell(x.dietary), cell(x.travelSupport)]).commit();
+      regs.addRow(["consultation", ...participantColumns]).commit();
+      const db = await getDb();
+      const scope = consultationId
+        ? await db.select({ id: consultations.id, code: consultations.code }).from(consultations).where(eq(consultations.id, consultationId))
+        : await db.select({ id: consultations.id, code: consultations.code }).from(consultations).orderBy(asc(consultations.code));
+      for (const c of scope) {
+        for await (const p of participantsForExport({ actor, consultationId: c.id })) {
+          regs.addRow([cell(c.code), ...participantRecord(p)]).commit();
+          if (++n % 250 === 0) await whileBacklogged(regs, out);
         }
       }
       regs.commit();
