@@ -618,6 +618,14 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(await queueIds({ q: "workers", status: "submitted" })).toEqual([]);
       // Across consultations (the secretariat): the MENA input too; the draft never.
       expect(await queueIds({ q: "workers" }, s.secretariat, null)).toEqual(named("en", "inY"));
+      // A search counts up to a cap, then says "more than"; the rows are the same either way.
+      const search = (searchCountCap: number) => listQueue({ actor: s.secretariat, consultationId: null, filters: filters({ q: "workers" }), searchCountCap });
+      expect(await search(2)).toMatchObject({ total: 2, totalCapped: false });
+      const capped = await search(1);
+      expect(capped).toMatchObject({ total: 1, totalCapped: true });
+      expect(capped.rows).toHaveLength(2);
+      // Without a search the count is exact whatever the cap.
+      expect(await listQueue({ actor: s.secretariat, consultationId: null, filters: filters(), searchCountCap: 1 })).toMatchObject({ total: 8, totalCapped: false });
     });
 
     it("walks keyset pages of two, every row once and in order, both ways", async () => {

@@ -181,7 +181,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           </LocaleLink>
         </form>
         <p className="mt-3 text-sm" role="status" data-testid="queue-count">
-          {t("count", { total: queue.total })}
+          {queue.totalCapped ? t("countMoreThan", { total: queue.total }) : t("count", { total: queue.total })}
         </p>
         <p className="mt-1 flex flex-wrap gap-4 text-sm">
           {(["csv", "xlsx", "json"] as const).map((fmt) => (
