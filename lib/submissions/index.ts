@@ -280,24 +280,43 @@ export interface OwnSubmissionRow {
   consultationRegion: string;
 }
 
-export async function listOwnSubmissions({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<OwnSubmissionRow[]> {
+export const OWN_SUBMISSIONS_PAGE_SIZE = 50;
+
+/** One organisation's inputs, drafts included, most recently changed first, a page at a time. */
+export async function listOwnSubmissions({
+  actor,
+  organisationId,
+  page = 1,
+  pageSize = OWN_SUBMISSIONS_PAGE_SIZE,
+}: {
+  actor: Actor;
+  organisationId: string;
+  page?: number;
+  pageSize?: number;
+}): Promise<{ rows: OwnSubmissionRow[]; total: number; page: number; pages: number }> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   const db = await getDb();
-  return db
-    .select({
-      id: submissions.id,
-      reference: submissions.reference,
-      title: submissions.title,
-      status: submissions.status,
-      updatedAt: submissions.updatedAt,
-      consultationSlug: consultations.slug,
-      consultationRegion: consultations.region,
-    })
-    .from(submissions)
-    .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-    .where(eq(submissions.organisationId, organisationId))
-    .orderBy(desc(submissions.updatedAt))
-    .limit(200);
+  const [[counted], rows] = await Promise.all([
+    db.select({ n: count() }).from(submissions).where(eq(submissions.organisationId, organisationId)),
+    db
+      .select({
+        id: submissions.id,
+        reference: submissions.reference,
+        title: submissions.title,
+        status: submissions.status,
+        updatedAt: submissions.updatedAt,
+        consultationSlug: consultations.slug,
+        consultationRegion: consultations.region,
+      })
+      .from(submissions)
+      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+      .where(eq(submissions.organisationId, organisationId))
+      .orderBy(desc(submissions.updatedAt), desc(submissions.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  ]);
+  const total = counted?.n ?? 0;
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 export interface OwnSubmission {

@@ -28,6 +28,7 @@ import {
   listDrafts,
   saveDraft,
   submitSubmission,
+  listOwnSubmissions,
   withdrawSubmission,
   type UploadedFile,
 } from "./index";
@@ -423,5 +424,21 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(await t.db.select().from(submissions).where(eq(submissions.id, draft.id))).toEqual([]);
     expect(await t.db.select().from(attachments).where(eq(attachments.submissionId, draft.id))).toEqual([]);
     expect(await t.db.select().from(storedFiles).where(eq(storedFiles.key, file!.storageKey))).toEqual([]);
+  });
+
+  it("lists the organisation's own inputs a page at a time, newest change first, to its members only", async () => {
+    const all = await listOwnSubmissions({ actor: memberA, organisationId: w.orgA, pageSize: 1000 });
+    expect(all.total).toBeGreaterThan(3);
+    expect(all.rows).toHaveLength(all.total);
+    const walked: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.total / 3); page++) {
+      const p = await listOwnSubmissions({ actor: memberA, organisationId: w.orgA, page, pageSize: 3 });
+      expect(p).toMatchObject({ total: all.total, page, pages: Math.ceil(all.total / 3) });
+      walked.push(...p.rows.map((r) => r.id));
+    }
+    expect(walked).toEqual(all.rows.map((r) => r.id));
+    const times = all.rows.map((r) => r.updatedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await expect(listOwnSubmissions({ actor: memberB, organisationId: w.orgA })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

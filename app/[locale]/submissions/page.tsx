@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { Pager } from "@/components/pager";
 import { requirePageActor } from "@/lib/auth/page";
 import { listMyOrganisations } from "@/lib/organisations";
 import { listOwnSubmissions } from "@/lib/submissions";
@@ -13,12 +14,16 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
   const format = await getFormatter();
   const tr = await getTranslations("regions");
   const orgs = await listMyOrganisations({ actor });
-  const sections = await Promise.all(orgs.map(async (o) => ({ org: o, rows: await listOwnSubmissions({ actor, organisationId: o.id }) })));
+  // ?org=<id>&page=<n> pages through one organisation's list; the others stay on their first page.
+  const paged = typeof sp.org === "string" ? sp.org : undefined;
+  const pageParam = Number(typeof sp.page === "string" ? sp.page : 1);
+  const pageOf = (orgId: string) => (orgId === paged && Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1);
+  const sections = await Promise.all(orgs.map(async (o) => ({ org: o, list: await listOwnSubmissions({ actor, organisationId: o.id, page: pageOf(o.id) }) })));
   return (
     <>
       <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {sections.map(({ org, rows }) => (
+      {sections.map(({ org, list: { rows, page, pages } }) => (
         <section key={org.id} className="mt-6" aria-labelledby={`org-${org.id}`}>
           <h2 id={`org-${org.id}`} className="text-xl font-semibold" dir="auto">
             {org.name}
@@ -53,6 +58,7 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
               </tbody>
             </table>
           )}
+          <Pager page={page} pages={pages} href={(p) => `/submissions?org=${org.id}&page=${p}`} />
         </section>
       ))}
     </>

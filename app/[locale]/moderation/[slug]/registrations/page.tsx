@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { Pager } from "@/components/pager";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
@@ -147,21 +148,7 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t("pagination")} className="mt-4 flex gap-4">
-          {data.page > 1 ? (
-            <LocaleLink href={`/moderation/${slug}/registrations${query({ page: data.page - 1 })}`} className="underline">
-              {t("previous")}
-            </LocaleLink>
-          ) : null}
-          <span>{t("pageOf", { page: data.page, pages })}</span>
-          {data.page < pages ? (
-            <LocaleLink href={`/moderation/${slug}/registrations${query({ page: data.page + 1 })}`} className="underline">
-              {t("next")}
-            </LocaleLink>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={pages} href={(page) => `/moderation/${slug}/registrations${query({ page })}`} />
     </>
   );
 }
