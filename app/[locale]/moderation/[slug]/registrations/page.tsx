@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { Pager } from "@/components/pager";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
