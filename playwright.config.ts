@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { serverNodeOptions } from "./scripts/heap.mjs";
 import { E2E_SIGN_IN_LIMIT } from "./e2e/helpers";
 
 // Debian's Chromium where present (no browser download works on this machine), else Playwright's.
@@ -19,6 +20,8 @@ const common = {
   SIGN_IN_LIMIT_PER_ADDRESS: String(E2E_SIGN_IN_LIMIT),
   // Every request of the suite comes from 127.0.0.1.
   SIGN_IN_LIMIT_PER_CLIENT: "100000",
+  // As `npm start` runs it.
+  NODE_OPTIONS: serverNodeOptions(),
 };
 // E2E_PORT moves both servers (port and port + 1), so two checkouts can run their suites at once.
 const basePort = Number(process.env.E2E_PORT ?? 3100);

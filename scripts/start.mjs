@@ -1,6 +1,7 @@
 // `npm start`: build if needed, then serve on PORT (default 3000). Without DATABASE_URL the
 // embedded database in DATA_DIR (./.data) is opened, migrated and seeded at start-up.
 import { spawn, spawnSync } from "node:child_process";
+import { serverNodeOptions } from "./heap.mjs";
 import { localEnv } from "./local-env.mjs";
 import { needsBuild } from "./needs-build.mjs";
 
@@ -14,6 +15,6 @@ if (needsBuild()) {
 }
 
 const port = env.PORT || "3000";
-const child = spawn(next, ["start", "-p", port], { stdio: "inherit", env });
+const child = spawn(next, ["start", "-p", port], { stdio: "inherit", env: { ...env, NODE_OPTIONS: serverNodeOptions(env) } });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
