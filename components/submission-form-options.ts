@@ -1,7 +1,7 @@
 import "server-only";
 import { listThemes } from "@/lib/consultations/themes";
 import type { AppLocale } from "@/lib/i18n/config";
-import { countryCodes } from "@/lib/i18n/countries";
+import { countryOptions } from "@/lib/i18n/countries";
 import { inputLanguages } from "@/lib/submissions/schemas";
 import { getTranslations } from "next-intl/server";
 
@@ -9,9 +9,8 @@ import { getTranslations } from "next-intl/server";
 export async function submissionFormOptions(locale: AppLocale) {
   const t = await getTranslations("submission");
   const themes = (await listThemes({ locale })).map((th) => ({ value: String(th.id), label: `${th.id}. ${th.name}` }));
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
   const langs = new Intl.DisplayNames([locale], { type: "language" });
-  const countries = countryCodes.map((c) => ({ value: c, label: regions.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  const countries = countryOptions(locale);
   const languages = inputLanguages.map((l) => ({ value: l, label: l === "other" ? t("languages.other") : (langs.of(l) ?? l) }));
   return { themes, countries, languages };
 }

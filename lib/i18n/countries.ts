@@ -10,3 +10,9 @@ export const countryCodes = [
   "HK","MO","TW","PR","NC","PF","CK","NU","TK","WF","AS","GU","MP","EH","XK",
 ] as const;
 export type CountryCode = (typeof countryCodes)[number];
+
+/** Every country as a select option, named in the UI language and sorted by that name. */
+export function countryOptions(locale: string): { value: CountryCode; label: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  return countryCodes.map((c) => ({ value: c, label: names.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, locale));
+}

@@ -4,7 +4,7 @@ import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
 import { organisationSchema, workingLanguageCodes } from "@/lib/organisations/schemas";
-import { countryCodes } from "@/lib/i18n/countries";
+import { countryOptions } from "@/lib/i18n/countries";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
 
 const types = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
@@ -24,11 +24,8 @@ export function OrganisationForm({
   const tf = useTranslations("form");
   const locale = useLocale();
   const f = useSchemaForm(organisationSchema, action, initial ?? idle);
-  const regionNames = new Intl.DisplayNames([locale], { type: "region" });
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
-  const countries = countryCodes
-    .map((c) => ({ value: c, label: regionNames.of(c) ?? c }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  const countries = countryOptions(locale);
   const labels: Record<string, string> = {
     name: t("name"),
     acronym: t("acronym"),

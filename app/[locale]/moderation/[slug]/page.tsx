@@ -5,6 +5,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
@@ -154,13 +155,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: t("themeN", { n: th.id }) })))}
           {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
           {select("language", t("language"), filters.language, inputLanguages.map((l) => ({ value: l, label: langName(l) })))}
-          <label className="flex flex-col text-sm">
-            <span className="font-medium">{t("country")}</span>
-            <input name="country" defaultValue={filters.country ?? ""} maxLength={2} size={4} dir="ltr" className="rounded border border-slate-500 px-2 py-1 uppercase" aria-describedby="country-hint" />
-            <span id="country-hint" className="sr-only">
-              {t("countryHint")}
-            </span>
-          </label>
+          {select("country", t("country"), filters.country, countryOptions(locale))}
           <label className="flex flex-col text-sm">
             <span className="font-medium">{t("from")}</span>
             <input type="date" name="from" defaultValue={filters.from ?? ""} className="rounded border border-slate-500 px-2 py-1" />

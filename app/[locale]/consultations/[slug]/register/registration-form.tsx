@@ -4,7 +4,7 @@ import { useFieldArray } from "react-hook-form";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
-import { countryCodes } from "@/lib/i18n/countries";
+import { countryOptions } from "@/lib/i18n/countries";
 import { MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
 import { nest } from "@/lib/validation";
 import { saveRegistrationAction } from "./actions";
@@ -21,8 +21,7 @@ export function RegistrationForm({ initial }: { initial: FormState }) {
   });
   const rows = rowsOf(f.state.values ?? initial.values);
   const { fields, append, remove } = useFieldArray({ control: f.form.control, name: "participants" });
-  const regionNames = new Intl.DisplayNames([locale], { type: "region" });
-  const countries = countryCodes.map((c) => ({ value: c, label: regionNames.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  const countries = countryOptions(locale);
 
   const labels: Record<string, string> = { consent: t("consent"), participants: t("participantsTitle") };
   fields.forEach((_, i) => {
