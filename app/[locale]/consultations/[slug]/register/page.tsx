@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { OrganisationChooser } from "@/components/organisation-chooser";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -67,22 +68,13 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
     <>
       <Notice searchParams={sp} />
       {heading}
-      {orgs.length > 1 ? (
-        <nav aria-label={t("chooseOrganisation")} className="mt-2">
-          <ul className="flex flex-wrap gap-3">
-            {orgs.map((o) => (
-              <li key={o.id}>
-                <LocaleLink href={`/consultations/${slug}/register?org=${o.id}`} aria-current={o.id === org.id ? "page" : undefined} className="underline">
-                  {o.name}
-                </LocaleLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      <p className="mt-2" dir="auto">
-        {t("forOrganisation", { organisation: org.name })}
-      </p>
+      <OrganisationChooser
+        organisations={orgs}
+        current={org.id}
+        href={(id) => `/consultations/${slug}/register?org=${id}`}
+        label={t("chooseOrganisation")}
+        actingFor={t("forOrganisation", { organisation: org.name })}
+      />
       {c.registrationDeadline ? (
         <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.registrationDeadline, c.timeZone), zone: c.timeZone })}</p>
       ) : null}

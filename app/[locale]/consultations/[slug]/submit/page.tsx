@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LocaleLink } from "@/components/locale-link";
+import { OrganisationChooser } from "@/components/organisation-chooser";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
@@ -53,22 +54,13 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   return (
     <>
       {heading}
-      {orgs.length > 1 ? (
-        <nav aria-label={t("chooseOrganisation")} className="mt-2">
-          <ul className="flex flex-wrap gap-3">
-            {orgs.map((o) => (
-              <li key={o.id}>
-                <LocaleLink href={`/consultations/${slug}/submit?org=${o.id}`} aria-current={o.id === org.id ? "page" : undefined} className="underline">
-                  {o.name}
-                </LocaleLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      <p className="mt-2" dir="auto">
-        {t("forOrganisation", { organisation: org.name })}
-      </p>
+      <OrganisationChooser
+        organisations={orgs}
+        current={org.id}
+        href={(id) => `/consultations/${slug}/submit?org=${id}`}
+        label={t("chooseOrganisation")}
+        actingFor={t("forOrganisation", { organisation: org.name })}
+      />
       {c.submissionDeadline ? <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })}</p> : null}
       {drafts.length > 0 && !draft ? (
         <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
