@@ -21,15 +21,14 @@ import { randomUUID } from "node:crypto";
 import { register } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import postgres from "postgres";
 import type { ExportRow } from "@/lib/exports/submissions";
 import { countryCodes } from "@/lib/i18n/countries";
 import { heapFlag } from "../scripts/heap.mjs";
-import { benchLanguages, corpora, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
+import { benchLanguages, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
+import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./generate";
 
 // "server-only" throws outside React Server Components. Unlike bench/queue.ts, this cannot run under
 // --conditions=react-server: lib/exports imports lib/registrations, which imports next-intl, whose
@@ -63,83 +62,6 @@ const MB = 1024 * 1024;
 const log = (...a: unknown[]) => console.log(...a);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-// ---------------------------------------------------------------- deterministic randomness
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-function pick<T>(r: Rng, a: readonly T[]): T {
-  return a[Math.floor(r() * a.length)]!;
-}
-function weighted(r: Rng, w: readonly number[]): number {
-  const sum = w.reduce((x, y) => x + y, 0);
-  let x = r() * sum;
-  for (let i = 0; i < w.length; i++) {
-    x -= w[i]!;
-    if (x < 0) return i;
-  }
-  return w.length - 1;
-}
-function sample<T>(r: Rng, a: readonly T[], n: number): T[] {
-  const out = new Set<T>();
-  while (out.size < Math.min(n, a.length)) out.add(pick(r, a));
-  return [...out];
-}
-
-// ---------------------------------------------------------------- text (same shape as bench/queue.ts)
-const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-function sentence(r: Rng, lang: BenchLanguage): string {
-  const c = corpora[lang];
-  let subj = pick(r, c.subjects);
-  const tail = r() < 0.03 ? pick(r, c.rareTails) : pick(r, c.tails);
-  if (r() < 0.3) subj = `${pick(r, c.openers)} ${c.cased ? low(subj) : subj}`;
-  return `${subj} ${pick(r, c.verbs)} ${pick(r, c.objects)} ${tail}.`;
-}
-const paragraph = (r: Rng, lang: BenchLanguage, n: number) => Array.from({ length: n }, () => sentence(r, lang)).join(" ");
-function texts(r: Rng, lang: BenchLanguage) {
-  const c = corpora[lang];
-  const title = pick(r, c.titles)(pick(r, c.objects), pick(r, c.tails), pick(r, c.subjects)).slice(0, 200);
-  const summary = paragraph(r, lang, int(r, 2, 3));
-  const paras = int(r, 3, 5);
-  const per = Math.ceil(int(r, 18, 36) / paras);
-  const body = Array.from({ length: paras }, () => paragraph(r, lang, per)).join("\n\n");
-  // A few values a spreadsheet would take for formulas, as real inputs sometimes have.
-  const recommendations = Array.from({ length: weighted(r, [30, 30, 25, 15]) }, () => `${r() < 0.05 ? "- " : ""}${c.recommendation(pick(r, c.objects), pick(r, c.tails))}`);
-  return { title, summary, body, recommendations };
-}
-
-// ---------------------------------------------------------------- COPY in
-function pgArray(a: readonly (string | number)[]): string {
-  return `{${a.map((x) => (typeof x === "number" ? String(x) : `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
-}
-function copyField(v: unknown): string {
-  if (v === null || v === undefined) return "\\N";
-  const s = Array.isArray(v) ? pgArray(v) : v instanceof Date ? v.toISOString() : String(v);
-  return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-async function copyRows(sql: postgres.Sql, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
-  const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
-  function* chunks() {
-    let buf: string[] = [];
-    for (const row of rows) {
-      buf.push(row.map(copyField).join("\t"));
-      if (buf.length >= 500) {
-        yield `${buf.join("\n")}\n`;
-        buf = [];
-      }
-    }
-    if (buf.length) yield `${buf.join("\n")}\n`;
-  }
-  await pipeline(Readable.from(chunks()), stream);
-}
 
 // ---------------------------------------------------------------- the COPY baseline: the export's columns, in SQL
 const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -381,7 +303,7 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
     for (let i = part; i < subs.length; i += parts) {
       const s = subs[i]!;
       const rr = mulberry32(i * 2654435761 + 17);
-      const t = texts(rr, s.lang);
+      const t = texts(rr, s.lang, { formulaShare: 0.05 });
       const pool = (regionCountries[cons[s.c]!.slug] ?? countries).filter((c) => countries.includes(c));
       const ctry = sample(rr, rr() < 0.85 ? pool : countries, [1, 2, 3][weighted(rr, [60, 30, 10])]!);
       const themes = sample(rr, [1, 2, 3, 4, 5, 6], [1, 2, 3][weighted(rr, [45, 35, 20])]!).sort((a, b) => a - b);

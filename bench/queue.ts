@@ -10,8 +10,6 @@
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
 import { openDatabase, type OpenDatabase } from "@/db/open";
 // Aliased: the name starts with "use", which the React hooks lint rule would take for a hook.
@@ -22,7 +20,8 @@ import { getOverview, listQueue } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { buildWorld } from "@/lib/testing/fixtures";
-import { benchLanguages, corpora, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
+import { benchLanguages, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
+import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./generate";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
@@ -35,89 +34,6 @@ const SEARCH_FR = "apatridie"; // rare, in French inputs only
 const DAY = 86_400_000;
 
 const log = (...a: unknown[]) => console.log(...a);
-
-// ---------------------------------------------------------------- deterministic randomness
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-function pick<T>(r: Rng, a: readonly T[]): T {
-  return a[Math.floor(r() * a.length)]!;
-}
-function weighted(r: Rng, w: readonly number[]): number {
-  const sum = w.reduce((x, y) => x + y, 0);
-  let x = r() * sum;
-  for (let i = 0; i < w.length; i++) {
-    x -= w[i]!;
-    if (x < 0) return i;
-  }
-  return w.length - 1;
-}
-function sample<T>(r: Rng, a: readonly T[], n: number): T[] {
-  const out = new Set<T>();
-  while (out.size < Math.min(n, a.length)) out.add(pick(r, a));
-  return [...out];
-}
-
-// ---------------------------------------------------------------- text
-const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-function sentence(r: Rng, lang: BenchLanguage): string {
-  const c = corpora[lang];
-  let subj = pick(r, c.subjects);
-  const tail = r() < 0.03 ? pick(r, c.rareTails) : pick(r, c.tails);
-  if (r() < 0.3) subj = `${pick(r, c.openers)} ${c.cased ? low(subj) : subj}`;
-  return `${subj} ${pick(r, c.verbs)} ${pick(r, c.objects)} ${tail}.`;
-}
-function paragraph(r: Rng, lang: BenchLanguage, n: number): string {
-  return Array.from({ length: n }, () => sentence(r, lang)).join(" ");
-}
-function texts(r: Rng, lang: BenchLanguage) {
-  const c = corpora[lang];
-  const title = pick(r, c.titles)(pick(r, c.objects), pick(r, c.tails), pick(r, c.subjects));
-  const summary = paragraph(r, lang, int(r, 2, 3));
-  // 18–36 sentences of ~11 words: a few hundred words in 3–5 paragraphs.
-  const paras = int(r, 3, 5);
-  const per = Math.ceil(int(r, 18, 36) / paras);
-  const body = Array.from({ length: paras }, () => paragraph(r, lang, per)).join("\n\n");
-  const recommendations = Array.from({ length: weighted(r, [30, 30, 25, 15]) }, () =>
-    c.recommendation(pick(r, c.objects), pick(r, c.tails)),
-  );
-  return { title: title.slice(0, 200), summary, body, recommendations };
-}
-
-// ---------------------------------------------------------------- COPY
-function pgArray(a: readonly (string | number)[]): string {
-  return `{${a.map((x) => (typeof x === "number" ? String(x) : `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
-}
-function copyField(v: unknown): string {
-  if (v === null || v === undefined) return "\\N";
-  const s = Array.isArray(v) ? pgArray(v) : v instanceof Date ? v.toISOString() : String(v);
-  return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-async function copyRows(sql: postgres.Sql, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
-  const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
-  function* chunks() {
-    let buf: string[] = [];
-    for (const row of rows) {
-      buf.push(row.map(copyField).join("\t"));
-      if (buf.length >= 500) {
-        yield `${buf.join("\n")}\n`;
-        buf = [];
-      }
-    }
-    if (buf.length) yield `${buf.join("\n")}\n`;
-  }
-  await pipeline(Readable.from(chunks()), stream);
-}
 
 // ---------------------------------------------------------------- statistics
 interface Stat {
