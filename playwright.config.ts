@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { serverNodeOptions } from "./scripts/heap.mjs";
 import { E2E_SIGN_IN_LIMIT } from "./e2e/helpers";
+import { serverDataDirs, serverLogPath } from "./e2e/server-logs";
 
 // Debian's Chromium where present (no browser download works on this machine), else Playwright's.
 const systemChromium = "/usr/bin/chromium";
@@ -11,7 +12,6 @@ const launchOptions = fs.existsSync(systemChromium)
 
 // One server on the embedded database (fresh folder per run) and, when DATABASE_URL is set, one on
 // PostgreSQL; every test runs against each.
-const runId = Date.now().toString(36);
 const common = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
@@ -26,9 +26,9 @@ const common = {
 // E2E_PORT moves both servers (port and port + 1), so two checkouts can run their suites at once.
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const targets = [
-  { name: "embedded", port: basePort, env: { ...common, DATA_DIR: `.data/e2e-${runId}`, DATABASE_URL: "" } },
+  { name: "embedded", port: basePort, env: { ...common, DATA_DIR: serverDataDirs.embedded, DATABASE_URL: "" } },
   ...(process.env.DATABASE_URL
-    ? [{ name: "postgres", port: basePort + 1, env: { ...common, DATA_DIR: `.data/e2e-pg-${runId}`, DATABASE_URL: process.env.DATABASE_URL } }]
+    ? [{ name: "postgres", port: basePort + 1, env: { ...common, DATA_DIR: serverDataDirs.postgres, DATABASE_URL: process.env.DATABASE_URL } }]
     : []),
 ];
 
@@ -43,9 +43,12 @@ const config: PlaywrightTestConfig = {
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: { launchOptions, trace: "retain-on-failure" },
+  // Fails the run when a server's log holds an e-mail address or a name the specs typed.
+  globalTeardown: "./e2e/log-check.ts",
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.port}` } })),
   webServer: targets.map((t) => ({
-    command: `exec node_modules/.bin/next start -p ${t.port}`,
+    // Output goes to DATA_DIR/server.log (read by e2e/log-check.ts); exec keeps the server's pid.
+    command: `mkdir -p '${t.env.DATA_DIR}' && exec node_modules/.bin/next start -p ${t.port} >> '${serverLogPath(t.env.DATA_DIR)}' 2>&1`,
     url: `http://127.0.0.1:${t.port}/en`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -481,6 +481,9 @@ export const emailOutbox = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     to: text().notNull(),
+    // The organisation the e-mail is about (receipts, invitations, decisions): deleting the
+    // organisation deletes its e-mails, sent or pending. Null for e-mails about a person (sign-in).
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
     locale: localeEnum().notNull().default("en"),
     template: text().notNull(),
     subject: text().notNull(),
@@ -492,7 +495,7 @@ export const emailOutbox = pgTable(
     sentAt: tstz(),
     createdAt: createdAt(),
   },
-  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index().on(t.organisationId)],
 );
 
 // Fixed-window counters, shared by every app instance (sign-in e-mails per address and per client).

@@ -47,3 +47,9 @@ export async function expectAccessible(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
 }
+
+/**
+ * Names and nationalities the specs type that must never reach a server log (e2e/log-check.ts also
+ * reads the specs for what they fill into name fields; list here what that cannot see).
+ */
+export const PERSONAL_DATA_TYPED: readonly string[] = ["Aminata Diallo", "Jorge Quispe", "María Yupanqui", "Rosa Chávez", "Nadia Haddad", "Leïla Benali"];

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
+import { redactForLog } from "@/lib/redact";
 import type { FormState } from "@/lib/form-state";
 import { fieldErrorsOf, formDataToObject, nest, type FormValues } from "@/lib/validation";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -92,7 +93,7 @@ function pipeline<S extends z.ZodType>(
       if (e instanceof DomainError) {
         return { status: "error", message: tErr(e.code, e.values), values };
       }
-      console.error(`[action] ${(e as Error).name}: ${(e as Error).message}`);
+      console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
       return { status: "error", message: tErr("unexpected"), values };
     }
   };
@@ -125,7 +126,7 @@ export function buttonAction<S extends z.ZodType>(opts: {
     } catch (e) {
       if (isRedirectError(e)) throw e;
       const code = e instanceof DomainError ? e.code : "unexpected";
-      if (!(e instanceof DomainError)) console.error(`[action] ${(e as Error).name}: ${(e as Error).message}`);
+      if (!(e instanceof DomainError)) console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
       target = withParam(back, "error", code);
     }
     redirect(target);

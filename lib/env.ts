@@ -19,6 +19,8 @@ const schema = z.object({
   SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(30),
   // Demo accounts are seeded in local mode (no DATABASE_URL) unless set to "false"; "true" forces them.
   DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+  // Days after a consultation's end date when its participants' personal data is purged; unset: kept.
+  PARTICIPANT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

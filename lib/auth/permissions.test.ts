@@ -7,7 +7,7 @@ import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { attachments, auditEvents, emailOutbox, invitations, memberships, registrations, roleGrants, submissions } from "@/db/schema";
+import { attachments, auditEvents, emailOutbox, invitations, memberships, organisations, registrations, roleGrants, submissions } from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -36,6 +36,7 @@ import {
   transferOwnership,
   updateOrganisation,
 } from "@/lib/organisations";
+import { deleteOrganisation, exportOrganisationData } from "@/lib/organisations/data";
 import {
   decideRegistration,
   getConsultationForModeration,
@@ -332,6 +333,31 @@ matrix.push(
   { name: "listExportLog", allowed: ["secretariat"], run: (a) => listExportLog({ actor: a }) },
 );
 
+// The organisation's own data (SPEC "Privacy"): only an owner of that organisation. Deletion targets
+// a disposable organisation shaped like A (ownerA owner, memberA member, registered in X), made again
+// after each allowed run.
+let disposable = { id: "", name: "" };
+async function makeDisposable(w: World, t: TestDatabase) {
+  const name = `Disposable ${randomUUID().slice(0, 8)}`;
+  const [d] = await t.db.insert(organisations).values({ name, country: "FJ", type: "ngo", contactEmail: "disposable@example.net", workingLanguages: ["en"] }).returning({ id: organisations.id });
+  await t.db.insert(memberships).values([
+    { organisationId: d!.id, userId: w.ids.ownerA, role: "owner" },
+    { organisationId: d!.id, userId: w.ids.memberA, role: "member" },
+  ]);
+  await t.db.insert(registrations).values({ consultationId: w.consultationX, organisationId: d!.id, consentAt: new Date() });
+  disposable = { id: d!.id, name };
+}
+matrix.push(
+  { name: "exportOrganisationData(A)", allowed: ["ownerA"], run: async (a, w) => drain(await exportOrganisationData({ actor: a, organisationId: w.orgA })) },
+  {
+    name: "deleteOrganisation(like A)",
+    allowed: ["ownerA"],
+    write: true,
+    run: (a) => deleteOrganisation({ actor: a, organisationId: disposable.id, confirmName: disposable.name }),
+    reset: makeDisposable,
+  },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -354,6 +380,7 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     // A second revision, for diffRevisions.
     const first = await currentSubmissionOfA();
     await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });
+    await makeDisposable(world, t);
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {
@@ -364,7 +391,8 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const [a] = await t.db.select({ n: count() }).from(auditEvents);
     const [o] = await t.db.select({ n: count() }).from(emailOutbox);
     const [i] = await t.db.select({ n: count() }).from(invitations);
-    return { audit: a?.n, outbox: o?.n, invitations: i?.n };
+    const [g] = await t.db.select({ n: count() }).from(organisations);
+    return { audit: a?.n, outbox: o?.n, invitations: i?.n, organisations: g?.n };
   };
 
   for (const row of matrix) {

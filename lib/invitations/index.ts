@@ -42,6 +42,7 @@ export async function createInvitation(
   const url = `${await appBaseUrl()}/${opts.locale}/invitations/${token}`;
   await enqueueEmail(tx, {
     to: email,
+    organisationId: opts.organisationId ?? null,
     locale: opts.locale,
     template: opts.kind === "organisation" ? "organisationInvitation" : "anchorInvitation",
     values: { ...opts.values, url, days: INVITATION_DAYS },

@@ -19,6 +19,8 @@ export type EmailTemplate =
 
 export interface EmailInput {
   to: string;
+  /** The organisation the e-mail is about, so that deleting it deletes the e-mail too. */
+  organisationId?: string | null;
   locale: Locale;
   template: EmailTemplate;
   values: Record<string, string | number>;
@@ -34,5 +36,5 @@ export async function renderEmail({ locale, template, values }: Omit<EmailInput,
 
 export async function enqueueEmail(tx: DbOrTx, input: EmailInput): Promise<void> {
   const { subject, text } = await renderEmail(input);
-  await tx.insert(emailOutbox).values({ to: input.to, locale: input.locale, template: input.template, subject, text });
+  await tx.insert(emailOutbox).values({ to: input.to, organisationId: input.organisationId ?? null, locale: input.locale, template: input.template, subject, text });
 }

@@ -6,6 +6,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@/db/client";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
 import { env } from "@/lib/env";
+import { redactForLog } from "@/lib/redact";
 
 export const MAX_ATTEMPTS = 8;
 
@@ -24,10 +25,12 @@ function smtpDeliver(smtpUrl: string, from: string): Deliver {
   };
 }
 
-/** Local mode: the e-mail goes to the server log (recipient masked), link included. */
-const logDeliver: Deliver = async (mail) => {
-  const masked = mail.to.replace(/^(.).*(@.*)$/, "$1***$2");
-  console.log(`[mail] to ${masked} · ${mail.subject}\n${mail.text}`);
+/**
+ * Local mode: nothing is sent; the e-mail stays in the outbox, listed at /<locale>/dev/outbox. The log
+ * names only its number and kind: logs hold no personal data, and a sign-in link carries the address.
+ */
+export const logDeliver: Deliver = async (mail) => {
+  console.log(`[mail] #${mail.id} (${mail.template}) kept in the local outbox: see /en/dev/outbox`);
 };
 
 export { smtpDeliver };
@@ -88,7 +91,7 @@ export function startMailLoop(intervalMs = 2000): void {
     if (running) return;
     running = true;
     deliverDue()
-      .catch((err: unknown) => console.error(`[mail] delivery loop: ${(err as Error).message}`))
+      .catch((err: unknown) => console.error(`[mail] delivery loop: ${redactForLog((err as Error).message)}`))
       .finally(() => {
         running = false;
       });

@@ -111,6 +111,7 @@ async function emailChangesRequested(tx: Tx, s: Submission, message: string) {
   if (!row) return;
   await enqueueEmail(tx, {
     to: row.email,
+    organisationId: s.organisationId,
     locale: row.locale,
     template: "changesRequested",
     values: {

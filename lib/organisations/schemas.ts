@@ -40,3 +40,19 @@ export const inviteMemberSchema = z.object({
   locale: z.enum(locales),
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+/**
+ * Deleting the organisation: its name typed again. With `expectedName` (the browser knows it) the
+ * mismatch is caught before posting; the server compares with the stored name in lib/ either way.
+ */
+export const deleteOrganisationSchema = (expectedName?: string) =>
+  z
+    .object({
+      organisationId: z.uuid(),
+      confirmName: z.string().trim().min(1).max(200),
+    })
+    .refine((v) => expectedName === undefined || v.confirmName.normalize("NFC") === expectedName.trim().normalize("NFC"), {
+      path: ["confirmName"],
+      message: "nameMismatch",
+    });
+export type DeleteOrganisationInput = z.infer<ReturnType<typeof deleteOrganisationSchema>>;

@@ -66,6 +66,7 @@ async function notifyOrganisation(tx: Tx, c: Consultation, organisationId: strin
   if (!org) return;
   await enqueueEmail(tx, {
     to: org.email,
+    organisationId,
     locale: org.locale,
     template,
     values: {
@@ -94,6 +95,13 @@ async function offerSeatsToWaitlist(tx: Tx, c: Consultation, actorId: string) {
     await tx.insert(auditEvents).values({ actorId, action: "registration.promote", consultationId: c.id, organisationId: r.organisationId, registrationId: r.id, fromState: "waitlisted", toState: "confirmed" });
     await notifyOrganisation(tx, c, r.organisationId, "confirmed");
   }
+}
+
+/** Seats freed by a registration that left (its organisation was deleted): offered to the
+ *  waitlist as a withdrawal would, while the consultation is open. Runs in the caller's transaction. */
+export async function offerFreedSeats(tx: Tx, consultationId: string, actorId: string): Promise<void> {
+  const c = await lockConsultation(tx, consultationId);
+  if (c.status === "open") await offerSeatsToWaitlist(tx, c, actorId);
 }
 
 export async function getOwnRegistration({

@@ -211,6 +211,7 @@ async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, refe
   if (!org) return;
   await enqueueEmail(tx, {
     to: org.email,
+    organisationId,
     locale: org.locale,
     template: "submissionReceipt",
     values: { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` },

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { ClearOrganisationCopies } from "@/components/clear-local-copy";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { requirePageActor } from "@/lib/auth/page";
@@ -17,9 +18,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   const orgs = await listMyOrganisations({ actor });
   const consultations = actor.anchorOf.length ? await listPublicConsultations() : [];
   const anchored = await Promise.all(consultations.filter((c) => actor.anchorOf.includes(c.id)).map(async (c) => ({ c, names: await regionNames(c) })));
+  const sp = await searchParams;
+  const cleared = typeof sp.cleared === "string" && /^[0-9a-f-]{36}$/i.test(sp.cleared) ? sp.cleared : null;
   return (
     <>
-      <Notice searchParams={await searchParams} />
+      <Notice searchParams={sp} />
+      {cleared ? <ClearOrganisationCopies organisationId={cleared} /> : null}
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2" dir="auto">
         {t("signedInAs", { email: actor.email })}

@@ -1,8 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { buttonAction, formAction } from "@/lib/actions";
+import { DomainError } from "@/lib/errors";
 import {
   createOrganisation,
   inviteMember,
@@ -11,7 +13,8 @@ import {
   transferOwnership,
   updateOrganisation,
 } from "@/lib/organisations";
-import { inviteMemberSchema, organisationSchema } from "@/lib/organisations/schemas";
+import { deleteOrganisation } from "@/lib/organisations/data";
+import { deleteOrganisationSchema, inviteMemberSchema, organisationSchema } from "@/lib/organisations/schemas";
 
 export const createOrganisationAction = formAction({
   schema: organisationSchema,
@@ -72,5 +75,20 @@ export const setVerifiedAction = buttonAction({
   run: async ({ actor, input, locale }) => {
     await setOrganisationVerified({ actor, organisationId: input.organisationId, verified: input.verified === "true" });
     return { to: `/${locale}/organisations/${input.organisationId}`, ok: input.verified === "true" ? "verified" : "unverified" };
+  },
+});
+
+export const deleteOrganisationAction = formAction({
+  schema: deleteOrganisationSchema(),
+  run: async ({ actor, input, locale, formData }) => {
+    try {
+      await deleteOrganisation({ actor, organisationId: input.organisationId, confirmName: input.confirmName });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code !== "nameMismatch") throw e;
+      const t = await getTranslations("validation");
+      return { status: "error", fieldErrors: { confirmName: [t("nameMismatch")] }, values: { organisationId: input.organisationId, confirmName: String(formData.get("confirmName") ?? "") } };
+    }
+    // The account page clears this browser's unsent copies of the organisation's inputs (?cleared=).
+    redirect(`/${locale}/account?ok=organisationDeleted&cleared=${input.organisationId}`);
   },
 });

@@ -7,6 +7,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { countryName } from "@/lib/i18n/format";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { canVerifyOrganisation, getOrganisation, listMembers } from "@/lib/organisations";
+import { DeleteOrganisationForm } from "../delete-form";
 import { removeMemberAction, setVerifiedAction, transferOwnershipAction, updateOrganisationAction } from "../actions";
 import { InviteMemberForm } from "../invite-form";
 import { OrganisationForm } from "../organisation-form";
@@ -143,6 +144,23 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             </h2>
             <div className="mt-2">
               <OrganisationForm action={updateOrganisationAction} initial={initial} organisationId={org.id} submitLabel={t("editSubmit")} />
+            </div>
+          </section>
+          <section aria-labelledby="data" className="mt-8">
+            <h2 id="data" className="text-xl font-semibold">
+              {t("dataTitle")}
+            </h2>
+            <p className="mt-2 max-w-2xl">{t("exportLead")}</p>
+            <p className="mt-2">
+              {/* A plain link to the route handler: a download, not a page. */}
+              <a href={`/api/organisations/${org.id}/export`} download className="font-medium text-brand underline">
+                {t("exportLink")}
+              </a>
+            </p>
+            <h3 className="mt-6 text-lg font-semibold">{t("deleteTitle")}</h3>
+            <p className="mt-2 max-w-2xl">{t("deleteLead")}</p>
+            <div className="mt-2">
+              <DeleteOrganisationForm organisationId={org.id} name={org.name} />
             </div>
           </section>
         </ClientMessages>

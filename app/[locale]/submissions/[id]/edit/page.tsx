@@ -27,7 +27,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
           <SubmissionForm
             mode="edit"
             initial={{ status: "idle", values: { ...formValuesOf(s), submissionId: s.id, version: String(s.version) } }}
-            storageKey={`gcm-edit:${s.id}:${s.version}`}
+            storageKey={`gcm-edit:${s.organisationId}:${s.id}:${s.version}`}
             attachmentSlots={3 - attachments.length}
             {...await submissionFormOptions(locale)}
           />

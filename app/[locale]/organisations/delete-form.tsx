@@ -1,0 +1,39 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { ErrorSummary, TextField } from "@/components/form/fields";
+import { useSchemaForm } from "@/components/form/use-schema-form";
+import { idle } from "@/lib/form-state";
+import { deleteOrganisationSchema } from "@/lib/organisations/schemas";
+import { deleteOrganisationAction } from "./actions";
+
+/** Deleting the organisation: its name typed again; works without JavaScript. */
+export function DeleteOrganisationForm({ organisationId, name }: { organisationId: string; name: string }) {
+  const t = useTranslations("organisation");
+  const tf = useTranslations("form");
+  const f = useSchemaForm(deleteOrganisationSchema(name), deleteOrganisationAction, idle);
+  const labels = { confirmName: t("deleteConfirmLabel", { name }) };
+  return (
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="delete-organisation-form">
+      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <input type="hidden" value={organisationId} {...f.register("organisationId")} />
+      <TextField
+        name="confirmName"
+        dir="auto"
+        autoComplete="off"
+        label={labels.confirmName}
+        required
+        errors={f.errorsFor("confirmName")}
+        registration={f.register("confirmName")}
+        defaultValue={f.value("confirmName")}
+      />
+      <button
+        type="submit"
+        disabled={f.pending}
+        aria-busy={f.pending || undefined}
+        className="rounded bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60"
+      >
+        {t("deleteSubmit")}
+      </button>
+    </form>
+  );
+}

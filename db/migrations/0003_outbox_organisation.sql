@@ -1,0 +1,3 @@
+ALTER TABLE "email_outbox" ADD COLUMN "organisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "email_outbox_organisation_id_index" ON "email_outbox" USING btree ("organisation_id");
