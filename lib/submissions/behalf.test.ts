@@ -186,11 +186,12 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
   it.each(actorNames.filter((n) => n !== "anchorX" && n !== "secretariat"))("is refused to %s, writing nothing", async (name: ActorName) => {
     const actor = await w.actor(name);
     const beforeTotals = await totals();
-    for (const organisation of [
+    const targets: Record<string, string>[] = [
       { mode: "existing", id: w.orgB },
       { mode: "existing", id: w.orgA },
       { mode: "new", name: "Sneaky Group", country: "FJ", type: "ngo", locale: "en", contactEmail: "" },
-    ]) {
+    ];
+    for (const organisation of targets) {
       expect((await caught(submitOnBehalf({ actor, input: form("Not allowed", organisation), now: before }))).status).toBe(404);
     }
     expect((await caught(searchOrganisationsForBehalf({ actor, consultationId: w.consultationX, q: "Org" }))).status).toBe(404);

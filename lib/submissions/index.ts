@@ -379,17 +379,9 @@ async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, refe
   const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId));
   // An organisation created from a letter or a call may have no address: no receipt then.
   if (!org?.email) return;
-  const region = await regionNameIn(org.locale, c.slug, c.region);
-  if (onBehalf) {
-    await enqueueEmail(tx, { to: org.email, locale: org.locale, template: "submissionEnteredOnBehalf", values: { reference, title, region, channel: onBehalf.channel } });
-    return;
-  }
-  await enqueueEmail(tx, {
-    to: org.email,
-    locale: org.locale,
-    template: "submissionReceipt",
-    values: { reference, title, region, url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` },
-  });
+  const values = { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` };
+  if (onBehalf) await enqueueEmail(tx, { to: org.email, locale: org.locale, template: "submissionEnteredOnBehalf", values: { ...values, channel: onBehalf.channel } });
+  else await enqueueEmail(tx, { to: org.email, locale: org.locale, template: "submissionReceipt", values });
 }
 
 /** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */
