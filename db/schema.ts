@@ -184,7 +184,9 @@ export const organisations = pgTable(
     website: text(),
     type: organisationTypeEnum().notNull(),
     workingLanguages: text().array().notNull().default(sql`'{}'::text[]`),
-    contactEmail: text().notNull(),
+    // Null only for an organisation an anchor created when entering its input received by paper or
+    // voice: such a group may have no e-mail address (and then gets no e-mail).
+    contactEmail: text(),
     // Language of the organisation's e-mails (receipts, status changes).
     locale: localeEnum().notNull().default("en"),
     verifiedAt: tstz(),

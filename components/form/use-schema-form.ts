@@ -68,3 +68,6 @@ function flattenErrors(errors: unknown, prefix = ""): Record<string, string> {
   }
   return out;
 }
+
+/** What useSchemaForm returns, for components that render part of a form's fields. */
+export type SchemaForm = ReturnType<typeof useSchemaForm>;

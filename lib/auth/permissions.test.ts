@@ -50,12 +50,15 @@ import {
   contentOf,
   editSubmission,
   getAttachmentForDownload,
+  getOrganisationForBehalf,
   getOwnSubmission,
   saveDraft,
+  searchOrganisationsForBehalf,
+  submitOnBehalf,
   submitSubmission,
   withdrawSubmission,
 } from "@/lib/submissions";
-import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
+import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 
@@ -206,6 +209,7 @@ const beforeDeadline = new Date("2017-07-15T00:00:00Z");
 let submissionOfA = { id: "", attachmentId: "" };
 const MATRIX_DRAFT = "Matrix draft";
 const MATRIX_SUBMISSION = "Matrix submission";
+const MATRIX_ON_BEHALF = "Matrix on behalf";
 const freshKey = () => randomUUID().replaceAll("-", "");
 const submissionFields = (w: World, title: string) => ({
   consultationId: w.consultationX,
@@ -271,6 +275,40 @@ matrix.push(
       await t.db.update(submissions).set({ status: "submitted" }).where(eq(submissions.id, submissionOfA.id));
     },
   },
+  {
+    name: "submitOnBehalf(B in X, existing organisation)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: (a, w) =>
+      submitOnBehalf({
+        actor: a,
+        input: behalfSubmissionSchema.parse({ ...submissionFields(w, MATRIX_ON_BEHALF), channel: "paper", organisation: { mode: "existing", id: w.orgB } }),
+        now: beforeDeadline,
+      }),
+    reset: async (w, t) => {
+      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgB), eq(submissions.title, MATRIX_ON_BEHALF)));
+    },
+  },
+  {
+    name: "submitOnBehalf(new organisation in X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: (a, w) =>
+      submitOnBehalf({
+        actor: a,
+        input: behalfSubmissionSchema.parse({
+          ...submissionFields(w, MATRIX_ON_BEHALF),
+          channel: "voice",
+          organisation: { mode: "new", name: MATRIX_ON_BEHALF, country: "FJ", type: "grassroots", locale: "en", contactEmail: "" },
+        }),
+        now: beforeDeadline,
+      }),
+    reset: async (_w, t) => {
+      await t.db.delete(organisations).where(eq(organisations.name, MATRIX_ON_BEHALF));
+    },
+  },
+  { name: "searchOrganisationsForBehalf(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => searchOrganisationsForBehalf({ actor: a, consultationId: w.consultationX, q: "Org" }) },
+  { name: "getOrganisationForBehalf(X, B)", allowed: ["anchorX", "secretariat"], run: (a, w) => getOrganisationForBehalf({ actor: a, consultationId: w.consultationX, organisationId: w.orgB }) },
   {
     name: "getAttachmentForDownload(A's in X)",
     allowed: ["memberA", "ownerA", "anchorX", "secretariat"],
@@ -391,8 +429,9 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const [a] = await t.db.select({ n: count() }).from(auditEvents);
     const [o] = await t.db.select({ n: count() }).from(emailOutbox);
     const [i] = await t.db.select({ n: count() }).from(invitations);
+    const [s] = await t.db.select({ n: count() }).from(submissions);
     const [g] = await t.db.select({ n: count() }).from(organisations);
-    return { audit: a?.n, outbox: o?.n, invitations: i?.n, organisations: g?.n };
+    return { audit: a?.n, outbox: o?.n, invitations: i?.n, submissions: s?.n, organisations: g?.n };
   };
 
   for (const row of matrix) {

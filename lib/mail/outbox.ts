@@ -15,6 +15,7 @@ export type EmailTemplate =
   | "registrationDeclined"
   | "registrationWithdrawn"
   | "submissionReceipt"
+  | "submissionEnteredOnBehalf"
   | "changesRequested";
 
 export interface EmailInput {

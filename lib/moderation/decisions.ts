@@ -108,7 +108,8 @@ async function emailChangesRequested(tx: Tx, s: Submission, message: string) {
     .from(organisations)
     .innerJoin(consultations, eq(consultations.id, s.consultationId))
     .where(eq(organisations.id, s.organisationId));
-  if (!row) return;
+  // An organisation an anchor created from a letter or a call may have no address.
+  if (!row?.email) return;
   await enqueueEmail(tx, {
     to: row.email,
     organisationId: s.organisationId,

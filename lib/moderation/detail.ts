@@ -32,13 +32,15 @@ export interface ModerationDetail {
   notes: { id: string; body: string; createdAt: Date; by: string | null }[];
   audit: { id: number; action: string; fromState: string | null; toState: string | null; note: string | null; createdAt: Date; by: string | null }[];
   duplicateOfReference: string | null;
+  /** Who entered it, when an anchor entered it on the organisation's behalf. */
+  enteredBy: string | null;
 }
 
 export async function getSubmissionForModeration({ actor, submissionId }: { actor: Actor; submissionId: string }): Promise<ModerationDetail> {
   const db = await getDb();
   const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
-  const [[c], [org], reg, files, revs, notes, audit, dup] = await Promise.all([
+  const [[c], [org], reg, files, revs, notes, audit, dup, enteredBy] = await Promise.all([
     db.select().from(consultations).where(eq(consultations.id, s.consultationId)),
     db
       .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, type: organisations.type, country: organisations.country, verifiedAt: organisations.verifiedAt })
@@ -69,6 +71,7 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
       .orderBy(desc(auditEvents.id))
       .limit(200),
     s.duplicateOfId ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId)) : Promise.resolve([]),
+    s.enteredBy ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, s.enteredBy)) : Promise.resolve([]),
   ]);
   if (!c || !org) throw new NotFoundError();
   return {
@@ -81,6 +84,7 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
     notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, by: n.by ?? n.email })),
     audit: audit.map((a) => ({ id: a.id, action: a.action, fromState: a.fromState, toState: a.toState, note: a.note, createdAt: a.createdAt, by: a.by ?? a.email })),
     duplicateOfReference: dup[0]?.reference ?? null,
+    enteredBy: enteredBy[0] ? (enteredBy[0].name ?? enteredBy[0].email) : null,
   };
 }
 

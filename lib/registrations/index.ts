@@ -63,7 +63,8 @@ async function notifyOrganisation(tx: Tx, c: Consultation, organisationId: strin
   const template = statusTemplate[status];
   if (!template) return;
   const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale, name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!org) return;
+  // An organisation an anchor created from a letter or a call may have no address.
+  if (!org?.email) return;
   await enqueueEmail(tx, {
     to: org.email,
     organisationId,

@@ -3,7 +3,7 @@ import "server-only";
 // consultation from a counter on the consultation row (locked, so references are unique and never
 // reused); one idempotency key per form instance makes retries and double clicks create one row.
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import {
   attachments,
@@ -14,6 +14,7 @@ import {
   submissions,
   type Attachment,
   type Consultation,
+  type Organisation,
   type Submission,
 } from "@/db/schema";
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
@@ -24,7 +25,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
 import { appBaseUrl } from "@/lib/url";
-import type { DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
+import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
 export interface UploadedFile {
   name: string;
@@ -46,7 +47,7 @@ const contentOf = (s: Pick<Submission, keyof SubmissionContent>): SubmissionCont
   publication: s.publication,
 });
 
-function pickContent(input: SubmissionContent | DraftInput) {
+function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
   return {
     title: input.title,
     themes: [...new Set(input.themes)].sort(),
@@ -170,52 +171,217 @@ export async function submitSubmission({
       const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
       if (!c) throw new NotFoundError();
       assertBeforeDeadline(c, actor, now);
-      const [counter] = await tx
-        .update(consultations)
-        .set({ lastReference: sql`${consultations.lastReference} + 1` })
-        .where(eq(consultations.id, c.id))
-        .returning({ n: consultations.lastReference });
-      const reference = `${c.code}-${String(counter!.n).padStart(4, "0")}`;
-      const content = pickContent(input);
-      let id: string;
-      if (draft) {
-        id = draft.id;
-        await tx
-          .update(submissions)
-          .set({ ...content, status: "submitted", reference, submittedAt: now, version: draft.version + 1, idempotencyKey: input.idempotencyKey, updatedAt: now })
-          .where(eq(submissions.id, id));
-      } else {
-        const [row] = await tx
-          .insert(submissions)
-          .values({ consultationId: c.id, organisationId: input.organisationId, ...content, status: "submitted", reference, submittedAt: now, idempotencyKey: input.idempotencyKey, createdBy: actor.userId })
-          .returning({ id: submissions.id });
-        id = row!.id;
-      }
-      await tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId });
-      await addFiles(tx, actor, id, files);
-      await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId: input.organisationId, submissionId: id, fromState: "draft", toState: "submitted" });
-      await sendReceipt(tx, c, input.organisationId, reference, content.title, id);
-      return { id, reference, replayed: false };
+      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
+      return { ...r, replayed: false };
     });
+  return retryOnceOnUniqueViolation(attempt);
+}
+
+// Two first sends of one form raced: the loser's insert hit the unique key; run again, and the
+// winner's row (found by the key) is the answer.
+async function retryOnceOnUniqueViolation<T>(attempt: () => Promise<T>): Promise<T> {
   try {
     return await attempt();
   } catch (e) {
-    // Two first sends of one form raced: the loser's insert hit the unique key; the winner's row is the answer.
     if (isUniqueViolation(e)) return attempt();
     throw e;
   }
 }
 
-async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string) {
+/** How an input the anchors entered reached them; absent for the organisation's own web form. */
+export interface OnBehalf {
+  channel: BehalfChannel;
+  afterDeadline: boolean;
+}
+
+/**
+ * The one submit path, inside the caller's transaction (the consultation row locked): the next
+ * reference, the submitted row (a new one, or the draft it completes), revision 1, the files, the
+ * audit row and the receipt in the outbox.
+ */
+async function recordSubmitted(
+  tx: Tx,
+  x: {
+    actor: Actor;
+    consultation: Consultation;
+    organisationId: string;
+    content: ReturnType<typeof pickContent>;
+    idempotencyKey: string;
+    files: UploadedFile[];
+    now: Date;
+    draft?: Submission;
+    onBehalf?: OnBehalf;
+  },
+): Promise<{ id: string; reference: string }> {
+  const { actor, consultation: c, organisationId, content, now } = x;
+  const [counter] = await tx
+    .update(consultations)
+    .set({ lastReference: sql`${consultations.lastReference} + 1` })
+    .where(eq(consultations.id, c.id))
+    .returning({ n: consultations.lastReference });
+  const reference = `${c.code}-${String(counter!.n).padStart(4, "0")}`;
+  const submitted = { ...content, status: "submitted" as const, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
+  let id: string;
+  if (x.draft) {
+    id = x.draft.id;
+    await tx.update(submissions).set({ ...submitted, version: x.draft.version + 1 }).where(eq(submissions.id, id));
+  } else {
+    const [row] = await tx
+      .insert(submissions)
+      .values({
+        consultationId: c.id,
+        organisationId,
+        ...submitted,
+        createdBy: actor.userId,
+        ...(x.onBehalf ? { channel: x.onBehalf.channel, enteredBy: actor.userId } : {}),
+      })
+      .returning({ id: submissions.id });
+    id = row!.id;
+  }
+  await tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId });
+  await addFiles(tx, actor, id, x.files);
+  await tx.insert(auditEvents).values(
+    x.onBehalf
+      ? {
+          actorId: actor.userId,
+          action: "submission.enteredOnBehalf",
+          consultationId: c.id,
+          organisationId,
+          submissionId: id,
+          toState: "submitted",
+          note: `entered on behalf, channel ${x.onBehalf.channel}${x.onBehalf.afterDeadline ? ", after the deadline" : ""}`,
+        }
+      : { actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId, submissionId: id, fromState: "draft", toState: "submitted" },
+  );
+  await sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf);
+  return { id, reference };
+}
+
+/**
+ * An input an organisation sent by e-mail, on paper or by voice, entered by an anchor of the
+ * consultation (or the secretariat) for an existing organisation or one created here (not verified,
+ * no members). It is then an ordinary submitted input: same reference series, revision 1, receipt.
+ *
+ * Deadline: allowed after the submission deadline — post and transcribed calls arrive late, and the
+ * anchor is the one who knows when it was sent; the audit note says "after the deadline". Refused
+ * once the secretariat has closed the consultation (its regional input is then final).
+ */
+export async function submitOnBehalf({
+  actor,
+  input,
+  files = [],
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: BehalfSubmissionInput;
+  files?: UploadedFile[];
+  now?: Date;
+}): Promise<{ id: string; reference: string; organisationId: string; replayed: boolean }> {
+  if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
+  const db = await getDb();
+  const attempt = () =>
+    db.transaction(async (tx) => {
+      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
+      if (byKey) {
+        if (byKey.consultationId !== input.consultationId || !byKey.enteredBy) throw new NotFoundError();
+        // The same form sent again: the one input (and the one new organisation).
+        return { id: byKey.id, reference: byKey.reference ?? "", organisationId: byKey.organisationId, replayed: true };
+      }
+      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+      if (!c || c.status === "draft") throw new NotFoundError();
+      if (c.status !== "open") throw new DomainError("consultationClosed", 409);
+      let organisationId: string;
+      if (input.organisation.mode === "existing") {
+        const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisation.id));
+        if (!org) throw new NotFoundError();
+        organisationId = org.id;
+      } else {
+        const { name, country, type, locale, contactEmail } = input.organisation;
+        // No membership: the group may have no account; verification stays with the usual check.
+        const [org] = await tx.insert(organisations).values({ name, country, type, locale, contactEmail: contactEmail ?? null }).returning({ id: organisations.id });
+        organisationId = org!.id;
+        await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.create", consultationId: c.id, organisationId, note: `entered on behalf, channel ${input.channel}` });
+      }
+      const afterDeadline = c.submissionDeadline !== null && now >= c.submissionDeadline;
+      const r = await recordSubmitted(tx, {
+        actor,
+        consultation: c,
+        organisationId,
+        content: pickContent(input),
+        idempotencyKey: input.idempotencyKey,
+        files,
+        now,
+        onBehalf: { channel: input.channel, afterDeadline },
+      });
+      return { ...r, organisationId, replayed: false };
+    });
+  return retryOnceOnUniqueViolation(attempt);
+}
+
+export interface OrganisationMatch {
+  id: string;
+  name: string;
+  acronym: string | null;
+  country: string;
+  type: Organisation["type"];
+  verified: boolean;
+}
+
+export const ORGANISATION_SEARCH_PAGE = 20;
+
+/**
+ * Organisations by name (or acronym) for an anchor entering an input on one's behalf: the fewest
+ * facts needed to tell two apart, a page at a time.
+ */
+export async function searchOrganisationsForBehalf({
+  actor,
+  consultationId,
+  q,
+  page = 1,
+}: {
+  actor: Actor;
+  consultationId: string;
+  q: string;
+  page?: number;
+}): Promise<{ rows: OrganisationMatch[]; more: boolean }> {
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  const term = q.trim();
+  if (!term) return { rows: [], more: false };
+  const db = await getDb();
+  const pattern = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, country: organisations.country, type: organisations.type, verifiedAt: organisations.verifiedAt })
+    .from(organisations)
+    .where(or(ilike(organisations.name, pattern), ilike(organisations.acronym, pattern)))
+    .orderBy(asc(organisations.name), asc(organisations.id))
+    .limit(ORGANISATION_SEARCH_PAGE + 1)
+    .offset((page - 1) * ORGANISATION_SEARCH_PAGE);
+  return {
+    rows: rows.slice(0, ORGANISATION_SEARCH_PAGE).map(({ verifiedAt, ...r }) => ({ ...r, verified: verifiedAt !== null })),
+    more: rows.length > ORGANISATION_SEARCH_PAGE,
+  };
+}
+
+/** The organisation an anchor chose for an input entered on its behalf. */
+export async function getOrganisationForBehalf({ actor, consultationId, organisationId }: { actor: Actor; consultationId: string; organisationId: string }): Promise<OrganisationMatch> {
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  const db = await getDb();
+  const [r] = await db
+    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, country: organisations.country, type: organisations.type, verifiedAt: organisations.verifiedAt })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!r) throw new NotFoundError();
+  const { verifiedAt, ...rest } = r;
+  return { ...rest, verified: verifiedAt !== null };
+}
+
+async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string, onBehalf?: OnBehalf) {
   const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!org) return;
-  await enqueueEmail(tx, {
-    to: org.email,
-    organisationId,
-    locale: org.locale,
-    template: "submissionReceipt",
-    values: { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` },
-  });
+  // An organisation created from a letter or a call may have no address: no receipt then.
+  if (!org?.email) return;
+  const values = { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` };
+  if (onBehalf) await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionEnteredOnBehalf", values: { ...values, channel: onBehalf.channel } });
+  else await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionReceipt", values });
 }
 
 /** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */
@@ -279,6 +445,9 @@ export interface OwnSubmissionRow {
   updatedAt: Date;
   consultationSlug: string;
   consultationRegion: string;
+  /** Entered by the consultation's anchors from an input sent by e-mail, paper or voice. */
+  enteredByAnchors: boolean;
+  channel: Submission["channel"];
 }
 
 export const OWN_SUBMISSIONS_PAGE_SIZE = 50;
@@ -308,6 +477,8 @@ export async function listOwnSubmissions({
         updatedAt: submissions.updatedAt,
         consultationSlug: consultations.slug,
         consultationRegion: consultations.region,
+        enteredByAnchors: sql<boolean>`${submissions.enteredBy} is not null`,
+        channel: submissions.channel,
       })
       .from(submissions)
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))

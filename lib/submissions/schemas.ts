@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countryCodes } from "@/lib/i18n/countries";
+import { organisationSchema } from "@/lib/organisations/schemas";
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
 export const inputLanguages = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "hi", "bn", "ur", "tl", "id", "th", "fa", "tr", "am", "ha", "fj", "other"] as const;
@@ -80,3 +81,47 @@ export const draftSchema = envelope.extend({
 export type DraftInput = z.infer<typeof draftSchema>;
 
 export type SubmissionContent = z.infer<typeof submissionContentSchema>;
+
+// ---------------------------------------------------------------- entered on behalf (SPEC §D)
+/** How an input the anchors enter reached them (web is the organisation's own form). */
+export const behalfChannels = ["email", "paper", "voice"] as const;
+export type BehalfChannel = (typeof behalfChannels)[number];
+
+/**
+ * The organisation an input is entered for: one that exists (chosen by search), or one created on
+ * the spot with the fewest fields — a group that wrote or phoned may have no e-mail address.
+ */
+export const behalfOrganisationSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("existing"), id: z.uuid() }),
+  organisationSchema.pick({ name: true, country: true, type: true, locale: true }).extend({
+    mode: z.literal("new"),
+    contactEmail: z
+      .email()
+      .max(254)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  }),
+]);
+
+/**
+ * The anchors' form for an input received by e-mail, paper or voice: the organisation's own fields,
+ * except that the contact person's e-mail may be unknown (a letter, a phone call).
+ */
+export const behalfSubmissionSchema = submissionContentSchema.extend({
+  consultationId: z.uuid(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  channel: z.enum(behalfChannels, { error: "channelRequired" }),
+  organisation: behalfOrganisationSchema,
+  contactEmail: z
+    .email()
+    .max(254)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+export type BehalfSubmissionInput = z.infer<typeof behalfSubmissionSchema>;
+
+/** The anchors' search for the organisation (a GET form: name, page). */
+export const organisationSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+});

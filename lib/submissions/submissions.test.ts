@@ -272,7 +272,7 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId])).toEqual([["submission.submit", "draft", "submitted", w.ids.ownerA]]);
 
     const [org] = await t.db.select({ email: organisations.contactEmail }).from(organisations).where(eq(organisations.id, w.orgA));
-    const mails = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.template, "submissionReceipt"), eq(emailOutbox.to, org!.email)));
+    const mails = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.template, "submissionReceipt"), eq(emailOutbox.to, org!.email!)));
     const receipt = mails.filter((m) => m.subject.includes(r.reference));
     expect(receipt).toHaveLength(1);
     expect(receipt[0]!.text).toContain("Submitted title");

@@ -51,7 +51,14 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
                       </LocaleLink>
                     </td>
                     <td>{tr.has(`${r.consultationSlug}.name` as never) ? tr(`${r.consultationSlug}.name` as never) : r.consultationRegion}</td>
-                    <td>{t(`statuses.${r.status}`)}</td>
+                    <td>
+                      {t(`statuses.${r.status}`)}
+                      {r.enteredByAnchors ? (
+                        <span className="block text-xs text-slate-700" data-testid="entered-by-anchors">
+                          {t("enteredByAnchors")}
+                        </span>
+                      ) : null}
+                    </td>
                     <td>{format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                   </tr>
                 ))}

@@ -66,9 +66,12 @@ export default async function ModerationPage({ params, searchParams }: PageProps
       <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title", { region })}</h1>
       {c ? (
-        <p className="mt-1">
+        <p className="mt-1 flex flex-wrap gap-x-6">
           <LocaleLink href={`/moderation/${slug}/registrations`} className="text-brand underline">
             {t("registrationsLink")}
+          </LocaleLink>
+          <LocaleLink href={`/moderation/${slug}/on-behalf`} className="text-brand underline">
+            {t("enterOnBehalfLink")}
           </LocaleLink>
         </p>
       ) : null}
@@ -244,7 +247,14 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                       {to(`types.${r.organisation.type}` as never)} · {r.organisation.verified ? t("verified") : t("unverified")} · {r.organisation.registered ? t("registered") : t("notRegistered")}
                     </span>
                   </td>
-                  <td>{ts(`statuses.${r.status}` as never)}</td>
+                  <td>
+                    {ts(`statuses.${r.status}` as never)}
+                    {r.channel !== "web" ? (
+                      <span className="block text-xs text-slate-700" data-testid="queue-channel">
+                        {t("receivedBy", { channel: r.channel })}
+                      </span>
+                    ) : null}
+                  </td>
                   <td>{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium" }) : ""}</td>
                 </tr>
               ))}

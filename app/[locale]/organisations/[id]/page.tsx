@@ -35,7 +35,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
       website: org.website ?? "",
       type: org.type,
       workingLanguages: org.workingLanguages,
-      contactEmail: org.contactEmail,
+      contactEmail: org.contactEmail ?? "",
       locale: org.locale,
     },
   };
@@ -62,7 +62,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
         <dt className="font-semibold">{t("workingLanguages")}</dt>
         <dd>{org.workingLanguages.map((l) => languageNames.of(l) ?? l).join(", ")}</dd>
         <dt className="font-semibold">{t("contactEmail")}</dt>
-        <dd dir="ltr">{org.contactEmail}</dd>
+        <dd dir="ltr">{org.contactEmail ?? "—"}</dd>
         {org.website ? (
           <>
             <dt className="font-semibold">{t("website")}</dt>

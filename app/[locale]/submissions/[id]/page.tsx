@@ -36,6 +36,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
       ) : null}
       <p className="text-sm">
         {region} · {s.reference ?? t("draft")} · <strong data-testid="submission-status">{t(`statuses.${s.status}`)}</strong> · {t("revisions", { count: revisions })}
+        {s.enteredBy ? ` · ${t("enteredByAnchors")}` : ""}
       </p>
       <h1 className="mt-1 text-3xl font-bold" dir="auto">
         {s.title || ts("untitled")}

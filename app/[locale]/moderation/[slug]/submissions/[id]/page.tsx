@@ -69,6 +69,11 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         {s.publishedAt ? ` · ${t("published")}` : ""} · {tf(`publication.${s.publication}`)}
         {d.duplicateOfReference ? ` · ${t("duplicateOf", { reference: d.duplicateOfReference })}` : ""}
       </p>
+      {s.channel !== "web" ? (
+        <p className="mt-1 text-sm" data-testid="entered-on-behalf">
+          {d.enteredBy ? t("enteredOnBehalf", { name: d.enteredBy, channel: s.channel }) : t("receivedBy", { channel: s.channel })}
+        </p>
+      ) : null}
 
       <section aria-labelledby="org" className="mt-4 rounded border border-slate-300 p-3 text-sm">
         <h2 id="org" className="font-semibold">

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ALTER COLUMN "contact_email" DROP NOT NULL;
