@@ -113,7 +113,7 @@ export function buttonAction<S extends z.ZodType>(opts: {
   return async (formData) => {
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
-    const raw = formDataToObject(formData);
+    const raw = formDataToObject(formData, opts.arrays);
     const actor = await d.getActor();
     if (!actor) redirect(`/${locale}/sign-in`);
     const parsed = opts.schema.safeParse(nest(raw));

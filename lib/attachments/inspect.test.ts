@@ -2,6 +2,7 @@
 // other ZIP formats, HTML) is refused, and hostile ZIPs (bombs by declared size or ratio, overlapping
 // entries, ZIP64, traversing names) are refused from their headers alone. File names are made safe.
 // Fixtures are built here, byte by byte, with a tiny ZIP writer (stored entries, real CRC-32).
+import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   contentDisposition,
@@ -148,6 +149,21 @@ const odt = zip(odtEntries());
 const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
 const junk = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 131 + 7) % 251);
 
+/**
+ * Real deflate data inflating to zeros at exactly `ratio`: the compressed stream is padded in front
+ * with empty stored blocks (5 bytes each) until uncompressed / compressed is exact.
+ */
+function deflatedAtRatio(ratio: number, from = 200_000): { data: Uint8Array; uncompressedSize: number } {
+  for (let size = from; ; size += ratio) {
+    const packed = deflateRawSync(Buffer.alloc(size), { level: 9 });
+    const pad = size / ratio - packed.length;
+    if (pad >= 0 && pad % 5 === 0) {
+      const empty = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff]);
+      return { data: new Uint8Array(Buffer.concat([...Array.from({ length: pad / 5 }, () => empty), packed])), uncompressedSize: size };
+    }
+  }
+}
+
 /** No lone surrogates (encodeURIComponent throws on them). */
 const wellFormed = (s: string) => {
   try {
@@ -279,8 +295,27 @@ describe("inspectDocument: hostile archives", () => {
     expect(detectDocumentType(bytes)).toBeNull();
   });
 
+  it.each([
+    ["a deflated entry inflating past its declared size (a bomb claiming 1,000 bytes)", { data: deflateRawSync(Buffer.alloc(5_000_000)), uncompressedSize: 1000 }],
+    ["a deflated entry inflating to less than declared", { data: deflateRawSync(Buffer.alloc(1000)), uncompressedSize: 2000 }],
+    ["a corrupt deflate stream", { data: junk(1000), uncompressedSize: 2000 }],
+    ["a truncated deflate stream", { data: deflateRawSync(junk(5000)).subarray(0, 100), uncompressedSize: 5000 }],
+  ])("refuses %s as unsafeArchive", (_label, entry) => {
+    expect(refused(zip([...docxEntries, { name: "word/media/a.bin", method: 8, ...entry }]))).toBe("unsafeArchive");
+  });
+
+  it("refuses a stored entry whose sizes differ and an entry in a method word processors do not use", () => {
+    expect(refused(zip([...docxEntries, { name: "word/a.xml", data: "<a/>", uncompressedSize: 3 }]))).toBe("unsafeArchive");
+    expect(refused(zip([...docxEntries, { name: "word/a.bin", data: junk(100), method: 12 }]))).toBe("unsafeArchive");
+  });
+
+  it("accepts real deflated entries", () => {
+    const text = utf8("<w:p>Migration governance</w:p>".repeat(500));
+    expect(refused(zip([...docxEntries, { name: "word/styles.xml", data: deflateRawSync(text), method: 8, uncompressedSize: text.length }]))).toBe("accepted");
+  });
+
   it("accepts entries at exactly ratio 200, 2000 entries and plain dotted names", () => {
-    const atRatio = { name: "word/media/a.bin", data: bombData, method: 8, uncompressedSize: 200_000 };
+    const atRatio = { name: "word/media/a.bin", method: 8, ...deflatedAtRatio(200) };
     expect(refused(zip([...docxEntries, atRatio]))).toBe("accepted");
     const many = Array.from({ length: 1997 }, (_, i) => ({ name: `word/media/${i}.xml`, data: "" }));
     expect(refused(zip([...docxEntries, ...many]))).toBe("accepted");

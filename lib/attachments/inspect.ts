@@ -1,6 +1,8 @@
 // What an uploaded attachment really is, decided from its bytes alone (never its name or declared
-// type), and how it is named on download. Pure: no database, no inflation — a ZIP is judged from its
-// headers, so memory stays bounded by the upload itself.
+// type), and how it is named on download. Pure: no database. A ZIP is judged from its headers first;
+// only then is each entry of a DOCX/ODT inflated, with output capped at the size its header declares,
+// so an entry that lies about its size (a bomb claiming 1 KB) is refused after at most that much.
+import { inflateRawSync } from "node:zlib";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 3;
@@ -89,11 +91,33 @@ function classifyZip(bytes: Uint8Array): DocumentKind | "unsafe" | null {
   if (entries === "unsafe") return "unsafe";
   if (!entries) return null;
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
-  if (isOdt(bytes, byName.get("mimetype"))) return "odt";
+  let kind: DocumentKind | null = null;
+  if (isOdt(bytes, byName.get("mimetype"))) kind = "odt";
   // A macro-enabled document (.docm) renamed .docx is not a DOCX.
-  if (entries.some((e) => e.name.toLowerCase().endsWith("vbaproject.bin"))) return null;
-  if (byName.has("[content_types].xml") && byName.has("word/document.xml")) return "docx";
-  return null;
+  else if (entries.some((e) => e.name.toLowerCase().endsWith("vbaproject.bin"))) return null;
+  else if (byName.has("[content_types].xml") && byName.has("word/document.xml")) kind = "docx";
+  if (!kind) return null;
+  // Whoever opens the download inflates it: every entry must hold exactly what its header declares.
+  return entries.every((e) => holdsWhatItDeclares(bytes, e)) ? kind : "unsafe";
+}
+
+/**
+ * Stored: as many bytes as declared. Deflated: inflates to exactly the declared size, output capped
+ * there (zlib stops and throws past it), so memory is bounded by the declared sizes the header checks
+ * above already limited. Other methods (bzip2, LZMA …) are not used by word processors: refused.
+ */
+function holdsWhatItDeclares(bytes: Uint8Array, e: Entry): boolean {
+  const view = dataView(bytes);
+  const start = e.localOffset + LOCAL_SIZE + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+  if (start + e.compressedSize > bytes.byteLength) return false;
+  if (e.method === 0) return e.compressedSize === e.uncompressedSize;
+  if (e.method !== 8) return false;
+  try {
+    const out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    return out.byteLength === e.uncompressedSize;
+  } catch {
+    return false; // corrupt, truncated, or more than declared
+  }
 }
 
 /** ODF: the first entry is "mimetype", stored, holding exactly the media type. */

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-o
 import { getDb } from "@/db/client";
 import { consultations, organisations, registrations, submissions } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { parseKeysetCursor } from "@/lib/cursor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { QueueFilters } from "./schemas";
 
@@ -88,10 +89,11 @@ export async function listQueue({
   const db = await getDb();
   const newest = filters.sort !== "oldest";
   const page = [...conds];
-  if (filters.after) {
-    const [at, id] = filters.after.split("_") as [string, string];
+  const after = parseKeysetCursor(filters.after);
+  if (after) {
     // A row-value comparison lets the index start right at the cursor (page 50 reads 50 rows, not 2,500).
-    const cursor = sql`(${cursorTime(at)}::timestamptz, ${id}::uuid)`;
+    // postgres-js cannot bind a Date inside a raw SQL fragment: the time goes as an ISO string.
+    const cursor = sql`(${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`;
     page.push(newest ? sql`(${submissions.submittedAt}, ${submissions.id}) < ${cursor}` : sql`(${submissions.submittedAt}, ${submissions.id}) > ${cursor}`);
   }
   const registered = sql<boolean>`exists (select 1 from ${registrations} where ${registrations.organisationId} = ${submissions.organisationId} and ${registrations.consultationId} = ${submissions.consultationId} and ${registrations.status} in ('confirmed', 'waitlisted', 'pending'))`;
@@ -233,9 +235,4 @@ export async function getOverview({ actor, consultationId }: { actor: Actor; con
     byLanguage: sum((r) => r.language),
     registrations: { byStatus: rec(regs), seatsTaken: seats[0]?.n ?? 0, capacity: capacity[0]?.n ?? null },
   };
-}
-
-/** The cursor's time as an ISO string (postgres-js cannot bind a Date inside a raw SQL fragment). */
-function cursorTime(at: string): string {
-  return new Date(at).toISOString();
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
+import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";
 import { inputLanguages } from "@/lib/submissions/schemas";
 
 // Queue filters come from the URL (shareable, bookmarkable): anything malformed is ignored, never a 500.
 const loose = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real day (not 2017-13-01: an invalid Date would reach the query and fail there).
+const isoDate = z.string().refine(isCalendarDate);
 
 export const queueFiltersSchema = z.object({
   status: loose(z.enum(submissionStatusEnum.enumValues.filter((s) => s !== "draft") as [string, ...string[]])),
@@ -15,10 +17,18 @@ export const queueFiltersSchema = z.object({
   language: loose(z.enum(inputLanguages)),
   from: loose(isoDate),
   to: loose(isoDate),
-  q: loose(z.string().trim().min(1).max(200)),
+  // Control characters (NUL above all: PostgreSQL refuses it in text) are no search terms.
+  q: loose(
+    z
+      .string()
+      .max(1000)
+      .transform((s) => s.replace(/\p{Cc}/gu, " ").trim())
+      .pipe(z.string().min(1).max(200)),
+  ),
   sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
   // Keyset cursor: "<submittedAt ISO>_<id>" of the last row of the previous page.
-  after: loose(z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)),
+  // A real instant and a real UUID: PostgreSQL casts both, and a malformed one would be a 500.
+  after: loose(z.string().refine((s) => parseKeysetCursor(s) !== null)),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 

@@ -5,6 +5,7 @@ import "server-only";
 import { and, desc, eq, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consultations, organisations, submissions } from "@/db/schema";
+import { parseKeysetCursor } from "@/lib/cursor";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -36,12 +37,11 @@ export async function listPublishedInputs({
   const conds: SQL[] = [eq(submissions.status, "accepted"), isNotNull(submissions.publishedAt), ne(submissions.publication, "none")];
   if (consultationSlug) conds.push(eq(consultations.slug, consultationSlug));
   if (theme) conds.push(sql`${submissions.themes} @> array[${theme}]::smallint[]`);
-  if (after) {
-    const [at, id] = after.split("_");
-    if (at && id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(at))) {
-      const t = new Date(at);
-      conds.push(or(lt(submissions.publishedAt, t), and(eq(submissions.publishedAt, t), lt(submissions.id, id)))!);
-    }
+  // A malformed cursor (not a real instant, not a real UUID) is the first page, not a database error.
+  const cursor = parseKeysetCursor(after);
+  if (cursor) {
+    const { at: t, id } = cursor;
+    conds.push(or(lt(submissions.publishedAt, t), and(eq(submissions.publishedAt, t), lt(submissions.id, id)))!);
   }
   const named = sql`${submissions.publication} = 'named'`;
   const rows = await db

@@ -7,6 +7,7 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { listPublishedInputs } from "@/lib/public/inputs";
+import { publicInputsFiltersSchema } from "@/lib/public/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("publicInputs");
@@ -17,10 +18,7 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
-  const consultation = typeof sp.consultation === "string" && /^[a-z-]{2,40}$/.test(sp.consultation) ? sp.consultation : undefined;
-  const themeNum = Number(sp.theme);
-  const theme = Number.isInteger(themeNum) && themeNum >= 1 && themeNum <= 6 ? themeNum : undefined;
-  const after = typeof sp.after === "string" ? sp.after.slice(0, 80) : undefined;
+  const { consultation, theme, after } = publicInputsFiltersSchema.parse(sp);
   const [t, format, consultations, themes, page] = await Promise.all([
     getTranslations("publicInputs"),
     getFormatter(),

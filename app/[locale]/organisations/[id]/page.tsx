@@ -6,6 +6,7 @@ import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { countryName } from "@/lib/i18n/format";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { httpHref } from "@/lib/safe-href";
 import { canVerifyOrganisation, getOrganisation, listMembers } from "@/lib/organisations";
 import { DeleteOrganisationForm } from "../delete-form";
 import { removeMemberAction, setVerifiedAction, transferOwnershipAction, updateOrganisationAction } from "../actions";
@@ -39,6 +40,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
       locale: org.locale,
     },
   };
+  const website = httpHref(org.website);
   return (
     <>
       <Notice searchParams={await searchParams} />
@@ -67,9 +69,13 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           <>
             <dt className="font-semibold">{t("website")}</dt>
             <dd dir="ltr">
-              <a href={org.website} rel="nofollow noopener noreferrer" className="text-brand underline">
-                {org.website}
-              </a>
+              {website ? (
+                <a href={website} rel="nofollow noopener noreferrer" className="text-brand underline">
+                  {org.website}
+                </a>
+              ) : (
+                org.website
+              )}
             </dd>
           </>
         ) : null}
