@@ -111,7 +111,7 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     const queue = await listQueue({ actor: anchorX, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) });
     expect(queue.rows.find((q) => q.id === r.id)?.channel).toBe("paper");
     expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).enteredBy).toBe("anchorX");
-    const own = await listOwnSubmissions({ actor: await w.actor("memberB"), organisationId: w.orgB });
+    const { rows: own } = await listOwnSubmissions({ actor: await w.actor("memberB"), organisationId: w.orgB });
     expect(own.find((o) => o.id === r.id)).toMatchObject({ enteredByAnchors: true, channel: "paper" });
     expect(own.find((o) => o.id === web.id)).toBeUndefined();
   });
