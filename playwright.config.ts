@@ -20,6 +20,7 @@ const common = {
   SIGN_IN_LIMIT_PER_ADDRESS: String(E2E_SIGN_IN_LIMIT),
   // Every request of the suite comes from 127.0.0.1.
   SIGN_IN_LIMIT_PER_CLIENT: "100000",
+  SIGN_IN_LIMIT_TOTAL: "100000",
   // As `npm start` runs it.
   NODE_OPTIONS: serverNodeOptions(),
 };

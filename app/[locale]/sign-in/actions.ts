@@ -3,11 +3,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { publicFormAction } from "@/lib/actions";
 import { signInSchema } from "@/lib/auth/schemas";
-import { requestSignInLink } from "@/lib/auth/sign-in";
+import { clientAddress, requestSignInLink } from "@/lib/auth/sign-in";
 
 async function clientKey(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddress(h.get("x-forwarded-for"));
 }
 
 export const requestSignInAction = publicFormAction({
