@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { locales } from "@/lib/i18n/config";
 
 export const signInSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { consultationStatusEnum } from "@/db/schema";
 import { locales } from "@/lib/i18n/config";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
 import { countryCodes } from "@/lib/i18n/countries";
 import { inputLanguages } from "@/lib/submissions/schemas";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { organisationTypeEnum } from "@/db/schema";
 import { locales } from "@/lib/i18n/config";
 import { countryCodes } from "@/lib/i18n/countries";

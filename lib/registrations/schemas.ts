@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
