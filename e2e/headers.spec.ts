@@ -112,6 +112,11 @@ test.describe("security headers", () => {
     expectPagePolicy(headersOf(confirm), "confirm");
     // The confirmation form posts to Auth.js on this origin, which form-action 'self' allows.
     expect(await confirm.text()).toMatch(/<form[^>]+action="\/api\/auth\/callback\/nodemailer\?/);
+    // And Auth.js's redirect after that post stays on the origin the browser used (a path), which
+    // form-action 'self' lets the browser follow: here an unknown link's error page.
+    const used = await request.post("/api/auth/callback/nodemailer?token=no-such-token&email=a%40example.org", { maxRedirects: 0 });
+    expect(used.status()).toBe(302);
+    expect(used.headers()["location"]).toMatch(/^\/en\/sign-in\?error=/);
 
     for (const path of ["/api/auth/session", "/api/attachments/00000000-0000-4000-8000-000000000000", "/api/moderation/asia/export?format=csv", "/api/secretariat/export"]) {
       const r = await request.get(path);
