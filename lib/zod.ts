@@ -1,8 +1,9 @@
-// zod for every shared form schema, configured before any schema is built: no compiled
-// (`new Function`) parsers. The pages' Content-Security-Policy forbids eval in the browser, and
-// zod's probe for it would report a violation on every page with a form (lib/security/headers.ts).
-import { z } from "zod";
+// Imported by every shared form schema module (lib/<domain>/schemas.ts) for its side effect, so that
+// it runs before any schema is built: no compiled (`new Function`) parsers. The pages'
+// Content-Security-Policy forbids eval in the browser, and zod's probe for it would report a
+// violation on every page with a form (lib/security/headers.ts).
+// The schema modules import zod as `import * as z from "zod"`: with the `z` object that "zod" also
+// exports, the browser bundle would carry all of zod (every locale, JSON Schema), ~65 KB compressed.
+import { config } from "zod";
 
-z.config({ jitless: true });
-
-export { z };
+config({ jitless: true });

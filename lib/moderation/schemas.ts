@@ -1,4 +1,5 @@
-import { z } from "@/lib/zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
 import { countryCodes } from "@/lib/i18n/countries";
 import { inputLanguages } from "@/lib/submissions/schemas";

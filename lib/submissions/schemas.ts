@@ -1,4 +1,5 @@
-import { z } from "@/lib/zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
