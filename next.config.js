@@ -12,6 +12,19 @@ const nextConfig = {
   reactStrictMode: true,
   // An input may carry three 10 MB attachments; server actions default to 1 MB.
   experimental: { serverActions: { bodySizeLimit: "32mb" } },
+  // Every other response gets its headers from proxy.ts (lib/security/headers.ts); built assets skip
+  // the proxy, so they get theirs here.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

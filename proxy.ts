@@ -1,10 +1,39 @@
-// Convenience only: sends "/" and unprefixed paths to the visitor's language (Accept-Language).
-// Never an access check: pages, actions and lib/ functions check the session themselves.
+// Runs before every request except built assets. Two jobs, neither an access check (pages, actions
+// and lib/ functions check the session themselves):
+// - convenience: sends "/" and unprefixed paths to the visitor's language (next-intl, Accept-Language);
+// - security headers on every response (lib/security/headers.ts), with a fresh CSP nonce per
+//   request, passed to rendering in the request's Content-Security-Policy header: Next.js reads the
+//   nonce there and puts it on its own scripts.
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { hasSessionCookie, isHttpsRequest, newNonce, securityHeaders } from "@/lib/security/headers";
 
-export default createMiddleware(routing);
+const handleI18nRouting = createMiddleware(routing);
+
+// Paths next-intl handles: not the API, not Next's own, not files (anything with a dot).
+const LOCALISED = /^\/(?!api(\/|$)|_next(\/|$)|_vercel(\/|$)|.*\..*)/;
+
+export default function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const headers = securityHeaders({
+    pathname,
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https: isHttpsRequest(request.nextUrl, request.headers),
+    session: hasSessionCookie(request.cookies.getAll().map((c) => c.name)),
+  });
+  const csp = headers["Content-Security-Policy"]!;
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  const response = LOCALISED.test(pathname)
+    ? handleI18nRouting(new NextRequest(request, { headers: requestHeaders }))
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Built assets (content-hashed files, no HTML) skip the proxy; next.config.js gives them nosniff.
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { locales } from "@/lib/i18n/config";
 
 export const signInSchema = z.object({

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
 import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { organisationTypeEnum } from "@/db/schema";
 import { locales } from "@/lib/i18n/config";
 import { countryCodes } from "@/lib/i18n/countries";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 import { organisationSchema } from "@/lib/organisations/schemas";
 
