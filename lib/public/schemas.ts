@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import "@/lib/zod";
 import { parseKeysetCursor } from "@/lib/cursor";
 
 // The public listing's filters come from the URL: anything malformed is ignored, never a 500.
