@@ -57,6 +57,8 @@ const TWO_ARGS = new Set([
   "inviteMemberAction",
   "updateConsultationAction",
   "inviteAnchorAction",
+  "enterOnBehalfAction",
+  "deleteOrganisationAction",
   "requestSignInAction",
 ]);
 
