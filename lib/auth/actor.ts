@@ -1,9 +1,9 @@
 import "server-only";
 // The acting user, loaded from the database for each request: who they are and every role they
 // hold. Every lib/ function that reads or writes people's data takes one and checks scope.
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, roleGrants, users, type Locale } from "@/db/schema";
+import { memberships, roleGrants, sessions, users, type Locale } from "@/db/schema";
 
 export interface Actor {
   userId: string;
@@ -33,6 +33,16 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     anchorOf: grants.flatMap((g) => (g.role === "anchor" && g.consultationId ? [g.consultationId] : [])),
     secretariat: grants.some((g) => g.role === "secretariat"),
   };
+}
+
+/** The user of an unexpired database session, or null. */
+export async function sessionUserId(sessionToken: string): Promise<string | null> {
+  const db = await getDb();
+  const [s] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())));
+  return s?.userId ?? null;
 }
 
 export const isMember = (a: Actor, organisationId: string) => a.memberships.some((m) => m.organisationId === organisationId);
