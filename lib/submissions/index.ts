@@ -14,6 +14,7 @@ import {
   submissions,
   type Attachment,
   type Consultation,
+  type Locale,
   type Submission,
 } from "@/db/schema";
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
@@ -167,15 +168,17 @@ export async function submitSubmission({
         if (draft.status !== "draft") return { id: draft.id, reference: draft.reference ?? "", replayed: true };
         if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
       }
-      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
-      if (!c) throw new NotFoundError();
-      assertBeforeDeadline(c, actor, now);
-      const [counter] = await tx
+      // Read before the consultation's row is locked: every submission to it waits for that lock.
+      const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId));
+      // Taking the next number locks the row; a closed consultation throws and rolls the number back.
+      const [c] = await tx
         .update(consultations)
         .set({ lastReference: sql`${consultations.lastReference} + 1` })
-        .where(eq(consultations.id, c.id))
-        .returning({ n: consultations.lastReference });
-      const reference = `${c.code}-${String(counter!.n).padStart(4, "0")}`;
+        .where(eq(consultations.id, input.consultationId))
+        .returning();
+      if (!c) throw new NotFoundError();
+      assertBeforeDeadline(c, actor, now);
+      const reference = `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
       const content = pickContent(input);
       let id: string;
       if (draft) {
@@ -194,7 +197,7 @@ export async function submitSubmission({
       await tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId });
       await addFiles(tx, actor, id, files);
       await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId: input.organisationId, submissionId: id, fromState: "draft", toState: "submitted" });
-      await sendReceipt(tx, c, input.organisationId, reference, content.title, id);
+      if (org) await sendReceipt(tx, c, org, reference, content.title, id);
       return { id, reference, replayed: false };
     });
   try {
@@ -206,9 +209,7 @@ export async function submitSubmission({
   }
 }
 
-async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string) {
-  const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!org) return;
+async function sendReceipt(tx: Tx, c: Consultation, org: { email: string; locale: Locale }, reference: string, title: string, id: string) {
   await enqueueEmail(tx, {
     to: org.email,
     locale: org.locale,
