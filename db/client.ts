@@ -2,6 +2,7 @@ import "server-only";
 // The app's one database, opened lazily on first use (never at import time, never during a build)
 // and kept on globalThis: Next.js may load this module in several bundles of one process, and two
 // PGlite instances on one folder would lose rows.
+import { sql } from "drizzle-orm";
 import { demoAccountsEnabled, env } from "@/lib/env";
 import { openDatabase, type Db, type OpenDatabase } from "./open";
 
@@ -28,6 +29,11 @@ export function getDatabase(): Promise<OpenDatabase> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/** Throws when the database cannot answer (used to tell "no session" from "session unreadable"). */
+export async function pingDatabase(): Promise<void> {
+  await (await getDb()).execute(sql`select 1`);
 }
 
 /** Tests: make the app's lib/ functions use this database (PGlite in memory or a fresh PostgreSQL). */

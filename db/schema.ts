@@ -375,6 +375,10 @@ export const submissions = pgTable(
     index("submissions_queue_time_idx").on(t.consultationId, t.submittedAt, t.id),
     // The secretariat's queue across every consultation (drafts have no submitted_at and never show).
     index("submissions_time_idx").on(t.submittedAt, t.id).where(sql`${t.status} <> 'draft'`),
+    // The public inputs page (lib/public/inputs.ts): newest published first (read backwards), keyset by (published_at, id).
+    index("submissions_public_idx")
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.status} = 'accepted' and ${t.publishedAt} is not null and ${t.publication} <> 'none'`),
     // Lets the overview's counts be answered from the index alone.
     index("submissions_overview_idx").on(t.consultationId, t.status, t.organisationId, t.language, t.themes, t.countries),
     index("submissions_themes_idx").using("gin", t.themes),

@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isDatabaseUnavailable } from "@/lib/errors";
 import { redactForLog } from "@/lib/redact";
 import type { FormState } from "@/lib/form-state";
 import { fieldErrorsOf, formDataToObject, nest, type FormValues } from "@/lib/validation";
@@ -71,7 +71,15 @@ function pipeline<S extends z.ZodType>(
     const tErr = await d.getTranslations("errors");
     const raw = formDataToObject(formData, arrays);
     const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
-    const actor = await d.getActor();
+    let actor: Actor | null;
+    try {
+      actor = await d.getActor();
+    } catch (e) {
+      // The session could not be read (database unreachable): say so, keeping what was typed.
+      if (!isDatabaseUnavailable(e)) throw e;
+      console.error(`[action] database unavailable: ${(e as Error).message}`);
+      return { status: "error", message: tErr("unavailable"), values };
+    }
     if (requireActor && !actor) return { status: "error", message: tErr("signInRequired"), values };
     const intercepted = intercept?.(values);
     if (intercepted) return intercepted;
@@ -94,7 +102,9 @@ function pipeline<S extends z.ZodType>(
         return { status: "error", message: tErr(e.code, e.values), values };
       }
       console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
-      return { status: "error", message: tErr("unexpected"), values };
+      // A lost connection may have happened after the commit: the message says to send again,
+      // which the idempotency key makes safe.
+      return { status: "error", message: tErr(isDatabaseUnavailable(e) ? "unavailable" : "unexpected"), values };
     }
   };
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
+import { databaseReachable } from "@/lib/health";
 import { HydrationMarker } from "@/components/hydration-marker";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LocaleLink as Link } from "@/components/locale-link";
@@ -30,7 +31,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   setRequestLocale(locale);
   const t = await getTranslations("common");
   const messages = await getMessages();
-  const actor = await getActor();
+  // When the database cannot be reached the layout shows the error itself instead of the page: a page
+  // that fails while rendering gets an empty document from Next.js (error.tsx is rendered only in the
+  // browser), which a browser without JavaScript would show blank. Next.js cannot give a rendered
+  // page a 5xx status, so this answer is a 200.
+  const actor = await getActor().catch(() => undefined);
+  const reachable = actor !== undefined && (actor !== null || (await databaseReachable()));
+  const te = reachable ? null : await getTranslations("errors");
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -82,7 +89,14 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         {/* Only the error messages reach the browser here; pages with forms add theirs (ClientMessages). */}
         <NextIntlClientProvider messages={{ errors: messages.errors }}>
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-            {children}
+            {te ? (
+              <div role="alert">
+                <h1 className="text-2xl font-bold">{te("errorTitle")}</h1>
+                <p className="mt-2">{te("errorBody")}</p>
+              </div>
+            ) : (
+              children
+            )}
           </main>
         </NextIntlClientProvider>
         <HydrationMarker />

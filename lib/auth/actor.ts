@@ -1,9 +1,9 @@
 import "server-only";
 // The acting user, loaded from the database for each request: who they are and every role they
 // hold. Every lib/ function that reads or writes people's data takes one and checks scope.
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, roleGrants, users, type Locale } from "@/db/schema";
+import { memberships, roleGrants, sessions, users, type Locale, type User } from "@/db/schema";
 
 export interface Actor {
   userId: string;
@@ -19,10 +19,15 @@ export interface Actor {
 export async function loadActor(userId: string): Promise<Actor | null> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
+  return user ? actorOf(user) : null;
+}
+
+/** The actor of a user row already read (Auth.js's session lookup returns it): roles only. */
+export async function actorOf(user: Pick<User, "id" | "email" | "name" | "locale">): Promise<Actor> {
+  const db = await getDb();
   const [mems, grants] = await Promise.all([
-    db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
-    db.select({ role: roleGrants.role, consultationId: roleGrants.consultationId }).from(roleGrants).where(eq(roleGrants.userId, userId)),
+    db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id)),
+    db.select({ role: roleGrants.role, consultationId: roleGrants.consultationId }).from(roleGrants).where(eq(roleGrants.userId, user.id)),
   ]);
   return {
     userId: user.id,
@@ -33,6 +38,16 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     anchorOf: grants.flatMap((g) => (g.role === "anchor" && g.consultationId ? [g.consultationId] : [])),
     secretariat: grants.some((g) => g.role === "secretariat"),
   };
+}
+
+/** The user of an unexpired database session, or null. */
+export async function sessionUserId(sessionToken: string): Promise<string | null> {
+  const db = await getDb();
+  const [s] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())));
+  return s?.userId ?? null;
 }
 
 export const isMember = (a: Actor, organisationId: string) => a.memberships.some((m) => m.organisationId === organisationId);

@@ -15,6 +15,7 @@ import {
   type Attachment,
   type Consultation,
   type Organisation,
+  type Locale,
   type Submission,
 } from "@/db/schema";
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
@@ -168,10 +169,17 @@ export async function submitSubmission({
         if (draft.status !== "draft") return { id: draft.id, reference: draft.reference ?? "", replayed: true };
         if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
       }
-      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+      // Read before the consultation's row is locked: every submission to it waits for that lock.
+      const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId));
+      // Taking the next number locks the row; a closed consultation throws and rolls the number back.
+      const [c] = await tx
+        .update(consultations)
+        .set({ lastReference: sql`${consultations.lastReference} + 1` })
+        .where(eq(consultations.id, input.consultationId))
+        .returning();
       if (!c) throw new NotFoundError();
       assertBeforeDeadline(c, actor, now);
-      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
+      const r = await recordSubmitted(tx, { actor, consultation: c, numberTaken: true, organisationId: input.organisationId, org, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
       return { ...r, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);
@@ -204,7 +212,11 @@ async function recordSubmitted(
   x: {
     actor: Actor;
     consultation: Consultation;
+    /** The caller already took the next number (consultation.lastReference is it). */
+    numberTaken?: boolean;
     organisationId: string;
+    /** The organisation's contact, when the caller read it before taking the lock. */
+    org?: ReceiptContact;
     content: ReturnType<typeof pickContent>;
     idempotencyKey: string;
     files: UploadedFile[];
@@ -214,12 +226,14 @@ async function recordSubmitted(
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
-  const [counter] = await tx
-    .update(consultations)
-    .set({ lastReference: sql`${consultations.lastReference} + 1` })
-    .where(eq(consultations.id, c.id))
-    .returning({ n: consultations.lastReference });
-  const reference = `${c.code}-${String(counter!.n).padStart(4, "0")}`;
+  const number = x.numberTaken
+    ? c.lastReference
+    : (await tx
+        .update(consultations)
+        .set({ lastReference: sql`${consultations.lastReference} + 1` })
+        .where(eq(consultations.id, c.id))
+        .returning({ n: consultations.lastReference }))[0]!.n;
+  const reference = `${c.code}-${String(number).padStart(4, "0")}`;
   const submitted = { ...content, status: "submitted" as const, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
   let id: string;
   if (x.draft) {
@@ -253,7 +267,7 @@ async function recordSubmitted(
         }
       : { actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId, submissionId: id, fromState: "draft", toState: "submitted" },
   );
-  await sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf);
+  await sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf, x.org);
   return { id, reference };
 }
 
@@ -375,8 +389,13 @@ export async function getOrganisationForBehalf({ actor, consultationId, organisa
   return { ...rest, verified: verifiedAt !== null };
 }
 
-async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string, onBehalf?: OnBehalf) {
-  const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId));
+interface ReceiptContact {
+  email: string | null;
+  locale: Locale;
+}
+
+async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string, onBehalf?: OnBehalf, known?: ReceiptContact) {
+  const org = known ?? (await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId)))[0];
   // An organisation created from a letter or a call may have no address: no receipt then.
   if (!org?.email) return;
   const values = { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` };

@@ -1,0 +1,321 @@
+// Load benchmark of the production app over HTTP, on PostgreSQL with 100,000 inputs.
+//
+//   npm run bench:load        (= node --conditions=react-server --import tsx bench/load.ts)
+//
+// Does everything: builds if the build is missing or older than the sources, fills the database
+// gcm_load_bench (100,000 submissions across the seven consultations, bench/corpus.ts) unless it is
+// already filled and LOAD_RESEED=0, starts `next start`, signs in users directly in the database and
+// drives the app with autocannon:
+//   (a) submissions: every request is the full no-JS submit of a new input (multipart form post to
+//       the submit page; success = 303 to the submission), many organisations, fixed concurrency;
+//   (b) public pages: home, a consultation, the public inputs;
+//   (c) the moderation queue of one consultation, as its anchor;
+// and (a) again against a baseline: a bare Node `http` server doing the same insert through
+// `postgres` (bench/baseline-server.ts), with the same autocannon settings. Prints figures, ratios
+// and last one line of JSON.
+// Environment: LOAD_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres),
+// LOAD_DB (gcm_load_bench), LOAD_RESEED (1 = always refill; 0 = reuse a filled database),
+// LOAD_ROWS (100000), LOAD_ORGS (10000), LOAD_PORT (3540; baseline +1), LOAD_SECONDS (20, for (a);
+// (b) and (c) run half as long), LOAD_CONNECTIONS (20), LOAD_USERS (200 signed-in users in
+// LOAD_SIGNED_ORGS = 100 organisations), LOAD_DROP=1 drops the database at the end.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase } from "@/db/open";
+import { needsBuild } from "../scripts/needs-build.mjs";
+import { createAnchor, createUsers, encodeSubmission, generateInput, getPage, mulberry32, newKey, parseSubmitForm, percentile, round, sleep, waitReady, ACCEPTED_LOCATION, type InputContent } from "./client";
+import { fillSubmissions } from "./fill";
+
+const ADMIN_URL = process.env.LOAD_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const DB = process.env.LOAD_DB || "gcm_load_bench";
+const RESEED = process.env.LOAD_RESEED;
+const ROWS = Number(process.env.LOAD_ROWS ?? 100_000);
+const ORGS = Number(process.env.LOAD_ORGS ?? 10_000);
+const PORT = Number(process.env.LOAD_PORT ?? 3540);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
+const USERS = Number(process.env.LOAD_USERS ?? 200);
+const SIGNED_ORGS = Number(process.env.LOAD_SIGNED_ORGS ?? 100);
+// LOAD_ONLY=a,b,c,baseline runs some parts only; LOAD_PROFILE=1 writes the app's CPU profile (--cpu-prof) to /tmp.
+const ONLY = new Set((process.env.LOAD_ONLY || "a,b,c,baseline").split(","));
+const PROFILE = process.env.LOAD_PROFILE === "1";
+const TARGET = { submissionsPerSecond: 200, submitP95Ms: 300, publicP95Ms: 50 };
+const BASE = `http://127.0.0.1:${PORT}`;
+const BASELINE = `http://127.0.0.1:${PORT + 1}`;
+const run = Date.now().toString(36);
+const log = (...a: unknown[]) => console.log(...a);
+
+function dbUrl(name: string) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function startProcess(command: string, env: Record<string, string>, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, "a");
+  return spawn("sh", ["-c", `exec ${command}`], { stdio: ["ignore", out, out], env: { ...process.env, ...env } });
+}
+async function stopProcess(p: ChildProcess | null) {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
+  const gone = new Promise((r) => p.once("exit", r));
+  p.kill("SIGTERM");
+  await Promise.race([gone, sleep(5000)]);
+  if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");
+}
+
+// ---------------------------------------------------------------- measuring
+interface Figures {
+  requests: number;
+  ok: number;
+  errors: number;
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  statuses: Record<string, number>;
+}
+
+/**
+ * One autocannon run. `next` gives each request (path, headers, body); `isOk` judges the answer.
+ * Latency is autocannon's own per-response time (request written → response complete).
+ */
+async function drive(
+  label: string,
+  base: string,
+  seconds: number,
+  next: () => { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer },
+  isOk: (status: number, headers: Record<string, string>) => boolean,
+): Promise<Figures> {
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  let ok = 0;
+  let bad = 0;
+  const first = next();
+  const instance = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: first.method,
+        path: first.path,
+        setupRequest: (req: Record<string, unknown>) => {
+          const r = next();
+          return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
+        },
+        onResponse: (status: number, _body: string, _ctx: unknown, headers: Record<string, string>) => {
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (isOk(status, headers)) ok++;
+          else bad++;
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const socketErrors = result.errors + result.timeouts;
+  const f: Figures = {
+    requests: times.length,
+    ok,
+    errors: bad + socketErrors,
+    perSecond: round(ok / (result.duration || seconds)),
+    p50Ms: round(percentile(times, 0.5)),
+    p95Ms: round(percentile(times, 0.95)),
+    p99Ms: round(percentile(times, 0.99)),
+    maxMs: round(times.at(-1) ?? NaN),
+    statuses: { ...statuses, ...(socketErrors ? { socketErrorsOrTimeouts: socketErrors } : {}) },
+  };
+  log(
+    `  ${label.padEnd(34)} ${String(f.perSecond).padStart(8)} ok/s   p50 ${f.p50Ms.toFixed(1).padStart(7)} ms   p95 ${f.p95Ms.toFixed(1).padStart(7)} ms   p99 ${f.p99Ms.toFixed(1).padStart(7)} ms   errors ${f.errors}   (${JSON.stringify(f.statuses)})`,
+  );
+  return f;
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  if (process.env.LOAD_SKIP_BUILD !== "1" && needsBuild()) {
+    log("Building the production app (NODE_ENV=production next build) …");
+    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) throw new Error("build failed");
+  }
+  const url = dbUrl(DB);
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+  const exists = (await admin`select 1 from pg_database where datname = ${DB}`).length > 0;
+  let filled = 0;
+  if (exists) {
+    const probe = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      [{ n: filled }] = (await probe`select count(*)::int as n from submissions where title not like '[LOAD-%'`) as unknown as [{ n: number }];
+    } catch {
+      filled = 0;
+    } finally {
+      await probe.end();
+    }
+  }
+  let generation: unknown = "reused";
+  if (RESEED === "1" || (RESEED !== "0" && filled < ROWS) || filled === 0) {
+    log(`PostgreSQL ${version}; (re)creating database ${DB} and filling it with ${ROWS} submissions …`);
+    await admin.unsafe(`drop database if exists "${DB}" with (force)`);
+    await admin.unsafe(`create database "${DB}"`);
+    const opened = await openDatabase({ url, seed: {} });
+    await opened.close();
+    const sql = postgres(url, { max: 4, onnotice: () => {} });
+    const cons = (await sql`select id, slug, code from consultations order by sort_order`) as unknown as { id: string; slug: string; code: string }[];
+    const r = await fillSubmissions(sql, cons, { rows: ROWS, orgs: ORGS, log });
+    // Accepted inputs the organisations let publish are public (the public inputs page lists them).
+    await sql`update submissions set published_at = submitted_at + interval '3 days' where status = 'accepted' and publication <> 'none'`;
+    await sql`vacuum (analyze) submissions`;
+    await sql.end();
+    generation = r.generation;
+    log(`  filled in ${r.generation.totalSeconds} s (${r.organisations} organisations)`);
+  } else {
+    log(`PostgreSQL ${version}; reusing ${DB} (${filled} generated submissions; LOAD_RESEED=1 to refill)`);
+  }
+  await admin.end();
+
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const appLog = path.join(tmpdir(), `gcm_load_bench_app_${run}.log`);
+  let app: ChildProcess | null = null;
+  let baseline: ChildProcess | null = null;
+  try {
+    const [{ n: before }] = (await sql`select count(*)::int as n from submissions`) as unknown as [{ n: number }];
+    const profileDir = path.join(tmpdir(), `gcm_load_prof_${run}`);
+    app = startProcess(PROFILE ? `node --cpu-prof --cpu-prof-dir=${profileDir} node_modules/next/dist/bin/next start -p ${PORT}` : `node_modules/.bin/next start -p ${PORT}`, {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-load-secret-not-for-production-0123456789",
+      AUTH_TRUST_HOST: "true",
+      DEMO_ACCOUNTS: "false",
+      APP_URL: BASE,
+    }, appLog);
+    await waitReady(BASE);
+    const cons = (await sql`select id, slug from consultations order by sort_order`) as unknown as { id: string; slug: string }[];
+    const asia = cons.find((c) => c.slug === "asia")!;
+    const users = await createUsers(sql, { users: USERS, organisations: SIGNED_ORGS, tag: `load-${run}` });
+    const anchor = await createAnchor(sql, asia.id, `load-${run}`);
+    // The form as the page renders it (its hidden server-action fields are the same for every user).
+    const page = await getPage(BASE, "/en/consultations/asia/submit", users[0]!.cookie);
+    const form = page.kind === "http" ? parseSubmitForm(page.body) : null;
+    if (!form) throw new Error(`no submit form on the page (${page.kind === "http" ? page.status : page.kind})`);
+    // Texts are generated before the run so the load generator spends its CPU on requests.
+    const rng = mulberry32(42);
+    const contents: { slug: string; consultationId: string; content: InputContent }[] = Array.from({ length: 700 }, (_, i) => {
+      const c = cons[i % cons.length]!;
+      return { slug: c.slug, consultationId: c.id, content: generateInput(rng, c.slug, "") };
+    });
+    let n = 0;
+    const submitRequest = () => {
+      const k = n++;
+      const u = users[k % users.length]!;
+      const x = contents[k % contents.length]!;
+      const content = { ...x.content, title: `[LOAD-${run}-${k}]${x.content.title}`.slice(0, 200) };
+      const enc = encodeSubmission(form, content, { idempotencyKey: newKey(), organisationId: u.organisationId, consultationId: x.consultationId });
+      return {
+        method: "POST" as const,
+        path: `/en/consultations/${x.slug}/submit`,
+        headers: { cookie: u.cookie, "content-type": enc.contentType, origin: BASE, accept: "text/html" },
+        body: enc.body,
+      };
+    };
+    const accepted = (status: number, headers: Record<string, string>) => status === 303 && ACCEPTED_LOCATION.test(headers.location ?? headers.Location ?? "");
+    const get = (p: string, cookie?: string) => () => ({ method: "GET" as const, path: p, headers: (cookie ? { cookie } : {}) as Record<string, string> });
+    const is200 = (status: number) => status === 200;
+
+    const load0 = round(loadavg()[0]!);
+    log(`\nautocannon, ${CONNECTIONS} connections; ${USERS} signed-in users in ${SIGNED_ORGS} organisations; ${cpus().length} CPUs, load average ${load0}`);
+    log(`(machine shared with other work: figures are provisional)`);
+    // Warm-up: the first requests compile and cache route code.
+    const skipped: Figures = { requests: 0, ok: 0, errors: 0, perSecond: NaN, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, maxMs: NaN, statuses: {} };
+    const part = (key: string, f: () => Promise<Figures>) => (ONLY.has(key) ? f() : Promise.resolve(skipped));
+    const half = Math.max(5, Math.round(SECONDS / 2));
+    const submissions = await part("a", async () => {
+      await drive("warm-up (submissions, 3 s)", BASE, 3, submitRequest, accepted);
+      return drive(`(a) submissions, ${SECONDS} s`, BASE, SECONDS, submitRequest, accepted);
+    });
+    const home = await part("b", () => drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200));
+    const consultation = await part("b", () => drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200));
+    const inputs = await part("b", () => drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200));
+    const queue = await part("c", () => drive(`(c) moderation queue (anchor, asia)`, BASE, half, get("/en/moderation/asia", anchor.cookie), is200));
+    await stopProcess(app);
+    app = null;
+    if (PROFILE) log(`CPU profile of the app in ${profileDir}`);
+
+    // Baseline: the same posts to a bare http server doing the insert.
+    const base = await part("baseline", async () => {
+      baseline = startProcess(`node --import tsx bench/baseline-server.ts`, { PORT: String(PORT + 1), DATABASE_URL: url }, appLog);
+      await waitReady(BASELINE, "/");
+      await drive("baseline warm-up (3 s)", BASELINE, 3, submitRequest, accepted);
+      const f = await drive(`baseline: bare http + postgres, ${SECONDS} s`, BASELINE, SECONDS, submitRequest, accepted);
+      await stopProcess(baseline);
+      baseline = null;
+      return f;
+    });
+    const load1 = round(loadavg()[0]!);
+
+    const [{ n: after }] = (await sql`select count(*)::int as n from submissions`) as unknown as [{ n: number }];
+    const [{ d }] = (await sql`select count(*)::int as d from (select title from submissions where title like ${`[LOAD-${run}-%`} group by title having count(*) > 1) x`) as unknown as [{ d: number }];
+    const acknowledged = submissions.ok + base.ok;
+    const ratio = {
+      throughput: round(submissions.perSecond / base.perSecond),
+      p50: round(submissions.p50Ms / base.p50Ms),
+      p95: round(submissions.p95Ms / base.p95Ms),
+    };
+    const publicP95 = Math.max(home.p95Ms, consultation.p95Ms, inputs.p95Ms);
+    const met = {
+      submissions: submissions.perSecond >= TARGET.submissionsPerSecond && submissions.p95Ms < TARGET.submitP95Ms && submissions.errors === 0,
+      publicPages: publicP95 < TARGET.publicP95Ms && home.errors + consultation.errors + inputs.errors === 0,
+    };
+    log(`\nRatios app/baseline for submissions: throughput ${ratio.throughput}, p50 ${ratio.p50}, p95 ${ratio.p95}`);
+    log(`Rows: ${after - before} new submissions (${d} duplicate titles); load average ${load0} → ${load1}`);
+    log(
+      `Targets: ${TARGET.submissionsPerSecond} submissions/s with p95 < ${TARGET.submitP95Ms} ms and no errors: ${met.submissions ? "met" : "NOT met"}; ` +
+        `public pages p95 < ${TARGET.publicP95Ms} ms: ${met.publicPages ? "met" : `NOT met (worst p95 ${publicP95} ms)`}`,
+    );
+    log(
+      JSON.stringify({
+        database: DB,
+        rows: before,
+        generation,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        users: USERS,
+        organisations: SIGNED_ORGS,
+        submissions,
+        publicPages: { home, consultation, inputs },
+        moderationQueue: queue,
+        baseline: base,
+        ratio,
+        newRows: after - before,
+        acknowledged,
+        duplicateTitles: d,
+        targets: TARGET,
+        met,
+        cpus: cpus().length,
+        loadAverage: { before: load0, after: load1 },
+        provisional: true,
+      }),
+    );
+  } finally {
+    await stopProcess(app);
+    await stopProcess(baseline);
+    await sql.end({ timeout: 2 });
+    if (process.env.LOAD_DROP === "1") {
+      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${DB}" with (force)`);
+      await a.end();
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_public_idx" ON "submissions" USING btree ("published_at","id") WHERE "submissions"."status" = 'accepted' and "submissions"."published_at" is not null and "submissions"."publication" <> 'none';
