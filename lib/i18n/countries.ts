@@ -13,6 +13,14 @@ export type CountryCode = (typeof countryCodes)[number];
 
 /** Every country as a select option, named in the UI language and sorted by that name. */
 export function countryOptions(locale: string): { value: CountryCode; label: string }[] {
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  return countryCodes.map((c) => ({ value: c, label: names.of(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  // A constant per locale (the same in every instance): computed once, not on every page view.
+  let options = optionsByLocale.get(locale);
+  if (!options) {
+    const names = new Intl.DisplayNames([locale], { type: "region" });
+    const collator = new Intl.Collator(locale);
+    options = countryCodes.map((c) => ({ value: c, label: names.of(c) ?? c })).sort((a, b) => collator.compare(a.label, b.label));
+    optionsByLocale.set(locale, options);
+  }
+  return options.slice();
 }
+const optionsByLocale = new Map<string, readonly { value: CountryCode; label: string }[]>();
