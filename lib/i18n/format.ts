@@ -19,9 +19,13 @@ export function formatInstantInZone(locale: AppLocale, instant: Date, timeZone: 
   }).format(instant);
 }
 
+const regionNamesByLocale = new Map<string, Intl.DisplayNames>();
+
 export function countryName(locale: AppLocale, code: string): string {
+  let names = regionNamesByLocale.get(locale);
+  if (!names) regionNamesByLocale.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
