@@ -19,6 +19,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CONSULTATION_STATUSES, ORGANISATION_TYPES, SUBMISSION_STATUSES } from "./enums";
 
 const tstz = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
@@ -30,17 +31,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 
 // ---------------------------------------------------------------- enums
 export const localeEnum = pgEnum("locale", ["en", "fr", "es", "ar"]);
-export const consultationStatusEnum = pgEnum("consultation_status", ["draft", "open", "closed"]);
-export const organisationTypeEnum = pgEnum("organisation_type", [
-  "ngo",
-  "migrant_led",
-  "diaspora",
-  "grassroots",
-  "trade_union",
-  "faith_based",
-  "academia",
-  "other",
-]);
+export const consultationStatusEnum = pgEnum("consultation_status", CONSULTATION_STATUSES);
+export const organisationTypeEnum = pgEnum("organisation_type", ORGANISATION_TYPES);
 export const membershipRoleEnum = pgEnum("membership_role", ["owner", "member"]);
 export const grantRoleEnum = pgEnum("grant_role", ["anchor", "secretariat"]);
 export const invitationKindEnum = pgEnum("invitation_kind", ["organisation", "anchor"]);
@@ -52,15 +44,7 @@ export const registrationStatusEnum = pgEnum("registration_status", [
   "withdrawn",
 ]);
 export const attendanceEnum = pgEnum("attendance", ["in_person", "remote"]);
-export const submissionStatusEnum = pgEnum("submission_status", [
-  "draft",
-  "submitted",
-  "changes_requested",
-  "accepted",
-  "rejected",
-  "duplicate",
-  "withdrawn",
-]);
+export const submissionStatusEnum = pgEnum("submission_status", SUBMISSION_STATUSES);
 export const publicationEnum = pgEnum("publication", ["named", "anonymous", "none"]);
 export const channelEnum = pgEnum("channel", ["web", "email", "paper", "voice"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import "@/lib/zod";
-import { consultationStatusEnum } from "@/db/schema";
+import { CONSULTATION_STATUSES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
 
 const localDateTime = z
@@ -23,7 +23,7 @@ export const consultationEditSchema = z
       .union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(100_000)])
       .optional()
       .transform((v) => (v === undefined ? null : v)),
-    status: z.enum(consultationStatusEnum.enumValues),
+    status: z.enum(CONSULTATION_STATUSES),
   })
   .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "endBeforeStart" });
 export type ConsultationEditInput = z.infer<typeof consultationEditSchema>;

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import "@/lib/zod";
-import { organisationTypeEnum, submissionStatusEnum } from "@/db/schema";
+import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
 import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";
 import { inputLanguages } from "@/lib/submissions/schemas";
@@ -11,10 +11,10 @@ const loose = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
 const isoDate = z.string().refine(isCalendarDate);
 
 export const queueFiltersSchema = z.object({
-  status: loose(z.enum(submissionStatusEnum.enumValues.filter((s) => s !== "draft") as [string, ...string[]])),
+  status: loose(z.enum(SUBMISSION_STATUSES.filter((s) => s !== "draft") as [string, ...string[]])),
   theme: loose(z.coerce.number().int().min(1).max(6)),
   country: loose(z.enum(countryCodes)),
-  orgType: loose(z.enum(organisationTypeEnum.enumValues)),
+  orgType: loose(z.enum(ORGANISATION_TYPES)),
   language: loose(z.enum(inputLanguages)),
   from: loose(isoDate),
   to: loose(isoDate),

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import "@/lib/zod";
-import { organisationTypeEnum } from "@/db/schema";
+import { ORGANISATION_TYPES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
 import { countryCodes } from "@/lib/i18n/countries";
 
@@ -27,7 +27,7 @@ export const organisationSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.url({ protocol: /^https?$/ }).optional()),
-  type: z.enum(organisationTypeEnum.enumValues),
+  type: z.enum(ORGANISATION_TYPES),
   workingLanguages: z.array(z.enum(workingLanguageCodes)).min(1).max(10),
   contactEmail: z.email().max(254),
   locale: z.enum(locales),
