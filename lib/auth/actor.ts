@@ -40,6 +40,25 @@ export async function actorOf(user: Pick<User, "id" | "email" | "name" | "locale
   };
 }
 
+/**
+ * The user of an unexpired database session, with one query, or null. Like Auth.js, a session used
+ * more than a day after it was last extended gets its full lifetime again (maxAgeMs from now).
+ */
+export async function sessionUser(sessionToken: string, maxAgeMs: number, now = new Date()): Promise<User | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: users, expires: sessions.expires })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, now)));
+  if (!row) return null;
+  if (row.expires.getTime() - maxAgeMs + SESSION_UPDATE_AGE_MS < now.getTime()) {
+    await db.update(sessions).set({ expires: new Date(now.getTime() + maxAgeMs) }).where(eq(sessions.sessionToken, sessionToken));
+  }
+  return row.user;
+}
+const SESSION_UPDATE_AGE_MS = 24 * 3600 * 1000;
+
 /** The user of an unexpired database session, or null. */
 export async function sessionUserId(sessionToken: string): Promise<string | null> {
   const db = await getDb();
