@@ -18,7 +18,6 @@
 // Prints the figures and, last, exactly one line of JSON.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { register } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -27,6 +26,7 @@ import postgres from "postgres";
 import type { ExportRow } from "@/lib/exports/submissions";
 import { countryCodes } from "@/lib/i18n/countries";
 import { heapFlag } from "../scripts/heap.mjs";
+import { registerServerOnlyStub } from "./server-only";
 import { benchLanguages, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
 import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./generate";
 
@@ -34,11 +34,7 @@ import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./gene
 // --conditions=react-server: lib/exports imports lib/registrations, which imports next-intl, whose
 // react-server build needs Next.js's bundler. So "server-only" alone resolves to an empty module (as
 // vitest.config.ts aliases it), and lib/ is imported after that, dynamically.
-register(
-  `data:text/javascript,${encodeURIComponent(
-    'export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }',
-  )}`,
-);
+registerServerOnlyStub();
 const [{ useDatabaseForTests: installDatabase }, { openDatabase }, { consultations }, { loadActor }, { csvStream, exportRows, exportSubmissions }, { buildWorld }] = await Promise.all([
   import("@/db/client"),
   import("@/db/open"),

@@ -126,6 +126,20 @@ describe.each(drivers)("outbox sender (%s)", (driver) => {
     expect(received).toHaveLength(1);
   });
 
+  it("sends a backlog with several workers at once, each e-mail exactly once", async () => {
+    const tos = Array.from({ length: 30 }, (_, i) => `backlog${i}.${driver}@example.net`);
+    for (const to of tos) await enqueueSignIn(to);
+    const seen: string[] = [];
+    const slow: Deliver = async (mail) => {
+      seen.push(mail.to);
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    // Two batches of 20 attempts, four workers each: everything once, nothing twice.
+    expect((await deliverDue(slow, 20, 4)) + (await deliverDue(slow, 20, 4))).toBe(30);
+    expect([...seen].sort()).toEqual([...tos].sort());
+    for (const to of tos) expect((await rowsFor(to)).map((r) => r.status)).toEqual(["sent"]);
+  });
+
   it("keeps a refused e-mail pending with backoff, then sends it on a later attempt", async () => {
     const to = `bob.${driver}@example.net`;
     await enqueueSignIn(to);
