@@ -7,7 +7,7 @@ import { z } from "zod";
 import { useDatabaseForTests as installDatabase } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { ACTION_DEPS, formAction, type ActionDeps } from "@/lib/actions";
-import { sessionUserId } from "@/lib/auth/actor";
+import { sessionUser } from "@/lib/auth/actor";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 
@@ -61,7 +61,7 @@ describe("action pipeline with the database away", () => {
   });
 });
 
-describe.each(drivers)("sessionUserId (%s)", (driver) => {
+describe.each(drivers)("sessionUser (%s)", (driver) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -77,8 +77,9 @@ describe.each(drivers)("sessionUserId (%s)", (driver) => {
       { sessionToken: live, userId: u!.id, expires: new Date(Date.now() + 60_000) },
       { sessionToken: old, userId: u!.id, expires: new Date(Date.now() - 60_000) },
     ]);
-    expect(await sessionUserId(live)).toBe(u!.id);
-    expect(await sessionUserId(old)).toBeNull();
-    expect(await sessionUserId("nope")).toBeNull();
+    const maxAge = 30 * 24 * 3600 * 1000;
+    expect((await sessionUser(live, maxAge))?.id).toBe(u!.id);
+    expect(await sessionUser(old, maxAge)).toBeNull();
+    expect(await sessionUser("nope", maxAge)).toBeNull();
   });
 });

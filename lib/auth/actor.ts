@@ -59,16 +59,6 @@ export async function sessionUser(sessionToken: string, maxAgeMs: number, now = 
 }
 const SESSION_UPDATE_AGE_MS = 24 * 3600 * 1000;
 
-/** The user of an unexpired database session, or null. */
-export async function sessionUserId(sessionToken: string): Promise<string | null> {
-  const db = await getDb();
-  const [s] = await db
-    .select({ userId: sessions.userId })
-    .from(sessions)
-    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())));
-  return s?.userId ?? null;
-}
-
 export const isMember = (a: Actor, organisationId: string) => a.memberships.some((m) => m.organisationId === organisationId);
 export const isOwner = (a: Actor, organisationId: string) =>
   a.memberships.some((m) => m.organisationId === organisationId && m.role === "owner");
