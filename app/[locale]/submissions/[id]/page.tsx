@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { InputBody } from "@/components/input-body";
 import { ClearLocalCopy } from "@/components/clear-local-copy";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
@@ -23,7 +24,6 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
   const ts = await getTranslations("submission");
   const themes = await listThemes({ locale });
   const { region } = await regionNames(c);
-  const paragraphs = s.body.split(/\n\s*\n/);
   return (
     <>
       <Notice searchParams={sp} />
@@ -98,13 +98,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
         <h2 id="fulltext" className="text-xl font-semibold">
           {ts("fields.body")}
         </h2>
-        <div dir="auto" lang={s.language === "other" ? undefined : s.language}>
-          {paragraphs.map((p, i) => (
-            <p key={i} className="mt-2 whitespace-pre-line">
-              {p}
-            </p>
-          ))}
-        </div>
+        <InputBody text={s.body} language={s.language} />
         {s.recommendations.length ? (
           <>
             <h2 className="mt-4 text-xl font-semibold">{ts("fields.recommendations")}</h2>

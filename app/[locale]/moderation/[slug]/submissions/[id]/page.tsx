@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { InputBody } from "@/components/input-body";
 import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
@@ -42,7 +43,6 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
       </button>
     </form>
   );
-  const paragraphs = s.body.split(/\n\s*\n/);
   const latest = d.audit[0];
 
   return (
@@ -149,13 +149,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
           {s.summary}
         </p>
         <h3 className="mt-3 font-semibold">{tf("fields.body")}</h3>
-        <div dir="auto" lang={s.language === "other" ? undefined : s.language}>
-          {paragraphs.map((p, i) => (
-            <p key={i} className="mt-2 whitespace-pre-line">
-              {p}
-            </p>
-          ))}
-        </div>
+        <InputBody text={s.body} language={s.language} />
         {s.recommendations.length ? (
           <>
             <h3 className="mt-3 font-semibold">{tf("fields.recommendations")}</h3>
