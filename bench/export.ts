@@ -28,7 +28,7 @@ import { countryCodes } from "@/lib/i18n/countries";
 import { heapFlag } from "../scripts/heap.mjs";
 import { registerServerOnlyStub } from "./server-only";
 import { benchLanguages, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
-import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./generate";
+import { copyRows, int, mulberry32, pick, sample, texts, weighted, withoutSubmissionIndexes } from "./generate";
 
 // "server-only" throws outside React Server Components. Unlike bench/queue.ts, this cannot run under
 // --conditions=react-server: lib/exports imports lib/registrations, which imports next-intl, whose
@@ -279,13 +279,7 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
   for (const s of subs.filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!)) s.ref = `${cons[s.c]!.code}-${String(++lastRef[s.c]!).padStart(4, "0")}`;
 
   // Secondary indexes of submissions are dropped for the load and rebuilt identically after it.
-  const indexQuery = () => sql`
-    select indexname, indexdef from pg_indexes
-    where schemaname = 'public' and tablename = 'submissions'
-      and indexname not in (select conname from pg_constraint where conrelid = 'submissions'::regclass)
-    order by indexname` as unknown as Promise<{ indexname: string; indexdef: string }[]>;
-  const idx = await indexQuery();
-  for (const i of idx) await sql.unsafe(`drop index "${i.indexname}"`);
+  const rebuildIndexes = await withoutSubmissionIndexes(sql);
   await copyRows(sql, "organisations", ["id", "name", "country", "type", "working_languages", "contact_email", "locale", "verified_at", "created_at", "updated_at"], orgRows);
   await copyRows(sql, "registrations", ["id", "consultation_id", "organisation_id", "status", "in_person_seats", "consent_at", "created_at", "updated_at"], regRows);
   await copyRows(
@@ -318,20 +312,7 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
   // Two COPY streams: the generated tsvector is computed by the server, one core each.
   await Promise.all([0, 1].map((p) => copyRows(sql, "submissions", subColumns, subRows(p, 2))));
   for (const [i, c] of cons.entries()) await sql`update consultations set last_reference = ${lastRef[i]!} where id = ${c.id}`;
-  const queue = [...idx];
-  await Promise.all(
-    [0, 1].map(() =>
-      sql.reserve().then(async (conn) => {
-        try {
-          await conn`set maintenance_work_mem = '512MB'`;
-          for (let i = queue.shift(); i; i = queue.shift()) await conn.unsafe(i.indexdef);
-        } finally {
-          conn.release();
-        }
-      }),
-    ),
-  );
-  if (JSON.stringify(await indexQuery()) !== JSON.stringify(idx)) throw new Error("indexes differ after the rebuild");
+  await rebuildIndexes();
   for (const t of ["submissions", "organisations", "registrations", "participants"]) await sql.unsafe(`vacuum (analyze) ${t}`);
   return { secretariatId: world.ids.secretariat, seconds: round((performance.now() - t0) / 1000, 1) };
 }

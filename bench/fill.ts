@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import type postgres from "postgres";
 import { countryCodes } from "@/lib/i18n/countries";
 import { benchLanguages, orgNameParts, regionCountries, regionLanguages, type BenchLanguage } from "./corpus";
-import { copyRows, int, mulberry32, pick, sample, texts, weighted } from "./generate";
+import { copyRows, int, mulberry32, pick, sample, texts, weighted, withoutSubmissionIndexes } from "./generate";
 
 const DAY = 86_400_000;
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -111,12 +111,7 @@ export async function fillSubmissions(
 
   // ------------------------------------------------------------ load
   // Secondary indexes of submissions are dropped for the load and rebuilt identically after it.
-  const idx = (await sql`
-    select indexname, indexdef from pg_indexes
-    where schemaname = 'public' and tablename = 'submissions'
-      and indexname not in (select conname from pg_constraint where conrelid = 'submissions'::regclass)
-    order by indexname`) as unknown as { indexname: string; indexdef: string }[];
-  for (const i of idx) await sql.unsafe(`drop index "${i.indexname}"`);
+  const rebuildIndexes = await withoutSubmissionIndexes(sql);
 
   await copyRows(sql, "organisations", ["id", "name", "acronym", "country", "type", "working_languages", "contact_email", "locale", "verified_at", "created_at", "updated_at"], orgRows);
   await copyRows(sql, "registrations", ["id", "consultation_id", "organisation_id", "status", "in_person_seats", "waitlisted_at", "consent_at", "created_at", "updated_at"], regRows);
@@ -152,25 +147,7 @@ export async function fillSubmissions(
   const tCopy = performance.now();
 
   // Rebuild the indexes (two at a time), then check they are exactly the ones the migrations made.
-  const queue = [...idx];
-  await Promise.all(
-    [0, 1].map(() =>
-      sql.reserve().then(async (conn) => {
-        try {
-          await conn`set maintenance_work_mem = '512MB'`;
-          for (let i = queue.shift(); i; i = queue.shift()) await conn.unsafe(i.indexdef);
-        } finally {
-          conn.release();
-        }
-      }),
-    ),
-  );
-  const after = (await sql`
-    select indexname, indexdef from pg_indexes
-    where schemaname = 'public' and tablename = 'submissions'
-      and indexname not in (select conname from pg_constraint where conrelid = 'submissions'::regclass)
-    order by indexname`) as unknown as { indexname: string; indexdef: string }[];
-  if (JSON.stringify(after) !== JSON.stringify(idx)) throw new Error("indexes differ after the rebuild");
+  await rebuildIndexes();
   const tIndex = performance.now();
   // VACUUM sets the visibility map as autovacuum would on a live table; ANALYZE the statistics.
   await sql`vacuum (analyze) submissions`;

@@ -91,3 +91,33 @@ export async function copyRows(sql: postgres.Sql, table: string, columns: string
   }
   await pipeline(Readable.from(chunks()), stream);
 }
+
+/**
+ * Drops the secondary indexes of submissions for a bulk load; the returned function rebuilds them
+ * (two at a time) and checks they are exactly the ones the migrations made.
+ */
+export async function withoutSubmissionIndexes(sql: postgres.Sql): Promise<() => Promise<void>> {
+  const indexQuery = () => sql`
+    select indexname, indexdef from pg_indexes
+    where schemaname = 'public' and tablename = 'submissions'
+      and indexname not in (select conname from pg_constraint where conrelid = 'submissions'::regclass)
+    order by indexname` as unknown as Promise<{ indexname: string; indexdef: string }[]>;
+  const idx = await indexQuery();
+  for (const i of idx) await sql.unsafe(`drop index "${i.indexname}"`);
+  return async () => {
+    const queue = [...idx];
+    await Promise.all(
+      [0, 1].map(() =>
+        sql.reserve().then(async (conn) => {
+          try {
+            await conn`set maintenance_work_mem = '512MB'`;
+            for (let i = queue.shift(); i; i = queue.shift()) await conn.unsafe(i.indexdef);
+          } finally {
+            conn.release();
+          }
+        }),
+      ),
+    );
+    if (JSON.stringify(await indexQuery()) !== JSON.stringify(idx)) throw new Error("indexes differ after the rebuild");
+  };
+}
