@@ -251,3 +251,14 @@ test.describe("pages under the Content-Security-Policy in Chromium", () => {
     await context.close();
   });
 });
+
+test("a download refused says why in the visitor's language, never an empty page", async ({ request }) => {
+  const signedOut = await request.get("/api/moderation/asia/export?format=csv", { headers: { "accept-language": "fr-FR,fr;q=0.9" } });
+  expect(signedOut.status()).toBe(401);
+  expect(signedOut.headers()["content-type"]).toContain("text/plain");
+  expect(signedOut.headers()["cache-control"]).toContain("no-store");
+  expect(await signedOut.text()).toContain("Connectez-vous pour télécharger ce fichier");
+  const attachment = await request.get("/api/attachments/00000000-0000-0000-0000-000000000000", { headers: { cookie: "NEXT_LOCALE=es" } });
+  expect(attachment.status()).toBe(401);
+  expect(await attachment.text()).toContain("Inicie sesión para descargar este archivo");
+});

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentDisposition } from "@/lib/attachments/inspect";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { getAttachmentForDownload } from "@/lib/submissions";
 
@@ -8,11 +9,11 @@ const noStore = { "Cache-Control": "no-store, private" };
 
 // Downloads only for the organisation's members, the consultation's anchors and the secretariat
 // (checked in lib/); always as an attachment with a safe name, never rendered inline.
-export async function GET(_req: NextRequest, ctx: RouteContext<"/api/attachments/[id]">) {
+export async function GET(req: NextRequest, ctx: RouteContext<"/api/attachments/[id]">) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  if (!actor) return downloadRefusal(req, 401);
   const { id } = await ctx.params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return new NextResponse(null, { status: 404, headers: noStore });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return downloadRefusal(req, 404);
   try {
     const { attachment, bytes } = await getAttachmentForDownload({ actor, attachmentId: id });
     return new NextResponse(Buffer.from(bytes), {
@@ -26,7 +27,7 @@ export async function GET(_req: NextRequest, ctx: RouteContext<"/api/attachments
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: 404, headers: noStore });
+    if (e instanceof DomainError) return downloadRefusal(req, 404);
     throw e;
   }
 }

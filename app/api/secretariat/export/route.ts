@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { buildAllRegionsZip } from "@/lib/exports/all-regions";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -11,7 +12,7 @@ const noStore = { "Cache-Control": "no-store, private" };
 // dataset in one ZIP, for the secretariat; checked in lib/, session checked here.
 export async function GET(req: NextRequest) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  if (!actor) return downloadRefusal(req, 401);
   const requested = req.nextUrl.searchParams.get("locale");
   const locale = isLocale(requested) ? requested : defaultLocale;
   try {
@@ -25,7 +26,7 @@ export async function GET(req: NextRequest) {
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    if (e instanceof DomainError) return downloadRefusal(req, e.status === 403 ? 403 : 404);
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportSubmissions, type ExportFormat } from "@/lib/exports/submissions";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
@@ -16,7 +17,7 @@ const types: Record<ExportFormat, string> = {
 // anchors and the secretariat (all: the secretariat only); checked in lib/, session checked here.
 export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[slug]/export">) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  if (!actor) return downloadRefusal(req, 401);
   const { slug } = await ctx.params;
   const sp = req.nextUrl.searchParams;
   const format = (["csv", "xlsx", "json"] as const).find((f) => f === sp.get("format")) ?? "csv";
@@ -34,7 +35,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    if (e instanceof DomainError) return downloadRefusal(req, e.status === 403 ? 403 : 404);
     throw e;
   }
 }

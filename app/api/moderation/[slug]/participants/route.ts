@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportParticipants } from "@/lib/exports/participants";
 import { getConsultationForModeration } from "@/lib/registrations";
@@ -8,7 +9,7 @@ import { getConsultationForModeration } from "@/lib/registrations";
 // secretariat only (checked in lib/); the session is checked here first.
 export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[slug]/participants">) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!actor) return downloadRefusal(req, 401);
   const { slug } = await ctx.params;
   const format = req.nextUrl.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   try {
@@ -24,7 +25,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: { "Cache-Control": "no-store" } });
+    if (e instanceof DomainError) return downloadRefusal(req, e.status === 403 ? 403 : 404);
     throw e;
   }
 }

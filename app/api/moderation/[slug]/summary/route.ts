@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { buildRegionalSummary } from "@/lib/exports/summary";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -11,7 +12,7 @@ const noStore = { "Cache-Control": "no-store, private" };
 // consultation's anchors and the secretariat; checked in lib/, session checked here.
 export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  if (!actor) return downloadRefusal(req, 401);
   const { slug } = await ctx.params;
   const requested = req.nextUrl.searchParams.get("locale");
   const locale = isLocale(requested) ? requested : defaultLocale;
@@ -28,7 +29,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    if (e instanceof DomainError) return downloadRefusal(req, e.status === 403 ? 403 : 404);
     throw e;
   }
 }

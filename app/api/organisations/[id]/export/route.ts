@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportOrganisationData } from "@/lib/organisations/data";
 
@@ -7,11 +8,11 @@ const noStore = { "Cache-Control": "no-store, private" };
 
 // GET /api/organisations/<id>/export: all of the organisation's data as JSON, for its owners only
 // (checked in lib/); session checked here. Never cached, always a download.
-export async function GET(_req: NextRequest, ctx: RouteContext<"/api/organisations/[id]/export">) {
+export async function GET(req: NextRequest, ctx: RouteContext<"/api/organisations/[id]/export">) {
   const actor = await getActor();
-  if (!actor) return new NextResponse(null, { status: 401, headers: noStore });
+  if (!actor) return downloadRefusal(req, 401);
   const { id } = await ctx.params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return new NextResponse(null, { status: 404, headers: noStore });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return downloadRefusal(req, 404);
   try {
     const body = await exportOrganisationData({ actor, organisationId: id });
     const stamp = new Date().toISOString().slice(0, 10);
@@ -24,7 +25,7 @@ export async function GET(_req: NextRequest, ctx: RouteContext<"/api/organisatio
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return new NextResponse(null, { status: e.status === 403 ? 403 : 404, headers: noStore });
+    if (e instanceof DomainError) return downloadRefusal(req, e.status === 403 ? 403 : 404);
     throw e;
   }
 }
