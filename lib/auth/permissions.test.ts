@@ -20,7 +20,7 @@ import {
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
 import { exportParticipants } from "@/lib/exports/participants";
-import { exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
+import { countExportLog, exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
 import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
@@ -369,6 +369,7 @@ matrix.push(
     run: async (a, w) => drain(await exportParticipants({ actor: a, consultationId: w.consultationX, format: "csv" })),
   },
   { name: "listExportLog", allowed: ["secretariat"], run: (a) => listExportLog({ actor: a }) },
+  { name: "countExportLog", allowed: ["secretariat"], run: (a) => countExportLog({ actor: a }) },
 );
 
 // The organisation's own data (SPEC "Privacy"): only an owner of that organisation. Deletion targets

@@ -24,7 +24,7 @@ import { draftSchema, submissionContentSchema, submissionSchema, type Submission
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { exportParticipants, participantColumns } from "./participants";
-import { csvColumns, csvStream, exportRows, exportSubmissions, listExportLog, type ExportFormat, type ExportRow } from "./submissions";
+import { countExportLog, csvColumns, csvStream, exportRows, exportSubmissions, listExportLog, type ExportFormat, type ExportRow } from "./submissions";
 
 // ---------------------------------------------------------------- helpers (independent of lib/exports)
 const key = () => randomUUID().replaceAll("-", "");
@@ -435,7 +435,12 @@ describe.each(drivers)("exports on %s", (driver) => {
     expect(log.length).toBe(await logCount());
     expect(log[0]).toMatchObject({ format: "xlsx", kind: "participants", consultation: "ASIA", actorEmail: s.anchorX.email });
     expect(log.find((l) => l.consultation === null)).toMatchObject({ format: "xlsx", kind: "submissions", actorEmail: s.secretariat.email, filters: { sort: "newest", theme: 5 } });
+    // A page at a time, newest first, with the count for the pager.
+    expect(await countExportLog({ actor: s.secretariat })).toBe(log.length);
+    const pages = [1, 2, 3].map((page) => listExportLog({ actor: s.secretariat, page, pageSize: 2 }));
+    expect((await Promise.all(pages)).flat().map((l) => l.id)).toEqual(log.slice(0, 6).map((l) => l.id));
     for (const actor of [s.anchorX, s.anchorY, s.memberA, s.ownerA, s.memberB]) {
+      await expect(countExportLog({ actor })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listExportLog({ actor })).rejects.toBeInstanceOf(ForbiddenError);
     }
   });

@@ -5,7 +5,7 @@ import "server-only";
 // they honour the dashboard's filters; every export is logged.
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDb } from "@/db/client";
 import { consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
@@ -266,8 +266,10 @@ function xlsxStream(actor: Actor, consultationId: string | null, rows: () => Asy
   return out;
 }
 
-/** The export log, for the secretariat. */
-export async function listExportLog({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+export const EXPORT_LOG_PAGE_SIZE = 100;
+
+/** The export log, for the secretariat, newest first, a page at a time. */
+export async function listExportLog({ actor, page = 1, pageSize = EXPORT_LOG_PAGE_SIZE }: { actor: Actor; page?: number; pageSize?: number }) {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
   return db
@@ -276,6 +278,15 @@ export async function listExportLog({ actor, limit = 100 }: { actor: Actor; limi
     .leftJoin(consultations, eq(consultations.id, exportLog.consultationId))
     .leftJoin(users, eq(users.id, exportLog.actorId))
     .orderBy(sql`${exportLog.id} desc`)
-    .limit(limit);
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+/** How many exports the log holds (the secretariat's pager). */
+export async function countExportLog({ actor }: { actor: Actor }): Promise<number> {
+  if (!actor.secretariat) throw new ForbiddenError();
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(exportLog);
+  return row?.n ?? 0;
 }
 

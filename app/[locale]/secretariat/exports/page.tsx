@@ -1,14 +1,19 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/forbidden";
+import { Pager } from "@/components/pager";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { listExportLog } from "@/lib/exports/submissions";
+import { countExportLog, EXPORT_LOG_PAGE_SIZE, listExportLog } from "@/lib/exports/submissions";
 
 /** Every export, who made it, of what, with which filters (SPEC §E: exports are logged). */
-export default async function ExportLogPage({ params }: PageProps<"/[locale]/secretariat/exports">) {
+export default async function ExportLogPage({ params, searchParams }: PageProps<"/[locale]/secretariat/exports">) {
   const { locale } = await params;
+  const sp = await searchParams;
   const actor = await requirePageActor(locale, "/secretariat/exports");
-  const rows = await loadOrDeny(() => listExportLog({ actor }));
-  if (!rows) return <Forbidden />;
+  const asked = Number(typeof sp.page === "string" ? sp.page : 1);
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
+  const data = await loadOrDeny(() => Promise.all([listExportLog({ actor, page }), countExportLog({ actor })]));
+  if (!data) return <Forbidden />;
+  const [rows, total] = data;
   const t = await getTranslations("exportLog");
   const format = await getFormatter();
   return (
@@ -36,6 +41,7 @@ export default async function ExportLogPage({ params }: PageProps<"/[locale]/sec
           ))}
         </tbody>
       </table>
+      <Pager page={page} pages={Math.max(1, Math.ceil(total / EXPORT_LOG_PAGE_SIZE))} href={(p) => `/secretariat/exports?page=${p}`} />
     </>
   );
 }
