@@ -171,15 +171,10 @@ export async function submitSubmission({
       }
       // Read before the consultation's row is locked: every submission to it waits for that lock.
       const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId));
-      // Taking the next number locks the row; a closed consultation throws and rolls the number back.
-      const [c] = await tx
-        .update(consultations)
-        .set({ lastReference: sql`${consultations.lastReference} + 1` })
-        .where(eq(consultations.id, input.consultationId))
-        .returning();
+      const c = await takeNextNumber(tx, input.consultationId);
       if (!c) throw new NotFoundError();
       assertBeforeDeadline(c, actor, now);
-      const r = await recordSubmitted(tx, { actor, consultation: c, numberTaken: true, organisationId: input.organisationId, org, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
+      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
       return { ...r, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);
@@ -203,8 +198,21 @@ export interface OnBehalf {
 }
 
 /**
- * The one submit path, inside the caller's transaction (the consultation row locked): the next
- * reference, the submitted row (a new one, or the draft it completes), revision 1, the files, the
+ * Takes the consultation's next reference number, which locks its row until the transaction ends;
+ * the caller's checks that follow (deadline, status) throw and roll the number back.
+ */
+async function takeNextNumber(tx: Tx, consultationId: string): Promise<Consultation | undefined> {
+  const [c] = await tx
+    .update(consultations)
+    .set({ lastReference: sql`${consultations.lastReference} + 1` })
+    .where(eq(consultations.id, consultationId))
+    .returning();
+  return c;
+}
+
+/**
+ * The one submit path, inside the caller's transaction, after takeNextNumber: the reference, the
+ * submitted row (a new one, or the draft it completes), revision 1, the files, the
  * audit row and the receipt in the outbox.
  */
 async function recordSubmitted(
@@ -212,8 +220,6 @@ async function recordSubmitted(
   x: {
     actor: Actor;
     consultation: Consultation;
-    /** The caller already took the next number (consultation.lastReference is it). */
-    numberTaken?: boolean;
     organisationId: string;
     /** The organisation's contact, when the caller read it before taking the lock. */
     org?: ReceiptContact;
@@ -226,14 +232,7 @@ async function recordSubmitted(
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
-  const number = x.numberTaken
-    ? c.lastReference
-    : (await tx
-        .update(consultations)
-        .set({ lastReference: sql`${consultations.lastReference} + 1` })
-        .where(eq(consultations.id, c.id))
-        .returning({ n: consultations.lastReference }))[0]!.n;
-  const reference = `${c.code}-${String(number).padStart(4, "0")}`;
+  const reference = `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
   const submitted = { ...content, status: "submitted" as const, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
   let id: string;
   if (x.draft) {
@@ -301,7 +300,7 @@ export async function submitOnBehalf({
         // The same form sent again: the one input (and the one new organisation).
         return { id: byKey.id, reference: byKey.reference ?? "", organisationId: byKey.organisationId, replayed: true };
       }
-      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+      const c = await takeNextNumber(tx, input.consultationId);
       if (!c || c.status === "draft") throw new NotFoundError();
       if (c.status !== "open") throw new DomainError("consultationClosed", 409);
       let organisationId: string;
