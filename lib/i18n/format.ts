@@ -1,29 +1,29 @@
 // Locale-aware formatting with the platform's Intl (no library, nothing sent to the browser).
 import type { AppLocale } from "./config";
+import { cachedFormatter } from "./intl-cache";
 
 // English dates in the UN's (British) style: "4–5 August 2017".
 const intlLocale = (locale: AppLocale) => (locale === "en" ? "en-GB" : locale);
 
 /** "4–5 August 2017", "4-5 août 2017", "٤–٥ أغسطس ٢٠١٧" … for date-only values (YYYY-MM-DD). */
 export function formatDateRange(locale: AppLocale, startsOn: string, endsOn: string): string {
-  const fmt = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const fmt = cachedFormatter(
+    `dateRange|${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
   return fmt.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
 }
 
 /** An instant shown in the consultation's own time zone, with the zone named. */
 export function formatInstantInZone(locale: AppLocale, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone,
-  }).format(instant);
+  return cachedFormatter(
+    `instant|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone }),
+  ).format(instant);
 }
 
-const regionNamesByLocale = new Map<string, Intl.DisplayNames>();
-
 export function countryName(locale: AppLocale, code: string): string {
-  let names = regionNamesByLocale.get(locale);
-  if (!names) regionNamesByLocale.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+  const names = cachedFormatter(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: "region" }));
   try {
     return names.of(code) ?? code;
   } catch {
@@ -32,5 +32,10 @@ export function countryName(locale: AppLocale, code: string): string {
 }
 
 export function formatNumber(locale: AppLocale, n: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+  return cachedFormatter(`number|${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(n);
+}
+
+/** Language names ("French", "français" …) in the UI language. */
+export function languageNames(locale: AppLocale): Intl.DisplayNames {
+  return cachedFormatter(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language" }));
 }

@@ -5,7 +5,8 @@ import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
 import { organisationSchema, workingLanguageCodes } from "@/lib/organisations/schemas";
 import { countryOptions } from "@/lib/i18n/countries";
-import { localeAutonyms, locales } from "@/lib/i18n/config";
+import { localeAutonyms, locales, type AppLocale } from "@/lib/i18n/config";
+import { languageNames as languageNamesIn } from "@/lib/i18n/format";
 
 const types = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 
@@ -24,7 +25,7 @@ export function OrganisationForm({
   const tf = useTranslations("form");
   const locale = useLocale();
   const f = useSchemaForm(organisationSchema, action, initial ?? idle);
-  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const languageNames = languageNamesIn(locale as AppLocale);
   const countries = countryOptions(locale);
   const labels: Record<string, string> = {
     name: t("name"),

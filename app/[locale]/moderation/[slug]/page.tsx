@@ -6,7 +6,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { countryName } from "@/lib/i18n/format";
+import { countryName, languageNames } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
@@ -38,7 +38,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const to = await getTranslations("organisation");
   const format = await getFormatter();
   const region = c ? (await regionNames(c)).region : t("allConsultations");
-  const langs = new Intl.DisplayNames([locale], { type: "language" });
+  const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const query = (extra: Record<string, string | undefined>) => {
     const q = new URLSearchParams();

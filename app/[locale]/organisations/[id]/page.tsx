@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
 import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { countryName } from "@/lib/i18n/format";
+import { countryName, languageNames as languageNamesIn } from "@/lib/i18n/format";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { httpHref } from "@/lib/safe-href";
 import { canVerifyOrganisation, getOrganisation, listMembers } from "@/lib/organisations";
@@ -25,7 +25,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   const owner = isOwner(actor, org.id);
   const members = member ? await listMembers({ actor, organisationId: org.id }) : [];
   const canVerify = await canVerifyOrganisation({ actor, organisationId: org.id });
-  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const languageNames = languageNamesIn(locale);
   const initial = {
     status: "idle" as const,
     values: {
