@@ -7,7 +7,7 @@ import { z } from "zod";
 import { useDatabaseForTests as installDatabase } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { ACTION_DEPS, formAction, type ActionDeps } from "@/lib/actions";
-import { sessionUser } from "@/lib/auth/actor";
+import { sessionActor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 
@@ -61,7 +61,7 @@ describe("action pipeline with the database away", () => {
   });
 });
 
-describe.each(drivers)("sessionUser (%s)", (driver) => {
+describe.each(drivers)("sessionActor (%s)", (driver) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -78,8 +78,8 @@ describe.each(drivers)("sessionUser (%s)", (driver) => {
       { sessionToken: old, userId: u!.id, expires: new Date(Date.now() - 60_000) },
     ]);
     const maxAge = 30 * 24 * 3600 * 1000;
-    expect((await sessionUser(live, maxAge))?.id).toBe(u!.id);
-    expect(await sessionUser(old, maxAge)).toBeNull();
-    expect(await sessionUser("nope", maxAge)).toBeNull();
+    expect((await sessionActor(live, maxAge))?.userId).toBe(u!.id);
+    expect(await sessionActor(old, maxAge)).toBeNull();
+    expect(await sessionActor("nope", maxAge)).toBeNull();
   });
 });

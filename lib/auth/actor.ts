@@ -1,9 +1,9 @@
 import "server-only";
 // The acting user, loaded from the database for each request: who they are and every role they
 // hold. Every lib/ function that reads or writes people's data takes one and checks scope.
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, roleGrants, sessions, users, type Locale, type User } from "@/db/schema";
+import { sessions, users, type Locale, type User } from "@/db/schema";
 
 export interface Actor {
   userId: string;
@@ -16,38 +16,43 @@ export interface Actor {
   secretariat: boolean;
 }
 
-export async function loadActor(userId: string): Promise<Actor | null> {
-  const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  return user ? actorOf(user) : null;
-}
+// The user's row with their memberships and role grants, in one statement: every signed-in page and
+// action starts with it, and on a deadline day each statement saved is a round trip per request.
+// Written out with aliases: drizzle leaves columns unqualified when a query reads one table, and an
+// unqualified "id" inside the subquery would name the subquery's own.
+const actorColumns = {
+  user: users,
+  memberships: sql<Actor["memberships"]>`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role)) from memberships m where m.user_id = "users"."id"), '[]'::json)`,
+  grants: sql<{ role: string; consultationId: string | null }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'consultationId', g.consultation_id)) from role_grants g where g.user_id = "users"."id"), '[]'::json)`,
+};
 
-/** The actor of a user row already read (Auth.js's session lookup returns it): roles only. */
-export async function actorOf(user: Pick<User, "id" | "email" | "name" | "locale">): Promise<Actor> {
-  const db = await getDb();
-  const [mems, grants] = await Promise.all([
-    db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id)),
-    db.select({ role: roleGrants.role, consultationId: roleGrants.consultationId }).from(roleGrants).where(eq(roleGrants.userId, user.id)),
-  ]);
+function toActor(row: { user: Pick<User, "id" | "email" | "name" | "locale">; memberships: Actor["memberships"]; grants: { role: string; consultationId: string | null }[] }): Actor {
+  const { user, grants } = row;
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     locale: user.locale,
-    memberships: mems,
+    memberships: row.memberships,
     anchorOf: grants.flatMap((g) => (g.role === "anchor" && g.consultationId ? [g.consultationId] : [])),
     secretariat: grants.some((g) => g.role === "secretariat"),
   };
 }
 
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const db = await getDb();
+  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId));
+  return row ? toActor(row) : null;
+}
+
 /**
- * The user of an unexpired database session, with one query, or null. Like Auth.js, a session used
+ * The actor of an unexpired database session, with one query, or null. Like Auth.js, a session used
  * more than a day after it was last extended gets its full lifetime again (maxAgeMs from now).
  */
-export async function sessionUser(sessionToken: string, maxAgeMs: number, now = new Date()): Promise<User | null> {
+export async function sessionActor(sessionToken: string, maxAgeMs: number, now = new Date()): Promise<Actor | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ user: users, expires: sessions.expires })
+    .select({ ...actorColumns, expires: sessions.expires })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, now)));
@@ -55,7 +60,7 @@ export async function sessionUser(sessionToken: string, maxAgeMs: number, now = 
   if (row.expires.getTime() - maxAgeMs + SESSION_UPDATE_AGE_MS < now.getTime()) {
     await db.update(sessions).set({ expires: new Date(now.getTime() + maxAgeMs) }).where(eq(sessions.sessionToken, sessionToken));
   }
-  return row.user;
+  return toActor(row);
 }
 const SESSION_UPDATE_AGE_MS = 24 * 3600 * 1000;
 

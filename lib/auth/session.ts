@@ -2,14 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { SESSION_DAYS } from "@/lib/auth";
-import { actorOf, sessionUser, type Actor } from "./actor";
+import { sessionActor, type Actor } from "./actor";
 
 // Auth.js's session cookie (plain http, and https).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
  * The signed-in actor for this request, or null. Cached per request. The database session named by
- * Auth.js's cookie is read directly, user included, in one query (Auth.js's own auth() costs a
+ * Auth.js's cookie is read directly, user and roles included, in one query (Auth.js's own auth() costs a
  * whole request pipeline on every page and action). A database failure throws: the person gets the
  * error page or the form's error, never a trip to the sign-in page as if signed out.
  */
@@ -17,6 +17,5 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!token) return null;
-  const user = await sessionUser(token, SESSION_DAYS * 24 * 3600 * 1000);
-  return user ? actorOf(user) : null;
+  return sessionActor(token, SESSION_DAYS * 24 * 3600 * 1000);
 });

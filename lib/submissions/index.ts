@@ -156,7 +156,13 @@ export async function submitSubmission({
   const db = await getDb();
   const attempt = () =>
     db.transaction(async (tx) => {
-      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
+      // Both reads go out together (postgres.js pipelines queries on the transaction's connection);
+      // the organisation's contact is read before the consultation's row is locked, as every
+      // submission to it waits for that lock.
+      const [[byKey], [org]] = await Promise.all([
+        tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update"),
+        tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId)),
+      ]);
       if (byKey) {
         if (!isMember(actor, byKey.organisationId)) throw new NotFoundError();
         // The same form sent again (double click, retry, back-and-resubmit): the one submission.
@@ -169,8 +175,6 @@ export async function submitSubmission({
         if (draft.status !== "draft") return { id: draft.id, reference: draft.reference ?? "", replayed: true };
         if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
       }
-      // Read before the consultation's row is locked: every submission to it waits for that lock.
-      const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId));
       const c = await takeNextNumber(tx, input.consultationId);
       if (!c) throw new NotFoundError();
       assertBeforeDeadline(c, actor, now);
@@ -251,22 +255,24 @@ async function recordSubmitted(
       .returning({ id: submissions.id });
     id = row!.id;
   }
-  await tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId });
   await addFiles(tx, actor, id, x.files);
-  await tx.insert(auditEvents).values(
-    x.onBehalf
-      ? {
-          actorId: actor.userId,
-          action: "submission.enteredOnBehalf",
-          consultationId: c.id,
-          organisationId,
-          submissionId: id,
-          toState: "submitted",
-          note: `entered on behalf, channel ${x.onBehalf.channel}${x.onBehalf.afterDeadline ? ", after the deadline" : ""}`,
-        }
-      : { actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId, submissionId: id, fromState: "draft", toState: "submitted" },
-  );
-  await sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf, x.org);
+  const audit = x.onBehalf
+    ? {
+        actorId: actor.userId,
+        action: "submission.enteredOnBehalf",
+        consultationId: c.id,
+        organisationId,
+        submissionId: id,
+        toState: "submitted" as const,
+        note: `entered on behalf, channel ${x.onBehalf.channel}${x.onBehalf.afterDeadline ? ", after the deadline" : ""}`,
+      }
+    : { actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId, submissionId: id, fromState: "draft" as const, toState: "submitted" as const };
+  // Independent rows of the same transaction, sent together: one round trip instead of three.
+  await Promise.all([
+    tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId }),
+    tx.insert(auditEvents).values(audit),
+    sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf, x.org),
+  ]);
   return { id, reference };
 }
 
