@@ -11,11 +11,14 @@
 //   (b) public pages: home, a consultation, the public inputs;
 //   (c) the moderation queue of one consultation, as its anchor;
 // and (a) again against a baseline: a bare Node `http` server doing the same insert through
-// `postgres` (bench/baseline-server.ts), with the same autocannon settings. Prints figures, ratios
-// and last one line of JSON.
+// `postgres` (bench/baseline-server.ts), with the same autocannon settings; and (d) the framework's
+// floor: a bare Next.js app (bench/floor/, built on first use) with a page of static text rendered per
+// request and a server action doing that same insert, so that the app's figures can be read against
+// what Next.js alone reaches on this machine. (b) also runs the home page at 1, 2, 5 and 10
+// connections (latency against concurrency). Prints figures, ratios and last one line of JSON.
 // Environment: LOAD_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres),
 // LOAD_DB (gcm_load_bench), LOAD_RESEED (1 = always refill; 0 = reuse a filled database),
-// LOAD_ROWS (100000), LOAD_ORGS (10000), LOAD_PORT (3540; baseline +1), LOAD_SECONDS (20, for (a);
+// LOAD_ROWS (100000), LOAD_ORGS (10000), LOAD_PORT (3540; baseline +1, floor +2), LOAD_SECONDS (20, for (a);
 // (b) and (c) run half as long), LOAD_CONNECTIONS (20), LOAD_USERS (200 signed-in users in
 // LOAD_SIGNED_ORGS = 100 organisations), LOAD_DROP=1 drops the database at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -39,12 +42,14 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SIGNED_ORGS = Number(process.env.LOAD_SIGNED_ORGS ?? 100);
-// LOAD_ONLY=a,b,c,baseline runs some parts only; LOAD_PROFILE=1 writes the app's CPU profile (--cpu-prof) to /tmp.
-const ONLY = new Set((process.env.LOAD_ONLY || "a,b,c,baseline").split(","));
+// LOAD_ONLY=a,b,c,baseline,floor runs some parts only; LOAD_PROFILE=1 writes the app's CPU profile (--cpu-prof) to /tmp.
+const ONLY = new Set((process.env.LOAD_ONLY || "a,b,c,baseline,floor").split(","));
 const PROFILE = process.env.LOAD_PROFILE === "1";
 const TARGET = { submissionsPerSecond: 200, submitP95Ms: 300, publicP95Ms: 50 };
 const BASE = `http://127.0.0.1:${PORT}`;
 const BASELINE = `http://127.0.0.1:${PORT + 1}`;
+const FLOOR = `http://127.0.0.1:${PORT + 2}`;
+const FLOOR_DIR = "bench/floor";
 const run = Date.now().toString(36);
 const log = (...a: unknown[]) => console.log(...a);
 
@@ -89,6 +94,7 @@ async function drive(
   seconds: number,
   next: () => { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer },
   isOk: (status: number, headers: Record<string, string>) => boolean,
+  connections = CONNECTIONS,
 ): Promise<Figures> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
@@ -97,7 +103,7 @@ async function drive(
   const first = next();
   const instance = autocannon({
     url: base,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 30,
     requests: [
@@ -212,7 +218,7 @@ async function main() {
       return { slug: c.slug, consultationId: c.id, content: generateInput(rng, c.slug, "") };
     });
     let n = 0;
-    const submitRequest = () => {
+    const submitRequestTo = (form: NonNullable<ReturnType<typeof parseSubmitForm>>, origin = BASE) => () => {
       const k = n++;
       const u = users[k % users.length]!;
       const x = contents[k % contents.length]!;
@@ -221,10 +227,11 @@ async function main() {
       return {
         method: "POST" as const,
         path: `/en/consultations/${x.slug}/submit`,
-        headers: { cookie: u.cookie, "content-type": enc.contentType, origin: BASE, accept: "text/html" },
+        headers: { cookie: u.cookie, "content-type": enc.contentType, origin, accept: "text/html" },
         body: enc.body,
       };
     };
+    const submitRequest = submitRequestTo(form);
     const accepted = (status: number, headers: Record<string, string>) => status === 303 && ACCEPTED_LOCATION.test(headers.location ?? headers.Location ?? "");
     const get = (p: string, cookie?: string) => () => ({ method: "GET" as const, path: p, headers: (cookie ? { cookie } : {}) as Record<string, string> });
     const is200 = (status: number) => status === 200;
@@ -243,6 +250,9 @@ async function main() {
     const home = await part("b", () => drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200));
     const consultation = await part("b", () => drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200));
     const inputs = await part("b", () => drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200));
+    // The same page at lower concurrency: where the public-page latency target holds.
+    const homeByConnections: Record<string, Figures> = {};
+    if (ONLY.has("b")) for (const c of [1, 2, 5, 10]) homeByConnections[c] = await drive(`(b) home /en, ${c} connection(s)`, BASE, 5, get("/en"), is200, c);
     const queue = await part("c", () => drive(`(c) moderation queue (anchor, asia)`, BASE, half, get("/en/moderation/asia", anchor.cookie), is200));
     await stopProcess(app);
     app = null;
@@ -257,6 +267,30 @@ async function main() {
       await stopProcess(baseline);
       baseline = null;
       return f;
+    });
+
+    // The framework's floor: a bare Next.js app, the same insert in a server action, a page of text.
+    let floorPage = skipped;
+    const floor = await part("floor", async () => {
+      if (process.env.LOAD_SKIP_BUILD !== "1" || !fs.existsSync(path.join(FLOOR_DIR, ".next"))) {
+        log(`\nBuilding the bare Next.js app (${FLOOR_DIR}) …`);
+        const b = spawnSync("node_modules/.bin/next", ["build", FLOOR_DIR], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+        if (b.status !== 0) throw new Error("build of the bare Next.js app failed");
+      }
+      const floorApp = startProcess(`node_modules/.bin/next start ${FLOOR_DIR} -p ${PORT + 2}`, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url }, appLog);
+      try {
+        await waitReady(FLOOR, "/");
+        const p = await getPage(FLOOR, "/en/consultations/asia/submit");
+        const floorForm = p.kind === "http" ? parseSubmitForm(p.body) : null;
+        if (!floorForm) throw new Error("no form on the bare Next.js app's page");
+        const post = submitRequestTo(floorForm, FLOOR);
+        await drive("floor warm-up (3 s)", FLOOR, 3, post, accepted);
+        const f = await drive(`(d) floor: bare Next.js action, ${SECONDS} s`, FLOOR, SECONDS, post, accepted);
+        floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200);
+        return f;
+      } finally {
+        await stopProcess(floorApp);
+      }
     });
     const load1 = round(loadavg()[0]!);
 
@@ -273,7 +307,16 @@ async function main() {
       submissions: submissions.perSecond >= TARGET.submissionsPerSecond && submissions.p95Ms < TARGET.submitP95Ms && submissions.errors === 0,
       publicPages: publicP95 < TARGET.publicP95Ms && home.errors + consultation.errors + inputs.errors === 0,
     };
+    const ofFloor = {
+      submissionsThroughput: round(submissions.perSecond / floor.perSecond),
+      floorSubmissionsThroughputOfBaseline: round(floor.perSecond / base.perSecond),
+      homeThroughput: round(home.perSecond / floorPage.perSecond),
+    };
     log(`\nRatios app/baseline for submissions: throughput ${ratio.throughput}, p50 ${ratio.p50}, p95 ${ratio.p95}`);
+    log(
+      `Against the bare Next.js app: submissions throughput ${ofFloor.submissionsThroughput} of the floor's (the floor itself ${ofFloor.floorSubmissionsThroughputOfBaseline} of the bare Node baseline); ` +
+        `home page throughput ${ofFloor.homeThroughput} of the bare page's (floor page p95 ${floorPage.p95Ms} ms at ${CONNECTIONS} connections)`,
+    );
     log(`Rows: ${after - before} new submissions (${d} duplicate titles); load average ${load0} → ${load1}`);
     log(
       `Targets: ${TARGET.submissionsPerSecond} submissions/s with p95 < ${TARGET.submitP95Ms} ms and no errors: ${met.submissions ? "met" : "NOT met"}; ` +
@@ -289,10 +332,12 @@ async function main() {
         users: USERS,
         organisations: SIGNED_ORGS,
         submissions,
-        publicPages: { home, consultation, inputs },
+        publicPages: { home, consultation, inputs, homeByConnections },
         moderationQueue: queue,
         baseline: base,
+        floor: { submissions: floor, page: floorPage },
         ratio,
+        ofFloor,
         newRows: after - before,
         acknowledged,
         duplicateTitles: d,

@@ -15,3 +15,9 @@ declare module "autocannon" {
 declare module "*/scripts/needs-build.mjs" {
   export function needsBuild(): boolean;
 }
+
+declare module "*/floor/insert.mjs" {
+  /** Inserts the posted form as a submitted input (bench/floor/insert.mjs); returns its id. */
+  export function insertSubmission(form: FormData): Promise<string>;
+  export function closeDatabase(): Promise<void>;
+}
