@@ -1,19 +1,19 @@
 "use client";
 // A clear message instead of a blank page when a page fails (e.g. the database is unreachable).
-import { useTranslations } from "next-intl";
+import { useErrorStrings } from "@/components/error-strings";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
+  const t = useErrorStrings();
   return (
     <div role="alert">
-      <h1 className="text-2xl font-bold">{t("errorTitle")}</h1>
-      <p className="mt-2">{t("errorBody")}</p>
+      <h1 className="text-2xl font-bold">{t.title}</h1>
+      <p className="mt-2">{t.body}</p>
       <p className="mt-4 flex gap-4">
         <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 text-white">
-          {t("retry")}
+          {t.retry}
         </button>
         <a href="." className="text-brand underline">
-          {t("backHome")}
+          {t.backHome}
         </a>
       </p>
     </div>

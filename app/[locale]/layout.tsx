@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { databaseReachable } from "@/lib/health";
+import { ErrorStringsProvider } from "@/components/error-strings";
 import { HydrationMarker } from "@/components/hydration-marker";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LocaleLink as Link } from "@/components/locale-link";
@@ -30,14 +30,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("common");
-  const messages = await getMessages();
+  const te = await getTranslations("errors");
   // When the database cannot be reached the layout shows the error itself instead of the page: a page
   // that fails while rendering gets an empty document from Next.js (error.tsx is rendered only in the
   // browser), which a browser without JavaScript would show blank. Next.js cannot give a rendered
   // page a 5xx status, so this answer is a 200.
   const actor = await getActor().catch(() => undefined);
   const reachable = actor !== undefined && (actor !== null || (await databaseReachable()));
-  const te = reachable ? null : await getTranslations("errors");
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -86,19 +85,22 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
             </nav>
           </div>
         </header>
-        {/* Only the error messages reach the browser here; pages with forms add theirs (ClientMessages). */}
-        <NextIntlClientProvider messages={{ errors: messages.errors }}>
+        {/* No message catalogue reaches the browser here, only error.tsx's words: pages with forms add
+            theirs with next-intl's provider (ClientMessages). */}
+        <ErrorStringsProvider
+          strings={{ title: te("errorTitle"), body: te("errorBody"), retry: te("retry"), backHome: te("backHome") }}
+        >
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-            {te ? (
+            {reachable ? (
+              children
+            ) : (
               <div role="alert">
                 <h1 className="text-2xl font-bold">{te("errorTitle")}</h1>
                 <p className="mt-2">{te("errorBody")}</p>
               </div>
-            ) : (
-              children
             )}
           </main>
-        </NextIntlClientProvider>
+        </ErrorStringsProvider>
         <HydrationMarker />
         <footer className="border-t border-slate-200 bg-slate-50">
           <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">{t("footer")}</p>

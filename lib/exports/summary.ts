@@ -85,11 +85,16 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   const languages = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const languageName = (code: string) => (code === "other" ? t("otherLanguage") : (languages.of(code) ?? code));
-  const orgTypes = messages.organisation.types as Record<string, string | undefined>;
+  // Catalogue values only through translators: under Next they are precompiled (next.config.js).
+  const tTypes = createTranslator({ locale, messages, namespace: "organisation.types" });
+  const tRegions = createTranslator({ locale, messages, namespace: "regions" });
 
   const c = data.consultation;
-  const region = (messages.regions as Record<string, { name?: string; city?: string } | undefined>)[c.slug];
-  const city = region?.city ?? c.city;
+  const regionText = (part: "name" | "city", fallback: string) => {
+    const key = `${c.slug}.${part}` as never;
+    return tRegions.has(key) ? tRegions(key) : fallback;
+  };
+  const city = regionText("city", c.city);
   const generated = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "long", timeZone: c.timeZone }).format(now);
   const title = t("title", { city });
 
@@ -98,7 +103,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     para(t("lead", { date: generated }), doc),
 
     para(t("factsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
-    field(t("region"), region?.name ?? c.region),
+    field(t("region"), regionText("name", c.region)),
     field(t("location"), tc("locationValue", { city, country: countryName(locale, c.country) })),
     field(t("dates"), formatDateRange(locale, c.startsOn, c.endsOn)),
     field(t("anchors"), c.anchors),
@@ -113,7 +118,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     para(t("byType"), doc, { heading: HeadingLevel.HEADING_2 }),
     table(
       [t("type"), t("count")],
-      [...data.organisationsByType].sort((a, b) => b.n - a.n).map((r) => [orgTypes[r.type] ?? r.type, num(r.n)]),
+      [...data.organisationsByType].sort((a, b) => b.n - a.n).map((r) => [tTypes(r.type), num(r.n)]),
       doc,
     ),
     para(t("byCountry"), doc, { heading: HeadingLevel.HEADING_2 }),
@@ -180,7 +185,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
 
   const document = new Document({
     // No person's name in the file's metadata: the portal made it.
-    creator: messages.common.siteName,
+    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
     title,
     numbering: {
       config: [
