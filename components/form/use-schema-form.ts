@@ -5,11 +5,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FormState } from "@/lib/form-state";
 import { isMessageKey, issueMessage } from "@/lib/validation";
 
-export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useSchemaForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
   schema: S,
   action: (prev: FormState, fd: FormData) => Promise<FormState>,
   initial: FormState,
