@@ -2,7 +2,7 @@
 // was typed (never a crash, never "signed out"); and the session lookup behind getActor's fallback.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 // Aliased: the name starts with "use", which the React hooks lint rule would take for a hook.
 import { useDatabaseForTests as installDatabase } from "@/db/client";
 import { sessions, users } from "@/db/schema";
@@ -24,7 +24,7 @@ describe("action pipeline with the database away", () => {
     delete (globalThis as Record<symbol, unknown>)[ACTION_DEPS];
   });
   const action = formAction({
-    schema: z.object({ title: z.string().min(1) }),
+    schema: z.object({ title: z.string().check(z.minLength(1)) }),
     run: async () => {
       throw Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
     },

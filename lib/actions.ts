@@ -4,7 +4,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, isDatabaseUnavailable } from "@/lib/errors";
@@ -39,7 +39,7 @@ const SECRET_FIELDS = new Set(["token"]);
 type Run<I, A> = (ctx: { actor: A; input: I; locale: AppLocale; formData: FormData }) => Promise<FormState | void>;
 
 /** A server action for signed-in users: no session, no call. */
-export function formAction<S extends z.ZodType>(opts: {
+export function formAction<S extends z.ZodMiniType>(opts: {
   schema: S;
   arrays?: readonly string[];
   run: Run<z.infer<S>, Actor>;
@@ -50,7 +50,7 @@ export function formAction<S extends z.ZodType>(opts: {
 }
 
 /** A server action anyone may call (sign-in): it still validates, and lib/ still rate-limits. */
-export function publicFormAction<S extends z.ZodType>(opts: {
+export function publicFormAction<S extends z.ZodMiniType>(opts: {
   schema: S;
   arrays?: readonly string[];
   run: Run<z.infer<S>, Actor | null>;
@@ -58,7 +58,7 @@ export function publicFormAction<S extends z.ZodType>(opts: {
   return pipeline(opts.schema, opts.arrays, false, opts.run);
 }
 
-function pipeline<S extends z.ZodType>(
+function pipeline<S extends z.ZodMiniType>(
   schema: S,
   arrays: readonly string[] | undefined,
   requireActor: boolean,
@@ -114,7 +114,7 @@ function pipeline<S extends z.ZodType>(
  * A one-button server action (remove, transfer, verify, accept …) for plain forms that work without
  * JavaScript: it runs the pipeline and redirects back with ?ok=… or ?error=… for the page to show.
  */
-export function buttonAction<S extends z.ZodType>(opts: {
+export function buttonAction<S extends z.ZodMiniType>(opts: {
   schema: S;
   arrays?: readonly string[];
   run: (ctx: { actor: Actor; input: z.infer<S>; locale: AppLocale }) => Promise<{ to: string; ok: string }>;

@@ -1,6 +1,6 @@
 // Shared by server actions and client forms: zod issues → messages in the user's language, and
 // FormData → plain objects (repeated names become arrays).
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 export type FieldErrors = Record<string, string[]>;
@@ -39,7 +39,7 @@ export function issueMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue, t: T
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError, t: Translate): FieldErrors {
+export function fieldErrorsOf(error: z.core.$ZodError, t: Translate): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";

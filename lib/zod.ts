@@ -1,10 +1,22 @@
-// Imported by every shared form schema module (lib/<domain>/schemas.ts) for its side effect, so that
-// it runs before any schema is built: no compiled (`new Function`) parsers. The pages'
-// Content-Security-Policy forbids eval in the browser, and zod's probe for it would report a
-// violation on every page with a form (lib/security/headers.ts).
-// The schema modules import zod as `import * as z from "zod"`: with the `z` object that "zod" also
-// exports, the browser bundle carried all of zod (every locale, JSON Schema): 59 KB more compressed
-// JavaScript on the submission form (npm run bench:weight).
-import { config } from "zod";
+// Imported by every form schema module (lib/<domain>/schemas.ts) before it builds a schema: no
+// compiled (`new Function`) parsers, and no probe for them. The pages' Content-Security-Policy forbids
+// eval in the browser, and the probe would report a violation on every page with a form
+// (lib/security/headers.ts). zod/mini and classic zod share this one config (zod/v4/core).
+//
+// Schemas are written with zod/mini, the functional API (the actions' own ones too, for one way of
+// writing them): client components import the form schemas for react-hook-form, and classic zod's
+// schemas carry every method, so the browser got all of classic zod (JSON Schema, English messages).
+// With mini the submission form's first-load JavaScript is 11 KB smaller compressed (npm run
+// bench:weight). Messages are ours anyway: lib/validation.ts maps issue codes to translations.
+// lib/env.ts keeps classic zod: it runs on the server only, and its English messages are what an
+// operator reads when a variable is wrong.
+import * as z from "zod/mini";
 
-config({ jitless: true });
+z.config({ jitless: true });
+
+/** The schema, absent, or "" (an empty form field) read as absent. */
+export const optionalOrBlank = <T extends z.ZodMiniType>(schema: T) =>
+  z.union([z.optional(schema), z.pipe(z.literal(""), z.transform(() => undefined))]);
+
+/** For filters read from the URL: anything malformed is ignored (undefined), never a 500. */
+export const optionalOrIgnored = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);

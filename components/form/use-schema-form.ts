@@ -5,11 +5,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FormState } from "@/lib/form-state";
 import { isMessageKey, issueMessage } from "@/lib/validation";
 
-export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useSchemaForm<S extends z.ZodMiniType<FieldValues, FieldValues>>(
   schema: S,
   action: (prev: FormState, fd: FormData) => Promise<FormState>,
   initial: FormState,
@@ -20,7 +20,9 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const t = useTranslations("validation");
   const translate = (k: string, v?: Record<string, string | number>) => t(k as never, v as never);
   const form = useForm({
-    resolver: zodResolver(schema as never, { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never) as unknown as Resolver<FieldValues>,
+    // Parsed synchronously, as the server action parses: under parseAsync zod/mini runs each transform
+    // as a promise, and a union then prefers a later branch that passes at once ("" capacity → 0, not null).
+    resolver: zodResolver(schema as never, { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never, { mode: "sync" }) as unknown as Resolver<FieldValues>,
     mode: "onBlur",
     defaultValues: defaultValues?.(state),
   });

@@ -1,36 +1,31 @@
-import * as z from "zod";
-import "@/lib/zod";
+import * as z from "zod/mini";
+import { optionalOrBlank } from "@/lib/zod";
 import { CONSULTATION_STATUSES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
 
-const localDateTime = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+const localDateTime = optionalOrBlank(z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)));
 
 export const consultationEditSchema = z
   .object({
     consultationId: z.uuid(),
-    version: z.coerce.number().int().positive(),
+    version: z.coerce.number().check(z.int(), z.positive()),
     startsOn: z.iso.date(),
     endsOn: z.iso.date(),
     // Wall-clock times in the consultation's own time zone; empty means no deadline.
     registrationDeadline: localDateTime,
     submissionDeadline: localDateTime,
-    inPersonCapacity: z
-      .union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(100_000)])
-      .optional()
-      .transform((v) => (v === undefined ? null : v)),
+    inPersonCapacity: z.pipe(
+      z.optional(z.union([z.pipe(z.literal(""), z.transform(() => null)), z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000))])),
+      z.transform((v) => (v === undefined ? null : v)),
+    ),
     status: z.enum(CONSULTATION_STATUSES),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "endBeforeStart" });
+  .check(z.refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], error: "endBeforeStart" }));
 export type ConsultationEditInput = z.infer<typeof consultationEditSchema>;
 
 export const inviteAnchorSchema = z.object({
   consultationId: z.uuid(),
-  email: z.email().max(254),
+  email: z.email().check(z.maxLength(254)),
   locale: z.enum(locales),
 });
 export type InviteAnchorInput = z.infer<typeof inviteAnchorSchema>;

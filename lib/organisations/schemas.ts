@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import "@/lib/zod";
 import { ORGANISATION_TYPES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
@@ -8,36 +8,28 @@ import { countryCodes } from "@/lib/i18n/countries";
 export const workingLanguageCodes = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "hi", "bn", "ur", "tl", "id", "th", "fa", "tr", "am", "ha", "wo", "qu", "fj"] as const;
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max))),
+    z.transform((v) => (v ? v : undefined)),
+  );
 
 export const organisationSchema = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
   acronym: optionalText(30),
   country: z.enum(countryCodes),
   city: optionalText(100),
-  website: z
-    .string()
-    .trim()
-    .max(300)
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  website: z.pipe(optionalText(300), z.optional(z.url({ protocol: /^https?$/ }))),
   type: z.enum(ORGANISATION_TYPES),
-  workingLanguages: z.array(z.enum(workingLanguageCodes)).min(1).max(10),
-  contactEmail: z.email().max(254),
+  workingLanguages: z.array(z.enum(workingLanguageCodes)).check(z.minLength(1), z.maxLength(10)),
+  contactEmail: z.email().check(z.maxLength(254)),
   locale: z.enum(locales),
 });
 export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 export const inviteMemberSchema = z.object({
   organisationId: z.uuid(),
-  email: z.email().max(254),
-  role: z.enum(["member", "owner"]).default("member"),
+  email: z.email().check(z.maxLength(254)),
+  role: z._default(z.enum(["member", "owner"]), "member"),
   locale: z.enum(locales),
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
@@ -50,10 +42,12 @@ export const deleteOrganisationSchema = (expectedName?: string) =>
   z
     .object({
       organisationId: z.uuid(),
-      confirmName: z.string().trim().min(1).max(200),
+      confirmName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     })
-    .refine((v) => expectedName === undefined || v.confirmName.normalize("NFC") === expectedName.trim().normalize("NFC"), {
-      path: ["confirmName"],
-      message: "nameMismatch",
-    });
+    .check(
+      z.refine((v) => expectedName === undefined || v.confirmName.normalize("NFC") === expectedName.trim().normalize("NFC"), {
+        path: ["confirmName"],
+        error: "nameMismatch",
+      }),
+    );
 export type DeleteOrganisationInput = z.infer<ReturnType<typeof deleteOrganisationSchema>>;

@@ -1,5 +1,5 @@
-import * as z from "zod";
-import "@/lib/zod";
+import * as z from "zod/mini";
+import { optionalOrBlank, optionalOrIgnored } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 import { organisationSchema } from "@/lib/organisations/schemas";
 
@@ -10,34 +10,39 @@ export const LIMITS = { title: 200, summary: 1000, body: 20_000, recommendation:
 
 // Browsers send textarea line breaks as CRLF; inputs store plain "\n" (and count characters as typed).
 const text = (max: number, min = 0) =>
-  z
-    .string()
-    .transform((v) => v.replace(/\r\n?/g, "\n"))
-    .pipe(z.string().trim().min(min).max(max));
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((v) => v.replace(/\r\n?/g, "\n")),
+    ),
+    z.string().check(z.trim(), z.minLength(min), z.maxLength(max)),
+  );
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max))),
+    z.transform((v) => (v ? v : undefined)),
+  );
+const themes = z.array(z.coerce.number().check(z.int(), z.gte(1), z.lte(6)));
+const email = z.email().check(z.maxLength(254));
 
 /** The input's content: what the organisation writes. Full rules, applied on submit. */
 export const submissionContentSchema = z.object({
   title: text(LIMITS.title, 1),
-  themes: z.array(z.coerce.number().int().min(1).max(6)).min(1).max(6),
+  themes: themes.check(z.minLength(1), z.maxLength(6)),
   summary: text(LIMITS.summary, 1),
   body: text(LIMITS.body, 1),
   // Empty recommendation fields are dropped, then at most five remain.
-  recommendations: z
-    .array(text(LIMITS.recommendation))
-    .default([])
-    .transform((rs) => rs.filter((r) => r.length > 0))
-    .pipe(z.array(z.string()).max(LIMITS.recommendations)),
-  countries: z.array(z.enum(countryCodes)).max(LIMITS.countries).default([]),
+  recommendations: z.pipe(
+    z.pipe(
+      z._default(z.array(text(LIMITS.recommendation)), []),
+      z.transform((rs) => rs.filter((r) => r.length > 0)),
+    ),
+    z.array(z.string()).check(z.maxLength(LIMITS.recommendations)),
+  ),
+  countries: z._default(z.array(z.enum(countryCodes)).check(z.maxLength(LIMITS.countries)), []),
   language: z.enum(inputLanguages),
   contactName: text(120, 1),
-  contactEmail: z.email().max(254),
+  contactEmail: email,
   publication: z.enum(["named", "anonymous", "none"]),
 });
 
@@ -46,38 +51,31 @@ const envelope = z.object({
   consultationId: z.uuid(),
   organisationId: z.uuid(),
   // Set once the draft exists on the server.
-  submissionId: z
-    .uuid()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  version: z.coerce.number().int().min(0),
+  submissionId: optionalOrBlank(z.uuid()),
+  version: z.coerce.number().check(z.int(), z.gte(0)),
   // One per form instance: a double click or a retried POST finds the same submission.
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  intent: z.enum(["draft", "submit"]).default("submit"),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+  intent: z._default(z.enum(["draft", "submit"]), "submit"),
 });
 
-export const submissionSchema = envelope.extend(submissionContentSchema.shape);
+export const submissionSchema = z.extend(envelope, submissionContentSchema.shape);
 export type SubmissionInput = z.infer<typeof submissionSchema>;
 
 /** A draft may be incomplete; it still respects every limit. */
-export const draftSchema = envelope.extend({
-  title: text(LIMITS.title).default(""),
-  themes: z.array(z.coerce.number().int().min(1).max(6)).max(6).default([]),
-  summary: text(LIMITS.summary).default(""),
-  body: text(LIMITS.body).default(""),
-  recommendations: z
-    .array(text(LIMITS.recommendation))
-    .default([])
-    .transform((rs) => rs.filter((r) => r.length > 0).slice(0, LIMITS.recommendations)),
-  countries: z.array(z.enum(countryCodes)).max(LIMITS.countries).default([]),
-  language: z.enum(inputLanguages).optional().or(z.literal("").transform(() => undefined)),
+export const draftSchema = z.extend(envelope, {
+  title: z._default(text(LIMITS.title), ""),
+  themes: z._default(themes.check(z.maxLength(6)), []),
+  summary: z._default(text(LIMITS.summary), ""),
+  body: z._default(text(LIMITS.body), ""),
+  recommendations: z.pipe(
+    z._default(z.array(text(LIMITS.recommendation)), []),
+    z.transform((rs) => rs.filter((r) => r.length > 0).slice(0, LIMITS.recommendations)),
+  ),
+  countries: z._default(z.array(z.enum(countryCodes)).check(z.maxLength(LIMITS.countries)), []),
+  language: optionalOrBlank(z.enum(inputLanguages)),
   contactName: optionalText(120),
-  contactEmail: z
-    .email()
-    .max(254)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  publication: z.enum(["named", "anonymous", "none"]).optional().or(z.literal("").transform(() => undefined)),
+  contactEmail: optionalOrBlank(email),
+  publication: optionalOrBlank(z.enum(["named", "anonymous", "none"])),
 });
 export type DraftInput = z.infer<typeof draftSchema>;
 
@@ -94,13 +92,9 @@ export type BehalfChannel = (typeof behalfChannels)[number];
  */
 export const behalfOrganisationSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("existing"), id: z.uuid() }),
-  organisationSchema.pick({ name: true, country: true, type: true, locale: true }).extend({
+  z.extend(z.pick(organisationSchema, { name: true, country: true, type: true, locale: true }), {
     mode: z.literal("new"),
-    contactEmail: z
-      .email()
-      .max(254)
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    contactEmail: optionalOrBlank(email),
   }),
 ]);
 
@@ -108,21 +102,17 @@ export const behalfOrganisationSchema = z.discriminatedUnion("mode", [
  * The anchors' form for an input received by e-mail, paper or voice: the organisation's own fields,
  * except that the contact person's e-mail may be unknown (a letter, a phone call).
  */
-export const behalfSubmissionSchema = submissionContentSchema.extend({
+export const behalfSubmissionSchema = z.extend(submissionContentSchema, {
   consultationId: z.uuid(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
   channel: z.enum(behalfChannels, { error: "channelRequired" }),
   organisation: behalfOrganisationSchema,
-  contactEmail: z
-    .email()
-    .max(254)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  contactEmail: optionalOrBlank(email),
 });
 export type BehalfSubmissionInput = z.infer<typeof behalfSubmissionSchema>;
 
 /** The anchors' search for the organisation (a GET form: name, page). */
 export const organisationSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+  q: optionalOrIgnored(z.string().check(z.trim(), z.maxLength(100))),
+  page: optionalOrIgnored(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
 });

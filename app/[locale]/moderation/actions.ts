@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
 import { bulkSchema, moderationActionSchema, noteSchema } from "@/lib/moderation/schemas";
@@ -8,7 +8,7 @@ import { bulkSchema, moderationActionSchema, noteSchema } from "@/lib/moderation
 const detailPath = (locale: string, slug: unknown, id: unknown) =>
   `/${locale}/moderation/${typeof slug === "string" ? encodeURIComponent(slug) : ""}/submissions/${typeof id === "string" ? encodeURIComponent(id) : ""}`;
 
-const withSlug = <T extends z.ZodType>(schema: T) => z.intersection(schema, z.object({ slug: z.string().max(60) }));
+const withSlug = <T extends z.ZodMiniType>(schema: T) => z.intersection(schema, z.object({ slug: z.string().check(z.maxLength(60)) }));
 
 /** Buttons and short forms on the detail page (accept, publish, mark duplicate, tag …). */
 export const moderateButtonAction = buttonAction({

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { DomainError } from "@/lib/errors";
 import {
@@ -25,7 +25,7 @@ export const createOrganisationAction = formAction({
   },
 });
 
-const updateSchema = organisationSchema.extend({ organisationId: z.uuid() });
+const updateSchema = z.extend(organisationSchema, { organisationId: z.uuid() });
 
 export const updateOrganisationAction = formAction({
   schema: updateSchema,
@@ -45,7 +45,7 @@ export const inviteMemberAction = formAction({
   },
 });
 
-const memberTarget = z.object({ organisationId: z.uuid(), userId: z.string().min(1).max(100) });
+const memberTarget = z.object({ organisationId: z.uuid(), userId: z.string().check(z.minLength(1), z.maxLength(100)) });
 const backToOrg = (raw: Record<string, unknown>, locale: string) =>
   `/${locale}/organisations/${typeof raw.organisationId === "string" ? encodeURIComponent(raw.organisationId) : ""}`;
 

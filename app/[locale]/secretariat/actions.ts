@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { inviteAnchor, removeAnchor, updateConsultation } from "@/lib/consultations/admin";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
@@ -24,7 +24,7 @@ export const inviteAnchorAction = formAction({
 });
 
 export const removeAnchorAction = buttonAction({
-  schema: z.object({ consultationId: z.uuid(), userId: z.string().min(1).max(100), slug: z.string().max(60) }),
+  schema: z.object({ consultationId: z.uuid(), userId: z.string().check(z.minLength(1), z.maxLength(100)), slug: z.string().check(z.maxLength(60)) }),
   back: (raw, locale) => `/${locale}/secretariat/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}`,
   run: async ({ actor, input, locale }) => {
     await removeAnchor({ actor, consultationId: input.consultationId, userId: input.userId });

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { consultationSlug } from "@/lib/consultations/queries";
 import { saveRegistration, withdrawRegistration } from "@/lib/registrations";
@@ -21,7 +21,7 @@ export const saveRegistrationAction = formAction({
 });
 
 export const withdrawRegistrationAction = buttonAction({
-  schema: z.object({ registrationId: z.uuid(), version: z.coerce.number().int().positive(), slug: z.string().max(60), organisationId: z.uuid() }),
+  schema: z.object({ registrationId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()), slug: z.string().check(z.maxLength(60)), organisationId: z.uuid() }),
   back: (raw, locale) => `/${locale}/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}/register`,
   run: async ({ actor, input, locale }) => {
     await withdrawRegistration({ actor, registrationId: input.registrationId, version: input.version });

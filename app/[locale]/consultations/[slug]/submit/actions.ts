@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { editSubmission, removeAttachment, saveDraft, submitSubmission, withdrawSubmission } from "@/lib/submissions";
 import { uploadedFiles } from "@/lib/submissions/files";
@@ -10,9 +10,9 @@ const ARRAYS = ["themes", "recommendations", "countries"] as const;
 
 // "Save draft" checks only limits; "Submit" checks everything (the same schemas as the browser).
 // A post without a button's intent (an old browser) is a submit.
-const saveOrSubmitSchema = z.preprocess(
-  (v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "submit" } : v),
-  z.discriminatedUnion("intent", [draftSchema.extend({ intent: z.literal("draft") }), submissionSchema.extend({ intent: z.literal("submit") })]),
+const saveOrSubmitSchema = z.pipe(
+  z.transform((v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "submit" } : v)),
+  z.discriminatedUnion("intent", [z.extend(draftSchema, { intent: z.literal("draft") }), z.extend(submissionSchema, { intent: z.literal("submit") })]),
 );
 
 export const saveSubmissionAction = formAction({
@@ -42,7 +42,7 @@ export const autosaveDraftAction = formAction({
 });
 
 export const editSubmissionAction = formAction({
-  schema: submissionContentSchema.extend({ submissionId: z.uuid(), version: z.coerce.number().int().positive() }),
+  schema: z.extend(submissionContentSchema, { submissionId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()) }),
   arrays: ARRAYS,
   run: async ({ actor, input: { submissionId, version, ...content }, locale, formData }) => {
     await editSubmission({ actor, submissionId, version, content, files: await uploadedFiles(formData) });
@@ -51,7 +51,7 @@ export const editSubmissionAction = formAction({
 });
 
 export const withdrawSubmissionAction = buttonAction({
-  schema: z.object({ submissionId: z.uuid(), version: z.coerce.number().int().positive() }),
+  schema: z.object({ submissionId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()) }),
   back: (raw, locale) => `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
   run: async ({ actor, input, locale }) => {
     const r = await withdrawSubmission({ actor, ...input });

@@ -2,10 +2,10 @@
 import { buttonAction } from "@/lib/actions";
 import { decideRegistration } from "@/lib/registrations";
 import { registrationDecisionSchema } from "@/lib/registrations/schemas";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const decideRegistrationAction = buttonAction({
-  schema: registrationDecisionSchema.extend({ slug: z.string().max(60), back: z.string().max(500).optional() }),
+  schema: z.extend(registrationDecisionSchema, { slug: z.string().check(z.maxLength(60)), back: z.optional(z.string().check(z.maxLength(500))) }),
   back: (raw, locale) => `/${locale}/moderation/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}/registrations`,
   run: async ({ actor, input, locale }) => {
     await decideRegistration({ actor, input });
