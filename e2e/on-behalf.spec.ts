@@ -86,6 +86,10 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await page.getByRole("link", { name: `Handwritten letter ${tag}` }).click();
   await expect(page.getByTestId("entered-on-behalf")).toHaveText(enteredLine);
   await expect(page.getByTestId("moderation-status")).toHaveText("Submitted");
+  // Nobody can sign in for the new organisation: no change request is offered, and the page says why.
+  await expect(page.getByTestId("no-one-to-change")).toContainText("Nobody from this organisation has an account on the portal");
+  await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Do not accept" })).toBeVisible();
 
   // The organisation that has members sees it, marked; its contact address got the receipt.
   const mail = await latestMail(page, "owner@example.org");

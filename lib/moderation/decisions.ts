@@ -4,7 +4,7 @@ import "server-only";
 // with what changed meanwhile, never applied over someone else's.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { auditEvents, consultations, internalNotes, organisations, submissions, users, type Submission } from "@/db/schema";
+import { auditEvents, consultations, internalNotes, memberships, organisations, submissions, users, type Submission } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -60,11 +60,16 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         await tx.update(submissions).set({ status: "accepted", version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit("accepted");
         break;
-      case "requestChanges":
+      case "requestChanges": {
+        // An organisation created when its input came by e-mail, paper or voice has no account here:
+        // nobody could make the changes, and the input would wait for ever. Said before anything is written.
+        const [member] = await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, s.organisationId)).limit(1);
+        if (!member) throw new DomainError("noOneToChange", 409);
         await tx.update(submissions).set({ status: "changes_requested", moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit("changes_requested", input.message);
         await emailChangesRequested(tx, s, input.message);
         break;
+      }
       case "reject":
         await tx.update(submissions).set({ status: "rejected", moderatorMessage: input.reason, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit("rejected", input.reason);

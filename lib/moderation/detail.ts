@@ -2,7 +2,7 @@ import "server-only";
 // One input as its moderators see it: content, organisation, revisions and their differences,
 // internal notes (never shown to the organisation) and the audit log.
 import { diffWordsWithSpace } from "diff";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   attachments,
@@ -25,7 +25,8 @@ import { NotFoundError } from "@/lib/errors";
 export interface ModerationDetail {
   submission: Submission;
   consultation: Consultation;
-  organisation: Pick<Organisation, "id" | "name" | "acronym" | "type" | "country" | "verifiedAt">;
+  /** hasMembers: someone has an account for it (one created from a letter or a call has none). */
+  organisation: Pick<Organisation, "id" | "name" | "acronym" | "type" | "country" | "verifiedAt"> & { hasMembers: boolean };
   registrationStatus: string | null;
   attachments: Attachment[];
   revisions: { number: number; createdAt: Date; by: string | null }[];
@@ -43,7 +44,16 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
   const [[c], [org], reg, files, revs, notes, audit, dup, enteredBy] = await Promise.all([
     db.select().from(consultations).where(eq(consultations.id, s.consultationId)),
     db
-      .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, type: organisations.type, country: organisations.country, verifiedAt: organisations.verifiedAt })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        acronym: organisations.acronym,
+        type: organisations.type,
+        country: organisations.country,
+        verifiedAt: organisations.verifiedAt,
+        // Qualified by hand: drizzle leaves columns unqualified when a query reads one table.
+        hasMembers: sql<boolean>`exists (select 1 from memberships m where m.organisation_id = "organisations"."id")`,
+      })
       .from(organisations)
       .where(eq(organisations.id, s.organisationId)),
     db

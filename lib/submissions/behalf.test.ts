@@ -8,6 +8,7 @@ import { useDatabaseForTests } from "@/db/client";
 import { attachments, auditEvents, consultations, emailOutbox, memberships, organisations, submissionRevisions, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import { moderate } from "@/lib/moderation/decisions";
 import { getSubmissionForModeration } from "@/lib/moderation/detail";
 import { listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
@@ -141,6 +142,31 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     expect(mail).toMatchObject({ template: "submissionEnteredOnBehalf", locale: "fr" });
     expect(mail!.subject).toContain(withEmail.reference);
     expect(mail!.text).toContain("par courriel");
+  });
+
+  it("offers no change request for an organisation nobody can sign in for, and refuses one, writing nothing", async () => {
+    const memberless = await submitOnBehalf({
+      actor: anchorX,
+      input: form("Letter from a new group", { mode: "new", name: "Groupe sans compte", country: "FJ", type: "grassroots", locale: "fr", contactEmail: "groupe@example.net" }),
+      now: before,
+    });
+    const withMembers = await submitOnBehalf({ actor: anchorX, input: forB("Letter from B"), now: before });
+    const detail = await getSubmissionForModeration({ actor: anchorX, submissionId: memberless.id });
+    expect(detail.organisation.hasMembers).toBe(false);
+    expect((await getSubmissionForModeration({ actor: anchorX, submissionId: withMembers.id })).organisation.hasMembers).toBe(true);
+
+    const beforeTotals = await totals();
+    const refused = await caught(moderate({ actor: anchorX, input: { action: "requestChanges", submissionId: memberless.id, version: detail.submission.version, message: "Please add sources." } }));
+    expect(refused.code).toBe("noOneToChange");
+    expect(await totals()).toEqual(beforeTotals);
+    const [s] = await t.db.select({ status: submissions.status, version: submissions.version }).from(submissions).where(eq(submissions.id, memberless.id));
+    expect(s).toEqual({ status: "submitted", version: detail.submission.version });
+
+    // An organisation with members can be asked, as before.
+    const v = (await getSubmissionForModeration({ actor: anchorX, submissionId: withMembers.id })).submission.version;
+    await moderate({ actor: anchorX, input: { action: "requestChanges", submissionId: withMembers.id, version: v, message: "Please add sources." } });
+    const [b] = await t.db.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, withMembers.id));
+    expect(b!.status).toBe("changes_requested");
   });
 
   it("writes nothing when any part fails (an executable attachment after the organisation and the input were inserted)", async () => {

@@ -25,6 +25,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
   const ts = await getTranslations("mySubmissions");
   const tf = await getTranslations("submission");
   const to = await getTranslations("organisation");
+  const te = await getTranslations("errors");
   const format = await getFormatter();
   const themes = await listThemes({ locale });
   const last = d.revisions.at(-1)?.number ?? 1;
@@ -129,7 +130,13 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         </div>
         <ClientMessages namespaces={[]}>
           <div className="mt-4 grid gap-6 md:grid-cols-2">
-            <MessageForm kind="requestChanges" submissionId={s.id} version={s.version} slug={slug} label={t("changesMessage")} submitLabel={t("requestChanges")} successText={t("changesRequested")} />
+            {org.hasMembers ? (
+              <MessageForm kind="requestChanges" submissionId={s.id} version={s.version} slug={slug} label={t("changesMessage")} submitLabel={t("requestChanges")} successText={t("changesRequested")} />
+            ) : (
+              <p className="text-sm" data-testid="no-one-to-change">
+                {te("noOneToChange")}
+              </p>
+            )}
             <MessageForm kind="reject" submissionId={s.id} version={s.version} slug={slug} label={t("rejectReason")} submitLabel={t("reject")} successText={t("rejected")} />
           </div>
         </ClientMessages>
