@@ -106,7 +106,8 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
 }
 
 // ---------------------------------------------------------------- signing in
-const HYDRATED = () => document.documentElement.dataset.hydrated === "true";
+// Right after `commit` the document may have no root element yet.
+const HYDRATED = () => document.documentElement?.dataset.hydrated === "true";
 
 /** The demo owner's session, through the sign-in form, the local outbox and the confirmation page. */
 async function signIn(browser: Browser): Promise<NonNullable<BrowserContextOptions["storageState"]>> {
