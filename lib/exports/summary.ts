@@ -68,14 +68,21 @@ const paragraphs = (text: string, v: Voice) =>
     .filter((line) => line.trim() !== "")
     .map((line) => para(line, v));
 
+// The text width of an A4 page with Word's default margins, in twentieths of a point.
+const TEXT_WIDTH = 9026;
+
+/** A table; the first column takes what the figures after it leave (they are short). */
 function table(header: string[], rows: string[][], v: Voice): Table {
+  const figure = 1500;
+  const widths = [TEXT_WIDTH - figure * (header.length - 1), ...header.slice(1).map(() => figure)];
   const row = (cells: string[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      children: cells.map((c) => new TableCell({ children: [para(c, v, {}, head ? { bold: true } : {})] })),
+      children: cells.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [para(c, v, {}, head ? { bold: true } : {})] })),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     ...(v.rtl ? { visuallyRightToLeft: true } : {}),
     rows: [row(header, true), ...rows.map((r) => row(r, false))],
   });
@@ -151,8 +158,8 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     ),
   );
 
-  // ---------------------------------------------------------------- charts, each with its figures as text
-  const chart = (heading: string, points: { label: string; long: string; n: number }[]) => {
+  // ---------------------------------------------------------------- inputs in figures: charts, each with its figures as text
+  const chart = (heading: string, points: { label: string; long: string; n: number }[], after: (Paragraph | Table)[] = []) => {
     children.push(para(heading, doc, { heading: HeadingLevel.HEADING_2 }));
     if (!points.length) {
       children.push(para(t("chartNone"), doc, {}, { italics: true }));
@@ -171,19 +178,33 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
             dataLabels: { value: true },
             // The first category at the top, as people read a ranking.
             categoryAxis: { reverseOrder: true },
-            valueAxis: { numberFormat: "0" },
+            // The value axis along the bottom (with the categories reversed it would be at the top).
+            valueAxis: { numberFormat: "0", crossesAt: "maximum" },
             transformation: { width: 600, height: Math.min(480, 90 + 26 * points.length) },
             altText: { name: heading, title: heading, description: figures.join("; ") },
           }),
         ],
       }),
-      ...figures.map((f) => para(f, doc, { bullet: { level: 0 } })),
+      // The figures as text: the table given, else one line per bar.
+      ...(after.length ? after : figures.map((f) => para(f, doc, { bullet: { level: 0 } }))),
     );
   };
   children.push(para(t("chartsTitle"), doc, { heading: HeadingLevel.HEADING_1 }), para(t("chartsLead"), doc));
+  // By theme: the chart, then received and accepted per theme (the figures as text, in a table).
   chart(
     t("chartByTheme"),
     data.themes.map((th) => ({ label: tModeration("themeN", { n: th.id }), long: t("themeHeading", { n: th.id, name: th.name }), n: data.inputs.byTheme.get(th.id)?.received ?? 0 })),
+    [
+      para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
+      table(
+        [t("theme"), t("received"), t("accepted")],
+        data.themes.map((th) => {
+          const n = data.inputs.byTheme.get(th.id);
+          return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
+        }),
+        doc,
+      ),
+    ],
   );
   const TOP_COUNTRIES = 12;
   const countries = data.inputsByCountry.slice(0, TOP_COUNTRIES).map((r) => ({ label: countryName(locale, r.country), long: countryName(locale, r.country), n: r.n }));
@@ -195,26 +216,12 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     data.inputsByType.map((r) => ({ label: tTypes(r.type), long: tTypes(r.type), n: r.n })),
   );
 
-  // ---------------------------------------------------------------- inputs by theme
-  children.push(
-    para(t("inputsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
-    para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
-    table(
-      [t("theme"), t("received"), t("accepted")],
-      data.themes.map((th) => {
-        const n = data.inputs.byTheme.get(th.id);
-        return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
-      }),
-      doc,
-    ),
-  );
-
   // ---------------------------------------------------------------- accepted inputs, per theme
   let instance = 0;
   // The reference, linked to the input's page in the portal (for its anchors and the secretariat).
   const reference = (s: SummaryInput): Paragraph => {
     const href = baseUrl ? `${baseUrl}/${locale}/moderation/${c.slug}/submissions/${s.id}` : null;
-    const label = run(`${t("reference")}: `, doc);
+    const label = run(t("field", { label: t("reference"), value: "" }), doc);
     const ref = href
       ? new ExternalHyperlink({ link: href, children: [run(s.reference, { rtl: false }, { style: "Hyperlink" })] })
       : run(s.reference, { rtl: false });
