@@ -284,7 +284,13 @@ async function databaseRows(t: TestDatabase, consultationId: string | null): Pro
 
 const filters = (raw: Record<string, unknown> = {}) => queueFiltersSchema.parse(raw);
 /** The JSON export's rows: the machine shape, without what the test adds. */
-const machine = (rows: Expected[]): ExportRow[] => rows.map(({ slug: _slug, attachmentNames: _files, ...r }) => r);
+const machine = (rows: Expected[]): ExportRow[] =>
+  rows.map((r) => {
+    const { slug, attachmentNames, ...row } = r;
+    void slug;
+    void attachmentNames;
+    return row;
+  });
 async function themeNamesIn(t: TestDatabase, locale: "en" | "fr" | "es" | "ar") {
   return new Map((await t.db.select().from(themeTranslations).where(eq(themeTranslations.locale, locale))).map((x) => [x.themeId, x.name]));
 }
