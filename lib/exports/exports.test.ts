@@ -428,6 +428,10 @@ describe.each(drivers)("exports on %s", (driver) => {
     expect(inputs.getColumn(INPUT_COLUMNS.indexOf("body") + 1).width).toBe(80);
     expect(inputs.getRow(2).getCell(INPUT_COLUMNS.indexOf("body") + 1).alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(inputs.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+    // Rows as tall as their longest cell needs (no program grows them on opening): the tricky input's
+    // body and recommendations run over several lines.
+    const trickyRow = subs.findIndex((r) => r[INPUT_COLUMNS.indexOf("title")] === tricky.title) + 1;
+    expect(inputs.getRow(trickyRow).height).toBeGreaterThanOrEqual(15 * tricky.recommendations.length);
     const date = inputs.getRow(2).getCell(INPUT_COLUMNS.indexOf("submittedAt") + 1);
     expect(date.type).toBe(ExcelJS.ValueType.Date);
     expect(date.numFmt).toBe("yyyy-mm-dd hh:mm");

@@ -57,8 +57,10 @@ function run(text: string, v: Voice, options: Omit<IRunOptions, "text"> = {}): T
   return new TextRun({ ...options, text: clean(text), ...(v.rtl ? { rightToLeft: true } : {}), ...(language ? { language } : {}) });
 }
 
+/** A paragraph; a line break in the text (a recommendation over several lines) stays a line break. */
 function para(text: string, v: Voice, options: Omit<IParagraphOptions, "children" | "text"> = {}, runOptions: Omit<IRunOptions, "text"> = {}): Paragraph {
-  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: [run(text, v, runOptions)] });
+  const lines = text.split(/\r\n?|\n/);
+  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: lines.map((line, i) => run(line, v, i ? { ...runOptions, break: 1 } : runOptions)) });
 }
 
 /** Plain text with line breaks: one paragraph per non-empty line. */

@@ -54,6 +54,28 @@ function columnLetter(n: number): string {
   return s;
 }
 
+// Neither Excel nor LibreOffice grows a row to fit wrapped text when it opens a file (only on an
+// edit), so each row is given the height its longest cell needs: lines of about `width` characters
+// (a column's width counts digits; text runs a little narrower), 15 points each, up to Excel's
+// maximum of 409 points.
+const LINE_POINTS = 15;
+const MAX_ROW_POINTS = 409;
+function linesNeeded(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+  return lines;
+}
+function rowHeight(values: readonly XlsxValue[], columns: readonly { width: number; kind: XlsxKind }[]): number | undefined {
+  let lines = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const c = columns[i]!;
+    if (typeof v === "string" && (c.kind === "long" || c.kind === "text") && (v.length > c.width || v.includes("\n"))) lines = Math.max(lines, linesNeeded(v, c.width));
+  }
+  return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : undefined;
+}
+
 export interface ReadableSheet {
   add(values: readonly XlsxValue[]): void;
   /** Waits while the workbook is behind (see whileBacklogged), every few hundred rows. */
@@ -70,12 +92,17 @@ export function readableSheet(
 ): ReadableSheet {
   const sheet = workbook.addWorksheet(sheetName(name), {
     views: [{ state: "frozen", ySplit: 1, rightToLeft: rtl }],
+    // Printed across A4 landscape pages, the header row at the top of each.
+    pageSetup: { orientation: "landscape", paperSize: 9, printTitlesRow: "1:1" },
   });
   sheet.autoFilter = `A1:${columnLetter(columns.length)}1`;
   sheet.columns = columns.map((c) => ({ width: c.width }));
   const styles = columns.map((c) => STYLES[c.kind]);
   const header = sheet.addRow(columns.map((c) => xmlSafe(c.header)));
   (header as unknown as { style: object }).style = ROW_STYLE;
+  // Bold runs wider: a little less per line.
+  const headerHeight = rowHeight(columns.map((c) => c.header), columns.map((c) => ({ ...c, width: c.width * 0.85, kind: "text" as const })));
+  if (headerHeight) header.height = headerHeight;
   header.eachCell((cell) => (cell.style = STYLES.header));
   header.commit();
   let n = 0;
@@ -84,6 +111,8 @@ export function readableSheet(
       const row = sheet.addRow(values.map((v) => (typeof v === "string" ? xmlSafe(v) : v === null ? "" : v)));
       (row as unknown as { style: object }).style = ROW_STYLE;
       for (let i = 0; i < values.length; i++) row.getCell(i + 1).style = styles[i]!;
+      const height = rowHeight(values, columns);
+      if (height) row.height = height;
       row.commit();
       n++;
     },
