@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, ready, test } from "./fixtures";
-import { runTag, signIn, signOut } from "./helpers";
+import { expectAccessible, runTag, signIn, signOut } from "./helpers";
 
 const SLUG = "north-america";
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -111,6 +111,15 @@ function pdfText(docx: string, dir: string): string {
   return execFileSync("pdftotext", ["-layout", pdfFile, "-"]).toString("utf8");
 }
 
+/** With EXPORT_SHOTS_DIR set, a picture of part of a page, for scripts/shots-exports.mjs. */
+async function shot(page: Page, part: ReturnType<Page["locator"]> | null, name: string) {
+  const dir = process.env.EXPORT_SHOTS_DIR;
+  if (!dir) return;
+  const file = path.resolve(dir, "png", `${name}.png`);
+  if (part) await part.screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+}
+
 /** Clicks a link that downloads, and keeps the file. */
 async function download(page: Page, testId: string, dir: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
@@ -191,6 +200,13 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
   await page.goto(`/fr/moderation/${SLUG}`);
   const section = page.getByTestId("exports-section");
   await expect(section).toBeVisible();
+  // The summary in each language, each link marked with its language.
+  for (const [l, name] of [["en", "English"], ["fr", "Français"], ["es", "Español"], ["ar", "العربية"]] as const) {
+    await expect(section.getByTestId(`summary-${l}`)).toHaveText(name);
+    await expect(section.getByTestId(`summary-${l}`)).toHaveAttribute("href", `/api/moderation/${SLUG}/summary?locale=${l}`);
+  }
+  await expectAccessible(page);
+  await shot(page, section, "dashboard-exports-fr");
   const files = {
     csv: await download(page, "export-csv", dir, "inputs.csv"),
     xlsx: await download(page, "export-xlsx", dir, "inputs.xlsx"),
@@ -329,7 +345,25 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
 
   // ---------------------------------------------------------------- the secretariat's download
   await signIn(page, "secretariat@example.org");
+  // All consultations: a region column, a region filter, inputs by region.
+  await page.goto(`/fr/moderation/all?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByTestId("queue-row")).toHaveCount(3);
+  await expect(page.getByTestId("queue-region").first()).toHaveText("Amérique du Nord");
+  const byRegion = page.getByTestId("by-region");
+  await expect(byRegion.getByRole("row", { name: /Amérique du Nord/ })).toContainText(String(db.length));
+  await page.locator("select[name=region]").selectOption(SLUG);
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page).toHaveURL(/region=north-america/);
+  await expect(page.getByTestId("queue-row")).toHaveCount(3);
+  await page.locator("select[name=region]").selectOption("asia");
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page.getByTestId("queue-row")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto("/fr/moderation/all");
+  await shot(page, null, "moderation-all-fr");
   await page.goto("/fr/secretariat");
+  await expectAccessible(page);
+  await shot(page, page.getByTestId("all-regions-download"), "secretariat-download-fr");
   const zip = await download(page, "all-regions-fr", dir, "all-regions-fr.zip");
   const listing = JSON.parse(execFileSync("python3", ["-c", "import json,sys,zipfile; print(json.dumps(zipfile.ZipFile(sys.argv[1]).namelist()))", zip]).toString("utf8")) as string[];
   for (const f of ["synthese-fr.docx", "contributions.xlsx", "contributions.csv", "participants.xlsx", "participants.csv"]) expect(listing).toContain(`${SLUG}/${f}`);
@@ -346,4 +380,6 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
   await expect(page.getByTestId("export-log-row").first()).toContainText("Toutes les régions (ZIP)");
   await expect(page.getByTestId("export-log-row").first()).toContainText("Langue : Français");
   await expect(page.locator("main")).not.toContainText("{");
+  await expectAccessible(page);
+  await shot(page, null, "export-log-fr");
 });

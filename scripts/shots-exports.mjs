@@ -1,6 +1,7 @@
 // `npm run shots:exports`: pictures of what the exports look like where people open them. Runs
 // e2e/exports.spec.ts on the embedded database (it types inputs, downloads every export through the
-// dashboard and checks them), keeping the downloads in shots/exports/embedded/, then has LibreOffice
+// dashboard and checks them), keeping the downloads in shots/exports/embedded/ and pictures of the
+// pages that link them (dashboard, /moderation/all, secretariat, export log), then has LibreOffice
 // headless print the XLSX and DOCX files to PDF and pdftoppm turn each page into a PNG in
 // shots/exports/png/. Builds first when there is no production build. Port: E2E_PORT (default 3100).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -20,6 +21,8 @@ function run(cmd, args, extra = {}) {
 }
 
 fs.rmSync(out, { recursive: true, force: true });
+// The spec also puts pictures of the pages that link the exports here.
+fs.mkdirSync(png, { recursive: true });
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) run("node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
 // Only the embedded server: DATABASE_URL emptied.
 run("node_modules/.bin/playwright", ["test", "e2e/exports.spec.ts", "--project=embedded"], { EXPORT_SHOTS_DIR: out, DATABASE_URL: "" });

@@ -96,6 +96,8 @@ export function readableSheet(
     pageSetup: { orientation: "landscape", paperSize: 9, printTitlesRow: "1:1" },
   });
   sheet.autoFilter = `A1:${columnLetter(columns.length)}1`;
+  // Wide enough for the header in at most three lines, whatever its language.
+  columns = columns.map((c) => ({ ...c, width: Math.max(c.width, Math.ceil(c.header.length / 3 / (0.85 * 1.1)) + 1) }));
   sheet.columns = columns.map((c) => ({ width: c.width }));
   const styles = columns.map((c) => STYLES[c.kind]);
   const header = sheet.addRow(columns.map((c) => xmlSafe(c.header)));

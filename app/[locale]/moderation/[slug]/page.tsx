@@ -257,7 +257,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                   </th>
                 ) : null}
                 <th scope="col" className="text-start">{t("reference")}</th>
-                {all ? <th scope="col" className="text-start">{t("region")}</th> : null}
+                {all ? <th scope="col" className="pe-2 text-start">{t("region")}</th> : null}
                 <th scope="col" className="text-start">{t("inputTitle")}</th>
                 <th scope="col" className="text-start">{t("organisation")}</th>
                 <th scope="col" className="text-start">{t("status")}</th>
@@ -273,7 +273,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                     </td>
                   ) : null}
                   <td dir="ltr">{r.reference}</td>
-                  {all ? <td data-testid="queue-region">{regionNamesById.get(r.consultationId)}</td> : null}
+                  {all ? <td className="pe-2" data-testid="queue-region">{regionNamesById.get(r.consultationId)}</td> : null}
                   <td>
                     <LocaleLink href={`/moderation/${all ? "all" : slug}/submissions/${r.id}`} className="text-brand underline" dir="auto">
                       {r.title}
