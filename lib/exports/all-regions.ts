@@ -15,7 +15,8 @@ import type { QueueFilters } from "@/lib/moderation/schemas";
 import { participantsForExport } from "@/lib/registrations";
 import { loadExportLabels } from "./labels";
 import { participantsCsv, participantsXlsx } from "./participants";
-import { inputsCsv, inputsXlsx, peopleRows } from "./submissions";
+import { inputsXlsx } from "./inputs-xlsx";
+import { inputsCsv, peopleRows } from "./submissions";
 import { renderRegionalSummary } from "./summary";
 
 const everything: QueueFilters = { sort: "oldest" };

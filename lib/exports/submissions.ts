@@ -1,9 +1,10 @@
 import "server-only";
-// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (sheets: submissions,
-// recommendations, registrations) and JSON (schema in lib/exports/submissions.schema.json). Rows are
+// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (inputs-xlsx.ts: sheets of
+// inputs, recommendations, attachments, participants) and JSON (schema in
+// lib/exports/submissions.schema.json); CSV and XLSX in words of the export's language. Rows are
 // read in keyset batches and written as they come, so memory does not grow with the number of rows;
 // they honour the dashboard's filters; every export is logged.
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { attachments, consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
@@ -11,13 +12,11 @@ import { canModerate, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
-import { participantsForExport } from "@/lib/registrations";
 import type { AppLocale } from "@/lib/i18n/config";
-import { csvDate, inputColumns, kilobytes, type ExportAttachment, type SourceRow, type Value } from "./columns";
+import { csvDate, inputColumns, type ExportAttachment, type SourceRow, type Value } from "./columns";
 import { csvStream } from "./csv";
+import { inputsXlsx } from "./inputs-xlsx";
 import { loadExportLabels, type ExportLabels } from "./labels";
-import { participantSheetColumns, participantValues } from "./participants";
-import { readableSheet, readableWorkbook, type XlsxKind } from "./xlsx";
 
 // Everything an export writes, and nothing more: the search document (tsvector) alone is as large
 // as the text and made exports several times slower when it was read.
@@ -161,30 +160,6 @@ async function* sourceRows({
   }
 }
 
-/** The attachments of the inputs matching the filters, in the inputs' order, in batches. */
-async function* attachmentRows({ actor, consultationId, filters, batch = 1000 }: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }) {
-  const db = await getDb();
-  const base = queueConditions(actor, consultationId, { ...filters, after: undefined, sort: "oldest" });
-  let after: { at: Date; submissionId: string; id: string } | null = null;
-  for (;;) {
-    const conds = [...base];
-    if (after) conds.push(sql`(${submissions.submittedAt}, ${submissions.id}, ${attachments.id}) > (${after.at.toISOString()}::timestamptz, ${after.submissionId}::uuid, ${after.id}::uuid)`);
-    const rows = await db
-      .select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size, submissionId: submissions.id, at: submissions.submittedAt, reference: submissions.reference, title: submissions.title, slug: consultations.slug, region: consultations.region })
-      .from(attachments)
-      .innerJoin(submissions, eq(submissions.id, attachments.submissionId))
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(and(...conds))
-      .orderBy(asc(submissions.submittedAt), asc(submissions.id), asc(attachments.id))
-      .limit(batch);
-    for (const r of rows) yield { ...r, reference: r.reference ?? "" };
-    const last = rows.at(-1);
-    if (!last || rows.length < batch || !last.at) return;
-    after = { at: last.at, submissionId: last.submissionId, id: last.id };
-  }
-}
-
 /** Every input matching the filters as the JSON export's machine rows (schema: submissions.schema.json). */
 export async function* exportRows(args: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }): AsyncGenerator<ExportRow> {
   for await (const s of sourceRows({ ...args, withAttachments: false })) yield s.row;
@@ -251,81 +226,6 @@ async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: strin
     first = false;
   }
   yield "\n]}\n";
-}
-
-/**
- * The inputs as a workbook for reading: sheets of inputs, recommendations (one row each), attachments
- * (file name, size, a link that opens for those allowed to download it) and participants, read from
- * the database once per sheet, in batches.
- */
-export function inputsXlsx({
-  actor,
-  consultationId,
-  filters,
-  rows,
-  labels,
-  baseUrl,
-}: {
-  actor: Actor;
-  consultationId: string | null;
-  filters: QueueFilters;
-  rows: () => AsyncIterable<SourceRow>;
-  labels: ExportLabels;
-  baseUrl: string;
-}): Readable {
-  const out = new PassThrough();
-  const workbook = readableWorkbook(out);
-  const rtl = labels.locale === "ar";
-  const col = (key: Parameters<ExportLabels["column"]>[0], kind: XlsxKind, width: number) => ({ header: labels.column(key), kind, width });
-  void (async () => {
-    try {
-      const inputs = readableSheet(workbook, out, labels.sheet("inputs"), inputColumns.map((c) => col(c.key, c.kind, c.width)), rtl);
-      for await (const r of rows()) {
-        inputs.add(inputColumns.map((c) => c.value(r, labels)));
-        await inputs.pace();
-      }
-      inputs.commit();
-
-      const recs = readableSheet(workbook, out, labels.sheet("recommendations"), [col("reference", "code", 13), col("region", "text", 18), col("number", "number", 6), col("recommendation", "long", 90)], rtl);
-      for await (const r of rows()) {
-        const region = labels.region(r.slug, r.row.region);
-        r.row.recommendations.forEach((text, i) => recs.add([r.row.reference, region, i + 1, text]));
-        await recs.pace();
-      }
-      recs.commit();
-
-      const files = readableSheet(
-        workbook,
-        out,
-        labels.sheet("attachments"),
-        [col("reference", "code", 13), col("region", "text", 18), col("title", "long", 40), col("fileName", "long", 40), col("sizeKb", "number", 10), col("link", "link", 60)],
-        rtl,
-      );
-      for await (const a of attachmentRows({ actor, consultationId, filters })) {
-        const href = `${baseUrl}/api/attachments/${a.id}`;
-        files.add([a.reference, labels.region(a.slug, a.region), a.title, a.fileName, kilobytes(a.size), { text: href, hyperlink: href }]);
-        await files.pace();
-      }
-      files.commit();
-
-      const regs = readableSheet(workbook, out, labels.sheet("participants"), [col("region", "text", 18), ...participantSheetColumns(labels)], rtl);
-      const db = await getDb();
-      const scope = consultationId
-        ? await db.select({ id: consultations.id, slug: consultations.slug, region: consultations.region }).from(consultations).where(eq(consultations.id, consultationId))
-        : await db.select({ id: consultations.id, slug: consultations.slug, region: consultations.region }).from(consultations).orderBy(asc(consultations.sortOrder), asc(consultations.code));
-      for (const c of scope) {
-        for await (const p of participantsForExport({ actor, consultationId: c.id })) {
-          regs.add([labels.region(c.slug, c.region), ...participantValues(p, labels)]);
-          await regs.pace();
-        }
-      }
-      regs.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
 }
 
 export const EXPORT_LOG_PAGE_SIZE = 100;
