@@ -1,5 +1,5 @@
 // Benchmark of the inputs export (lib/exports/submissions.ts) on PostgreSQL with 100,000 inputs:
-// the secretariat's export across all consultations as CSV (csvStream(exportRows(…))) and as XLSX
+// the secretariat's export across all consultations as CSV (inputsCsv(peopleRows(…)), in English words) and as XLSX
 // (exportSubmissions format "xlsx"), beside PostgreSQL's own COPY (SELECT the same columns) TO STDOUT
 // WITH CSV of the same rows, in the same run. Every output is read to the end and discarded.
 //
@@ -23,7 +23,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import postgres from "postgres";
-import type { ExportRow } from "@/lib/exports/submissions";
+import type { SourceRow } from "@/lib/exports/columns";
 import { countryCodes } from "@/lib/i18n/countries";
 import { heapFlag } from "../scripts/heap.mjs";
 import { registerServerOnlyStub } from "./server-only";
@@ -35,13 +35,14 @@ import { copyRows, int, mulberry32, pick, sample, texts, weighted, withoutSubmis
 // react-server build needs Next.js's bundler. So "server-only" alone resolves to an empty module (as
 // vitest.config.ts aliases it), and lib/ is imported after that, dynamically.
 registerServerOnlyStub();
-const [{ useDatabaseForTests: installDatabase }, { openDatabase }, { consultations }, { loadActor }, { csvStream, exportRows, exportSubmissions }, { buildWorld }] = await Promise.all([
+const [{ useDatabaseForTests: installDatabase }, { openDatabase }, { consultations }, { loadActor }, { inputsCsv, peopleRows, exportRows, exportSubmissions }, { buildWorld }, { loadExportLabels }] = await Promise.all([
   import("@/db/client"),
   import("@/db/open"),
   import("@/db/schema"),
   import("@/lib/auth/actor"),
   import("@/lib/exports/submissions"),
   import("@/lib/testing/fixtures"),
+  import("@/lib/exports/labels"),
 ]);
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -147,13 +148,14 @@ async function child(mode: Mode): Promise<void> {
       for await (const chunk of stream) bytes += (chunk as Buffer).length;
     } else if (mode === "csv") {
       let n = 0;
-      const counted = async function* (): AsyncGenerator<ExportRow> {
-        for await (const r of exportRows({ actor, consultationId: null, filters: { sort: "newest" }, ...(batch ? { batch } : {}) })) {
+      const labels = await loadExportLabels("en");
+      const counted = async function* (): AsyncGenerator<SourceRow> {
+        for await (const r of peopleRows({ actor, consultationId: null, filters: { sort: "newest" }, ...(batch ? { batch } : {}) })) {
           n++;
           yield r;
         }
       };
-      for await (const chunk of csvStream(counted())) bytes += (chunk as Buffer).length;
+      for await (const chunk of inputsCsv(counted(), labels)) bytes += (chunk as Buffer).length;
       rows = n;
     } else {
       const stream = await exportSubmissions({ actor, consultationId: null, filters: { sort: "newest" }, format: "xlsx" });

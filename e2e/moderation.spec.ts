@@ -138,6 +138,6 @@ test("exports honour the queue's filters, are attachments, and are the anchor's 
 
   await signIn(page, "secretariat@example.org");
   await page.goto("/en/secretariat/exports");
-  await expect(page.getByTestId("export-log-row").first()).toContainText("submissions");
+  await expect(page.getByTestId("export-log-row").first()).toContainText("Inputs");
   await expectAccessible(page);
 });

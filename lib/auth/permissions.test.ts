@@ -25,6 +25,7 @@ import { acceptInvitation, createInvitation } from "@/lib/invitations";
 import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
+import { inputsByRegion } from "@/lib/moderation/regions";
 import { bulkSchema, moderationActionSchema, queueFiltersSchema } from "@/lib/moderation/schemas";
 import {
   createOrganisation,
@@ -370,6 +371,7 @@ matrix.push(
   },
   { name: "listExportLog", allowed: ["secretariat"], run: (a) => listExportLog({ actor: a }) },
   { name: "countExportLog", allowed: ["secretariat"], run: (a) => countExportLog({ actor: a }) },
+  { name: "inputsByRegion", allowed: ["secretariat"], run: (a) => inputsByRegion({ actor: a }) },
 );
 
 // The organisation's own data (SPEC "Privacy"): only an owner of that organisation. Deletion targets

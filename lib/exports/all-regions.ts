@@ -1,8 +1,9 @@
 import "server-only";
-// The secretariat's global export (SPEC §F): one ZIP with every region's summary (DOCX) and inputs
-// (CSV), and the combined dataset across all seven consultations. Entries are produced one after
-// the other as the archive is read (yazl pulls them lazily), so memory holds one summary at a time
-// and the CSVs stream from the database in batches.
+// The secretariat's global export (SPEC §F): one ZIP with, per region, the summary (DOCX) in the
+// chosen language, the inputs as XLSX and CSV and the participants (the secretariat may see them,
+// SPEC Privacy); and the inputs of all regions together, as one workbook and one CSV with a region
+// column. Entries are produced one after the other as the archive is read (yazl pulls them lazily),
+// so memory holds one summary at a time and the spreadsheets stream from the database in batches.
 import { PassThrough, Readable } from "node:stream";
 import { asc } from "drizzle-orm";
 import { ZipFile } from "yazl";
@@ -11,19 +12,27 @@ import { consultations, exportLog, type Locale } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import type { QueueFilters } from "@/lib/moderation/schemas";
-import { csvStream, exportRows } from "./submissions";
+import { participantsForExport } from "@/lib/registrations";
+import { loadExportLabels } from "./labels";
+import { participantsCsv, participantsXlsx } from "./participants";
+import { inputsXlsx } from "./inputs-xlsx";
+import { inputsCsv, peopleRows } from "./submissions";
 import { renderRegionalSummary } from "./summary";
 
 const everything: QueueFilters = { sort: "oldest" };
 
-const csvEntry = (actor: Actor, consultationId: string | null): Readable => csvStream(exportRows({ actor, consultationId, filters: everything }));
-
-/** Every region's summary and inputs, and all inputs together: the secretariat only; logged. */
-export async function buildAllRegionsZip({ actor, locale }: { actor: Actor; locale: Locale }): Promise<Readable> {
+/** Every region's summary, inputs and participants, and all inputs together: the secretariat only; logged. */
+export async function buildAllRegionsZip({ actor, locale, baseUrl = "" }: { actor: Actor; locale: Locale; baseUrl?: string }): Promise<Readable> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
-  const all = await db.select({ id: consultations.id, code: consultations.code }).from(consultations).orderBy(asc(consultations.sortOrder), asc(consultations.code));
+  const all = await db
+    .select({ id: consultations.id, code: consultations.code, slug: consultations.slug })
+    .from(consultations)
+    .orderBy(asc(consultations.sortOrder), asc(consultations.code));
   await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format: "zip", kind: "all-regions", filters: { locale } });
+  const labels = await loadExportLabels(locale);
+  const inputs = labels.file("inputs");
+  const people = labels.file("participants");
 
   const zip = new ZipFile();
   const out = new PassThrough();
@@ -40,12 +49,19 @@ export async function buildAllRegionsZip({ actor, locale }: { actor: Actor; loca
           cb(null, stream);
         }, fail);
     });
+  const rowsOf = (consultationId: string | null) => () => peopleRows({ actor, consultationId, filters: everything });
   for (const c of all) {
-    // A DOCX is already compressed: stored as it is.
-    entry(`${c.code}-summary.docx`, false, async () => Readable.from([await renderRegionalSummary({ actor, consultationId: c.id, locale, now })]));
-    entry(`${c.code}-inputs.csv`, true, () => csvEntry(actor, c.id));
+    const dir = c.slug.replace(/[^a-z0-9-]/g, "");
+    // DOCX and XLSX are already compressed: stored as they are.
+    entry(`${dir}/${labels.file("summary")}-${locale}.docx`, false, async () => Readable.from([await renderRegionalSummary({ actor, consultationId: c.id, locale, now, baseUrl })]));
+    entry(`${dir}/${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: c.id, filters: everything, rows: rowsOf(c.id), labels, baseUrl }));
+    entry(`${dir}/${inputs}.csv`, true, () => inputsCsv(rowsOf(c.id)(), labels));
+    entry(`${dir}/${people}.xlsx`, false, () => participantsXlsx(participantsForExport({ actor, consultationId: c.id }), labels));
+    entry(`${dir}/${people}.csv`, true, () => participantsCsv(participantsForExport({ actor, consultationId: c.id }), labels));
   }
-  entry("all-inputs.csv", true, () => csvEntry(actor, null));
+  const allName = labels.file("allRegions");
+  entry(`${allName}-${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: null, filters: everything, rows: rowsOf(null), labels, baseUrl }));
+  entry(`${allName}-${inputs}.csv`, true, () => inputsCsv(rowsOf(null)(), labels));
   zip.end();
   zip.outputStream.pipe(out);
   return out;

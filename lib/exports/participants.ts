@@ -1,52 +1,58 @@
 import "server-only";
 // The anchors' logistics export (SPEC §B, §D): one row per participant with needs, as CSV (UTF-8
-// with BOM, RFC 4180) or XLSX, streamed from the database page by page.
+// with BOM, RFC 4180) or XLSX, named and worded in the export's language, streamed from the
+// database page by page.
 import { PassThrough, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
 import { getDb } from "@/db/client";
 import { exportLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { AppLocale } from "@/lib/i18n/config";
 import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
-import { cell } from "./cells";
-import { whileBacklogged } from "./xlsx";
+import { csvStream } from "./csv";
+import { loadExportLabels, type ExportLabels } from "./labels";
+import { readableSheet, readableWorkbook, type XlsxKind } from "./xlsx";
 
-export const participantColumns = [
-  "organisation",
-  "organisation_country",
-  "registration_status",
-  "name",
-  "title",
-  "email",
-  "attendance",
-  "visa_letter",
-  "nationality",
-  "accessibility",
-  "interpretation_language",
-  "dietary",
-  "travel_support",
-  "travel_support_reason",
-] as const;
+type Key = Parameters<ExportLabels["column"]>[0];
+const COLUMNS: [Key, XlsxKind, number][] = [
+  ["organisation", "long", 30],
+  ["organisationCountry", "text", 18],
+  ["organisationCountryCode", "code", 9],
+  ["registrationStatus", "text", 16],
+  ["name", "text", 24],
+  ["roleTitle", "text", 20],
+  ["email", "text", 28],
+  ["attendance", "text", 14],
+  ["visaLetter", "text", 10],
+  ["nationality", "text", 16],
+  ["accessibility", "long", 30],
+  ["interpretationLanguage", "text", 16],
+  ["dietary", "long", 20],
+  ["travelSupport", "text", 10],
+  ["travelSupportReason", "long", 40],
+];
 
-/** One participant as export cells (the logistics export, and the XLSX export's registrations sheet). */
-export function participantRecord(r: ParticipantExportRow): (string | number)[] {
+export const participantSheetColumns = (l: ExportLabels) => COLUMNS.map(([key, kind, width]) => ({ header: l.column(key), kind, width }));
+
+/** One participant as export values, in words (the logistics export, and the inputs workbook's participants sheet). */
+export function participantValues(r: ParticipantExportRow, l: ExportLabels): string[] {
   const p = r.participant;
   return [
     r.organisation,
+    l.country(r.organisationCountry),
     r.organisationCountry,
-    r.registrationStatus,
+    l.registrationStatus(r.registrationStatus),
     p.name,
     p.title,
     p.email,
-    p.attendance,
-    p.visaLetter,
+    l.attendance(p.attendance),
+    l.yesNo(p.visaLetter),
     p.nationality,
     p.accessibility,
     p.interpretationLanguage,
     p.dietary,
-    p.travelSupport,
+    l.yesNo(p.travelSupport),
     p.travelSupportReason,
-  ].map(cell);
+  ].map((v) => v ?? "");
 }
 
 /** Starts the export (authorising first, so a refusal is an error, not an empty file) and logs it. */
@@ -54,42 +60,45 @@ export async function exportParticipants({
   actor,
   consultationId,
   format,
+  locale = "en",
 }: {
   actor: Actor;
   consultationId: string;
   format: "csv" | "xlsx";
+  locale?: AppLocale;
 }): Promise<ReadableStream<Uint8Array>> {
   const rows = participantsForExport({ actor, consultationId });
   // Pull the first row now: participantsForExport checks scope before yielding anything.
   const first = await rows.next();
   const db = await getDb();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: {} });
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: { locale } });
   async function* all() {
     if (!first.done) yield first.value;
     yield* rows;
   }
-  if (format === "csv") {
-    const csv = stringify({ bom: true, header: true, columns: [...participantColumns], record_delimiter: "\r\n", quoted_string: false });
-    const source = Readable.from(
-      (async function* () {
-        for await (const r of all()) yield participantRecord(r);
-      })(),
-    );
-    // pipe() does not forward errors: without this a failure mid-export would leave the download hanging.
-    source.on("error", (e) => csv.destroy(e));
-    source.pipe(csv);
-    return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
-  }
+  const labels = await loadExportLabels(locale);
+  const stream = format === "csv" ? participantsCsv(all(), labels) : participantsXlsx(all(), labels);
+  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+}
+
+export function participantsCsv(rows: AsyncIterable<ParticipantExportRow>, labels: ExportLabels): Readable {
+  return csvStream(
+    participantSheetColumns(labels).map((c) => c.header),
+    (async function* () {
+      for await (const r of rows) yield participantValues(r, labels);
+    })(),
+  );
+}
+
+export function participantsXlsx(rows: AsyncIterable<ParticipantExportRow>, labels: ExportLabels): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("participants");
-  sheet.addRow([...participantColumns]).commit();
+  const workbook = readableWorkbook(out);
   void (async () => {
     try {
-      let n = 0;
-      for await (const r of all()) {
-        sheet.addRow(participantRecord(r)).commit();
-        if (++n % 250 === 0) await whileBacklogged(sheet, out);
+      const sheet = readableSheet(workbook, out, labels.sheet("participants"), participantSheetColumns(labels), labels.locale === "ar");
+      for await (const r of rows) {
+        sheet.add(participantValues(r, labels));
+        await sheet.pace();
       }
       sheet.commit();
       await workbook.commit();
@@ -97,5 +106,5 @@ export async function exportParticipants({
       out.destroy(e as Error);
     }
   })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return out;
 }

@@ -1,22 +1,22 @@
 import "server-only";
-// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (sheets: submissions,
-// recommendations, registrations) and JSON (schema in lib/exports/submissions.schema.json). Rows are
+// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (inputs-xlsx.ts: sheets of
+// inputs, recommendations, attachments, participants) and JSON (schema in
+// lib/exports/submissions.schema.json); CSV and XLSX in words of the export's language. Rows are
 // read in keyset batches and written as they come, so memory does not grow with the number of rows;
 // they honour the dashboard's filters; every export is logged.
-import { PassThrough, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import { and, asc, count, eq, sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
+import { attachments, consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
-import { participantsForExport } from "@/lib/registrations";
-import { cell } from "./cells";
-import { participantColumns, participantRecord } from "./participants";
-import { whileBacklogged } from "./xlsx";
+import type { AppLocale } from "@/lib/i18n/config";
+import { csvDate, inputColumns, type ExportAttachment, type SourceRow, type Value } from "./columns";
+import { csvStream } from "./csv";
+import { inputsXlsx } from "./inputs-xlsx";
+import { loadExportLabels, type ExportLabels } from "./labels";
 
 // Everything an export writes, and nothing more: the search document (tsvector) alone is as large
 // as the text and made exports several times slower when it was read.
@@ -68,33 +68,6 @@ export interface ExportRow {
   updatedAt: string;
 }
 
-export const csvColumns: (keyof ExportRow)[] = [
-  "reference",
-  "consultation",
-  "region",
-  "status",
-  "title",
-  "themes",
-  "themeNames",
-  "summary",
-  "body",
-  "recommendations",
-  "countries",
-  "language",
-  "keywords",
-  "publication",
-  "published",
-  "channel",
-  "organisation",
-  "organisationType",
-  "organisationCountry",
-  "organisationVerified",
-  "contactName",
-  "contactEmail",
-  "submittedAt",
-  "updatedAt",
-];
-
 function assertMayExport(actor: Actor, consultationId: string | null) {
   if (consultationId === null ? !actor.secretariat : !canModerate(actor, consultationId)) {
     if (consultationId === null) throw new ForbiddenError();
@@ -102,18 +75,20 @@ function assertMayExport(actor: Actor, consultationId: string | null) {
   }
 }
 
-/** Every input matching the filters, oldest first, in batches (bounded memory). */
-export async function* exportRows({
+/** Every input matching the filters, oldest first, in batches (bounded memory), with what people's exports add. */
+async function* sourceRows({
   actor,
   consultationId,
   filters,
   batch = 1000,
+  withAttachments,
 }: {
   actor: Actor;
   consultationId: string | null;
   filters: QueueFilters;
   batch?: number;
-}): AsyncGenerator<ExportRow> {
+  withAttachments: boolean;
+}): AsyncGenerator<SourceRow> {
   assertMayExport(actor, consultationId);
   const db = await getDb();
   const names = new Map((await db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((t) => [t.themeId, t.name]));
@@ -124,40 +99,59 @@ export async function* exportRows({
     // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
     if (after) conds.push(sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
     const rows = await db
-      .select({ s: exportedColumns, orgName: organisations.name, orgType: organisations.type, orgCountry: organisations.country, orgVerifiedAt: organisations.verifiedAt, code: consultations.code, region: consultations.region })
+      .select({ s: exportedColumns, orgName: organisations.name, orgType: organisations.type, orgCountry: organisations.country, orgVerifiedAt: organisations.verifiedAt, code: consultations.code, region: consultations.region, slug: consultations.slug })
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
       .where(and(...conds))
       .orderBy(asc(submissions.submittedAt), asc(submissions.id))
       .limit(batch);
+    // The batch's attachments in one query (file name and size; the bytes stay where they are).
+    const files = new Map<string, ExportAttachment[]>();
+    if (withAttachments && rows.length) {
+      const found = await db
+        .select({ id: attachments.id, submissionId: attachments.submissionId, fileName: attachments.fileName, size: attachments.size })
+        .from(attachments)
+        .where(inArray(attachments.submissionId, rows.map((r) => r.s.id)))
+        .orderBy(asc(attachments.createdAt), asc(attachments.id));
+      for (const a of found) {
+        const list = files.get(a.submissionId) ?? [];
+        list.push({ id: a.id, fileName: a.fileName, size: a.size });
+        files.set(a.submissionId, list);
+      }
+    }
     for (const r of rows) {
       const s = r.s;
       yield {
-        reference: s.reference ?? "",
-        consultation: r.code,
-        region: r.region,
-        status: s.status,
-        title: s.title,
-        themes: s.themes,
-        themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
-        summary: s.summary,
-        body: s.body,
-        recommendations: s.recommendations,
-        countries: s.countries,
-        language: s.language,
-        keywords: s.keywords,
-        publication: s.publication,
-        published: s.publishedAt !== null,
-        channel: s.channel,
-        organisation: r.orgName,
-        organisationType: r.orgType,
-        organisationCountry: r.orgCountry,
-        organisationVerified: r.orgVerifiedAt !== null,
-        contactName: s.contactName ?? "",
-        contactEmail: s.contactEmail ?? "",
-        submittedAt: s.submittedAt?.toISOString() ?? "",
-        updatedAt: s.updatedAt.toISOString(),
+        id: s.id,
+        slug: r.slug,
+        attachments: files.get(s.id) ?? [],
+        row: {
+          reference: s.reference ?? "",
+          consultation: r.code,
+          region: r.region,
+          status: s.status,
+          title: s.title,
+          themes: s.themes,
+          themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
+          summary: s.summary,
+          body: s.body,
+          recommendations: s.recommendations,
+          countries: s.countries,
+          language: s.language,
+          keywords: s.keywords,
+          publication: s.publication,
+          published: s.publishedAt !== null,
+          channel: s.channel,
+          organisation: r.orgName,
+          organisationType: r.orgType,
+          organisationCountry: r.orgCountry,
+          organisationVerified: r.orgVerifiedAt !== null,
+          contactName: s.contactName ?? "",
+          contactEmail: s.contactEmail ?? "",
+          submittedAt: s.submittedAt?.toISOString() ?? "",
+          updatedAt: s.updatedAt.toISOString(),
+        },
       };
     }
     const last = rows.at(-1);
@@ -166,54 +160,63 @@ export async function* exportRows({
   }
 }
 
-const flat = (v: ExportRow[keyof ExportRow]): string | number | boolean => (Array.isArray(v) ? v.join("\n") : v);
-
-export function csvRecord(r: ExportRow): (string | number)[] {
-  return csvColumns.map((c) => cell(flat(r[c])));
+/** Every input matching the filters as the JSON export's machine rows (schema: submissions.schema.json). */
+export async function* exportRows(args: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }): AsyncGenerator<ExportRow> {
+  for await (const s of sourceRows({ ...args, withAttachments: false })) yield s.row;
 }
 
-async function logExport(actor: Actor, consultationId: string | null, format: "csv" | "xlsx" | "json", kind: string, filters: QueueFilters) {
+/** Rows for people's exports (CSV, XLSX): with attachments. */
+export const peopleRows = (args: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }) => sourceRows({ ...args, withAttachments: true });
+
+async function logExport(actor: Actor, consultationId: string | null, format: "csv" | "xlsx" | "json", kind: string, filters: QueueFilters, locale?: AppLocale) {
   const db = await getDb();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) });
+  const recorded: Record<string, unknown> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+  if (locale && format !== "json") recorded.locale = locale;
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: recorded });
 }
 
 export type ExportFormat = "csv" | "xlsx" | "json";
 
-/** Authorises, logs, and returns the export as a stream. */
+/** Authorises, logs, and returns the export as a stream; CSV and XLSX in the words of `locale`. */
 export async function exportSubmissions({
   actor,
   consultationId,
   filters,
   format,
+  locale = "en",
+  baseUrl = "",
 }: {
   actor: Actor;
   consultationId: string | null;
   filters: QueueFilters;
   format: ExportFormat;
+  locale?: AppLocale;
+  /** Origin of the portal, for the attachments' links in XLSX. */
+  baseUrl?: string;
 }): Promise<ReadableStream<Uint8Array>> {
   assertMayExport(actor, consultationId);
-  await logExport(actor, consultationId, format, "submissions", filters);
-  const rows = () => exportRows({ actor, consultationId, filters });
-  if (format === "csv") return toWeb(csvStream(rows()));
+  await logExport(actor, consultationId, format, "submissions", filters, locale);
   // objectMode false: the strings become bytes (a web byte stream of strings fails in Response).
-  if (format === "json") return toWeb(Readable.from(jsonChunks(rows(), consultationId), { objectMode: false }));
-  return toWeb(xlsxStream(actor, consultationId, rows, () => exportRows({ actor, consultationId, filters })));
+  if (format === "json") return toWeb(Readable.from(jsonChunks(exportRows({ actor, consultationId, filters }), consultationId), { objectMode: false }));
+  const labels = await loadExportLabels(locale);
+  const rows = () => peopleRows({ actor, consultationId, filters });
+  if (format === "csv") return toWeb(inputsCsv(rows(), labels));
+  return toWeb(inputsXlsx({ actor, consultationId, filters, rows, labels, baseUrl }));
 }
 
 const toWeb = (s: Readable) => Readable.toWeb(s) as ReadableStream<Uint8Array>;
 
-export function csvStream(rows: AsyncIterable<ExportRow>): Readable {
-  const csv = stringify({ bom: true, header: true, columns: csvColumns as string[], record_delimiter: "\r\n" });
-  const source = Readable.from(
+/** The inputs as CSV for people: the columns of columns.ts, in the words of `labels`. */
+export function inputsCsv(rows: AsyncIterable<SourceRow>, labels: ExportLabels): Readable {
+  return csvStream(
+    inputColumns.map((c) => labels.column(c.key)),
     (async function* () {
-      for await (const r of rows) yield csvRecord(r);
+      for await (const r of rows) yield inputColumns.map((c) => csvValue(c.value(r, labels)));
     })(),
   );
-  // pipe() does not forward errors: without this a failure mid-export would leave the download hanging.
-  source.on("error", (e) => csv.destroy(e));
-  source.pipe(csv);
-  return csv;
 }
+
+const csvValue = (v: Value) => (v instanceof Date ? csvDate(v) : v);
 
 async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: string | null): AsyncGenerator<string> {
   yield `{"$schema":"https://gcm-consultations.example/schemas/submissions-export.json","version":1,"generatedAt":${JSON.stringify(new Date().toISOString())},"scope":${JSON.stringify(consultationId ?? "all")},"submissions":[`;
@@ -223,47 +226,6 @@ async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: strin
     first = false;
   }
   yield "\n]}\n";
-}
-
-function xlsxStream(actor: Actor, consultationId: string | null, rows: () => AsyncIterable<ExportRow>, again: () => AsyncIterable<ExportRow>): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  void (async () => {
-    try {
-      const subs = workbook.addWorksheet("submissions");
-      subs.addRow(csvColumns).commit();
-      let n = 0;
-      for await (const r of rows()) {
-        subs.addRow(csvRecord(r)).commit();
-        if (++n % 250 === 0) await whileBacklogged(subs, out);
-      }
-      subs.commit();
-      const recs = workbook.addWorksheet("recommendations");
-      recs.addRow(["reference", "number", "recommendation"]).commit();
-      for await (const r of again()) {
-        r.recommendations.forEach((text, i) => recs.addRow([cell(r.reference), i + 1, cell(text)]).commit());
-        if (++n % 250 === 0) await whileBacklogged(recs, out);
-      }
-      recs.commit();
-      const regs = workbook.addWorksheet("registrations");
-      regs.addRow(["consultation", ...participantColumns]).commit();
-      const db = await getDb();
-      const scope = consultationId
-        ? await db.select({ id: consultations.id, code: consultations.code }).from(consultations).where(eq(consultations.id, consultationId))
-        : await db.select({ id: consultations.id, code: consultations.code }).from(consultations).orderBy(asc(consultations.code));
-      for (const c of scope) {
-        for await (const p of participantsForExport({ actor, consultationId: c.id })) {
-          regs.addRow([cell(c.code), ...participantRecord(p)]).commit();
-          if (++n % 250 === 0) await whileBacklogged(regs, out);
-        }
-      }
-      regs.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
 }
 
 export const EXPORT_LOG_PAGE_SIZE = 100;

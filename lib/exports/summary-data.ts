@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 
 export interface SummaryInput {
+  id: string;
   reference: string;
   title: string;
   themes: number[];
@@ -39,6 +40,10 @@ export interface SummaryData {
   participantsByAttendance: { inPerson: number; remote: number };
   inputs: { received: number; accepted: number; byTheme: Map<number, { received: number; accepted: number }> };
   accepted: SummaryInput[];
+  /** Received inputs by the countries they concern (an input may concern several), most first. */
+  inputsByCountry: { country: string; n: number }[];
+  /** Received inputs by the type of the organisation that sent them. */
+  inputsByType: { type: OrganisationType; n: number }[];
 }
 
 // Inputs that count as received: everything sent and not taken back.
@@ -54,7 +59,7 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
   const received = and(eq(submissions.consultationId, consultationId), notInArray(submissions.status, [...NOT_RECEIVED]));
   const named = sql`${submissions.publication} <> 'anonymous'`;
 
-  const [themeRows, byType, byCountry, byAttendance, totals, byTheme, accepted] = await Promise.all([
+  const [themeRows, byType, byCountry, byAttendance, totals, byTheme, accepted, inputsByCountry, inputsByType] = await Promise.all([
     db
       .select({ id: themes.id, locale: themeTranslations.locale, name: themeTranslations.name })
       .from(themes)
@@ -97,6 +102,7 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
       .groupBy(sql`t.theme`),
     db
       .select({
+        id: submissions.id,
         reference: submissions.reference,
         title: submissions.title,
         themes: submissions.themes,
@@ -113,6 +119,20 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .where(and(eq(submissions.consultationId, consultationId), eq(submissions.status, "accepted")))
       .orderBy(asc(submissions.submittedAt), asc(submissions.id)),
+    db
+      .select({ country: sql<string>`c.country`, n: count() })
+      .from(submissions)
+      .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
+      .where(received)
+      .groupBy(sql`c.country`)
+      .orderBy(sql`count(*) desc`, sql`c.country`),
+    db
+      .select({ type: organisations.type, n: count() })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .where(received)
+      .groupBy(organisations.type)
+      .orderBy(sql`count(*) desc`, asc(organisations.type)),
   ]);
 
   // The requested locale's name, else the English one (the one taxonomy every region shares).
@@ -133,7 +153,10 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
       accepted: totals[0]?.accepted ?? 0,
       byTheme: new Map(byTheme.map((r) => [Number(r.theme), { received: r.received, accepted: r.accepted }])),
     },
+    inputsByCountry,
+    inputsByType,
     accepted: accepted.map((r) => ({
+      id: r.id,
       reference: r.reference ?? "",
       title: r.title,
       themes: r.themes,

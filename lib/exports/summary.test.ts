@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedConsultations, seedThemes } from "@/db/seed-data";
@@ -310,28 +311,73 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     expect(y).not.toContain("Named input on decent work");
   });
 
-  it("gives the secretariat every region's summary and inputs and the combined dataset in one ZIP", async () => {
-    const zip = await JSZip.loadAsync(await toBuffer(await buildAllRegionsZip({ actor: secretariat, locale: "en" })));
-    const names = Object.keys(zip.files).sort();
-    const expected = [...seedConsultations.flatMap((c) => [`${c.code}-summary.docx`, `${c.code}-inputs.csv`]), "all-inputs.csv"].sort();
-    expect(names).toEqual(expected);
-    expect(names).toHaveLength(7 * 2 + 1);
+  it("has a table of contents, page numbers, charts with their figures as text, and each input's reference linked to the portal", async () => {
+    const docx = await buildRegionalSummary({ actor: anchorX, consultationId: w.consultationX, locale: "fr", baseUrl: "https://portal.example" });
+    if (process.env.KEEP_DOCX) (await import("node:fs")).writeFileSync(process.env.KEEP_DOCX, docx);
+    const zip = await JSZip.loadAsync(docx);
+    const xml = await documentXml(docx);
+    const paras = paragraphsOf(xml);
+    const text = paras.map((p) => p.text);
+    // The table of contents: a TOC field, written with its entries.
+    expect(xml).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    expect(text).toContain("Les contributions en chiffres");
+    // Page numbers in the footer.
+    const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n));
+    expect(footers.length).toBeGreaterThan(0);
+    expect(await zip.file(footers[0]!)!.async("string")).toMatch(/PAGE/);
+    // Three native charts, each with alt text, and its figures written out after it.
+    const charts = Object.keys(zip.files).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(3);
+    for (const title of ["Contributions par thème", "Contributions par pays concerné", "Contributions par type d'organisation"]) {
+      expect(text, title).toContain(title);
+      expect(xml).toContain(`title="${title.replace("'", "&apos;")}"`);
+    }
+    // By theme, the figures are the table of received and accepted inputs; elsewhere one line per bar.
+    expect(text).toContain(`1. ${seedThemes[0]!.names.fr}`);
+    expect(xml).toContain(`Thème 1 : ${seedThemes[0]!.names.fr.replaceAll("'", "&apos;")} : 4`);
+    expect(text).toContain("Thaïlande : 7");
+    const chartXml = await Promise.all(charts.map((n) => zip.file(n)!.async("string")));
+    expect(chartXml.join("")).toContain("Thaïlande");
+    // Each accepted input's reference, linked to its page.
+    const [ref] = await t.db.select({ id: submissions.id, reference: submissions.reference }).from(submissions).where(eq(submissions.title, "Named input on decent work"));
+    expect(text).toContain(`Référence : ${ref!.reference}`);
+    const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
+    expect(rels).toContain(`https://portal.example/fr/moderation/asia/submissions/${ref!.id}`);
+  });
 
-    const asiaDocx = await zip.file("ASIA-summary.docx")!.async("uint8array");
-    const asia = paragraphsOf(await documentXml(asiaDocx));
-    expectUnderThemes(asia, "en");
-    const asiaCsv = await zip.file("ASIA-inputs.csv")!.async("string");
+  it("gives the secretariat, per region, the summary in the chosen language, inputs as XLSX and CSV and participants, and an all-regions workbook", async () => {
+    const zip = await JSZip.loadAsync(await toBuffer(await buildAllRegionsZip({ actor: secretariat, locale: "fr" })));
+    const names = Object.keys(zip.files).filter((n) => !n.endsWith("/")).sort();
+    const perRegion = ["synthese-fr.docx", "contributions.xlsx", "contributions.csv", "participants.xlsx", "participants.csv"];
+    const expected = [...seedConsultations.flatMap((c) => perRegion.map((f) => `${c.slug}/${f}`)), "toutes-regions-contributions.xlsx", "toutes-regions-contributions.csv"].sort();
+    expect(names).toEqual(expected);
+
+    const asia = paragraphsOf(await documentXml(await zip.file("asia/synthese-fr.docx")!.async("uint8array")));
+    expectUnderThemes(asia, "fr");
+    const asiaCsv = await zip.file("asia/contributions.csv")!.async("string");
     expect(asiaCsv.charCodeAt(0)).toBe(0xfeff);
+    expect(asiaCsv.split("\r\n")[0]).toContain("Référence,Région,Code de la consultation,Statut,Titre");
     expect(asiaCsv).toContain("Rejected input title");
     expect(asiaCsv).not.toContain("Input of another region");
     expect(asiaCsv).not.toContain("Draft input title");
-    const all = await zip.file("all-inputs.csv")!.async("string");
-    expect(all).toContain("Input of another region");
-    expect(all).toContain(ARABIC_TITLE);
-    expect(await zip.file("MENA-summary.docx")!.async("string")).toBeTruthy();
+    // Participants: the secretariat may see them.
+    expect(await zip.file("asia/participants.csv")!.async("string")).toContain(PARTICIPANT.name);
+
+    // The all-regions workbook: one inputs sheet with a region column, in words.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await zip.file("toutes-regions-contributions.xlsx")!.async("uint8array")) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe("Contributions");
+    expect(sheet.getRow(1).getCell(2).value).toBe("Région");
+    const regions = new Map<string, string>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) regions.set(String(row.getCell(5).value), String(row.getCell(2).value));
+    });
+    expect(regions.get("Input of another region")).toBe("Moyen-Orient et Afrique du Nord");
+    expect(regions.get(ARABIC_TITLE)).toBe("Asie");
 
     const logs = await t.db.select().from(exportLog).where(eq(exportLog.kind, "all-regions"));
-    expect(logs).toEqual([expect.objectContaining({ actorId: secretariat.userId, consultationId: null, format: "zip", filters: { locale: "en" } })]);
+    expect(logs).toEqual([expect.objectContaining({ actorId: secretariat.userId, consultationId: null, format: "zip", filters: { locale: "fr" } })]);
   });
 
   it("refuses the ZIP to anchors and members", async () => {

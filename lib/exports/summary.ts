@@ -2,10 +2,17 @@ import "server-only";
 // The regional summary (SPEC §E): a DOCX with the consultation's facts, participation figures, inputs
 // by theme and, per theme, the accepted inputs, for the anchors to edit into the region's
 // consolidated input. Headings are in the requested language; each input keeps its own, marked on
-// its runs, and right-to-left scripts are laid out right to left.
+// its runs, and right-to-left scripts are laid out right to left. A table of contents, page numbers,
+// native charts (inputs by theme, country and type of organisation; drawn by Word and LibreOffice
+// from their data, each with alt text and its figures written out after it), and each input's
+// reference, linked to its page in the portal.
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
+  Footer,
+  PageNumber,
+  TableOfContents,
   HeadingLevel,
   LevelFormat,
   Packer,
@@ -18,6 +25,8 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
+import { ChartRun } from "docx/charts";
+import { estimatePageNumbersWith } from "docx/layout";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
 import { exportLog, type Locale } from "@/db/schema";
@@ -48,8 +57,10 @@ function run(text: string, v: Voice, options: Omit<IRunOptions, "text"> = {}): T
   return new TextRun({ ...options, text: clean(text), ...(v.rtl ? { rightToLeft: true } : {}), ...(language ? { language } : {}) });
 }
 
+/** A paragraph; a line break in the text (a recommendation over several lines) stays a line break. */
 function para(text: string, v: Voice, options: Omit<IParagraphOptions, "children" | "text"> = {}, runOptions: Omit<IRunOptions, "text"> = {}): Paragraph {
-  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: [run(text, v, runOptions)] });
+  const lines = text.split(/\r\n?|\n/);
+  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: lines.map((line, i) => run(line, v, i ? { ...runOptions, break: 1 } : runOptions)) });
 }
 
 /** Plain text with line breaks: one paragraph per non-empty line. */
@@ -59,14 +70,21 @@ const paragraphs = (text: string, v: Voice) =>
     .filter((line) => line.trim() !== "")
     .map((line) => para(line, v));
 
+// The text width of an A4 page with Word's default margins, in twentieths of a point.
+const TEXT_WIDTH = 9026;
+
+/** A table; the first column takes what the figures after it leave (they are short). */
 function table(header: string[], rows: string[][], v: Voice): Table {
+  const figure = 1500;
+  const widths = [TEXT_WIDTH - figure * (header.length - 1), ...header.slice(1).map(() => figure)];
   const row = (cells: string[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      children: cells.map((c) => new TableCell({ children: [para(c, v, {}, head ? { bold: true } : {})] })),
+      children: cells.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [para(c, v, {}, head ? { bold: true } : {})] })),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     ...(v.rtl ? { visuallyRightToLeft: true } : {}),
     rows: [row(header, true), ...rows.map((r) => row(r, false))],
   });
@@ -75,7 +93,7 @@ function table(header: string[], rows: string[][], v: Voice): Table {
 const RECOMMENDATIONS = "recommendations";
 
 /** The DOCX for data already loaded and authorised. */
-export async function renderSummary(data: SummaryData, locale: Locale, now = new Date()): Promise<Buffer> {
+export async function renderSummary(data: SummaryData, locale: Locale, now = new Date(), baseUrl = ""): Promise<Buffer> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "summary" });
   const tc = createTranslator({ locale, messages, namespace: "consultation" });
@@ -88,6 +106,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   // Catalogue values only through translators: under Next they are precompiled (next.config.js).
   const tTypes = createTranslator({ locale, messages, namespace: "organisation.types" });
   const tRegions = createTranslator({ locale, messages, namespace: "regions" });
+  const tModeration = createTranslator({ locale, messages, namespace: "moderation" });
 
   const c = data.consultation;
   const regionText = (part: "name" | "city", fallback: string) => {
@@ -98,9 +117,11 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   const generated = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "long", timeZone: c.timeZone }).format(now);
   const title = t("title", { city });
 
-  const children: (Paragraph | Table)[] = [
+  const children: (Paragraph | Table | TableOfContents)[] = [
     para(title, doc, { heading: HeadingLevel.TITLE }),
     para(t("lead", { date: generated }), doc),
+    para(t("contents"), doc, {}, { bold: true, size: 28 }),
+    new TableOfContents(t("contents"), { hyperlink: true, headingStyleRange: "1-2" }),
 
     para(t("factsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
     field(t("region"), regionText("name", c.region)),
@@ -139,22 +160,75 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     ),
   );
 
-  // ---------------------------------------------------------------- inputs by theme
-  children.push(
-    para(t("inputsTitle"), doc, { heading: HeadingLevel.HEADING_1 }),
-    para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
-    table(
-      [t("theme"), t("received"), t("accepted")],
-      data.themes.map((th) => {
-        const n = data.inputs.byTheme.get(th.id);
-        return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
+  // ---------------------------------------------------------------- inputs in figures: charts, each with its figures as text
+  const chart = (heading: string, points: { label: string; long: string; n: number }[], after: (Paragraph | Table)[] = []) => {
+    children.push(para(heading, doc, { heading: HeadingLevel.HEADING_2 }));
+    if (!points.length) {
+      children.push(para(t("chartNone"), doc, {}, { italics: true }));
+      return;
+    }
+    const figures = points.map((p) => t("chartFigures", { label: p.long, n: num(p.n) }));
+    children.push(
+      new Paragraph({
+        ...(doc.rtl ? { bidirectional: true } : {}),
+        children: [
+          new ChartRun({
+            type: "bar",
+            categories: points.map((p) => p.label),
+            series: [{ name: t("chartSeries"), values: points.map((p) => p.n), color: "1D4ED8" }],
+            legend: false,
+            dataLabels: { value: true },
+            // The first category at the top, as people read a ranking.
+            categoryAxis: { reverseOrder: true },
+            // The value axis along the bottom (with the categories reversed it would be at the top).
+            valueAxis: { numberFormat: "0", crossesAt: "maximum" },
+            transformation: { width: 600, height: Math.min(480, 90 + 26 * points.length) },
+            altText: { name: heading, title: heading, description: figures.join("; ") },
+          }),
+        ],
       }),
-      doc,
-    ),
+      // The figures as text: the table given, else one line per bar.
+      ...(after.length ? after : figures.map((f) => para(f, doc, { bullet: { level: 0 } }))),
+    );
+  };
+  children.push(para(t("chartsTitle"), doc, { heading: HeadingLevel.HEADING_1 }), para(t("chartsLead"), doc));
+  // By theme: the chart, then received and accepted per theme (the figures as text, in a table).
+  chart(
+    t("chartByTheme"),
+    data.themes.map((th) => ({ label: tModeration("themeN", { n: th.id }), long: t("themeHeading", { n: th.id, name: th.name }), n: data.inputs.byTheme.get(th.id)?.received ?? 0 })),
+    [
+      para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
+      table(
+        [t("theme"), t("received"), t("accepted")],
+        data.themes.map((th) => {
+          const n = data.inputs.byTheme.get(th.id);
+          return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
+        }),
+        doc,
+      ),
+    ],
+  );
+  const TOP_COUNTRIES = 12;
+  const countries = data.inputsByCountry.slice(0, TOP_COUNTRIES).map((r) => ({ label: countryName(locale, r.country), long: countryName(locale, r.country), n: r.n }));
+  const rest = data.inputsByCountry.slice(TOP_COUNTRIES).reduce((a, r) => a + r.n, 0);
+  if (rest) countries.push({ label: t("chartOther"), long: t("chartOther"), n: rest });
+  chart(t("chartByCountry"), countries);
+  chart(
+    t("chartByType"),
+    data.inputsByType.map((r) => ({ label: tTypes(r.type), long: tTypes(r.type), n: r.n })),
   );
 
   // ---------------------------------------------------------------- accepted inputs, per theme
   let instance = 0;
+  // The reference, linked to the input's page in the portal (for its anchors and the secretariat).
+  const reference = (s: SummaryInput): Paragraph => {
+    const href = baseUrl ? `${baseUrl}/${locale}/moderation/${c.slug}/submissions/${s.id}` : null;
+    const label = run(t("field", { label: t("reference"), value: "" }), doc);
+    const ref = href
+      ? new ExternalHyperlink({ link: href, children: [run(s.reference, { rtl: false }, { style: "Hyperlink" })] })
+      : run(s.reference, { rtl: false });
+    return new Paragraph({ ...(doc.rtl ? { bidirectional: true } : {}), children: [label, ref] });
+  };
   const entry = (s: SummaryInput): Paragraph[] => {
     const own = inputVoice(s.language);
     const out = [
@@ -162,7 +236,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
       field(t("organisation"), s.organisation ? `${s.organisation.name} (${countryName(locale, s.organisation.country)})` : t("anonymous")),
       field(t("countries"), s.countries.length ? list.format(s.countries.map((code) => countryName(locale, code))) : t("none")),
       field(t("language"), languageName(s.language)),
-      field(t("reference"), s.reference),
+      reference(s),
     ];
     if (s.publication === "none") out.push(para(t("notForPublication"), doc, {}, { italics: true }));
     out.push(para(t("summary"), doc, {}, { bold: true }), ...paragraphs(s.summary, own));
@@ -195,25 +269,43 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
         },
       ],
     },
-    sections: [{ children }],
+    // Page numbers of the table of contents worked out as Word lays out the pages (best guess where
+    // it cannot measure, e.g. Arabic), so the table is complete before anyone updates it.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                ...(doc.rtl ? { bidirectional: true } : {}),
+                children: [new TextRun({ children: [`${t("page")} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES], ...(doc.rtl ? { rightToLeft: true } : {}) })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }
 
 /** The summary of one consultation, for its anchors and the secretariat; not logged (callers log). */
-export async function renderRegionalSummary({ actor, consultationId, locale, now }: { actor: Actor; consultationId: string; locale: Locale; now?: Date }): Promise<Buffer> {
+export async function renderRegionalSummary({ actor, consultationId, locale, now, baseUrl }: { actor: Actor; consultationId: string; locale: Locale; now?: Date; baseUrl?: string }): Promise<Buffer> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const data = await loadSummaryData(consultationId, locale);
   if (!data) throw new NotFoundError();
-  return renderSummary(data, locale, now);
+  return renderSummary(data, locale, now, baseUrl);
 }
 
 /** The regional summary as a DOCX: the consultation's anchors and the secretariat only; logged. */
-export async function buildRegionalSummary({ actor, consultationId, locale }: { actor: Actor; consultationId: string; locale: Locale }): Promise<Buffer> {
+export async function buildRegionalSummary({ actor, consultationId, locale, baseUrl }: { actor: Actor; consultationId: string; locale: Locale; baseUrl?: string }): Promise<Buffer> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const data = await loadSummaryData(consultationId, locale);
   if (!data) throw new NotFoundError();
   const db = await getDb();
   await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format: "docx", kind: "summary", filters: { locale }, rowCount: data.accepted.length });
-  return renderSummary(data, locale);
+  return renderSummary(data, locale, new Date(), baseUrl);
 }

@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { defaultLocale, isLocale, type AppLocale } from "@/lib/i18n/config";
 
-function visitorLocale(req: NextRequest): AppLocale {
+export function visitorLocale(req: NextRequest): AppLocale {
   const cookie = req.cookies.get("NEXT_LOCALE")?.value;
   if (isLocale(cookie)) return cookie;
   for (const part of (req.headers.get("accept-language") ?? "").split(",")) {
@@ -23,4 +23,10 @@ export async function downloadRefusal(req: NextRequest, status: 401 | 403 | 404)
     status,
     headers: { "Cache-Control": "no-store, private", "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
   });
+}
+
+/** The language of an export: `?locale=` when given, else the visitor's (as for refusals). */
+export function exportLocale(req: NextRequest): AppLocale {
+  const asked = req.nextUrl.searchParams.get("locale");
+  return isLocale(asked) ? asked : visitorLocale(req);
 }

@@ -41,6 +41,7 @@ export function queueConditions(actor: Actor, consultationId: string | null, f: 
   if (f.country) conds.push(sql`${submissions.countries} @> array[${f.country}]::text[]`);
   if (f.language) conds.push(eq(submissions.language, f.language));
   if (f.orgType) conds.push(eq(organisations.type, f.orgType));
+  if (f.region) conds.push(sql`${submissions.consultationId} = (select ${consultations.id} from ${consultations} where ${consultations.slug} = ${f.region})`);
   if (f.from) conds.push(gte(submissions.submittedAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conds.push(lt(submissions.submittedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (f.q) conds.push(searchCondition(f.q));

@@ -15,6 +15,8 @@ export const queueFiltersSchema = z.object({
   country: optionalOrIgnored(z.enum(countryCodes)),
   orgType: optionalOrIgnored(z.enum(ORGANISATION_TYPES)),
   language: optionalOrIgnored(z.enum(inputLanguages)),
+  // A consultation by its slug (the secretariat's view of all consultations).
+  region: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/))),
   from: optionalOrIgnored(isoDate),
   to: optionalOrIgnored(isoDate),
   // Control characters (NUL above all: PostgreSQL refuses it in text) are no search terms.

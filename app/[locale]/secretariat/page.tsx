@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { InLanguages } from "@/components/export-links";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
@@ -16,6 +17,7 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
   if (!rows) return <Forbidden />;
   const t = await getTranslations("secretariat");
   const tc = await getTranslations("consultation");
+  const te = await getTranslations("exports");
   const names = await Promise.all(rows.map((c) => regionNames(c)));
   return (
     <>
@@ -29,6 +31,13 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           {t("exportLog")}
         </LocaleLink>
       </p>
+      <section aria-labelledby="all-regions" className="mt-4 rounded border border-slate-300 p-3 text-sm" data-testid="all-regions-download">
+        <h2 id="all-regions" className="font-semibold">
+          {te("allRegionsTitle")}
+        </h2>
+        <p className="text-slate-700">{te("allRegionsHint")}</p>
+        <InLanguages label={te("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}`} testId="all-regions" />
+      </section>
       <table className="mt-4 w-full text-start text-sm">
         <thead>
           <tr className="border-b">

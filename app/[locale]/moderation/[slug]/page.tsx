@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/export-links";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
@@ -9,6 +10,7 @@ import { countryOptions } from "@/lib/i18n/countries";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
+import { inputsByRegion } from "@/lib/moderation/regions";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/registrations";
 import { inputLanguages } from "@/lib/submissions/schemas";
@@ -28,16 +30,19 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   if (!all && !c) return <Forbidden />;
   const consultationId = c?.id ?? null;
   const filters = queueFiltersSchema.parse(sp);
-  const [queue, overview, themes] = await Promise.all([
+  const [queue, overview, themes, regions] = await Promise.all([
     listQueue({ actor, consultationId, filters }),
     getOverview({ actor, consultationId }),
     listThemes({ locale }),
+    // All consultations (the secretariat): each region's inputs, its name for the column and the filter.
+    all ? inputsByRegion({ actor }) : Promise.resolve([]),
   ]);
   const t = await getTranslations("moderation");
   const ts = await getTranslations("mySubmissions");
   const to = await getTranslations("organisation");
   const format = await getFormatter();
   const region = c ? (await regionNames(c)).region : t("allConsultations");
+  const regionNamesById = new Map(await Promise.all(regions.map(async (r) => [r.id, (await regionNames({ slug: r.slug, region: r.region, city: "" })).region] as const)));
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const query = (extra: Record<string, string | undefined>) => {
@@ -74,6 +79,48 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             {t("enterOnBehalfLink")}
           </LocaleLink>
         </p>
+      ) : null}
+
+      <ExportLinks slug={slug} locale={locale} filterQuery={query({})} />
+
+      {all ? (
+        <section aria-labelledby="by-region" className="mt-6">
+          <h2 id="by-region" className="text-xl font-semibold">
+            {t("byRegion")}
+          </h2>
+          <table className="mt-2 text-start text-sm" data-testid="by-region">
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="pe-6 text-start">{t("region")}</th>
+                <th scope="col" className="pe-6 text-end">{t("regionReceived")}</th>
+                <th scope="col" className="pe-6 text-end">{t("regionAccepted")}</th>
+                <th scope="col" className="text-end">{t("regionWaiting")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((r) => (
+                <tr key={r.id} className="border-b">
+                  <th scope="row" className="pe-6 text-start font-normal">
+                    <a href={`/${locale}/moderation/all${query({ region: r.slug })}`} className="text-brand underline">
+                      {regionNamesById.get(r.id)}
+                    </a>
+                  </th>
+                  <td className="pe-6 text-end">{format.number(r.received)}</td>
+                  <td className="pe-6 text-end">{format.number(r.accepted)}</td>
+                  <td className="text-end">{format.number(r.waiting)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="font-semibold">
+                <th scope="row" className="pe-6 text-start">{t("regionTotal")}</th>
+                <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.received, 0))}</td>
+                <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.accepted, 0))}</td>
+                <td className="text-end">{format.number(regions.reduce((a, r) => a + r.waiting, 0))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
       ) : null}
 
       <section aria-labelledby="overview" className="mt-6">
@@ -154,6 +201,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             <span className="font-medium">{t("search")}</span>
             <input type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
           </label>
+          {all ? select("region", t("region"), filters.region, regions.map((r) => ({ value: r.slug, label: regionNamesById.get(r.id) ?? r.region }))) : null}
           {select("status", t("status"), filters.status, STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
           {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: t("themeN", { n: th.id }) })))}
           {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
@@ -181,14 +229,6 @@ export default async function ModerationPage({ params, searchParams }: PageProps
         <p className="mt-3 text-sm" role="status" data-testid="queue-count">
           {queue.totalCapped ? t("countMoreThan", { total: queue.total }) : t("count", { total: queue.total })}
         </p>
-        <p className="mt-1 flex flex-wrap gap-4 text-sm">
-          {(["csv", "xlsx", "json"] as const).map((fmt) => (
-            <a key={fmt} href={`/api/moderation/${slug}/export${query({ format: fmt })}`} className="text-brand underline" data-testid={`export-${fmt}`}>
-              {t(`export.${fmt}`)}
-            </a>
-          ))}
-        </p>
-
         <form action={bulkModerateAction} className="mt-2">
           <input type="hidden" name="slug" value={slug} />
           <input type="hidden" name="consultationId" value={consultationId ?? ""} />
@@ -217,6 +257,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                   </th>
                 ) : null}
                 <th scope="col" className="text-start">{t("reference")}</th>
+                {all ? <th scope="col" className="pe-2 text-start">{t("region")}</th> : null}
                 <th scope="col" className="text-start">{t("inputTitle")}</th>
                 <th scope="col" className="text-start">{t("organisation")}</th>
                 <th scope="col" className="text-start">{t("status")}</th>
@@ -232,6 +273,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                     </td>
                   ) : null}
                   <td dir="ltr">{r.reference}</td>
+                  {all ? <td className="pe-2" data-testid="queue-region">{regionNamesById.get(r.consultationId)}</td> : null}
                   <td>
                     <LocaleLink href={`/moderation/${all ? "all" : slug}/submissions/${r.id}`} className="text-brand underline" dir="auto">
                       {r.title}

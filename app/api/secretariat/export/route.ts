@@ -1,27 +1,26 @@
 import { Readable } from "node:stream";
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { downloadRefusal } from "@/lib/http/refusal";
+import { downloadRefusal, exportLocale } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { buildAllRegionsZip } from "@/lib/exports/all-regions";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { appBaseUrl } from "@/lib/url";
 
 const noStore = { "Cache-Control": "no-store, private" };
 
-// GET /api/secretariat/export?locale=en|fr|es|ar: every region's summary and inputs and the combined
+// GET /api/secretariat/export?locale=en|fr|es|ar (else the visitor's language): every region's summary, inputs and participants, and the combined
 // dataset in one ZIP, for the secretariat; checked in lib/, session checked here.
 export async function GET(req: NextRequest) {
   const actor = await getActor();
   if (!actor) return downloadRefusal(req, 401);
-  const requested = req.nextUrl.searchParams.get("locale");
-  const locale = isLocale(requested) ? requested : defaultLocale;
+  const locale = exportLocale(req);
   try {
-    const zip = await buildAllRegionsZip({ actor, locale });
+    const zip = await buildAllRegionsZip({ actor, locale, baseUrl: await appBaseUrl() });
     return new NextResponse(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
       headers: {
         ...noStore,
         "Content-Type": "application/zip",
-        "Content-Disposition": 'attachment; filename="gcm-regional-summaries.zip"',
+        "Content-Disposition": `attachment; filename="gcm-regional-summaries-${locale}.zip"`,
         "X-Content-Type-Options": "nosniff",
       },
     });

@@ -37,10 +37,10 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
         {data.capacity === null ? t("seatsNoLimit", { taken: data.seatsTaken }) : t("seats", { taken: data.seatsTaken, capacity: data.capacity })}
       </p>
       <p className="mt-2 flex flex-wrap gap-4">
-        <a href={`/api/moderation/${slug}/participants?format=csv`} className="text-brand underline">
+        <a href={`/api/moderation/${slug}/participants?format=csv&locale=${locale}`} className="text-brand underline">
           {t("exportCsv")}
         </a>
-        <a href={`/api/moderation/${slug}/participants?format=xlsx`} className="text-brand underline">
+        <a href={`/api/moderation/${slug}/participants?format=xlsx&locale=${locale}`} className="text-brand underline">
           {t("exportXlsx")}
         </a>
       </p>

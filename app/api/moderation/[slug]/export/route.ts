@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { downloadRefusal } from "@/lib/http/refusal";
+import { downloadRefusal, exportLocale } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportSubmissions, type ExportFormat } from "@/lib/exports/submissions";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/registrations";
+import { appBaseUrl } from "@/lib/url";
 
 const noStore = { "Cache-Control": "no-store, private" };
 const types: Record<ExportFormat, string> = {
@@ -15,6 +16,7 @@ const types: Record<ExportFormat, string> = {
 
 // GET /api/moderation/<slug|all>/export?format=csv|xlsx|json&<queue filters>: the consultation's
 // anchors and the secretariat (all: the secretariat only); checked in lib/, session checked here.
+// CSV and XLSX in the words of ?locale= (else the visitor's language); JSON is the same in every language.
 export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[slug]/export">) {
   const actor = await getActor();
   if (!actor) return downloadRefusal(req, 401);
@@ -24,7 +26,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/moderation/[
   const filters = queueFiltersSchema.parse(Object.fromEntries(sp.entries()));
   try {
     const consultationId = slug === "all" ? null : (await getConsultationForModeration({ actor, slug })).id;
-    const body = await exportSubmissions({ actor, consultationId, filters, format });
+    const body = await exportSubmissions({ actor, consultationId, filters, format, locale: exportLocale(req), baseUrl: await appBaseUrl() });
     const stamp = new Date().toISOString().slice(0, 10);
     return new NextResponse(body, {
       headers: {
