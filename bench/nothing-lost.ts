@@ -64,13 +64,15 @@ let app: ChildProcess | null = null;
 let appExits = 0;
 function startApp(databaseUrl: string): ChildProcess {
   const out = fs.openSync(appLog, "a");
-  // exec: the PID is the Next.js server itself, so SIGKILL kills the server and nothing survives it.
-  const child = spawn("sh", ["-c", `exec node_modules/.bin/next start -p ${APP_PORT}`], {
+  // exec: the PID is the server itself (scripts/server.mjs, as `npm start` runs it), so SIGKILL kills
+  // the server and nothing survives it.
+  const child = spawn("sh", ["-c", `exec node scripts/server.mjs`], {
     stdio: ["ignore", out, out],
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(APP_PORT),
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-lost-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
