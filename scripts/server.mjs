@@ -3,10 +3,15 @@
 // - it listens on the loopback address only in demo mode, unless HOSTNAME says otherwise;
 // - it writes the socket's remote address into PEER_HEADER on every request, after deleting any copy
 //   the client sent, so the app can tell a request from this computer from one off the network
-//   without trusting X-Forwarded-For (lib/security/peer.ts).
+//   without trusting X-Forwarded-For (lib/security/peer.ts);
+// - it reads form posts (multipart) first and passes them on within Next.js's body limits, files the
+//   form cannot take emptied and marked, so the form answers with a field error instead of a 500
+//   (scripts/multipart-limit.mjs).
 // Uses only Next.js's documented custom-server API (`next({ … }).getRequestHandler()`).
 import http from "node:http";
+import { Readable } from "node:stream";
 import { PEER_HEADER, resolveMode, startupBlock } from "./mode.mjs";
+import { boundaryOf, limitMultipart, MAX_FORWARDED_BYTES } from "./multipart-limit.mjs";
 
 const mode = resolveMode(process.env);
 if (mode.refusal) {
@@ -27,8 +32,50 @@ const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  const contentType = req.headers["content-type"] ?? "";
+  if (req.method === "POST" && /^multipart\/form-data/i.test(contentType)) {
+    const boundary = boundaryOf(contentType);
+    if (!boundary) return refuse(res, 400);
+    limitMultipart(req, boundary).then(
+      (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
+      () => refuse(res, 400),
+    );
+    return;
+  }
+  // No form sends anything else this large; Next.js would cut it short and fail.
+  if (Number(req.headers["content-length"] ?? 0) > MAX_FORWARDED_BYTES) return refuse(res, 413);
   void handle(req, res);
 });
+
+/** The request as Next.js reads it, with `body` in place of what the client sent. */
+function withBody(req, body) {
+  const copy = new Readable({ read() {} });
+  copy.push(body);
+  copy.push(null);
+  const headers = { ...req.headers, "content-length": String(body.length) };
+  delete headers["transfer-encoding"];
+  return Object.assign(copy, {
+    headers,
+    rawHeaders: Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)])),
+    trailers: {},
+    rawTrailers: [],
+    method: req.method,
+    url: req.url,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    socket: req.socket,
+    connection: req.socket,
+    complete: true,
+    aborted: false,
+  });
+}
+
+function refuse(res, status) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+  res.end(status === 413 ? "Request too large.\n" : "Malformed form post.\n");
+}
 server.on("error", (err) => {
   console.error(`[start] cannot listen on ${mode.host}:${port}: ${err.message}`);
   process.exit(1);
