@@ -8,7 +8,8 @@
 //   application/x-portal-bad-name   control characters in its file name (replaced by "?")
 // lib/submissions/files.ts turns these into field errors naming the file and the limit. The content
 // is streamed: memory holds at most one file's allowed size at a time, whatever the body's size.
-// Malformed bodies answer 400 (null here) rather than reaching the framework's parser.
+// Malformed bodies answer 400 (null here) rather than reaching the framework's parser, which answers
+// them with a 500: broken multipart, and server-action arguments that are not JSON (see server.mjs).
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 3;
@@ -45,7 +46,8 @@ function parsePartHeaders(raw) {
   if (!disposition) return null;
   // filename="…" (quoted, may hold ;) or filename=token; filename*= is RFC 5987.
   const m = /;\s*filename\*?\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/i.exec(disposition);
-  return { lines, isFile: !!m, filename: m ? m[1].replace(/^"|"$/g, "") : "" };
+  const n = /;\s*name\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/i.exec(disposition);
+  return { lines, isFile: !!m, filename: m ? m[1].replace(/^"|"$/g, "") : "", name: n ? n[1].replace(/^"|"$/g, "") : "" };
 }
 
 function withType(lines, type) {
@@ -59,6 +61,10 @@ function withType(lines, type) {
 export async function limitMultipart(source, boundary, limits = {}) {
   const maxFile = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const maxFiles = limits.maxFiles ?? MAX_FILES;
+  // Fields React decodes as JSON (a server action's arguments): malformed ones make the body malformed.
+  const jsonField = limits.jsonField ?? (() => false);
+  const required = new Set(limits.requiredFields ?? []);
+  let malformed = false;
   const first = Buffer.from(`--${boundary}`);
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   const out = [];
@@ -92,6 +98,14 @@ export async function limitMultipart(source, boundary, limits = {}) {
     part.chunks.push(bytes);
   };
   const finish = () => {
+    required.delete(part.name);
+    if (!part.isFile && jsonField(part.name)) {
+      try {
+        JSON.parse(Buffer.concat(part.chunks).toString("utf8"));
+      } catch {
+        malformed = true;
+      }
+    }
     if (!part.isFile) {
       const kept = part.chunks.reduce((n, c) => n + c.length, 0);
       if (textTotal + kept > MAX_TEXT_TOTAL_BYTES) return;
@@ -174,7 +188,7 @@ export async function limitMultipart(source, boundary, limits = {}) {
     buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
     if (!step()) bad = true;
   }
-  if (bad) return null;
+  if (bad || malformed || required.size > 0) return null;
   if (state !== "end") return null;
   out.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(out);

@@ -6,12 +6,15 @@
 //   without trusting X-Forwarded-For (lib/security/peer.ts);
 // - it reads form posts (multipart) first and passes them on within Next.js's body limits, files the
 //   form cannot take emptied and marked, so the form answers with a field error instead of a 500
-//   (scripts/multipart-limit.mjs).
+//   (scripts/multipart-limit.mjs);
+// - a document that fails while rendering gets a translated error page with status 503 instead of
+//   Next.js's empty 500 document (scripts/error-page.mjs).
 // Uses only Next.js's documented custom-server API (`next({ … }).getRequestHandler()`).
 import http from "node:http";
 import { Readable } from "node:stream";
+import { guardErrorDocument, loadErrorPages } from "./error-page.mjs";
 import { PEER_HEADER, resolveMode, startupBlock } from "./mode.mjs";
-import { boundaryOf, limitMultipart, MAX_FORWARDED_BYTES } from "./multipart-limit.mjs";
+import { boundaryOf, limitMultipart, MAX_FORWARDED_BYTES, MAX_TEXT_FIELD_BYTES } from "./multipart-limit.mjs";
 
 const mode = resolveMode(process.env);
 if (mode.refusal) {
@@ -28,15 +31,17 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: mode.host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const errorPages = loadErrorPages();
 
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  guardErrorDocument(req, res, errorPages);
   const contentType = req.headers["content-type"] ?? "";
   if (req.method === "POST" && /^multipart\/form-data/i.test(contentType)) {
     const boundary = boundaryOf(contentType);
     if (!boundary) return refuse(res, 400);
-    limitMultipart(req, boundary).then(
+    limitMultipart(req, boundary, actionFields(req)).then(
       (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
       () => refuse(res, 400),
     );
@@ -44,8 +49,43 @@ const server = http.createServer((req, res) => {
   }
   // No form sends anything else this large; Next.js would cut it short and fail.
   if (Number(req.headers["content-length"] ?? 0) > MAX_FORWARDED_BYTES) return refuse(res, 413);
+  // A server action called with a body that is not multipart: its arguments as one JSON text.
+  if (req.method === "POST" && req.headers["next-action"]) {
+    readJson(req).then(
+      (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
+      () => refuse(res, 400),
+    );
+    return;
+  }
   void handle(req, res);
 });
+
+/**
+ * Server-action arguments are decoded by React, which answers 500 to what is not JSON: those fields
+ * are checked here. Called by script (Next-Action header): the root "0" and every numbered field; from
+ * a form without JavaScript: the bound arguments ($ACTION_1:0 …).
+ */
+function actionFields(req) {
+  if (req.headers["next-action"]) return { jsonField: (name) => /^\d+$/.test(name), requiredFields: ["0"] };
+  return { jsonField: (name) => /^\$ACTION_\d+:\d+$/.test(name) };
+}
+
+async function readJson(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size <= MAX_TEXT_FIELD_BYTES) chunks.push(chunk);
+  }
+  if (size > MAX_TEXT_FIELD_BYTES) return null;
+  const body = Buffer.concat(chunks);
+  try {
+    JSON.parse(body.toString("utf8"));
+  } catch {
+    return null;
+  }
+  return body;
+}
 
 /** The request as Next.js reads it, with `body` in place of what the client sent. */
 function withBody(req, body) {
