@@ -66,7 +66,9 @@ function pipeline<S extends z.ZodMiniType>(
   run: Run<z.infer<S>, Actor | null>,
   intercept?: (values: FormValues) => FormState | null,
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
-  return async (_prev, formData) => {
+  return async (_prev, given) => {
+    // A server action is a public endpoint: its argument may be anything a client encoded.
+    const formData = given instanceof FormData ? given : new FormData();
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
     const tErr = await d.getTranslations("errors");
@@ -124,7 +126,8 @@ export function buttonAction<S extends z.ZodMiniType>(opts: {
   run: (ctx: { actor: Actor; input: z.infer<S>; locale: AppLocale }) => Promise<{ to: string; ok: string }>;
   back: (input: Record<string, unknown>, locale: AppLocale) => string;
 }): (formData: FormData) => Promise<void> {
-  return async (formData) => {
+  return async (given) => {
+    const formData = given instanceof FormData ? given : new FormData();
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
     const raw = formDataToObject(formData, opts.arrays);

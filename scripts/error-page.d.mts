@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-export declare function loadErrorPages(dir?: string): Record<string, Buffer>;
+export interface ErrorPages {
+  error: Record<string, Buffer>;
+  notFound: Record<string, Buffer>;
+}
+export declare function loadErrorPages(dir?: string): ErrorPages;
 export declare function isDocumentRequest(req: IncomingMessage): boolean;
 export declare function localeOf(req: IncomingMessage): string;
-export declare function guardErrorDocument(req: IncomingMessage, res: ServerResponse, pages: Record<string, Buffer>): void;
+export declare function guardErrorDocument(req: IncomingMessage, res: ServerResponse, pages: ErrorPages): void;

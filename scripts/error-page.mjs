@@ -4,37 +4,60 @@
 // guard on every document request: the first time the response's head is written with a 5xx status,
 // the head becomes 503 (with Retry-After) and the body a translated error page written here, from
 // messages/<locale>.json, with no database; what Next.js writes after that is dropped.
+// Likewise a 404 whose body is Next.js's empty error document (`<html id="__next_error__">`: notFound()
+// in a page is rendered in the browser only, vercel/next.js#62228) becomes a translated not-found page.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const LOCALES = ["en", "fr", "es", "ar"];
 const proto = http.ServerResponse.prototype;
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The error page of each locale, built once at start-up. */
+function page(locale, meta, title, body, links) {
+  return Buffer.from(
+    `<!DOCTYPE html><html lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · ${escape(meta?.title ?? "")}</title></head>` +
+      `<body><main id="main" role="alert" data-testid="server-error-page"><h1>${escape(title)}</h1><p>${escape(body)}</p>` +
+      `<p>${links}</p></main></body></html>`,
+  );
+}
+
+/** The error and not-found pages of each locale, built once at start-up. */
 export function loadErrorPages(dir = process.cwd()) {
-  const pages = {};
+  const pages = { error: {}, notFound: {} };
   for (const locale of LOCALES) {
     const { errors, meta } = JSON.parse(fs.readFileSync(path.join(dir, "messages", `${locale}.json`), "utf8"));
-    pages[locale] = Buffer.from(
-      `<!DOCTYPE html><html lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8">` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(errors.errorTitle)} · ${escape(meta?.title ?? "")}</title></head>` +
-        `<body><main id="main" role="alert" data-testid="server-error-page"><h1>${escape(errors.errorTitle)}</h1><p>${escape(errors.errorBody)}</p>` +
-        `<p><a href="">${escape(errors.retry)}</a> · <a href="/${locale}">${escape(errors.backHome)}</a></p></main></body></html>`,
-    );
+    const home = `<a href="/${locale}">${escape(errors.backHome)}</a>`;
+    pages.error[locale] = page(locale, meta, errors.errorTitle, errors.errorBody, `<a href="">${escape(errors.retry)}</a> · ${home}`);
+    pages.notFound[locale] = page(locale, meta, errors.notFoundTitle, errors.notFoundBody, home);
   }
   return pages;
 }
 
+const EMPTY_DOCUMENT = Buffer.from('<html id="__next_error__"');
+
+function decoded(body, encoding) {
+  try {
+    if (/gzip/i.test(encoding)) return zlib.gunzipSync(body);
+    if (/br/i.test(encoding)) return zlib.brotliDecompressSync(body);
+    if (/deflate/i.test(encoding)) return zlib.inflateSync(body);
+  } catch {
+    return body;
+  }
+  return body;
+}
+
 export function isDocumentRequest(req) {
-  const url = req.url ?? "/";
   if (req.method !== "GET" && req.method !== "POST" && req.method !== "HEAD") return false;
   // The router's own requests (RSC payloads, server actions called by script) show error.tsx in the page.
-  if (req.headers["rsc"] || req.headers["next-action"] || req.headers["next-router-state-tree"]) return false;
-  return !/^\/(api|_next)(\/|$|\?)/.test(url);
+  return !(req.headers["rsc"] || req.headers["next-action"] || req.headers["next-router-state-tree"]);
 }
+
+/** Route handlers and built files keep their own 5xx answers (only an empty 404 document is replaced). */
+const isPageRequest = (req) => !/^\/(api|_next)(\/|$|\?)/.test(req.url ?? "/");
 
 export function localeOf(req) {
   const first = (req.url ?? "/").split(/[/?#]/)[1];
@@ -43,43 +66,85 @@ export function localeOf(req) {
   return LOCALES.find((l) => accept.startsWith(l)) ?? "en";
 }
 
+function headersFrom(res, rest) {
+  const given = typeof rest[0] === "string" ? rest[1] : rest[0];
+  if (Array.isArray(given)) for (let i = 0; i + 1 < given.length; i += 2) res.setHeader(given[i], given[i + 1]);
+  else if (given && typeof given === "object") for (const [k, v] of Object.entries(given)) res.setHeader(k, v);
+}
+
+function clearBodyHeaders(res) {
+  for (const name of res.getHeaderNames()) {
+    if (/^(content-(encoding|length|type|disposition)|etag|transfer-encoding|x-nextjs-.*|vary)$/i.test(name)) res.removeHeader(name);
+  }
+}
+
 /** Installs the guard on `res` (before Next.js, and its compression, wrap the response). */
 export function guardErrorDocument(req, res, pages) {
   if (!isDocumentRequest(req)) return;
-  let replaced = false;
+  const locale = localeOf(req);
+  // "pass": untouched; "replaced": our page sent, Next.js's body dropped; "held": a 404 whose body is
+  // kept until its end to see whether it is the empty error document.
+  let mode = "undecided";
+  const held = [];
+  const sendPage = (self, status, body) => {
+    clearBodyHeaders(self);
+    const headers = { "Content-Type": "text/html; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": "no-store" };
+    if (status === 503) headers["Retry-After"] = "5";
+    proto.writeHead.call(self, status, headers);
+    if (req.method !== "HEAD") proto.write.call(self, body);
+  };
   res.writeHead = function writeHead(status, ...rest) {
-    if (replaced) return this;
-    if (Number(status) < 500 || this.headersSent) return proto.writeHead.call(this, status, ...rest);
-    replaced = true;
-    const page = pages[localeOf(req)] ?? pages.en;
-    for (const name of this.getHeaderNames()) {
-      if (/^(content-(encoding|length|type|disposition)|etag|transfer-encoding|x-nextjs-.*|vary)$/i.test(name)) this.removeHeader(name);
+    if (mode !== "undecided") return this;
+    if (this.headersSent) return proto.writeHead.call(this, status, ...rest);
+    if (Number(status) >= 500 && isPageRequest(req)) {
+      mode = "replaced";
+      sendPage(this, 503, pages.error[locale] ?? pages.error.en);
+      return this;
     }
-    proto.writeHead.call(this, 503, {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Length": String(page.length),
-      "Cache-Control": "no-store",
-      "Retry-After": "5",
-    });
-    if (req.method !== "HEAD") proto.write.call(this, page);
-    return this;
+    if (Number(status) === 404) {
+      mode = "held";
+      this.statusCode = 404;
+      headersFrom(this, rest);
+      return this;
+    }
+    mode = "pass";
+    return proto.writeHead.call(this, status, ...rest);
   };
   // Writing before the head is sent writes the head first (inside Node's own write, which would then
   // append the chunk): decide before calling it.
   const decide = (self) => {
-    if (!replaced && !self.headersSent && self.statusCode >= 500) self.writeHead(self.statusCode);
+    if (mode === "undecided" && !self.headersSent && ((self.statusCode >= 500 && isPageRequest(req)) || self.statusCode === 404)) self.writeHead(self.statusCode);
+  };
+  res.flushHeaders = function flushHeaders() {
+    decide(this);
+    if (mode === "held" || mode === "replaced") return;
+    return proto.flushHeaders.call(this);
   };
   res.write = function write(chunk, encoding, callback) {
     decide(this);
-    if (!replaced) return proto.write.call(this, chunk, encoding, callback);
+    if (mode === "pass" || mode === "undecided") return proto.write.call(this, chunk, encoding, callback);
+    if (mode === "held" && chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
     const done = typeof encoding === "function" ? encoding : callback;
     if (done) process.nextTick(done);
     return true;
   };
   res.end = function end(chunk, encoding, callback) {
     decide(this);
-    if (!replaced) return proto.end.call(this, chunk, encoding, callback);
+    if (mode === "pass" || mode === "undecided") return proto.end.call(this, chunk, encoding, callback);
     const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
+    if (mode === "held") {
+      if (chunk && typeof chunk !== "function") held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+      const body = Buffer.concat(held);
+      mode = "replaced";
+      if (decoded(body, String(this.getHeader("content-encoding") ?? "")).includes(EMPTY_DOCUMENT)) {
+        sendPage(this, 404, pages.notFound[locale] ?? pages.notFound.en);
+      } else {
+        this.setHeader("Content-Length", String(body.length));
+        this.removeHeader("Transfer-Encoding");
+        proto.writeHead.call(this, 404);
+        if (req.method !== "HEAD") proto.write.call(this, body);
+      }
+    }
     return proto.end.call(this, done);
   };
 }

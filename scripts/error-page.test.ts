@@ -2,6 +2,7 @@
 // whose handler fails the ways Next.js's renderer does: head flushed then chunks, a head with a body
 // in one call, a write with no head yet. Each answer is read back over a kept-alive connection.
 import http from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardErrorDocument, loadErrorPages } from "./error-page.mjs";
@@ -22,6 +23,22 @@ const failures: Record<string, (res: http.ServerResponse) => void> = {
     res.statusCode = 502;
     res.write("partial");
     res.end();
+  },
+  "empty-404": (res) => {
+    res.statusCode = 404;
+    res.setHeader("Content-Type", "text/html");
+    res.flushHeaders();
+    res.write('<!DOCTYPE html><html id="__next_error__"><head></head>');
+    res.end("<body></body></html>");
+  },
+  "empty-404-gzip": (res) => {
+    const body = zlib.gzipSync('<!DOCTYPE html><html id="__next_error__"><body></body></html>');
+    res.writeHead(404, { "Content-Type": "text/html", "Content-Encoding": "gzip", "Content-Length": String(body.length) }).end(body);
+  },
+  "real-404": (res) => {
+    res.statusCode = 404;
+    res.write("<html><body><h1>Page not found</h1>");
+    res.end("</body></html>");
   },
   fine: (res) => {
     res.writeHead(200, { "Content-Type": "text/html" }).end("<p>the page</p>");
@@ -56,6 +73,20 @@ describe("guardErrorDocument", () => {
       expect(await next.text()).toBe("<p>the page</p>");
     });
   }
+  it("a 404 that is Next.js's empty error document becomes the translated not-found page; a rendered 404 passes", async () => {
+    for (const kind of ["empty-404", "empty-404-gzip"]) {
+      const r = await fetch(`${base}/es/nowhere?kind=${kind}`);
+      expect(r.status).toBe(404);
+      const body = await r.text();
+      expect(body).toContain('<html lang="es"');
+      expect(body).toContain("<h1>Página no encontrada</h1>");
+      expect(body).not.toContain("__next_error__");
+    }
+    const real = await fetch(`${base}/en/nowhere?kind=real-404`);
+    expect(real.status).toBe(404);
+    expect(await real.text()).toBe("<html><body><h1>Page not found</h1></body></html>");
+    expect(await (await fetch(`${base}/en?kind=fine`)).text()).toBe("<p>the page</p>");
+  });
   it("leaves the router's own requests (RSC) and successful answers alone", async () => {
     const rsc = await fetch(`${base}/en?kind=head`, { headers: { RSC: "1" } });
     expect(rsc.status).toBe(500);

@@ -8,5 +8,5 @@ export declare function boundaryOf(contentType: string | undefined | null): stri
 export declare function limitMultipart(
   source: AsyncIterable<Buffer>,
   boundary: string,
-  limits?: { maxFileBytes?: number; maxFiles?: number; jsonField?: (name: string) => boolean; requiredFields?: string[] },
+  limits?: { maxFileBytes?: number; maxFiles?: number; jsonField?: (name: string) => boolean; requiredFields?: string[]; arrayFields?: string[] },
 ): Promise<Buffer | null>;

@@ -64,6 +64,7 @@ export async function limitMultipart(source, boundary, limits = {}) {
   // Fields React decodes as JSON (a server action's arguments): malformed ones make the body malformed.
   const jsonField = limits.jsonField ?? (() => false);
   const required = new Set(limits.requiredFields ?? []);
+  const arrays = new Set(limits.arrayFields ?? []);
   let malformed = false;
   const first = Buffer.from(`--${boundary}`);
   const delimiter = Buffer.from(`\r\n--${boundary}`);
@@ -101,7 +102,8 @@ export async function limitMultipart(source, boundary, limits = {}) {
     required.delete(part.name);
     if (!part.isFile && jsonField(part.name)) {
       try {
-        JSON.parse(Buffer.concat(part.chunks).toString("utf8"));
+        const value = JSON.parse(Buffer.concat(part.chunks).toString("utf8"));
+        if (arrays.has(part.name) && !Array.isArray(value)) malformed = true;
       } catch {
         malformed = true;
       }

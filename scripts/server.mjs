@@ -41,10 +41,12 @@ const server = http.createServer((req, res) => {
   if (req.method === "POST" && /^multipart\/form-data/i.test(contentType)) {
     const boundary = boundaryOf(contentType);
     if (!boundary) return refuse(res, 400);
-    limitMultipart(req, boundary, actionFields(req)).then(
-      (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
-      () => refuse(res, 400),
-    );
+    limitMultipart(req, boundary, actionFields(req))
+      .then(async (body) => (body && (req.headers["next-action"] || (await parsesAsForm(body, contentType))) ? body : null))
+      .then(
+        (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
+        () => refuse(res, 400),
+      );
     return;
   }
   // No form sends anything else this large; Next.js would cut it short and fail.
@@ -62,12 +64,24 @@ const server = http.createServer((req, res) => {
 
 /**
  * Server-action arguments are decoded by React, which answers 500 to what is not JSON: those fields
- * are checked here. Called by script (Next-Action header): the root "0" and every numbered field; from
+ * are checked here. Called by script (Next-Action header): the root "0" (a list: the arguments) and
+ * every numbered field; from
  * a form without JavaScript: the bound arguments ($ACTION_1:0 …).
  */
 function actionFields(req) {
-  if (req.headers["next-action"]) return { jsonField: (name) => /^\d+$/.test(name), requiredFields: ["0"] };
+  if (req.headers["next-action"]) return { jsonField: (name) => /^\d+$/.test(name), requiredFields: ["0"], arrayFields: ["0"] };
   return { jsonField: (name) => /^\$ACTION_\d+:\d+$/.test(name) };
+}
+
+/** A post from a form without JavaScript is read by Next.js with the platform's parser (undici), which
+ * is stricter than ours about part headers: what it cannot read is answered 400 here, not 500 there. */
+async function parsesAsForm(body, contentType) {
+  try {
+    await new Response(body, { headers: { "content-type": contentType } }).formData();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readJson(req) {
@@ -80,11 +94,11 @@ async function readJson(req) {
   if (size > MAX_TEXT_FIELD_BYTES) return null;
   const body = Buffer.concat(chunks);
   try {
-    JSON.parse(body.toString("utf8"));
+    // The action's arguments: a list.
+    return Array.isArray(JSON.parse(body.toString("utf8"))) ? body : null;
   } catch {
     return null;
   }
-  return body;
 }
 
 /** The request as Next.js reads it, with `body` in place of what the client sent. */
