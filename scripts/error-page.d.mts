@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 export interface ErrorPages {
   error: Record<string, Buffer>;
-  notFound: Record<string, Buffer>;
+  notFoundMain: Record<string, string>;
 }
 export declare function loadErrorPages(dir?: string): ErrorPages;
 export declare function isDocumentRequest(req: IncomingMessage): boolean;

@@ -5,7 +5,8 @@
 // the head becomes 503 (with Retry-After) and the body a translated error page written here, from
 // messages/<locale>.json, with no database; what Next.js writes after that is dropped.
 // Likewise a 404 whose body is Next.js's empty error document (`<html id="__next_error__">`: notFound()
-// in a page is rendered in the browser only, vercel/next.js#62228) becomes a translated not-found page.
+// in a page is rendered in the browser only, vercel/next.js#62228) gets the translated not-found words
+// in its body; its scripts stay, and with JavaScript the router renders its own page over them.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -27,12 +28,12 @@ function page(locale, meta, title, body, links) {
 
 /** The error and not-found pages of each locale, built once at start-up. */
 export function loadErrorPages(dir = process.cwd()) {
-  const pages = { error: {}, notFound: {} };
+  const pages = { error: {}, notFoundMain: {} };
   for (const locale of LOCALES) {
     const { errors, meta } = JSON.parse(fs.readFileSync(path.join(dir, "messages", `${locale}.json`), "utf8"));
     const home = `<a href="/${locale}">${escape(errors.backHome)}</a>`;
     pages.error[locale] = page(locale, meta, errors.errorTitle, errors.errorBody, `<a href="">${escape(errors.retry)}</a> · ${home}`);
-    pages.notFound[locale] = page(locale, meta, errors.notFoundTitle, errors.notFoundBody, home);
+    pages.notFoundMain[locale] = `<main id="main" data-testid="server-not-found"><h1>${escape(errors.notFoundTitle)}</h1><p>${escape(errors.notFoundBody)}</p><p>${home}</p></main>`;
   }
   return pages;
 }
@@ -136,8 +137,21 @@ export function guardErrorDocument(req, res, pages) {
       if (chunk && typeof chunk !== "function") held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
       const body = Buffer.concat(held);
       mode = "replaced";
-      if (decoded(body, String(this.getHeader("content-encoding") ?? "")).includes(EMPTY_DOCUMENT)) {
-        sendPage(this, 404, pages.notFound[locale] ?? pages.notFound.en);
+      const plain = decoded(body, String(this.getHeader("content-encoding") ?? ""));
+      if (plain.includes(EMPTY_DOCUMENT)) {
+        // Next.js's scripts stay (with JavaScript the router renders its not-found page over this):
+        // the words are added for a browser without it.
+        const html = Buffer.from(
+          plain
+            .toString("utf8")
+            .replace('<html id="__next_error__"', `<html id="__next_error__" lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"`)
+            .replace(/<body([^>]*)>/, (tag) => `${tag}${pages.notFoundMain[locale] ?? pages.notFoundMain.en}`),
+        );
+        this.removeHeader("Content-Encoding");
+        this.removeHeader("Transfer-Encoding");
+        this.setHeader("Content-Length", String(html.length));
+        proto.writeHead.call(this, 404);
+        if (req.method !== "HEAD") proto.write.call(this, html);
       } else {
         this.setHeader("Content-Length", String(body.length));
         this.removeHeader("Transfer-Encoding");
