@@ -18,8 +18,11 @@ const nextConfig = {
   // The build checks the app; `npm test` type-checks everything, tests included (tsc --noEmit).
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
-  // An input may carry three 10 MB attachments; server actions default to 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "32mb" } },
+  // Form posts reach Next.js through scripts/server.mjs, which passes on at most three 10 MB files
+  // and 4 MB of text (MAX_FORWARDED_BYTES in scripts/multipart-limit.mjs, about 34 MB) and empties
+  // the rest. Both limits here stay above that: beyond the first, a server action answers 500; beyond
+  // the second, the body is cut short as it passes proxy.ts (10 MB by default).
+  experimental: { serverActions: { bodySizeLimit: "40mb" }, proxyClientMaxBodySize: "40mb" },
   // Every other response gets its headers from proxy.ts (lib/security/headers.ts); built assets skip
   // the proxy, so they get theirs here.
   async headers() {

@@ -49,12 +49,13 @@ const config: PlaywrightTestConfig = {
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.port}` } })),
   webServer: targets.map((t) => ({
     // Output goes to DATA_DIR/server.log (read by e2e/log-check.ts); exec keeps the server's pid.
-    command: `mkdir -p '${t.env.DATA_DIR}' && exec node_modules/.bin/next start -p ${t.port} >> '${serverLogPath(t.env.DATA_DIR)}' 2>&1`,
+    // The server `npm start` runs (scripts/server.mjs): in demo mode on 127.0.0.1 only.
+    command: `mkdir -p '${t.env.DATA_DIR}' && exec node scripts/server.mjs >> '${serverLogPath(t.env.DATA_DIR)}' 2>&1`,
     url: `http://127.0.0.1:${t.port}/en`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
-    env: t.env,
+    env: { ...t.env, PORT: String(t.port) },
   })),
 };
 

@@ -26,11 +26,23 @@ export default function proxy(request: NextRequest) {
   const csp = headers["Content-Security-Policy"]!;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
-  const response = LOCALISED.test(pathname)
+  const response = LOCALISED.test(pathname) && decodableTwice(pathname)
     ? handleI18nRouting(new NextRequest(request, { headers: requestHeaders }))
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+// next-intl rewrites to the path decoded once, which Next.js decodes again: a path whose decoded form
+// is not decodable itself ("%25", broken UTF-8) would end in a 500. Such a path skips the i18n
+// routing and gets the not-found page (or a 400) from Next.js.
+function decodableTwice(pathname: string): boolean {
+  try {
+    decodeURIComponent(decodeURIComponent(pathname));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

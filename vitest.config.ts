@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{db,lib,app,components}/**/*.test.ts"],
+    include: ["{db,lib,app,components,scripts}/**/*.test.ts"],
     environment: "node",
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth", "next-intl"] } },

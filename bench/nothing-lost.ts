@@ -11,8 +11,9 @@
 // LOST_SECONDS (6: load before and after each fault), LOST_DOWN_SECONDS (5: database down in B),
 // LOST_KEEP=1 keeps the cluster folder.
 // Exits non-zero when an acknowledged input is missing or duplicated, a retry made a second input,
-// a response during the database outage was blank or a dropped connection, or the app did not
-// reconnect by itself. Prints a summary and last one line of JSON.
+// a response during the database outage was blank, unclear or a dropped connection, or took longer
+// than LOST_MAX_ANSWER_SECONDS (5), or the app did not serve again (an input acknowledged) within
+// LOST_MAX_RECONNECT_SECONDS (1) of the database's return. Prints a summary and last one line of JSON.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -43,6 +44,10 @@ const ORGS = Number(process.env.LOST_ORGS ?? 8);
 const SECONDS = Number(process.env.LOST_SECONDS ?? 6);
 const DOWN_SECONDS = Number(process.env.LOST_DOWN_SECONDS ?? 5);
 const DRAIN_SECONDS = 60;
+// During the outage every answer comes within this many seconds, and after the database's return an
+// input is acknowledged within this many.
+const MAX_ANSWER_SECONDS = Number(process.env.LOST_MAX_ANSWER_SECONDS ?? 5);
+const MAX_RECONNECT_SECONDS = Number(process.env.LOST_MAX_RECONNECT_SECONDS ?? 1);
 const DB_NAME = "gcm_load_lost";
 const BASE = `http://127.0.0.1:${APP_PORT}`;
 const run = Date.now().toString(36);
@@ -64,13 +69,15 @@ let app: ChildProcess | null = null;
 let appExits = 0;
 function startApp(databaseUrl: string): ChildProcess {
   const out = fs.openSync(appLog, "a");
-  // exec: the PID is the Next.js server itself, so SIGKILL kills the server and nothing survives it.
-  const child = spawn("sh", ["-c", `exec node_modules/.bin/next start -p ${APP_PORT}`], {
+  // exec: the PID is the server itself (scripts/server.mjs, as `npm start` runs it), so SIGKILL kills
+  // the server and nothing survives it.
+  const child = spawn("sh", ["-c", `exec node scripts/server.mjs`], {
     stdio: ["ignore", out, out],
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(APP_PORT),
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-lost-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
@@ -350,10 +357,11 @@ async function main() {
     // arrive after it): clear error pages only.
     const outage = responses.filter((r) => r.phase === "B");
     const judged = outage.map((r) => ({ r, ...judge(r) }));
-    // A request already being rendered when the database died can fail after the layout's check:
-    // Next.js then sends its empty error document (500). Counted apart; anything sent later must be clear.
-    const inFlight = judged.filter((j) => !j.ok && j.r.sentAt < stoppingAt && j.r.outcome.kind === "http" && j.r.outcome.status === 500);
-    const bad = judged.filter((j) => !j.ok && !inFlight.includes(j));
+    // A request already being rendered when the database died fails after the layout's check: the
+    // server answers it with its translated error page (503, scripts/error-page.mjs), so it must be
+    // clear too. Counted apart to say how many there were.
+    const inFlight = judged.filter((j) => j.r.sentAt < stoppingAt && j.r.outcome.kind === "http" && j.r.outcome.status >= 500);
+    const bad = judged.filter((j) => !j.ok);
     const kinds: Record<string, number> = {};
     for (const j of judged.filter((x) => x.ok)) kinds[`${j.r.what}: ${j.why}`] = (kinds[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     const slowest = Math.max(0, ...outage.map((r) => r.outcome.ms));
@@ -363,7 +371,11 @@ async function main() {
     const whyBad: Record<string, number> = {};
     for (const j of bad) whyBad[`${j.r.what}: ${j.why}`] = (whyBad[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     for (const [k, v] of Object.entries(whyBad).slice(0, 10)) log(`    UNCLEAR ×${v}: ${k}`);
-    if (inFlight.length) log(`  ${inFlight.length} requests in flight when the database stopped got Next.js's empty 500 document (not counted as unclear)`);
+    if (inFlight.length) log(`  ${inFlight.length} requests in flight when the database stopped got a ${[...new Set(inFlight.map((j) => (j.r.outcome.kind === "http" ? j.r.outcome.status : 0)))].join("/")} answer (${inFlight.filter((j) => j.ok).length} of them clear)`);
+    const slowOk = slowest <= MAX_ANSWER_SECONDS * 1000;
+    const reconnectOk = reconnectMs !== null && reconnectMs <= MAX_RECONNECT_SECONDS * 1000;
+    if (!slowOk) log(`  SLOW: an answer during the outage took ${round(slowest / 1000)} s (limit ${MAX_ANSWER_SECONDS} s)`);
+    if (!reconnectOk) log(`  SLOW: the first input after the database's return was acknowledged after ${reconnectMs === null ? "never" : `${round(reconnectMs / 1000)} s`} (limit ${MAX_RECONNECT_SECONDS} s)`);
     for (const what of ["form", "post"] as const) {
       const o = judged.find((j) => j.ok && j.r.what === what)?.r.outcome;
       if (o?.kind === "http") log(`  e.g. ${what} answered ${o.status}: "${visibleText(o.body).slice(0, 240)}"`);
@@ -384,7 +396,7 @@ async function main() {
     const mailLoopAlive = sentAfter > 0;
     log(`  mail loop: ${mailLoopAlive ? `${sentAfter} e-mails sent since the database's return` : "NOTHING sent since the database's return"}, ${pendingMail} still pending`);
 
-    const ok = a.problems.length === 0 && b.problems.length === 0 && a.acknowledged > 0 && b.acknowledged > 0 && bad.length === 0 && reconnectMs !== null && sameProcess && mailLoopAlive;
+    const ok = a.problems.length === 0 && b.problems.length === 0 && a.acknowledged > 0 && b.acknowledged > 0 && bad.length === 0 && reconnectOk && slowOk && sameProcess && mailLoopAlive;
     failed = !ok;
     log(`\nSummary: ${ok ? "nothing lost, no duplicates, clear errors during the outage, reconnected by itself" : "FAILED (see above)"}`);
     const strip = (x: typeof a) => ({ ...x, problems: x.problems.length });
@@ -400,7 +412,7 @@ async function main() {
           reconnectSeconds: reconnectMs === null ? null : round(reconnectMs / 1000),
           answersDuringOutage: outage.length,
           unclearAnswers: bad.length,
-          emptyAnswersInFlightAtStop: inFlight.length,
+          answersInFlightAtStop: inFlight.length,
           outageAnswers: tally(outage),
           outageAnswerKinds: kinds,
           slowestOutageAnswerSeconds: round(slowest / 1000),

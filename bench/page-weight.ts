@@ -1,9 +1,9 @@
 // Page-weight benchmark: what the home page and the submission form cost a visitor on first load,
-// against the production build under `next start` (compressed as Next serves it), in Chromium.
+// against the production build under scripts/server.mjs (as `npm start` serves it) (compressed as Next serves it), in Chromium.
 //
 //   npm run bench:weight    (= node --import tsx bench/page-weight.ts)
 //
-// It starts `next start` itself on BENCH_PORT (default 3290) with the embedded database in a fresh
+// It starts the server itself on BENCH_PORT (default 3290) with the embedded database in a fresh
 // temporary DATA_DIR (deleted afterwards), signs the demo owner in through the local outbox (as a
 // person would), and loads each page in a fresh browser context (empty cache), watched over the
 // Chrome DevTools Protocol:
@@ -75,9 +75,11 @@ function ensureBuild() {
 }
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
+  // The server `npm start` runs: the outbox answers only this computer, which it learns from the socket.
+  const server = spawn(process.execPath, ["scripts/server.mjs"], {
     env: {
       ...process.env,
+      PORT: String(PORT),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATA_DIR: dataDir,

@@ -4,7 +4,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SelectField, TextField } from "@/components/form/fields";
+import { FileField } from "@/components/form/file-field";
 import type { SchemaForm } from "@/components/form/use-schema-form";
+import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/form-state";
 import { LIMITS } from "@/lib/submissions/schemas";
 
@@ -185,15 +187,15 @@ export function SubmissionContentFields({
       </fieldset>
 
       {attachmentSlots > 0 ? (
-        <div className="mb-6">
-          <label htmlFor="field-attachments" className="block font-medium">
-            {labels.attachments}
-          </label>
-          <p id="field-attachments-hint" className="text-sm text-slate-700">
-            {t("hints.attachments")}
-          </p>
-          <input id="field-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.odt,application/pdf" aria-describedby="field-attachments-hint" className="mt-1 block" />
-        </div>
+        <FileField
+          name="attachments"
+          label={labels.attachments!}
+          hint={t("hints.attachments")}
+          extensions={ATTACHMENT_EXTENSIONS}
+          maxBytes={MAX_ATTACHMENT_BYTES}
+          maxFiles={attachmentSlots}
+          serverErrors={f.errorsFor("attachments")}
+        />
       ) : null}
     </>
   );

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, isDatabaseUnavailable } from "@/lib/errors";
 import { redactForLog } from "@/lib/redact";
+import { markedFileErrors } from "@/lib/submissions/files";
 import type { FormState } from "@/lib/form-state";
 import { fieldErrorsOf, formDataToObject, nest, type FormValues } from "@/lib/validation";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -65,7 +66,9 @@ function pipeline<S extends z.ZodMiniType>(
   run: Run<z.infer<S>, Actor | null>,
   intercept?: (values: FormValues) => FormState | null,
 ): (prev: FormState, formData: FormData) => Promise<FormState> {
-  return async (_prev, formData) => {
+  return async (_prev, given) => {
+    // A server action is a public endpoint: its argument may be anything a client encoded.
+    const formData = given instanceof FormData ? given : new FormData();
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
     const tErr = await d.getTranslations("errors");
@@ -86,11 +89,12 @@ function pipeline<S extends z.ZodMiniType>(
     const tVal = await d.getTranslations("validation");
     // reportInput: an empty field is "required", not "invalid".
     const parsed = schema.safeParse(nest(raw), { reportInput: true });
-    if (!parsed.success) {
+    const fileErrors = markedFileErrors(formData, (k, v) => tErr(k, v));
+    if (!parsed.success || Object.keys(fileErrors).length > 0) {
       return {
         status: "error",
         message: tErr("checkFields"),
-        fieldErrors: fieldErrorsOf(parsed.error, (k, v) => tVal(k, v)),
+        fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error, (k, v) => tVal(k, v))), ...fileErrors },
         values,
       };
     }
@@ -99,7 +103,9 @@ function pipeline<S extends z.ZodMiniType>(
     } catch (e) {
       if (isRedirectError(e)) throw e;
       if (e instanceof DomainError) {
-        return { status: "error", message: tErr(e.code, e.values), values };
+        const message = tErr(e.code, e.values);
+        if (e.field) return { status: "error", message: tErr("checkFields"), fieldErrors: { [e.field]: [message] }, values };
+        return { status: "error", message, values };
       }
       console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
       // A lost connection may have happened after the commit: the message says to send again,
@@ -120,7 +126,8 @@ export function buttonAction<S extends z.ZodMiniType>(opts: {
   run: (ctx: { actor: Actor; input: z.infer<S>; locale: AppLocale }) => Promise<{ to: string; ok: string }>;
   back: (input: Record<string, unknown>, locale: AppLocale) => string;
 }): (formData: FormData) => Promise<void> {
-  return async (formData) => {
+  return async (given) => {
+    const formData = given instanceof FormData ? given : new FormData();
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
     const raw = formDataToObject(formData, opts.arrays);

@@ -24,6 +24,9 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   // Demo accounts are seeded in local mode (no DATABASE_URL) unless set to "false"; "true" forces them.
   DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+  // Demo mode: let requests that do not come from this computer see the local outbox and use the
+  // demo accounts (lib/security/peer.ts). Off unless "true".
+  DEMO_ALLOW_REMOTE: z.enum(["true", "false"]).optional(),
   // Days after a consultation's end date when its participants' personal data is purged; unset: kept.
   PARTICIPANT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).optional(),
 });

@@ -6,6 +6,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly status: number = 400,
     readonly values: Record<string, string | number> = {},
+    /** The form field the error belongs beside (the action pipeline shows it there). */
+    readonly field?: string,
   ) {
     super(code);
     this.name = "DomainError";

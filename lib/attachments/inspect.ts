@@ -3,9 +3,9 @@
 // only then is each entry of a DOCX/ODT inflated, with output capped at the size its header declares,
 // so an entry that lies about its size (a bomb claiming 1 KB) is refused after at most that much.
 import { inflateRawSync } from "node:zlib";
+import { MAX_ATTACHMENT_BYTES } from "./limits";
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 3;
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./limits";
 
 // Limits for DOCX/ODT archives, checked on declared sizes before anything could be decompressed.
 const MAX_ZIP_ENTRIES = 2000;

@@ -11,6 +11,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { enqueueEmail } from "@/lib/mail/outbox";
+import { demoAllowedForThisRequest } from "@/lib/security/peer";
+import { isDemoAccountEmail } from "./demo";
 
 export const SIGN_IN_LINK_MINUTES = 30;
 export const SESSION_DAYS = 30;
@@ -46,6 +48,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     session: { strategy: "database", maxAge: SESSION_DAYS * 24 * 3600 },
     trustHost: true,
     callbacks: {
+      // Every way into a session (asking for a link through Auth.js's own endpoint as well as our
+      // form, and the callback) passes here: a demo account only from this computer.
+      signIn: async ({ user }) => !isDemoAccountEmail(user.email) || (await demoAllowedForThisRequest()),
       // Only ever a path on this site: no open redirect, and no dependence on which host name
       // (localhost, 127.0.0.1, a proxy's) Auth.js believes it is served on.
       redirect: ({ url }) => {

@@ -6,6 +6,7 @@ import { sessionActor, type Actor } from "./actor";
 
 // Auth.js's session cookie (plain http, and https).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SESSION_TOKEN = /^[A-Za-z0-9._~-]{1,255}$/;
 
 /**
  * The signed-in actor for this request, or null. Cached per request. The database session named by
@@ -16,6 +17,7 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token) return null;
+  // Auth.js writes a UUID; anything else (a NUL byte PostgreSQL would refuse, for one) is no session.
+  if (!token || !SESSION_TOKEN.test(token)) return null;
   return sessionActor(token, SESSION_DAYS * 24 * 3600 * 1000);
 });

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import { consume, hashKey } from "@/lib/rate-limit";
+import { assertDemoAccountAllowed } from "./demo";
 import { signIn } from "./index";
 
 export function signInLimits() {
@@ -31,12 +32,16 @@ export async function requestSignInLink({
   locale,
   clientKey,
   next,
+  demoAllowed,
 }: {
   email: string;
   locale: AppLocale;
   clientKey: string;
   next?: string;
+  /** The request may use a demo account (lib/security/peer.ts: from this computer, or allowed). */
+  demoAllowed: boolean;
 }): Promise<void> {
+  assertDemoAccountAllowed(email, demoAllowed);
   const limits = signInLimits();
   const [addressOk, clientOk, totalOk] = await Promise.all([
     consume(`signin:address:${hashKey(email)}`, limits.perAddress),

@@ -73,10 +73,10 @@ function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date) {
 async function addFiles(tx: Tx, actor: Actor, submissionId: string, files: UploadedFile[]) {
   if (files.length === 0) return;
   const [existing] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.submissionId, submissionId));
-  if ((existing?.n ?? 0) + files.length > MAX_ATTACHMENTS) throw new DomainError("tooManyAttachments", 400, { max: MAX_ATTACHMENTS });
+  if ((existing?.n ?? 0) + files.length > MAX_ATTACHMENTS) throw new DomainError("tooManyAttachments", 400, { max: MAX_ATTACHMENTS }, "attachments");
   for (const f of files) {
     const r = inspectDocument(f.bytes);
-    if (!r.ok) throw new DomainError(`attachment_${r.reason}`, 400, { name: displayFileName(f.name), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+    if (!r.ok) throw new DomainError(`attachment_${r.reason}`, 400, { name: displayFileName(f.name), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }, "attachments");
     const key = `att/${randomUUID()}`;
     await fileStore().put(tx, key, f.bytes);
     await tx.insert(attachments).values({
