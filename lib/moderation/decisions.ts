@@ -11,6 +11,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { BulkInput, ModerationActionInput } from "./schemas";
+import { publicDataChanged } from "@/lib/cache/public-data";
 
 async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
   const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
@@ -103,6 +104,8 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         await audit(s.status);
         break;
     }
+    // A published input changed (or left, or joined the public pages): every instance re-reads them.
+    if (s.publishedAt !== null || input.action === "publish") await publicDataChanged(tx);
     return { version };
   });
 }
