@@ -35,7 +35,7 @@ export interface OpenDatabase {
    * `onListen` each time the listening connection is (re)established — notifications sent while it
    * was down are lost, so a listener forgets what it cached.
    */
-  listen(channel: string, onNotify: () => void, onListen: () => void): Promise<void>;
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<void>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { zonedLocalToUtc } from "@/lib/time";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
-import { publicDataChanged } from "@/lib/cache/public-data";
+import { publicDataChanged } from "@/lib/cache";
 
 function requireSecretariat(actor: Actor) {
   if (!actor.secretariat) throw new ForbiddenError();

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consultations, registrations } from "@/db/schema";
-import { cachedPublicData } from "@/lib/cache/public-data";
+import { cachedPublicData } from "@/lib/cache";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
 export interface PublicConsultation {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { themeTranslations, themes } from "@/db/schema";
-import { cachedPublicData } from "@/lib/cache/public-data";
+import { cachedPublicData } from "@/lib/cache";
 import type { AppLocale } from "@/lib/i18n/config";
 
 export interface ThemeName {

@@ -22,7 +22,7 @@ import { isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { offerFreedSeats } from "@/lib/registrations";
 import { fileStore } from "@/lib/storage";
-import { publicDataChanged } from "@/lib/cache/public-data";
+import { publicDataChanged } from "@/lib/cache";
 
 export const ORGANISATION_EXPORT_FORMAT = "gcm-organisation-export/1";
 

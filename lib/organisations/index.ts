@@ -8,7 +8,7 @@ import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import type { InviteMemberInput, OrganisationInput } from "./schemas";
-import { publicDataChanged } from "@/lib/cache/public-data";
+import { publicDataChanged } from "@/lib/cache";
 
 export interface MemberRow {
   userId: string;

@@ -4,7 +4,7 @@ import "server-only";
 // those columns are never selected for it.
 import { and, desc, eq, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cachedPublicData } from "@/lib/cache/public-data";
+import { cachedPublicData } from "@/lib/cache";
 import { consultations, organisations, submissions } from "@/db/schema";
 import { parseKeysetCursor } from "@/lib/cursor";
 

@@ -22,7 +22,7 @@ import { enqueueEmail, type EmailTemplate } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { RegistrationDecisionInput, RegistrationFilters, RegistrationInput } from "./schemas";
-import { publicDataChanged } from "@/lib/cache/public-data";
+import { dataChanged } from "@/lib/cache";
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 
@@ -32,9 +32,9 @@ export interface RegistrationWithParticipants {
 }
 
 // Every registration write locks its consultation first; the seats left that public pages show may
-// change with it, so every instance re-reads them at commit (lib/cache/public-data.ts).
+// change with it, and the overview's registration counts: every instance re-reads them at commit (lib/cache).
 async function lockConsultation(tx: Tx, consultationId: string): Promise<Consultation> {
-  const [[c]] = await Promise.all([tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update"), publicDataChanged(tx)]);
+  const [[c]] = await Promise.all([tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update"), dataChanged(tx, "public", "overview")]);
   if (!c) throw new NotFoundError();
   return c;
 }

@@ -26,6 +26,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
 import { appBaseUrl } from "@/lib/url";
+import { dataChanged } from "@/lib/cache";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
 export interface UploadedFile {
@@ -332,6 +333,8 @@ export async function submitOnBehalf({
         now,
         onBehalf: { channel: input.channel, afterDeadline },
       });
+      // The anchor goes on to the queue: its overview counts this input at once, on every instance.
+      await dataChanged(tx, "overview");
       return { ...r, organisationId, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);

@@ -8,7 +8,8 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getOverview, listQueue } from "@/lib/moderation/queue";
+import { getOverviewForPage } from "@/lib/moderation/overview";
+import { listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/registrations";
 import { inputLanguages } from "@/lib/submissions/schemas";
@@ -30,7 +31,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const filters = queueFiltersSchema.parse(sp);
   const [queue, overview, themes] = await Promise.all([
     listQueue({ actor, consultationId, filters }),
-    getOverview({ actor, consultationId }),
+    getOverviewForPage({ actor, consultationId }),
     listThemes({ locale }),
   ]);
   const t = await getTranslations("moderation");
