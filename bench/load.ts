@@ -88,7 +88,28 @@ interface Figures {
   p99Ms: number;
   maxMs: number;
   statuses: Record<string, number>;
+  /**
+   * CPU time the serving process(es) spent per successful answer (Linux, from /proc), PostgreSQL's
+   * not included. Unlike requests/s, it hardly moves when other work shares the machine, so its
+   * ratios (floor ÷ app) are the steadier reading on a busy machine.
+   */
+  cpuMsPerOk: number;
 }
+
+/** User + system CPU milliseconds of processes so far (Linux /proc; NaN elsewhere). */
+function cpuMs(pids: (number | undefined)[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return NaN;
+    }
+  }
+  return total;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /**
  * One autocannon run. `next` gives each request (path, headers, body); `isOk` judges the answer.
@@ -101,7 +122,9 @@ async function drive(
   next: () => { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer },
   isOk: (status: number, headers: Record<string, string>) => boolean,
   connections = CONNECTIONS,
+  pids: (number | undefined)[] = [],
 ): Promise<Figures> {
+  const cpu0 = cpuMs(pids);
   const times: number[] = [];
   const statuses: Record<string, number> = {};
   let ok = 0;
@@ -130,6 +153,7 @@ async function drive(
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
+  const cpu = cpuMs(pids) - cpu0;
   times.sort((a, b) => a - b);
   const socketErrors = result.errors + result.timeouts;
   const f: Figures = {
@@ -142,9 +166,10 @@ async function drive(
     p99Ms: round(percentile(times, 0.99)),
     maxMs: round(times.at(-1) ?? NaN),
     statuses: { ...statuses, ...(socketErrors ? { socketErrorsOrTimeouts: socketErrors } : {}) },
+    cpuMsPerOk: round(cpu / ok),
   };
   log(
-    `  ${label.padEnd(34)} ${String(f.perSecond).padStart(8)} ok/s   p50 ${f.p50Ms.toFixed(1).padStart(7)} ms   p95 ${f.p95Ms.toFixed(1).padStart(7)} ms   p99 ${f.p99Ms.toFixed(1).padStart(7)} ms   errors ${f.errors}   (${JSON.stringify(f.statuses)})`,
+    `  ${label.padEnd(34)} ${String(f.perSecond).padStart(8)} ok/s   p50 ${f.p50Ms.toFixed(1).padStart(7)} ms   p95 ${f.p95Ms.toFixed(1).padStart(7)} ms   p99 ${f.p99Ms.toFixed(1).padStart(7)} ms   errors ${f.errors}   cpu ${f.cpuMsPerOk} ms/ok   (${JSON.stringify(f.statuses)})`,
   );
   return f;
 }
@@ -247,22 +272,22 @@ async function main() {
     log(`\nautocannon, ${CONNECTIONS} connections; ${USERS} signed-in users in ${SIGNED_ORGS} organisations; ${cpus().length} CPUs, load average ${load0}`);
     log(`(machine shared with other work: figures are provisional)`);
     // Warm-up: the first requests compile and cache route code.
-    const skipped: Figures = { requests: 0, ok: 0, errors: 0, perSecond: NaN, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, maxMs: NaN, statuses: {} };
+    const skipped: Figures = { requests: 0, ok: 0, errors: 0, perSecond: NaN, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, maxMs: NaN, statuses: {}, cpuMsPerOk: NaN };
     const part = (key: string, f: () => Promise<Figures>) => (ONLY.has(key) ? f() : Promise.resolve(skipped));
     const half = Math.max(5, Math.round(SECONDS / 2));
     const submissions = await part("a", async () => {
       await drive("warm-up (submissions, 3 s)", BASE, 3, submitRequest, accepted);
-      return drive(`(a) submissions, ${SECONDS} s`, BASE, SECONDS, submitRequest, accepted);
+      return drive(`(a) submissions, ${SECONDS} s`, BASE, SECONDS, submitRequest, accepted, CONNECTIONS, [app?.pid]);
     });
-    const home = await part("b", () => drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200));
-    const consultation = await part("b", () => drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200));
-    const inputs = await part("b", () => drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200));
+    const home = await part("b", () => drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200, CONNECTIONS, [app?.pid]));
+    const consultation = await part("b", () => drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200, CONNECTIONS, [app?.pid]));
+    const inputs = await part("b", () => drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200, CONNECTIONS, [app?.pid]));
     // The same page at lower concurrency: where the public-page latency target holds.
     const homeByConnections: Record<string, Figures> = {};
     if (ONLY.has("b")) for (const c of [1, 2, 5, 10]) homeByConnections[c] = await drive(`(b) home /en, ${c} connection(s)`, BASE, 5, get("/en"), is200, c);
     const queue = await part("c", async () => {
       await drive("queue warm-up (3 s)", BASE, 3, get("/en/moderation/asia", anchor.cookie), is200);
-      return drive(`(c) moderation queue (anchor, asia)`, BASE, half, get("/en/moderation/asia", anchor.cookie), is200);
+      return drive(`(c) moderation queue (anchor, asia)`, BASE, half, get("/en/moderation/asia", anchor.cookie), is200, CONNECTIONS, [app?.pid]);
     });
     await stopProcess(app);
     app = null;
@@ -287,7 +312,7 @@ async function main() {
             proxy = await startNginx({ port: PORT + 5, upstreams });
             const post = submitRequestTo(form, proxy.url);
             await drive(`${label} warm-up (3 s)`, proxy.url, 3, post, accepted);
-            const f = await drive(`(e) ${label}, ${SECONDS} s`, proxy.url, SECONDS, post, accepted);
+            const f = await drive(`(e) ${label}, ${SECONDS} s`, proxy.url, SECONDS, post, accepted, CONNECTIONS, apps.map((a) => a.pid));
             await proxy.stop();
             proxy = null;
             return f;
@@ -308,7 +333,7 @@ async function main() {
       baseline = startProcess(`node --import tsx bench/baseline-server.ts`, { PORT: String(PORT + 1), DATABASE_URL: url }, appLog);
       await waitReady(BASELINE, "/");
       await drive("baseline warm-up (3 s)", BASELINE, 3, submitRequest, accepted);
-      const f = await drive(`baseline: bare http + postgres, ${SECONDS} s`, BASELINE, SECONDS, submitRequest, accepted);
+      const f = await drive(`baseline: bare http + postgres, ${SECONDS} s`, BASELINE, SECONDS, submitRequest, accepted, CONNECTIONS, [baseline?.pid]);
       await stopProcess(baseline);
       baseline = null;
       return f;
@@ -330,8 +355,8 @@ async function main() {
         if (!floorForm) throw new Error("no form on the bare Next.js app's page");
         const post = submitRequestTo(floorForm, FLOOR);
         await drive("floor warm-up (3 s)", FLOOR, 3, post, accepted);
-        const f = await drive(`(d) floor: bare Next.js action, ${SECONDS} s`, FLOOR, SECONDS, post, accepted);
-        floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200);
+        const f = await drive(`(d) floor: bare Next.js action, ${SECONDS} s`, FLOOR, SECONDS, post, accepted, CONNECTIONS, [floorApp.pid]);
+        floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200, CONNECTIONS, [floorApp.pid]);
         return f;
       } finally {
         await stopProcess(floorApp);
@@ -361,11 +386,24 @@ async function main() {
       moderationQueueThroughput: round(queue.perSecond / floorPage.perSecond),
       submissionsP95OfFloorP95: round(submissions.p95Ms / floor.p95Ms),
     };
+    // The same ratios from CPU time per answer of the serving process (floor's ÷ app's): what the
+    // throughput ratios would be with the machine to themselves and the database not the limit.
+    const cpuOfFloor = {
+      submissions: round(floor.cpuMsPerOk / submissions.cpuMsPerOk),
+      home: round(floorPage.cpuMsPerOk / home.cpuMsPerOk),
+      consultation: round(floorPage.cpuMsPerOk / consultation.cpuMsPerOk),
+      inputs: round(floorPage.cpuMsPerOk / inputs.cpuMsPerOk),
+      moderationQueue: round(floorPage.cpuMsPerOk / queue.cpuMsPerOk),
+    };
     log(`\nRatios app/baseline for submissions: throughput ${ratio.throughput}, p50 ${ratio.p50}, p95 ${ratio.p95}`);
     log(
       `Against the bare Next.js app: submissions throughput ${ofFloor.submissionsThroughput} of the floor's (the floor itself ${ofFloor.floorSubmissionsThroughputOfBaseline} of the bare Node baseline); ` +
         `pages throughput of the bare page's: home ${ofFloor.homeThroughput}, consultation ${ofFloor.consultationThroughput}, public inputs ${ofFloor.inputsThroughput}, ` +
         `moderation queue ${ofFloor.moderationQueueThroughput} (floor page p95 ${floorPage.p95Ms} ms at ${CONNECTIONS} connections); submissions p95 ${ofFloor.submissionsP95OfFloorP95}× the floor action's`,
+    );
+    log(
+      `By CPU time per answer (floor's ÷ app's): submissions ${cpuOfFloor.submissions}, home ${cpuOfFloor.home}, consultation ${cpuOfFloor.consultation}, ` +
+        `public inputs ${cpuOfFloor.inputs}, moderation queue ${cpuOfFloor.moderationQueue}`,
     );
     if (instances) log(`Two instances behind nginx ÷ one instance behind nginx, submissions/s: ${instances.ratio}`);
     log(`Rows: ${after - before} new submissions (${d} duplicate titles); load average ${load0} → ${load1}`);
@@ -399,6 +437,7 @@ async function main() {
           moderationQueueOfFloorPage: ofFloor.moderationQueueThroughput,
           twoInstancesOfOne: instances?.ratio ?? null,
           submissionsOfBaseline: ratio.throughput,
+          byCpuPerAnswer: cpuOfFloor,
         },
         newRows: after - before,
         acknowledged,
