@@ -13,6 +13,9 @@ const handleI18nRouting = createMiddleware(routing);
 
 // Paths next-intl handles: not the API, not Next's own, not files (anything with a dot).
 const LOCALISED = /^\/(?!api(\/|$)|_next(\/|$)|_vercel(\/|$)|.*\..*)/;
+// A form post (server action) to a page in a language: nothing for next-intl to redirect, no locale
+// cookie or alternate links to send with its answer; only the language the action reads.
+const LOCALE_PREFIX = new RegExp(`^/(${routing.locales.join("|")})(/|$)`);
 
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -26,9 +29,12 @@ export default function proxy(request: NextRequest) {
   const csp = headers["Content-Security-Policy"]!;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
-  const response = LOCALISED.test(pathname) && decodableTwice(pathname)
-    ? handleI18nRouting(new NextRequest(request, { headers: requestHeaders }))
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const postLocale = request.method === "POST" ? LOCALE_PREFIX.exec(pathname)?.[1] : undefined;
+  if (postLocale) requestHeaders.set("x-next-intl-locale", postLocale);
+  const response =
+    LOCALISED.test(pathname) && !postLocale && decodableTwice(pathname)
+      ? handleI18nRouting(new NextRequest(request, { headers: requestHeaders }))
+      : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -30,6 +30,12 @@ export interface OpenDatabase {
   db: Db;
   driver: "postgres" | "pglite";
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onNotify` for each NOTIFY committed by any session (any instance),
+   * `onListen` each time the listening connection is (re)established — notifications sent while it
+   * was down are lost, so a listener forgets what it cached.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<void>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -76,7 +82,15 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   }
   const client = postgres(url, { max, onnotice: () => {}, ...OUTAGE_OPTIONS });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    // postgres.js listens on a connection of its own and re-listens after a reconnect.
+    listen: async (channel, onNotify, onListen) => {
+      await client.listen(channel, onNotify, onListen);
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
@@ -91,6 +105,10 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
       close: async () => {
         await client.close();
         release();
+      },
+      listen: async (channel, onNotify, onListen) => {
+        await client.listen(channel, onNotify);
+        onListen();
       },
     };
   } catch (e) {

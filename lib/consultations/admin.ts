@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { zonedLocalToUtc } from "@/lib/time";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
+import { publicDataChanged } from "@/lib/cache";
 
 function requireSecretariat(actor: Actor) {
   if (!actor.secretariat) throw new ForbiddenError();
@@ -57,6 +58,7 @@ export async function updateConsultation({ actor, input }: { actor: Actor; input
       fromState: c.status,
       toState: input.status,
     });
+    await publicDataChanged(tx);
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consultations, registrations } from "@/db/schema";
+import { cachedPublicData } from "@/lib/cache";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
 export interface PublicConsultation {
@@ -58,22 +59,25 @@ function toPublic(row: Row, now: Date): PublicConsultation {
   };
 }
 
+// The public consultations' rows, cached (lib/cache/public-data.ts: at most a few seconds old, on
+// every instance); their phase depends on the moment and is computed per call.
+const publicRows = () =>
+  cachedPublicData("consultations", (db) =>
+    db
+      .select(publicColumns)
+      .from(consultations)
+      .where(sql`${consultations.status} <> 'draft'`)
+      .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
+  );
+
 /** The consultations the public may see (drafts are the secretariat's), in the source's order. */
 export async function listPublicConsultations(now = new Date()): Promise<PublicConsultation[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(publicColumns)
-    .from(consultations)
-    .where(sql`${consultations.status} <> 'draft'`)
-    .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn));
-  return rows.map((r) => toPublic(r, now));
+  return (await publicRows()).map((r) => toPublic(r, now));
 }
 
 export async function getPublicConsultation({ slug }: { slug: string }, now = new Date()): Promise<PublicConsultation | null> {
-  const db = await getDb();
-  const [row] = await db.select(publicColumns).from(consultations).where(eq(consultations.slug, slug));
-  if (!row || row.status === "draft") return null;
-  return toPublic(row, now);
+  const row = (await publicRows()).find((r) => r.slug === slug);
+  return row ? toPublic(row, now) : null;
 }
 
 export async function consultationSlug({ consultationId }: { consultationId: string }): Promise<string> {

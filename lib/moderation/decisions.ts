@@ -11,6 +11,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { BulkInput, ModerationActionInput } from "./schemas";
+import { dataChanged } from "@/lib/cache";
 
 async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
   const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
@@ -103,6 +104,9 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         await audit(s.status);
         break;
     }
+    // The overview's counts changed; a published input changed (or left, or joined the public
+    // pages): every instance re-reads them.
+    await (s.publishedAt !== null || input.action === "publish" ? dataChanged(tx, "overview", "public") : dataChanged(tx, "overview"));
     return { version };
   });
 }

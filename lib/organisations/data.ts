@@ -22,6 +22,7 @@ import { isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { offerFreedSeats } from "@/lib/registrations";
 import { fileStore } from "@/lib/storage";
+import { publicDataChanged } from "@/lib/cache";
 
 export const ORGANISATION_EXPORT_FORMAT = "gcm-organisation-export/1";
 
@@ -168,6 +169,8 @@ export async function deleteOrganisation({ actor, organisationId, confirmName }:
   await db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId)).for("update");
     if (!org) throw new NotFoundError();
+    // Its published inputs leave the public pages on every instance at commit.
+    await publicDataChanged(tx);
     // The membership may have changed since the actor was loaded.
     const [own] = await tx
       .select({ role: memberships.role })

@@ -8,6 +8,7 @@ import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import type { InviteMemberInput, OrganisationInput } from "./schemas";
+import { publicDataChanged } from "@/lib/cache";
 
 export interface MemberRow {
   userId: string;
@@ -97,6 +98,8 @@ export async function updateOrganisation({
   await db.transaction(async (tx) => {
     await tx.update(organisations).set({ ...input, acronym: input.acronym ?? null, city: input.city ?? null, website: input.website ?? null, updatedAt: new Date() }).where(eq(organisations.id, organisationId));
     await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.update", organisationId });
+    // Its name and country show on its published inputs.
+    await publicDataChanged(tx);
   });
 }
 

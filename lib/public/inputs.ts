@@ -3,7 +3,8 @@ import "server-only";
 // organisation chose. An anonymous input carries no organisation, person or contact detail at all:
 // those columns are never selected for it.
 import { and, desc, eq, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { cachedPublicData } from "@/lib/cache";
 import { consultations, organisations, submissions } from "@/db/schema";
 import { parseKeysetCursor } from "@/lib/cursor";
 
@@ -33,7 +34,14 @@ export async function listPublishedInputs({
   theme?: number;
   after?: string;
 }): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
-  const db = await getDb();
+  // Cached per filters and cursor (lib/cache/public-data.ts: at most a few seconds old, everywhere).
+  return cachedPublicData(`inputs:${consultationSlug ?? ""}:${theme ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { consultationSlug, theme, after }));
+}
+
+async function readPublishedInputs(
+  db: Db,
+  { consultationSlug, theme, after }: { consultationSlug?: string; theme?: number; after?: string },
+): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
   const conds: SQL[] = [eq(submissions.status, "accepted"), isNotNull(submissions.publishedAt), ne(submissions.publication, "none")];
   if (consultationSlug) conds.push(eq(consultations.slug, consultationSlug));
   if (theme) conds.push(sql`${submissions.themes} @> array[${theme}]::smallint[]`);

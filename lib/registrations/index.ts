@@ -22,6 +22,7 @@ import { enqueueEmail, type EmailTemplate } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { RegistrationDecisionInput, RegistrationFilters, RegistrationInput } from "./schemas";
+import { dataChanged } from "@/lib/cache";
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 
@@ -30,8 +31,10 @@ export interface RegistrationWithParticipants {
   participants: Participant[];
 }
 
+// Every registration write locks its consultation first; the seats left that public pages show may
+// change with it, and the overview's registration counts: every instance re-reads them at commit (lib/cache).
 async function lockConsultation(tx: Tx, consultationId: string): Promise<Consultation> {
-  const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update");
+  const [[c]] = await Promise.all([tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update"), dataChanged(tx, "public", "overview")]);
   if (!c) throw new NotFoundError();
   return c;
 }

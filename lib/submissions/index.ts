@@ -26,6 +26,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
 import { appBaseUrl } from "@/lib/url";
+import { dataChanged } from "@/lib/cache";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
 export interface UploadedFile {
@@ -175,10 +176,18 @@ export async function submitSubmission({
         if (draft.status !== "draft") return { id: draft.id, reference: draft.reference ?? "", replayed: true };
         if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
       }
-      const c = await takeNextNumber(tx, input.consultationId);
+      const content = pickContent(input);
+      // A new input (no draft): the number and the row go out together (in this order, on the
+      // transaction's connection), the reference made from the number by PostgreSQL: one round trip
+      // fewer while the consultation's row is locked. The checks on the consultation follow and,
+      // when they fail, roll both back.
+      const numbered = takeNextNumber(tx, input.consultationId);
+      const inserted = draft ? undefined : insertSubmitted(tx, { actor, consultationId: input.consultationId, organisationId: input.organisationId, content, idempotencyKey: input.idempotencyKey, now });
+      inserted?.catch(() => {}); // judged below, after the consultation
+      const c = await numbered;
       if (!c) throw new NotFoundError();
       assertBeforeDeadline(c, actor, now);
-      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
+      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content, idempotencyKey: input.idempotencyKey, files, now, draft, inserted: await inserted });
       return { ...r, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);
@@ -214,6 +223,36 @@ async function takeNextNumber(tx: Tx, consultationId: string): Promise<Consultat
   return c;
 }
 
+/** "ASIA-0042": the consultation's code and number, at least four digits. */
+const referenceOf = (c: Pick<Consultation, "code" | "lastReference">) => `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
+
+/**
+ * The submitted row of a new input, sent right after takeNextNumber in the same transaction: its
+ * reference is read from the consultation's row as that update left it (as referenceOf makes it).
+ * Nothing may be awaited before the insert is sent, or it could overtake the update.
+ */
+async function insertSubmitted(
+  tx: Tx,
+  x: { actor: Actor; consultationId: string; organisationId: string; content: ReturnType<typeof pickContent>; idempotencyKey: string; now: Date },
+): Promise<{ id: string; reference: string }> {
+  const reference = sql<string>`(select ${consultations.code} || '-' || lpad(${consultations.lastReference}::text, greatest(4, length(${consultations.lastReference}::text)), '0') from ${consultations} where ${consultations.id} = ${x.consultationId})`;
+  const [row] = await tx
+    .insert(submissions)
+    .values({
+      consultationId: x.consultationId,
+      organisationId: x.organisationId,
+      ...x.content,
+      status: "submitted",
+      reference,
+      submittedAt: x.now,
+      idempotencyKey: x.idempotencyKey,
+      updatedAt: x.now,
+      createdBy: x.actor.userId,
+    })
+    .returning({ id: submissions.id, reference: submissions.reference });
+  return { id: row!.id, reference: row!.reference! };
+}
+
 /**
  * The one submit path, inside the caller's transaction, after takeNextNumber: the reference, the
  * submitted row (a new one, or the draft it completes), revision 1, the files, the
@@ -233,13 +272,17 @@ async function recordSubmitted(
     now: Date;
     draft?: Submission;
     onBehalf?: OnBehalf;
+    /** The row insertSubmitted already wrote with this number. */
+    inserted?: { id: string; reference: string };
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
-  const reference = `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
+  const reference = referenceOf(c);
+  if (x.inserted && x.inserted.reference !== reference) throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
   const submitted = { ...content, status: "submitted" as const, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
   let id: string;
-  if (x.draft) {
+  if (x.inserted) id = x.inserted.id;
+  else if (x.draft) {
     id = x.draft.id;
     await tx.update(submissions).set({ ...submitted, version: x.draft.version + 1 }).where(eq(submissions.id, id));
   } else {
@@ -332,6 +375,8 @@ export async function submitOnBehalf({
         now,
         onBehalf: { channel: input.channel, afterDeadline },
       });
+      // The anchor goes on to the queue: its overview counts this input at once, on every instance.
+      await dataChanged(tx, "overview");
       return { ...r, organisationId, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);
