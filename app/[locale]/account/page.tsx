@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/auth/page";
 import { listPublicConsultations } from "@/lib/consultations/queries";
 import { listMyOrganisations } from "@/lib/organisations";
 import { regionNames } from "@/lib/i18n/regions";
-import { signOutAction } from "./actions";
+import { signOutAction, signOutEverywhereAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
 
 export default async function AccountPage({ params, searchParams }: PageProps<"/[locale]/account">) {
@@ -87,11 +87,19 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         </div>
       </section>
 
-      <form action={signOutAction} className="mt-8">
-        <button type="submit" className="rounded border border-slate-600 px-4 py-2">
-          {t("signOut")}
-        </button>
-      </form>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <form action={signOutAction}>
+          <button type="submit" className="rounded border border-slate-600 px-4 py-2">
+            {t("signOut")}
+          </button>
+        </form>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="rounded border border-slate-600 px-4 py-2">
+            {t("signOutEverywhere")}
+          </button>
+        </form>
+      </div>
+      <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("signOutHint")}</p>
     </>
   );
 }
