@@ -9,6 +9,7 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
+import { receiptRecipients } from "@/lib/submissions/receipt";
 import { removeAttachmentAction, withdrawSubmissionAction } from "../../consultations/[slug]/submit/actions";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
@@ -31,7 +32,12 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
       {sp.ok === "submitted" ? (
         <div className="mb-6 rounded border-2 border-green-700 bg-green-50 p-4">
           <h2 className="text-xl font-semibold">{t("submittedTitle")}</h2>
-          <p data-testid="reference-confirmation">{t("submittedBody", { reference: s.reference ?? "", email: s.contactEmail ?? "" })}</p>
+          <p data-testid="reference-confirmation">
+            {/* The addresses the receipt went to (lib/submissions/receipt.ts): the submitter and the contact person. */}
+            {receiptRecipients(actor, s.contactEmail, actor.locale).length > 1
+              ? t("submittedBody", { reference: s.reference ?? "", submitter: actor.email, contact: s.contactEmail ?? "" })
+              : t("submittedBodySelf", { reference: s.reference ?? "", submitter: actor.email })}
+          </p>
         </div>
       ) : null}
       <p className="text-sm">
