@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
+import { OrganisationActivity } from "@/components/organisation-activity";
 import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { countryName, languageNames as languageNamesIn } from "@/lib/i18n/format";
@@ -80,6 +81,8 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         ) : null}
       </dl>
+
+      {member ? <OrganisationActivity actor={actor} organisationId={org.id} /> : null}
 
       {canVerify ? (
         <form action={setVerifiedAction} className="mt-4">
