@@ -18,7 +18,11 @@ export const organisationSchema = z.object({
   acronym: optionalText(30),
   country: z.enum(countryCodes),
   city: optionalText(100),
-  website: z.pipe(optionalText(300), z.optional(z.url({ protocol: /^https?$/ }))),
+  // "example.org" is read as "https://example.org": people type addresses as they say them.
+  website: z.pipe(
+    z.pipe(optionalText(300), z.transform((v) => (v && !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? `https://${v.replace(/^\/+/, "")}` : v))),
+    z.optional(z.url({ protocol: /^https?$/, hostname: /\./ })),
+  ),
   type: z.enum(ORGANISATION_TYPES),
   workingLanguages: z.array(z.enum(workingLanguageCodes)).check(z.minLength(1), z.maxLength(10)),
   contactEmail: z.email().check(z.maxLength(254)),

@@ -6,7 +6,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { countryName } from "@/lib/i18n/format";
+import { countryList } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
@@ -92,7 +92,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           {s.summary}
         </dd>
         <dt className="font-semibold">{ts("fields.countries")}</dt>
-        <dd>{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</dd>
+        <dd>{countryList(locale, s.countries)}</dd>
         <dt className="font-semibold">{ts("fields.publication")}</dt>
         <dd>{ts(`publication.${s.publication}`)}</dd>
         <dt className="font-semibold">{ts("fields.contactName")}</dt>
