@@ -11,7 +11,6 @@ import {
   auditEvents,
   consultations,
   emailOutbox,
-  organisations,
   storedFiles,
   submissionRevisions,
   submissions,

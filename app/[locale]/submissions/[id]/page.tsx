@@ -10,7 +10,7 @@ import { countryList } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
-import { removeAttachmentAction, withdrawSubmissionAction } from "../../consultations/[slug]/submit/actions";
+import { removeAttachmentAction } from "../../consultations/[slug]/submit/actions";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
   const { locale: raw, id } = await params;
@@ -69,13 +69,10 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           </LocaleLink>
         ) : null}
         {["draft", "submitted", "changes_requested", "accepted"].includes(s.status) ? (
-          <form action={withdrawSubmissionAction}>
-            <input type="hidden" name="submissionId" value={s.id} />
-            <input type="hidden" name="version" value={s.version} />
-            <button type="submit" className="rounded border border-red-800 px-4 py-2 text-red-800">
-              {s.status === "draft" ? t("discard") : t("withdraw")}
-            </button>
-          </form>
+          // Asks first, on a page of its own (works without JavaScript).
+          <LocaleLink href={`/submissions/${s.id}/withdraw`} className="rounded border border-red-800 px-4 py-2 text-red-800">
+            {s.status === "draft" ? t("discard") : t("withdraw")}
+          </LocaleLink>
         ) : null}
       </div>
       <dl className="mt-6 grid max-w-3xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-2">
