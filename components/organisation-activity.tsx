@@ -44,7 +44,7 @@ export async function OrganisationActivity({ actor, organisationId, headingLevel
           <p className="mt-1 max-w-3xl text-sm">{t("activityLead")}</p>
           <ul className="mt-3 space-y-3">
             {shown.map(({ c, names, registration, own, canRegister, canSubmit }) => (
-              <li key={c.id} className="rounded border border-slate-300 p-3" data-testid="activity-consultation">
+              <li key={c.id} className="rounded border border-slate-300 p-3" data-testid="activity-consultation" data-consultation={c.slug}>
                 <p className="font-semibold">{names.region}</p>
                 <dl className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[minmax(8rem,auto)_1fr]">
                   <dt className="font-medium">{t("registration")}</dt>

@@ -140,11 +140,13 @@ export async function listOwnRegistrations({ actor, organisationId }: { actor: A
     .select({
       consultationId: registrations.consultationId,
       status: registrations.status,
-      participants: sql<number>`(select count(*) from ${participants} where ${participants.registrationId} = ${registrations.id})::int`,
+      participants: sql<number>`count(${participants.id})::int`,
       updatedAt: registrations.updatedAt,
     })
     .from(registrations)
-    .where(eq(registrations.organisationId, organisationId));
+    .leftJoin(participants, eq(participants.registrationId, registrations.id))
+    .where(eq(registrations.organisationId, organisationId))
+    .groupBy(registrations.id);
 }
 
 /** Creates or edits the organisation's registration; returns its status after seat accounting. */
