@@ -6,7 +6,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { countryList } from "@/lib/i18n/names";
+import { countryList, languageName } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
@@ -27,7 +27,8 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
   const { region } = await regionNames(c);
   return (
     <>
-      <Notice searchParams={sp} />
+      {/* After submitting, the box below says it all (with the receipt's addresses). */}
+      <Notice searchParams={sp.ok === "submitted" ? {} : sp} />
       {sp.ok === "submitted" ? <ClearLocalCopy storageKey={`gcm-input:${s.consultationId}:${s.organisationId}`} /> : null}
       {sp.ok === "submitted" ? (
         <div className="mb-6 rounded border-2 border-green-700 bg-green-50 p-4">
@@ -90,6 +91,8 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
         </dd>
         <dt className="font-semibold">{ts("fields.countries")}</dt>
         <dd>{countryList(locale, s.countries)}</dd>
+        <dt className="font-semibold">{ts("fields.language")}</dt>
+        <dd>{s.language === "other" ? ts("languages.other") : languageName(locale, s.language)}</dd>
         <dt className="font-semibold">{ts("fields.publication")}</dt>
         <dd>{ts(`publication.${s.publication}`)}</dd>
         <dt className="font-semibold">{ts("fields.contactName")}</dt>
