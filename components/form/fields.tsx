@@ -48,13 +48,17 @@ export function LabelText({ label, required, optional }: { label: string; requir
     <>
       {label}
       {optional ? ` (${t("optional")})` : null}
-      {required ? (
-        <span aria-hidden="true" className="text-red-800">
-          {" "}
-          *
-        </span>
-      ) : null}
+      {required ? <RequiredMark /> : null}
     </>
+  );
+}
+
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="text-red-800">
+      {" "}
+      *
+    </span>
   );
 }
 
@@ -114,9 +118,11 @@ export function TextField({
   };
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">
-        <LabelText label={label} required={required} optional={optional} />
+      {/* The star stays outside the label: the field's name is its label's words only. */}
+      <label htmlFor={id} className="font-medium">
+        <LabelText label={label} optional={optional} />
       </label>
+      {required ? <RequiredMark /> : null}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {hint}
@@ -157,9 +163,11 @@ export function SelectField({
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">
-        <LabelText label={label} required={required} optional={optional} />
+      {/* The star stays outside the label: the field's name is its label's words only. */}
+      <label htmlFor={id} className="font-medium">
+        <LabelText label={label} optional={optional} />
       </label>
+      {required ? <RequiredMark /> : null}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {hint}
