@@ -2,7 +2,7 @@
 // organisation, registers two participants and submits an input in French". Run with and without
 // JavaScript, in English and in Arabic; every page visited is checked with axe, and each step is
 // saved as a screenshot (e2e/journeys.ts: JOURNEY_SHOTS chooses the folder, `npm run shots:journeys`).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { ready } from "./fixtures";
 import { expectAccessible, latestMail, runTag } from "./helpers";
 import { journeyShots, messagesOf, say, staticCopyForAxe } from "./journeys";
