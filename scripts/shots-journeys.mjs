@@ -9,17 +9,22 @@ import { needsBuild } from "./needs-build.mjs";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const out = "docs/journeys";
 
-if (needsBuild()) {
+// --doc-only: rewrite docs/journeys.md from the screenshots already there.
+const docOnly = process.argv.includes("--doc-only");
+
+if (!docOnly && needsBuild()) {
   console.log("[shots] building the portal…");
   const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 // Only the embedded database: the pictures do not depend on the driver.
-const run = spawnSync("node_modules/.bin/playwright", ["test", "e2e/journey-", "--project=embedded"], {
-  stdio: "inherit",
-  env: { ...env, DATABASE_URL: "", JOURNEY_SHOTS: out },
-});
+const run = docOnly
+  ? { status: 0 }
+  : spawnSync("node_modules/.bin/playwright", ["test", "e2e/journey-", "--project=embedded"], {
+      stdio: "inherit",
+      env: { ...env, DATABASE_URL: "", JOURNEY_SHOTS: out },
+    });
 
 // The stories, as the specs tell them (the test titles), and the pictures in the order taken.
 const titles = {
@@ -44,7 +49,9 @@ const lines = [
 const dirs = fs.existsSync(out) ? fs.readdirSync(out, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
 for (const role of dirs) {
   lines.push(`## ${titles[role] ?? role}`, "");
-  for (const variant of fs.readdirSync(path.join(out, role)).sort()) {
+  // English first, then French, Spanish, Arabic; with JavaScript before without.
+  const rank = (v) => ["en", "fr", "es", "ar"].indexOf(v.split("-")[0]) * 2 + (v.endsWith("nojs") ? 1 : 0);
+  for (const variant of fs.readdirSync(path.join(out, role)).sort((a, b) => rank(a) - rank(b))) {
     const shots = fs.readdirSync(path.join(out, role, variant)).filter((f) => f.endsWith(".png")).sort();
     if (!shots.length) continue;
     lines.push(`### ${variantName(variant)}`, "");
