@@ -1,10 +1,12 @@
 "use client";
 // The input's content fields, shared by the organisation's form and the anchors' form for inputs
 // received by e-mail, paper or voice: one set of fields, labels and limits.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { SelectField, TextField } from "@/components/form/fields";
+import { CheckboxList } from "@/components/form/checkbox-list";
+import { LabelText, RequiredNote, SelectField, TextField } from "@/components/form/fields";
 import { FileField } from "@/components/form/file-field";
+import { listOf } from "@/lib/i18n/names";
 import type { SchemaForm } from "@/components/form/use-schema-form";
 import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/form-state";
@@ -84,14 +86,18 @@ export function SubmissionContentFields({
   const [summaryLen, setSummaryLen] = useState((v("summary") ?? "").length);
   const [bodyLen, setBodyLen] = useState((v("body") ?? "").length);
   const recs = f.values("recommendations");
+  const locale = useLocale();
+  const watched = f.form.watch("countries") as string[] | string | undefined;
+  const chosenCountries = watched === undefined ? f.values("countries") : Array.isArray(watched) ? watched : watched ? [watched] : [];
 
   return (
     <>
+      <RequiredNote />
       <TextField name="title" label={labels.title!} required dir="auto" errors={f.errorsFor("title")} registration={f.register("title")} defaultValue={v("title")} />
 
       <fieldset className="mb-4" aria-describedby={f.errorsFor("themes").length ? "field-themes-error" : undefined}>
         <legend id="field-themes" tabIndex={-1} className="font-medium">
-          {labels.themes}
+          <LabelText label={labels.themes!} required />
         </legend>
         <div className="mt-1 space-y-1">
           {themes.map((th) => (
@@ -133,7 +139,7 @@ export function SubmissionContentFields({
 
       <fieldset className="mb-4">
         <legend id="field-recommendations" tabIndex={-1} className="font-medium">
-          {labels.recommendations}
+          <LabelText label={labels.recommendations!} optional />
         </legend>
         {Array.from({ length: LIMITS.recommendations }, (_, i) => (
           <TextField
@@ -149,17 +155,18 @@ export function SubmissionContentFields({
         ))}
       </fieldset>
 
-      <SelectField
+      <CheckboxList
         name="countries"
         label={labels.countries!}
+        hint={t("hints.countries")}
+        optional
         options={countries}
-        multiple
+        chosen={chosenCountries}
         errors={f.errorsFor("countries")}
         registration={f.register("countries")}
-        defaultValue={f.values("countries")}
+        listOf={(items) => listOf(locale, items)}
       />
-      <p className="-mt-3 mb-4 text-sm text-slate-700">{t("hints.countries")}</p>
-      <SelectField name="language" label={labels.language!} placeholder={tf("choose")} options={languages} errors={f.errorsFor("language")} registration={f.register("language")} defaultValue={v("language")} />
+      <SelectField name="language" label={labels.language!} required placeholder={tf("choose")} options={languages} errors={f.errorsFor("language")} registration={f.register("language")} defaultValue={v("language")} />
       <TextField name="contactName" label={labels.contactName!} required dir="auto" autoComplete="name" errors={f.errorsFor("contactName")} registration={f.register("contactName")} defaultValue={v("contactName")} />
       <TextField
         name="contactEmail"
@@ -175,7 +182,7 @@ export function SubmissionContentFields({
 
       <fieldset className="mb-4">
         <legend id="field-publication" tabIndex={-1} className="font-medium">
-          {labels.publication}
+          <LabelText label={labels.publication!} required />
         </legend>
         {(["named", "anonymous", "none"] as const).map((p) => (
           <label key={p} className="mt-1 flex items-center gap-2">

@@ -2,7 +2,7 @@ import "server-only";
 import { listThemes } from "@/lib/consultations/themes";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { languageNames } from "@/lib/i18n/format";
+import { languageName } from "@/lib/i18n/names";
 import { inputLanguages } from "@/lib/submissions/schemas";
 import { getTranslations } from "next-intl/server";
 
@@ -10,8 +10,7 @@ import { getTranslations } from "next-intl/server";
 export async function submissionFormOptions(locale: AppLocale) {
   const t = await getTranslations("submission");
   const themes = (await listThemes({ locale })).map((th) => ({ value: String(th.id), label: `${th.id}. ${th.name}` }));
-  const langs = languageNames(locale);
   const countries = countryOptions(locale);
-  const languages = inputLanguages.map((l) => ({ value: l, label: l === "other" ? t("languages.other") : (langs.of(l) ?? l) }));
+  const languages = inputLanguages.map((l) => ({ value: l, label: l === "other" ? t("languages.other") : languageName(locale, l) }));
   return { themes, countries, languages };
 }

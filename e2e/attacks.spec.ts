@@ -32,6 +32,7 @@ interface ActionRef {
 // Actions called with one argument (the form) — buttons and sign-out; every other takes (state, form).
 const ONE_ARG = new Set([
   "signOutAction",
+  "signOutEverywhereAction",
   "withdrawRegistrationAction",
   "withdrawSubmissionAction",
   "removeAttachmentAction",
@@ -446,7 +447,7 @@ test.describe.serial("attacks", () => {
 
   test("every server action, as users with the wrong role or of another organisation, is refused and writes nothing", async ({ request }) => {
     // Allowed to anyone signed in, or only about oneself: not attacks.
-    const own = new Set(["requestSignInAction", "signOutAction", "updatePreferencesAction", "createOrganisationAction"]);
+    const own = new Set(["requestSignInAction", "signOutAction", "signOutEverywhereAction", "updatePreferencesAction", "createOrganisationAction"]);
     let checked = 0;
     // The owner of another organisation, and the anchor of another consultation (mena; all of the
     // hostile organisation's things are in asia).

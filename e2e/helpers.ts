@@ -38,7 +38,7 @@ export async function signIn(page: Page, email: string) {
 
 export async function signOut(page: Page) {
   await page.goto("/en/account");
-  await page.getByRole("button", { name: "Sign out on all devices" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 

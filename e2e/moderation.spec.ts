@@ -62,6 +62,8 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
   await expect(page.locator("main")).not.toContainText("check with PICUM");
   await page.getByRole("link", { name: "Edit" }).click();
   await ready(page);
+  // The edit form shows what the moderators asked for.
+  await expect(page.getByTestId("moderator-message")).toContainText("kafala");
   await page.getByLabel("Recommendation 1").fill("Abolir le système de la kafala.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("submission-status")).toHaveText("Submitted");

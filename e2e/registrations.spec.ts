@@ -16,7 +16,7 @@ test.describe("registering for a consultation", () => {
     await p1.getByLabel("E-mail").fill("aminata@example.net");
     await p1.getByLabel("Needs a visa support letter").check();
     await p1.getByLabel("Nationality (for the visa letter)").selectOption("SN");
-    await p1.getByLabel("Interpretation into (language, optional)").fill("français");
+    await p1.getByLabel("Interpretation into (language) (optional)").fill("français");
     await page.getByRole("button", { name: "Add a participant" }).click();
     const p2 = page.getByTestId("participant").nth(1);
     await p2.getByLabel("Full name").fill("Jorge Quispe");

@@ -80,6 +80,37 @@ test.describe("submitting input", () => {
     await context.close();
   });
 
+  test("without JavaScript: a saved draft comes back filled in, and deleting it asks first", async ({ browser }) => {
+    const js = await browser.newContext();
+    await signIn(await js.newPage(), "owner@example.org");
+    const cookies = await js.cookies();
+    await js.close();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    const title = `Brouillon à supprimer ${runTag()}`;
+
+    await page.goto("/fr/consultations/africa/submit");
+    await page.getByLabel("Titre").fill(title);
+    await page.getByLabel("Texte intégral").fill("Un premier jet.");
+    await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(page).toHaveURL(/draft=/);
+    await expect(page.getByLabel("Titre")).toHaveValue(title);
+    await expect(page.getByLabel("Texte intégral")).toHaveValue("Un premier jet.");
+
+    await page.goto("/fr/submissions");
+    await page.getByRole("link", { name: new RegExp(title) }).click();
+    await page.getByRole("link", { name: "Supprimer ce brouillon" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Supprimer ce brouillon ?");
+    await page.getByRole("link", { name: "Non, garder le brouillon" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await page.getByRole("link", { name: "Supprimer ce brouillon" }).click();
+    await page.getByRole("button", { name: "Oui, supprimer le brouillon" }).click();
+    await expect(page.getByText("Le brouillon a été supprimé.")).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
+    await context.close();
+  });
+
   test("attachments: a PDF is accepted and downloadable by the organisation only; an executable renamed .pdf is refused", async ({ page, browser }) => {
     await signIn(page, "owner@example.org");
     await page.goto("/en/consultations/asia/submit");

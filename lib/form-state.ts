@@ -11,3 +11,6 @@ export interface FormState {
 }
 
 export const idle: FormState = { status: "idle" };
+
+/** A field the browser's script adds when it sends a form itself (the no-JavaScript post lacks it). */
+export const ENHANCED = "__enhanced";

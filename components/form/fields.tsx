@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 const inputClass =
@@ -37,6 +38,36 @@ export function ErrorSummary({
   );
 }
 
+/**
+ * A field's label: required fields carry a star (the form's RequiredNote says what it means; the
+ * control itself has aria-required), optional ones say "(optional)" in words, part of their name.
+ */
+export function LabelText({ label, required, optional }: { label: string; required?: boolean; optional?: boolean }) {
+  const t = useTranslations("form");
+  return (
+    <>
+      {label}
+      {optional ? ` (${t("optional")})` : null}
+      {required ? <RequiredMark /> : null}
+    </>
+  );
+}
+
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="text-red-800">
+      {" "}
+      *
+    </span>
+  );
+}
+
+/** "Fields marked * are required": said once at the top of a form whose fields are marked. */
+export function RequiredNote() {
+  const t = useTranslations("form");
+  return <p className="mb-4 text-sm text-slate-700">{t("requiredNote")}</p>;
+}
+
 function FieldError({ id, errors }: { id: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
@@ -56,6 +87,7 @@ export function TextField({
   type = "text",
   multiline = false,
   required = false,
+  optional = false,
   autoComplete,
   dir,
 }: {
@@ -68,6 +100,7 @@ export function TextField({
   type?: string;
   multiline?: boolean;
   required?: boolean;
+  optional?: boolean;
   autoComplete?: string;
   dir?: "auto" | "ltr" | "rtl";
 }) {
@@ -85,9 +118,11 @@ export function TextField({
   };
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">
-        {label}
+      {/* The star stays outside the label: the field's name is its label's words only. */}
+      <label htmlFor={id} className="font-medium">
+        <LabelText label={label} optional={optional} />
       </label>
+      {required ? <RequiredMark /> : null}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-700">
           {hint}
@@ -108,6 +143,9 @@ export function SelectField({
   defaultValue,
   multiple = false,
   placeholder,
+  required = false,
+  optional = false,
+  hint,
 }: {
   name: string;
   label: string;
@@ -117,20 +155,32 @@ export function SelectField({
   defaultValue?: string | string[];
   multiple?: boolean;
   placeholder?: string;
+  required?: boolean;
+  optional?: boolean;
+  hint?: string;
 }) {
   const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">
-        {label}
+      {/* The star stays outside the label: the field's name is its label's words only. */}
+      <label htmlFor={id} className="font-medium">
+        <LabelText label={label} optional={optional} />
       </label>
+      {required ? <RequiredMark /> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
       <select
         id={id}
         multiple={multiple}
         size={multiple ? 6 : undefined}
         defaultValue={defaultValue ?? (multiple ? [] : "")}
         aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby={errors.length ? `${id}-error` : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
         className={inputClass}
         {...registration}
       >

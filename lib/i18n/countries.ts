@@ -1,4 +1,6 @@
-// ISO 3166-1 alpha-2 codes of countries and territories; names come from Intl.DisplayNames per locale.
+// ISO 3166-1 alpha-2 codes of countries and territories; names come from lib/i18n/names.ts.
+import { countryName, namedOptions } from "./names";
+
 export const countryCodes = [
   "AF","AL","DZ","AD","AO","AG","AR","AM","AU","AT","AZ","BS","BH","BD","BB","BY","BE","BZ","BJ","BT","BO","BA","BW","BR","BN","BG","BF","BI",
   "CV","KH","CM","CA","CF","TD","CL","CN","CO","KM","CG","CD","CR","CI","HR","CU","CY","CZ","DK","DJ","DM","DO","EC","EG","SV","GQ","ER","EE",
@@ -11,14 +13,12 @@ export const countryCodes = [
 ] as const;
 export type CountryCode = (typeof countryCodes)[number];
 
-/** Every country as a select option, named in the UI language and sorted by that name. */
+/** Every country as an option, named in the UI language (lib/i18n/names.ts) and sorted by that name. */
 export function countryOptions(locale: string): { value: CountryCode; label: string }[] {
   // A constant per locale (the same in every instance): computed once, not on every page view.
   let options = optionsByLocale.get(locale);
   if (!options) {
-    const names = new Intl.DisplayNames([locale], { type: "region" });
-    const collator = new Intl.Collator(locale);
-    options = countryCodes.map((c) => ({ value: c, label: names.of(c) ?? c })).sort((a, b) => collator.compare(a.label, b.label));
+    options = namedOptions(locale, countryCodes, countryName);
     optionsByLocale.set(locale, options);
   }
   return options.slice();

@@ -22,14 +22,8 @@ export function formatInstantInZone(locale: AppLocale, instant: Date, timeZone: 
   ).format(instant);
 }
 
-export function countryName(locale: AppLocale, code: string): string {
-  const names = cachedFormatter(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: "region" }));
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+// Country and language names have one source, shared with the browser: lib/i18n/names.ts.
+export { countryList, countryName, languageList, languageName, listOf } from "./names";
 
 export function formatNumber(locale: AppLocale, n: number): string {
   return cachedFormatter(`number|${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(n);

@@ -14,14 +14,19 @@ const optionalText = (max: number) =>
   );
 
 export const organisationSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+  // Messages named by key (lib/validation.ts): each says what to do about this field.
+  name: z.string({ error: "organisationName" }).check(z.trim(), z.minLength(2, { error: "organisationName" }), z.maxLength(200)),
   acronym: optionalText(30),
-  country: z.enum(countryCodes),
+  country: z.enum(countryCodes, { error: "organisationCountry" }),
   city: optionalText(100),
-  website: z.pipe(optionalText(300), z.optional(z.url({ protocol: /^https?$/ }))),
-  type: z.enum(ORGANISATION_TYPES),
-  workingLanguages: z.array(z.enum(workingLanguageCodes)).check(z.minLength(1), z.maxLength(10)),
-  contactEmail: z.email().check(z.maxLength(254)),
+  // "example.org" is read as "https://example.org": people type addresses as they say them.
+  website: z.pipe(
+    z.pipe(optionalText(300), z.transform((v) => (v && !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? `https://${v.replace(/^\/+/, "")}` : v))),
+    z.optional(z.url({ protocol: /^https?$/, hostname: /\./ })),
+  ),
+  type: z.enum(ORGANISATION_TYPES, { error: "organisationType" }),
+  workingLanguages: z.array(z.enum(workingLanguageCodes)).check(z.minLength(1, { error: "workingLanguages" }), z.maxLength(10)),
+  contactEmail: z.email({ error: "contactEmail" }).check(z.maxLength(254)),
   locale: z.enum(locales),
 });
 export type OrganisationInput = z.infer<typeof organisationSchema>;

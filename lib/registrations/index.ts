@@ -128,6 +128,30 @@ export async function getOwnRegistration({
   return { registration, participants: ps };
 }
 
+export interface OwnRegistrationRow {
+  consultationId: string;
+  status: RegistrationStatus;
+  participants: number;
+  updatedAt: Date;
+}
+
+/** An organisation's registrations, one per consultation at most, for its members' overview. */
+export async function listOwnRegistrations({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<OwnRegistrationRow[]> {
+  if (!isMember(actor, organisationId)) throw new NotFoundError();
+  const db = await getDb();
+  return db
+    .select({
+      consultationId: registrations.consultationId,
+      status: registrations.status,
+      participants: sql<number>`count(${participants.id})::int`,
+      updatedAt: registrations.updatedAt,
+    })
+    .from(registrations)
+    .leftJoin(participants, eq(participants.registrationId, registrations.id))
+    .where(eq(registrations.organisationId, organisationId))
+    .groupBy(registrations.id);
+}
+
 /** Creates or edits the organisation's registration; returns its status after seat accounting. */
 export async function saveRegistration({ actor, input, now = new Date() }: { actor: Actor; input: RegistrationInput; now?: Date }): Promise<{ id: string; status: RegistrationStatus }> {
   if (!isMember(actor, input.organisationId)) throw new NotFoundError();

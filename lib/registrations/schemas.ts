@@ -16,9 +16,9 @@ export const MAX_PARTICIPANTS = 20;
 
 export const participantSchema = z
   .object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+    name: z.string({ error: "participantName" }).check(z.trim(), z.minLength(1, { error: "participantName" }), z.maxLength(120)),
     title: optionalText(120),
-    email: z.email().check(z.maxLength(254)),
+    email: z.email({ error: "participantEmail" }).check(z.maxLength(254)),
     attendance: z.enum(["in_person", "remote"]),
     visaLetter: checkbox,
     nationality: optionalOrBlank(z.enum(countryCodes)),

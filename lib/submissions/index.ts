@@ -25,6 +25,7 @@ import { formatInstantInZone } from "@/lib/i18n/format";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
+import { receiptCopy, receiptRecipients } from "./receipt";
 import { appBaseUrl } from "@/lib/url";
 import { dataChanged } from "@/lib/cache";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
@@ -314,7 +315,7 @@ async function recordSubmitted(
   await Promise.all([
     tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId }),
     tx.insert(auditEvents).values(audit),
-    sendReceipt(tx, c, organisationId, reference, content.title, id, x.onBehalf, x.org),
+    sendReceipt(tx, { actor, consultation: c, organisationId, reference, content, id, onBehalf: x.onBehalf, known: x.org }),
   ]);
   return { id, reference };
 }
@@ -444,13 +445,30 @@ interface ReceiptContact {
   locale: Locale;
 }
 
-async function sendReceipt(tx: Tx, c: Consultation, organisationId: string, reference: string, title: string, id: string, onBehalf?: OnBehalf, known?: ReceiptContact) {
-  const org = known ?? (await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId)))[0];
-  // An organisation created from a letter or a call may have no address: no receipt then.
-  if (!org?.email) return;
-  const values = { reference, title, region: await regionNameIn(org.locale, c.slug, c.region), url: `${await appBaseUrl()}/${org.locale}/submissions/${id}` };
-  if (onBehalf) await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionEnteredOnBehalf", values: { ...values, channel: onBehalf.channel } });
-  else await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionReceipt", values });
+async function sendReceipt(
+  tx: Tx,
+  x: { actor: Actor; consultation: Consultation; organisationId: string; reference: string; content: ReturnType<typeof pickContent>; id: string; onBehalf?: OnBehalf; known?: ReceiptContact },
+) {
+  const { consultation: c, organisationId, reference, content, id, onBehalf } = x;
+  const org = x.known ?? (await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId)))[0];
+  if (!org) return;
+  const valuesIn = async (locale: Locale) => ({
+    reference,
+    title: content.title,
+    region: await regionNameIn(locale, c.slug, c.region),
+    url: `${await appBaseUrl()}/${locale}/submissions/${id}`,
+  });
+  if (onBehalf) {
+    // An organisation created from a letter or a call may have no address: no receipt then.
+    if (!org.email) return;
+    await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionEnteredOnBehalf", values: { ...(await valuesIn(org.locale)), channel: onBehalf.channel } });
+    return;
+  }
+  // The organisation's own form: to the person who sent it and to the contact person it names.
+  for (const r of receiptRecipients(x.actor, content.contactEmail, org.locale)) {
+    const values = { ...(await valuesIn(r.locale)), copy: await receiptCopy(tx, r.locale, content) };
+    await enqueueEmail(tx, { to: r.to, organisationId, locale: r.locale, template: "submissionReceipt", values });
+  }
 }
 
 /** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */

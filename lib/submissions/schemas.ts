@@ -9,13 +9,13 @@ export const inputLanguages = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "
 export const LIMITS = { title: 200, summary: 1000, body: 20_000, recommendation: 500, recommendations: 5, countries: 30 } as const;
 
 // Browsers send textarea line breaks as CRLF; inputs store plain "\n" (and count characters as typed).
-const text = (max: number, min = 0) =>
+const text = (max: number, min = 0, required?: string) =>
   z.pipe(
     z.pipe(
-      z.string(),
+      z.string(required ? { error: required } : undefined),
       z.transform((v) => v.replace(/\r\n?/g, "\n")),
     ),
-    z.string().check(z.trim(), z.minLength(min), z.maxLength(max)),
+    z.string().check(z.trim(), z.minLength(min, required ? { error: required } : undefined), z.maxLength(max)),
   );
 const optionalText = (max: number) =>
   z.pipe(
@@ -27,10 +27,11 @@ const email = z.email().check(z.maxLength(254));
 
 /** The input's content: what the organisation writes. Full rules, applied on submit. */
 export const submissionContentSchema = z.object({
-  title: text(LIMITS.title, 1),
-  themes: themes.check(z.minLength(1), z.maxLength(6)),
-  summary: text(LIMITS.summary, 1),
-  body: text(LIMITS.body, 1),
+  // Messages named by key (lib/validation.ts): each says what to do about this field.
+  title: text(LIMITS.title, 1, "inputTitle"),
+  themes: themes.check(z.minLength(1, { error: "inputThemes" }), z.maxLength(6)),
+  summary: text(LIMITS.summary, 1, "inputSummary"),
+  body: text(LIMITS.body, 1, "inputBody"),
   // Empty recommendation fields are dropped, then at most five remain.
   recommendations: z.pipe(
     z.pipe(
@@ -40,10 +41,10 @@ export const submissionContentSchema = z.object({
     z.array(z.string()).check(z.maxLength(LIMITS.recommendations)),
   ),
   countries: z._default(z.array(z.enum(countryCodes)).check(z.maxLength(LIMITS.countries)), []),
-  language: z.enum(inputLanguages),
-  contactName: text(120, 1),
-  contactEmail: email,
-  publication: z.enum(["named", "anonymous", "none"]),
+  language: z.enum(inputLanguages, { error: "inputLanguage" }),
+  contactName: text(120, 1, "contactName"),
+  contactEmail: z.email({ error: "contactPersonEmail" }).check(z.maxLength(254)),
+  publication: z.enum(["named", "anonymous", "none"], { error: "publication" }),
 });
 
 /** Which form instance, for which organisation and consultation, from which version. */

@@ -11,7 +11,6 @@ import {
   auditEvents,
   consultations,
   emailOutbox,
-  organisations,
   storedFiles,
   submissionRevisions,
   submissions,
@@ -194,7 +193,8 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(rows2?.n).toBe(1);
     // The loser's reference number was rolled back with its transaction: none is skipped.
     expect(await lastReference()).toBe(from + 1);
-    expect((await totals()).outbox).toBe(outboxBefore + 1);
+    // One receipt each to the submitter and the contact person, for the one submission.
+    expect((await totals()).outbox).toBe(outboxBefore + 2);
   });
 
   it("keeps drafts to the organisation, and refuses the second of two saves from one version", async () => {
@@ -248,7 +248,7 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(rows[0]!.status).toBe("draft");
   });
 
-  it("submits a draft: reference, revision 1, audit row and a receipt to the organisation", async () => {
+  it("submits a draft: reference, revision 1, audit row and a receipt with a copy to the submitter and the contact person", async () => {
     const k = key();
     const draft = await saveDraft({ actor: memberA, input: draftInput("To be submitted", { idempotencyKey: k }) });
     const r = await submitSubmission({ actor: ownerA, input: submitInput("Submitted title", { idempotencyKey: k, submissionId: draft.id, version: draft.version }), now: before });
@@ -271,12 +271,19 @@ describe.each(drivers)("submissions on %s", (driver) => {
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.submissionId, draft.id));
     expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId])).toEqual([["submission.submit", "draft", "submitted", w.ids.ownerA]]);
 
-    const [org] = await t.db.select({ email: organisations.contactEmail }).from(organisations).where(eq(organisations.id, w.orgA));
-    const mails = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.template, "submissionReceipt"), eq(emailOutbox.to, org!.email!)));
-    const receipt = mails.filter((m) => m.subject.includes(r.reference));
-    expect(receipt).toHaveLength(1);
-    expect(receipt[0]!.text).toContain("Submitted title");
-    expect(receipt[0]!.text).toContain(`/submissions/${draft.id}`);
+    // The receipt goes to the person who submitted and to the contact person the form names (the
+    // addresses the confirmation page names), each once, with a copy of what was submitted.
+    const receipts = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, "submissionReceipt"))).filter((m) => m.subject.includes(r.reference));
+    expect(receipts.map((m) => m.to).sort()).toEqual([ownerA.email, "contact@example.net"].sort());
+    for (const receipt of receipts) {
+      expect(receipt.text).toContain("Submitted title");
+      expect(receipt.text).toContain(`/submissions/${draft.id}`);
+      // The copy: the full text, themes, recommendations and countries by name.
+      expect(receipt.text).toContain("What the organisation has to say.");
+      expect(receipt.text).toContain("1. Ratify the convention");
+      expect(receipt.text).toContain("Thailand and Philippines");
+      expect(receipt.text).toMatch(/- Human rights of all migrants/);
+    }
 
     // No longer a draft: a later draft save of the same form is refused, the submission kept.
     const again = await caught(saveDraft({ actor: memberA, input: draftInput("overwrite", { idempotencyKey: k }) }));

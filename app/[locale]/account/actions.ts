@@ -13,8 +13,16 @@ export const updatePreferencesAction = formAction({
   },
 });
 
-/** Ends every session of this user in the database, then clears this browser's cookie. */
+/** Ends this browser's session (Auth.js deletes its row in the database and clears the cookie). */
 export async function signOutAction(): Promise<void> {
+  const locale = await currentLocale();
+  const actor = await currentActor();
+  if (!actor) redirect(`/${locale}`);
+  await signOut({ redirectTo: `/${locale}` });
+}
+
+/** Ends every session of this user in the database, then clears this browser's cookie. */
+export async function signOutEverywhereAction(): Promise<void> {
   const locale = await currentLocale();
   const actor = await currentActor();
   if (!actor) redirect(`/${locale}`);

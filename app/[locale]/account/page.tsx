@@ -3,11 +3,12 @@ import { ClientMessages } from "@/components/client-messages";
 import { ClearOrganisationCopies } from "@/components/clear-local-copy";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { OrganisationActivity } from "@/components/organisation-activity";
 import { requirePageActor } from "@/lib/auth/page";
 import { listPublicConsultations } from "@/lib/consultations/queries";
 import { listMyOrganisations } from "@/lib/organisations";
 import { regionNames } from "@/lib/i18n/regions";
-import { signOutAction } from "./actions";
+import { signOutAction, signOutEverywhereAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
 
 export default async function AccountPage({ params, searchParams }: PageProps<"/[locale]/account">) {
@@ -34,16 +35,17 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
           {t("organisationsTitle")}
         </h2>
         {orgs.length === 0 ? <p className="mt-2">{t("noOrganisation")}</p> : null}
-        <ul className="mt-2 list-disc ps-6">
-          {orgs.map((o) => (
-            <li key={o.id}>
-              <LocaleLink href={`/organisations/${o.id}`} className="text-brand underline">
+        {orgs.map((o) => (
+          <div key={o.id} className="mt-4 rounded border border-slate-300 p-4" data-testid="account-organisation">
+            <p>
+              <LocaleLink href={`/organisations/${o.id}`} className="text-lg font-semibold text-brand underline" dir="auto">
                 {o.name}
               </LocaleLink>{" "}
               · {tOrg(`roles.${o.role}`)}
-            </li>
-          ))}
-        </ul>
+            </p>
+            <OrganisationActivity actor={actor} organisationId={o.id} headingLevel={3} />
+          </div>
+        ))}
         <p className="mt-3">
           <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
             {t("createOrganisation")}
@@ -87,11 +89,19 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         </div>
       </section>
 
-      <form action={signOutAction} className="mt-8">
-        <button type="submit" className="rounded border border-slate-600 px-4 py-2">
-          {t("signOut")}
-        </button>
-      </form>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <form action={signOutAction}>
+          <button type="submit" className="rounded border border-slate-600 px-4 py-2">
+            {t("signOut")}
+          </button>
+        </form>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="rounded border border-slate-600 px-4 py-2">
+            {t("signOutEverywhere")}
+          </button>
+        </form>
+      </div>
+      <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("signOutHint")}</p>
     </>
   );
 }

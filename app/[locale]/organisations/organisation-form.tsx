@@ -1,12 +1,10 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ErrorSummary, FormStatus, LabelText, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
-import { organisationSchema, workingLanguageCodes } from "@/lib/organisations/schemas";
-import { countryOptions } from "@/lib/i18n/countries";
-import { localeAutonyms, locales, type AppLocale } from "@/lib/i18n/config";
-import { languageNames as languageNamesIn } from "@/lib/i18n/format";
+import { organisationSchema } from "@/lib/organisations/schemas";
+import { localeAutonyms, locales } from "@/lib/i18n/config";
 
 const types = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 
@@ -15,18 +13,21 @@ export function OrganisationForm({
   initial,
   organisationId,
   submitLabel,
+  countries,
+  languages,
 }: {
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
   initial?: FormState;
   organisationId?: string;
   submitLabel: string;
+  /** Named on the server (lib/i18n/names.ts), so every page and the browser show the same names. */
+  countries: { value: string; label: string }[];
+  languages: { value: string; label: string }[];
 }) {
   const t = useTranslations("organisation");
   const tf = useTranslations("form");
   const locale = useLocale();
   const f = useSchemaForm(organisationSchema, action, initial ?? idle);
-  const languageNames = languageNamesIn(locale as AppLocale);
-  const countries = countryOptions(locale);
   const labels: Record<string, string> = {
     name: t("name"),
     acronym: t("acronym"),
@@ -52,13 +53,15 @@ export function OrganisationForm({
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
       <FormStatus state={f.state} successText={tf("saved")} />
+      <RequiredNote />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
       {text("name", { required: true, autoComplete: "organization", dir: "auto" })}
-      {text("acronym", { dir: "auto" })}
+      {text("acronym", { dir: "auto", optional: true })}
       <SelectField
         name="type"
         label={labels.type ?? ""}
         placeholder={tf("choose")}
+        required
         options={types.map((v) => ({ value: v, label: t(`types.${v}`) }))}
         errors={f.errorsFor("type")}
         registration={f.register("type")}
@@ -68,19 +71,27 @@ export function OrganisationForm({
         name="country"
         label={labels.country ?? ""}
         placeholder={tf("choose")}
+        required
         options={countries}
         errors={f.errorsFor("country")}
         registration={f.register("country")}
         defaultValue={f.value("country")}
       />
-      {text("city", { dir: "auto" })}
-      {text("website", { type: "url", dir: "ltr", hint: t("websiteHint") })}
-      <fieldset className="mb-4" aria-describedby={f.errorsFor("workingLanguages").length ? "field-workingLanguages-error" : undefined}>
+      {text("city", { dir: "auto", optional: true })}
+      {/* type=url would make a browser refuse "example.org", which the schema accepts and completes. */}
+      {text("website", { dir: "ltr", hint: t("websiteHint"), optional: true, autoComplete: "url" })}
+      <fieldset
+        className="mb-4"
+        aria-describedby={["field-workingLanguages-hint", f.errorsFor("workingLanguages").length ? "field-workingLanguages-error" : ""].join(" ").trim()}
+      >
         <legend id="field-workingLanguages" className="font-medium" tabIndex={-1}>
-          {labels.workingLanguages}
+          <LabelText label={labels.workingLanguages ?? ""} required />
         </legend>
+        <p id="field-workingLanguages-hint" className="text-sm text-slate-700">
+          {t("workingLanguagesHint")}
+        </p>
         <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
-          {workingLanguageCodes.map((code) => (
+          {languages.map(({ value: code, label }) => (
             <label key={code} className="flex items-center gap-2">
               <input
                 type="checkbox"
@@ -88,7 +99,7 @@ export function OrganisationForm({
                 defaultChecked={f.values("workingLanguages").includes(code)}
                 {...f.register("workingLanguages")}
               />
-              <span>{languageNames.of(code) ?? code}</span>
+              <span>{label}</span>
             </label>
           ))}
         </div>
@@ -101,6 +112,7 @@ export function OrganisationForm({
       {text("contactEmail", { type: "email", required: true, autoComplete: "email", dir: "ltr" })}
       <SelectField
         name="locale"
+        required
         label={labels.locale ?? ""}
         options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
         errors={f.errorsFor("locale")}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { OrganisationActivity } from "@/components/organisation-activity";
 import { Pager } from "@/components/pager";
 import { requirePageActor } from "@/lib/auth/page";
 import { listMyOrganisations } from "@/lib/organisations";
@@ -13,6 +14,8 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
   const t = await getTranslations("mySubmissions");
   const format = await getFormatter();
   const tr = await getTranslations("regions");
+  const tj = await getTranslations("journey");
+  const tOrg = await getTranslations("organisation");
   const orgs = await listMyOrganisations({ actor });
   // ?org=<id>&page=<n> pages through one organisation's list; the others stay on their first page.
   const paged = typeof sp.org === "string" ? sp.org : undefined;
@@ -23,13 +26,26 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
     <>
       <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {orgs.length === 0 ? (
+        <>
+          <p className="mt-4 max-w-2xl">{tj("noOrganisationYet")}</p>
+          <p className="mt-2">
+            <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
+              {tOrg("createTitle")}
+            </LocaleLink>
+          </p>
+        </>
+      ) : null}
       {sections.map(({ org, list: { rows, page, pages } }) => (
         <section key={org.id} className="mt-6" aria-labelledby={`org-${org.id}`}>
           <h2 id={`org-${org.id}`} className="text-xl font-semibold" dir="auto">
             {org.name}
           </h2>
           {rows.length === 0 ? (
-            <p className="mt-2">{t("empty")}</p>
+            <>
+              <p className="mt-2">{tj("emptyInputs")}</p>
+              <OrganisationActivity actor={actor} organisationId={org.id} headingLevel={3} />
+            </>
           ) : (
             <table className="mt-2 w-full text-start text-sm">
               <thead>

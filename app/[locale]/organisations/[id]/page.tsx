@@ -2,9 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
+import { OrganisationActivity } from "@/components/organisation-activity";
 import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { countryName, languageNames as languageNamesIn } from "@/lib/i18n/format";
+import { organisationFormOptions } from "@/components/organisation-form-options";
+import { countryName, languageList } from "@/lib/i18n/names";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { httpHref } from "@/lib/safe-href";
 import { canVerifyOrganisation, getOrganisation, listMembers } from "@/lib/organisations";
@@ -25,7 +27,6 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   const owner = isOwner(actor, org.id);
   const members = member ? await listMembers({ actor, organisationId: org.id }) : [];
   const canVerify = await canVerifyOrganisation({ actor, organisationId: org.id });
-  const languageNames = languageNamesIn(locale);
   const initial = {
     status: "idle" as const,
     values: {
@@ -62,7 +63,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           {org.city ? ` · ${org.city}` : ""}
         </dd>
         <dt className="font-semibold">{t("workingLanguages")}</dt>
-        <dd>{org.workingLanguages.map((l) => languageNames.of(l) ?? l).join(", ")}</dd>
+        <dd>{languageList(locale, org.workingLanguages)}</dd>
         <dt className="font-semibold">{t("contactEmail")}</dt>
         <dd dir="ltr">{org.contactEmail ?? "—"}</dd>
         {org.website ? (
@@ -80,6 +81,8 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         ) : null}
       </dl>
+
+      {member ? <OrganisationActivity actor={actor} organisationId={org.id} /> : null}
 
       {canVerify ? (
         <form action={setVerifiedAction} className="mt-4">
@@ -149,7 +152,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
               {t("editTitle")}
             </h2>
             <div className="mt-2">
-              <OrganisationForm action={updateOrganisationAction} initial={initial} organisationId={org.id} submitLabel={t("editSubmit")} />
+              <OrganisationForm action={updateOrganisationAction} initial={initial} organisationId={org.id} submitLabel={t("editSubmit")} {...organisationFormOptions(locale)} />
             </div>
           </section>
           <section aria-labelledby="data" className="mt-8">

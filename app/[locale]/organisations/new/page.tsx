@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { organisationFormOptions } from "@/components/organisation-form-options";
 import { requirePageActor } from "@/lib/auth/page";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { createOrganisationAction } from "../actions";
 import { OrganisationForm } from "../organisation-form";
 
@@ -14,7 +16,7 @@ export default async function NewOrganisationPage({ params }: PageProps<"/[local
       <p className="mt-2 max-w-2xl">{t("createLead")}</p>
       <div className="mt-6">
         <ClientMessages namespaces={["organisation"]}>
-          <OrganisationForm action={createOrganisationAction} submitLabel={t("createSubmit")} />
+          <OrganisationForm action={createOrganisationAction} submitLabel={t("createSubmit")} {...organisationFormOptions(isLocale(locale) ? locale : defaultLocale)} />
         </ClientMessages>
       </div>
     </>

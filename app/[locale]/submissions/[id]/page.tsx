@@ -6,10 +6,11 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { countryName } from "@/lib/i18n/format";
+import { countryList, languageName } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
-import { removeAttachmentAction, withdrawSubmissionAction } from "../../consultations/[slug]/submit/actions";
+import { receiptRecipients } from "@/lib/submissions/receipt";
+import { removeAttachmentAction } from "../../consultations/[slug]/submit/actions";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
   const { locale: raw, id } = await params;
@@ -26,12 +27,18 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
   const { region } = await regionNames(c);
   return (
     <>
-      <Notice searchParams={sp} />
+      {/* After submitting, the box below says it all (with the receipt's addresses). */}
+      <Notice searchParams={sp.ok === "submitted" ? {} : sp} />
       {sp.ok === "submitted" ? <ClearLocalCopy storageKey={`gcm-input:${s.consultationId}:${s.organisationId}`} /> : null}
       {sp.ok === "submitted" ? (
         <div className="mb-6 rounded border-2 border-green-700 bg-green-50 p-4">
           <h2 className="text-xl font-semibold">{t("submittedTitle")}</h2>
-          <p data-testid="reference-confirmation">{t("submittedBody", { reference: s.reference ?? "", email: s.contactEmail ?? "" })}</p>
+          <p data-testid="reference-confirmation">
+            {/* The addresses the receipt went to (lib/submissions/receipt.ts): the submitter and the contact person. */}
+            {receiptRecipients(actor, s.contactEmail, actor.locale).length > 1
+              ? t("submittedBody", { reference: s.reference ?? "", submitter: actor.email, contact: s.contactEmail ?? "" })
+              : t("submittedBodySelf", { reference: s.reference ?? "", submitter: actor.email })}
+          </p>
         </div>
       ) : null}
       <p className="text-sm">
@@ -63,13 +70,10 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           </LocaleLink>
         ) : null}
         {["draft", "submitted", "changes_requested", "accepted"].includes(s.status) ? (
-          <form action={withdrawSubmissionAction}>
-            <input type="hidden" name="submissionId" value={s.id} />
-            <input type="hidden" name="version" value={s.version} />
-            <button type="submit" className="rounded border border-red-800 px-4 py-2 text-red-800">
-              {s.status === "draft" ? t("discard") : t("withdraw")}
-            </button>
-          </form>
+          // Asks first, on a page of its own (works without JavaScript).
+          <LocaleLink href={`/submissions/${s.id}/withdraw`} className="rounded border border-red-800 px-4 py-2 text-red-800">
+            {s.status === "draft" ? t("discard") : t("withdraw")}
+          </LocaleLink>
         ) : null}
       </div>
       <dl className="mt-6 grid max-w-3xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-2">
@@ -86,7 +90,9 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           {s.summary}
         </dd>
         <dt className="font-semibold">{ts("fields.countries")}</dt>
-        <dd>{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</dd>
+        <dd>{countryList(locale, s.countries)}</dd>
+        <dt className="font-semibold">{ts("fields.language")}</dt>
+        <dd>{s.language === "other" ? ts("languages.other") : languageName(locale, s.language)}</dd>
         <dt className="font-semibold">{ts("fields.publication")}</dt>
         <dd>{ts(`publication.${s.publication}`)}</dd>
         <dt className="font-semibold">{ts("fields.contactName")}</dt>

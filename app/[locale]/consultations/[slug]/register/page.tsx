@@ -7,7 +7,9 @@ import { OrganisationChooser } from "@/components/organisation-chooser";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryOptions } from "@/lib/i18n/countries";
 import { formatInstantInZone } from "@/lib/i18n/format";
+import { countryName, listOf } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { listMyOrganisations } from "@/lib/organisations";
 import { getOwnRegistration } from "@/lib/registrations";
@@ -82,6 +84,30 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
         <div className="mt-4 rounded border border-slate-400 p-3" data-testid="registration-status">
           <p className="font-semibold">{t(`status.${status}`)}</p>
           <p className="text-sm">{t(`statusHelp.${status}`)}</p>
+          {existing && existing.participants.length > 0 ? (
+            <>
+              <h2 className="mt-3 font-semibold">{t("summaryTitle", { count: existing.participants.length })}</h2>
+              <ul className="mt-1 list-disc ps-6" data-testid="registration-summary">
+                {existing.participants.map((p) => {
+                  const needs = [
+                    p.visaLetter ? t("summaryVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "—" }) : null,
+                    p.travelSupport ? t("summaryTravel") : null,
+                    p.interpretationLanguage ? t("summaryInterpretation", { language: p.interpretationLanguage }) : null,
+                    p.accessibility ? t("summaryAccessibility") : null,
+                    p.dietary ? t("summaryDietary") : null,
+                  ].filter((x): x is string => x !== null);
+                  return (
+                    <li key={p.id}>
+                      <span dir="auto">{p.name ?? "—"}</span>
+                      {p.title ? <span dir="auto">{`, ${p.title}`}</span> : null} · <span dir="ltr">{p.email ?? ""}</span> · {t(`attendance.${p.attendance}`)}
+                      {needs.length ? ` · ${listOf(locale, needs)}` : ""}
+                    </li>
+                  );
+                })}
+              </ul>
+              {!closed && status !== "withdrawn" && status !== "declined" ? <p className="mt-2 text-sm">{t("summaryEdit")}</p> : null}
+            </>
+          ) : null}
           {!closed && status !== "withdrawn" && status !== "declined" ? (
             <form action={withdrawRegistrationAction} className="mt-2">
               <input type="hidden" name="registrationId" value={existing!.registration.id} />
@@ -104,7 +130,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
       ) : status === "declined" ? null : (
         <section className="mt-6">
           <ClientMessages namespaces={["registration"]}>
-            <RegistrationForm initial={{ status: "idle", values }} />
+            <RegistrationForm initial={{ status: "idle", values }} countries={countryOptions(locale)} />
           </ClientMessages>
         </section>
       )}

@@ -1,27 +1,30 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ErrorSummary, LabelText, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
-import { countryOptions } from "@/lib/i18n/countries";
 import { MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
 import { nest } from "@/lib/validation";
 import { saveRegistrationAction } from "./actions";
 
 type Row = Record<string, string | boolean | undefined>;
 
-export function RegistrationForm({ initial }: { initial: FormState }) {
+export function RegistrationForm({ initial, countries }: { initial: FormState; countries: { value: string; label: string }[] }) {
   const t = useTranslations("registration");
   const tf = useTranslations("form");
-  const locale = useLocale();
+  // Questions that apply only after a tick (the visa letter's nationality, the travel support's
+  // reason) are hidden until ticked once the script runs; without it they stay, labelled for when.
+  const [enhanced, setEnhanced] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setEnhanced(true), []);
   const f = useSchemaForm(registrationSchema, saveRegistrationAction, initial, (state) => {
     const rows = rowsOf(state.values ?? initial.values);
     return { participants: rows.length ? rows : [{ attendance: "in_person" }] };
   });
   const rows = rowsOf(f.state.values ?? initial.values);
   const { fields, append, remove } = useFieldArray({ control: f.form.control, name: "participants" });
-  const countries = countryOptions(locale);
 
   const labels: Record<string, string> = { consent: t("consent"), participants: t("participantsTitle") };
   fields.forEach((_, i) => {
@@ -31,12 +34,18 @@ export function RegistrationForm({ initial }: { initial: FormState }) {
   });
   const v = (i: number, k: string) => f.value(`participants.${i}.${k}`) ?? (rows[i]?.[k] as string | undefined);
   const checked = (i: number, k: string) => rows[i]?.[k] === true;
+  const ticked = (i: number, k: string) => {
+    const w = f.form.watch(`participants.${i}.${k}`) as unknown;
+    return w === undefined ? checked(i, k) : w === true || w === "on";
+  };
+  const applies = (i: number, k: string) => !enhanced || ticked(i, k) || f.errorsFor(`participants.${i}.${k === "visaLetter" ? "nationality" : "travelSupportReason"}`).length > 0;
 
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate>
       {/* Enter in a field submits with the first submit button: make it "save", not "remove". */}
       <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -start-[9999px]" />
       <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <RequiredNote />
       <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
       <input type="hidden" defaultValue={f.value("organisationId")} {...f.register("organisationId")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
@@ -54,11 +63,11 @@ export function RegistrationForm({ initial }: { initial: FormState }) {
             <legend className="px-1 font-semibold">{t("participantN", { n: i + 1 })}</legend>
             <div className="grid gap-x-4 md:grid-cols-2">
               {text("name", { required: true, autoComplete: "off" })}
-              {text("title")}
+              {text("title", { optional: true })}
               {text("email", { type: "email", dir: "ltr", required: true, autoComplete: "off" })}
               <fieldset className="mb-4">
                 <legend id={`field-${n("attendance")}`} className="font-medium">
-                  {t("fields.attendance")}
+                  <LabelText label={t("fields.attendance")} required />
                 </legend>
                 {(["in_person", "remote"] as const).map((a) => (
                   <label key={a} className="me-4 inline-flex items-center gap-2">
@@ -77,25 +86,31 @@ export function RegistrationForm({ initial }: { initial: FormState }) {
                 </label>
                 {f.errorsFor(n("visaLetter")).length ? <p className="text-sm font-medium text-red-800">{f.errorsFor(n("visaLetter")).join(" ")}</p> : null}
               </div>
-              <SelectField
-                name={n("nationality")}
-                label={t("fields.nationality")}
-                placeholder={tf("choose")}
-                options={countries}
-                errors={f.errorsFor(n("nationality"))}
-                registration={f.register(n("nationality"))}
-                defaultValue={v(i, "nationality")}
-              />
-              {text("accessibility", { multiline: false })}
-              {text("interpretationLanguage")}
-              {text("dietary")}
+              {applies(i, "visaLetter") ? (
+                <SelectField
+                  name={n("nationality")}
+                  label={t("fields.nationality")}
+                  placeholder={tf("choose")}
+                  options={countries}
+                  errors={f.errorsFor(n("nationality"))}
+                  registration={f.register(n("nationality"))}
+                  defaultValue={v(i, "nationality")}
+                />
+              ) : (
+                <div />
+              )}
+              {text("accessibility", { multiline: false, optional: true })}
+              {text("interpretationLanguage", { optional: true })}
+              {text("dietary", { optional: true })}
               <div className="mb-4">
                 <label className="flex items-center gap-2" htmlFor={`field-${n("travelSupport")}`}>
                   <input id={`field-${n("travelSupport")}`} type="checkbox" defaultChecked={checked(i, "travelSupport")} {...f.register(n("travelSupport"))} />
                   {t("fields.travelSupport")}
                 </label>
               </div>
-              {text("travelSupportReason", { multiline: true })}
+              {applies(i, "travelSupport")
+                ? text("travelSupportReason", { multiline: true, label: enhanced ? t("fields.travelSupportReasonShown") : t("fields.travelSupportReason") })
+                : null}
             </div>
             {fields.length > 1 ? (
               <button

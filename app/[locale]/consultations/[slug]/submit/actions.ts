@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { editSubmission, removeAttachment, saveDraft, submitSubmission, withdrawSubmission } from "@/lib/submissions";
+import { consultationSlug } from "@/lib/consultations/queries";
 import { uploadedFiles } from "@/lib/submissions/files";
+import { ENHANCED } from "@/lib/form-state";
+import { formDataToObject } from "@/lib/validation";
 import { draftSchema, submissionContentSchema, submissionSchema } from "@/lib/submissions/schemas";
 
 const ARRAYS = ["themes", "recommendations", "countries"] as const;
@@ -22,9 +25,16 @@ export const saveSubmissionAction = formAction({
     const files = await uploadedFiles(formData);
     if (input.intent === "draft") {
       const { id, version } = await saveDraft({ actor, input, files });
-      // Back to the form, continuing this draft (files are now on the server).
+      // Files are now on the server: the draft's page lists them.
       if (files.length > 0) redirect(`/${locale}/submissions/${id}?ok=draftSaved`);
-      return { status: "success", data: { id, version } };
+      // Without JavaScript the browser posted the form itself: back to the form continuing this
+      // draft (its address names it, so a reload shows it too), never to a blank form.
+      if (formData.get(ENHANCED) !== "1") {
+        const slug = await consultationSlug({ consultationId: input.consultationId });
+        redirect(`/${locale}/consultations/${slug}/submit?org=${input.organisationId}&draft=${id}&ok=draftSaved`);
+      }
+      // With JavaScript the form stays on screen as typed; its state keeps the values too.
+      return { status: "success", data: { id, version }, values: formDataToObject(formData, ARRAYS) };
     }
     const r = await submitSubmission({ actor, input, files });
     redirect(`/${locale}/submissions/${r.id}?ok=submitted`);

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LocaleLink } from "@/components/locale-link";
+import { Notice } from "@/components/notice";
 import { OrganisationChooser } from "@/components/organisation-chooser";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { requirePageActor } from "@/lib/auth/page";
@@ -53,6 +54,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   };
   return (
     <>
+      <Notice searchParams={sp} />
       {heading}
       <OrganisationChooser
         organisations={orgs}

@@ -7,7 +7,7 @@ import { startTransition, useCallback, useEffect, useRef, useState, type FormEve
 import { ErrorSummary, SubmitButton } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { contentDefaults, SubmissionContentFields, useSubmissionFieldLabels, type Option } from "@/components/submission-fields";
-import type { FormState } from "@/lib/form-state";
+import { ENHANCED, type FormState } from "@/lib/form-state";
 import { submissionContentSchema } from "@/lib/submissions/schemas";
 import { formDataToObject } from "@/lib/validation";
 import { autosaveDraftAction, editSubmissionAction, saveSubmissionAction } from "./actions";
@@ -164,6 +164,7 @@ export function SubmissionForm({
     const send = async () => {
       if (inflight.current) await inflight.current;
       const fd = new FormData(el, submitter);
+      fd.set(ENHANCED, "1");
       fd.set("submissionId", idsRef.current.submissionId);
       fd.set("version", idsRef.current.version);
       startTransition(() => f.formAction(fd));

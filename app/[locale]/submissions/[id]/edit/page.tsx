@@ -5,6 +5,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getOwnSubmission } from "@/lib/submissions";
 import { formValuesOf } from "@/lib/submissions/form-values";
+import { removeAttachmentAction } from "../../../consultations/[slug]/submit/actions";
 import { SubmissionForm } from "../../../consultations/[slug]/submit/submission-form";
 
 export default async function EditSubmissionPage({ params }: PageProps<"/[locale]/submissions/[id]/edit">) {
@@ -15,6 +16,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
   const own = await loadOrDeny(() => getOwnSubmission({ actor, submissionId: id }));
   if (!own) return null;
   const t = await getTranslations("submission");
+  const tm = await getTranslations("mySubmissions");
   const { submission: s, attachments, editable } = own;
   if (!editable || s.status === "draft") {
     return <p role="alert">{(await getTranslations("errors"))("notEditable")}</p>;
@@ -22,6 +24,38 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
   return (
     <>
       <h1 className="text-3xl font-bold">{t("editTitle", { reference: s.reference ?? "" })}</h1>
+      {s.moderatorMessage && s.status === "changes_requested" ? (
+        <section aria-labelledby="modmsg" className="mt-4 max-w-3xl rounded border-2 border-amber-700 bg-amber-50 p-3">
+          <h2 id="modmsg" className="font-semibold">
+            {tm("moderatorMessage")}
+          </h2>
+          <p dir="auto" className="whitespace-pre-line" data-testid="moderator-message">
+            {s.moderatorMessage}
+          </p>
+        </section>
+      ) : null}
+      <section aria-labelledby="files" className="mt-4 max-w-3xl">
+        <h2 id="files" className="text-xl font-semibold">
+          {t("existingAttachments")}
+        </h2>
+        {attachments.length === 0 ? <p>{tm("noAttachments")}</p> : null}
+        <ul className="mt-2 space-y-1">
+          {attachments.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3" data-testid="attachment">
+              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
+                {tm("download", { name: a.fileName })}
+              </a>
+              <form action={removeAttachmentAction}>
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <input type="hidden" name="submissionId" value={s.id} />
+                <button type="submit" className="text-red-800 underline">
+                  {t("removeAttachment", { name: a.fileName })}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section className="mt-6 max-w-3xl">
         <ClientMessages namespaces={["submission"]}>
           <SubmissionForm
