@@ -526,7 +526,7 @@ describe.each(drivers)("moderation on %s", (driver) => {
   // ================================================================ queue and overview
   describe("queue", () => {
     let s: Setup;
-    const { submit, versionOf, act } = bind(() => s);
+    const { submit, stored, versionOf, act } = bind(() => s);
     const at = (day: number, hour = 8) => new Date(Date.UTC(2017, 5, day, hour));
     const ids: Record<string, string> = {};
     const id = (name: string) => ids[name]!;
@@ -626,6 +626,31 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(capped.rows).toHaveLength(2);
       // Without a search the count is exact whatever the cap.
       expect(await listQueue({ actor: s.secretariat, consultationId: null, filters: filters(), searchCountCap: 1 })).toMatchObject({ total: 8, totalCapped: false });
+    });
+
+    it("finds an input by its reference, however typed, and by its organisation's name or acronym", async () => {
+      const ref = (await stored(id("es"))).reference!;
+      const [code, digits] = ref.split("-") as [string, string];
+      expect(await queueIds({ q: ref })).toEqual(named("es"));
+      expect(await queueIds({ q: ref.toLowerCase() })).toEqual(named("es"));
+      expect(await queueIds({ q: `${code} ${Number(digits)}` })).toEqual(named("es"));
+      expect(await queueIds({ q: `${code}${digits}` })).toEqual(named("es"));
+      // Another consultation's reference is not found in this one, even by the secretariat.
+      const refY = (await stored(id("inY"))).reference!;
+      expect(await queueIds({ q: refY })).toEqual([]);
+      expect(await queueIds({ q: refY }, s.secretariat, null)).toEqual(named("inY"));
+      // The organisation's name, in part and in any case; its acronym; combined with the filters.
+      const [orgB] = await s.t.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, s.w.orgB));
+      expect(await queueIds({ q: orgB!.name })).toEqual(named("ar", "climate"));
+      expect(await queueIds({ q: orgB!.name.toUpperCase().slice(0, -1) })).toEqual(named("ar", "climate"));
+      expect(await queueIds({ q: orgB!.name, status: "rejected" })).toEqual(named("climate"));
+      await s.t.db.update(organisations).set({ acronym: "TUWB" }).where(eq(organisations.id, s.w.orgB));
+      expect(await queueIds({ q: "tuwb" })).toEqual(named("ar", "climate"));
+      // LIKE's wildcards typed are literal; two letters are too few to search names with.
+      expect(await queueIds({ q: "%%%" })).toEqual([]);
+      expect(await queueIds({ q: "Or" })).toEqual([]);
+      // Words still work, and a word that is also in a name finds both.
+      expect(await queueIds({ q: "workers" })).toEqual(named("en"));
     });
 
     it("walks keyset pages of two, every row once and in order, both ways", async () => {
