@@ -318,6 +318,40 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect((await moderationAudit(none.id)).map((a) => a.action)).toEqual(["submission.accept"]);
     });
 
+    it("e-mails the organisation, in its language and in the decision's transaction, when its input is accepted and when it is published", async () => {
+      const { anchorX, w, t } = s;
+      await t.db.update(organisations).set({ locale: "fr" }).where(eq(organisations.id, w.orgA));
+      try {
+        const r = await submit(s.memberA, { title: "Tell us when", publication: "anonymous" });
+        let v = await versionOf(r.id);
+        // The e-mail cannot be written: the input is not accepted either.
+        expect(await whileInsertsFail("email_outbox", () => act(anchorX, { action: "accept", submissionId: r.id, version: v }))).toBeInstanceOf(Error);
+        expect((await stored(r.id)).status).toBe("submitted");
+        expect(await mailsAbout(r.reference, "submissionAccepted")).toHaveLength(0);
+
+        ({ version: v } = await act(anchorX, { action: "accept", submissionId: r.id, version: v }));
+        const [org] = await t.db.select({ email: organisations.contactEmail }).from(organisations).where(eq(organisations.id, w.orgA));
+        const accepted = await mailsAbout(r.reference, "submissionAccepted");
+        expect(accepted).toHaveLength(1);
+        expect(accepted[0]).toMatchObject({ to: org!.email, locale: "fr", organisationId: w.orgA });
+        expect(accepted[0]!.subject).toBe(`Contribution acceptée : ${r.reference}`);
+        expect(accepted[0]!.text).toContain(`/fr/submissions/${r.id}`);
+
+        expect(await whileInsertsFail("email_outbox", () => act(anchorX, { action: "publish", submissionId: r.id, version: v }))).toBeInstanceOf(Error);
+        expect((await stored(r.id)).publishedAt).toBeNull();
+        await act(anchorX, { action: "publish", submissionId: r.id, version: v });
+        const published = await mailsAbout(r.reference, "submissionPublished");
+        expect(published).toHaveLength(1);
+        expect(published[0]).toMatchObject({ to: org!.email, locale: "fr" });
+        // The link is the input's public page, by its reference.
+        expect(published[0]!.text).toContain(`/fr/inputs/${r.reference}`);
+        const page = await listPublishedInputs({ q: r.reference });
+        expect(page.rows.map((x) => x.id)).toEqual([r.id]);
+      } finally {
+        await t.db.update(organisations).set({ locale: "en" }).where(eq(organisations.id, w.orgA));
+      }
+    });
+
     it("refuses drafts, other consultations' inputs and non-moderators as not found", async () => {
       const { anchorX, anchorY, memberA, memberB, w } = s;
       const draft = await saveDraft({
@@ -378,25 +412,38 @@ describe.each(drivers)("moderation on %s", (driver) => {
       const original = content({ title: "Fair recruitment", summary: "Recruitment fees.", body: "Migrant workers need fair recruitment and decent housing." });
       const r = await submit(memberA, original);
       const v = await versionOf(r.id);
-      await editSubmission({ actor: memberA, submissionId: r.id, version: v, content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [1, 4] }, now: before });
+      // Revision 2 adds a theme and a country and changes the language; revision 3 lists the themes in
+      // another order (no difference) and swaps a country.
+      await editSubmission({
+        actor: memberA,
+        submissionId: r.id,
+        version: v,
+        content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [1, 4], countries: ["PH", "TH"], language: "fr" },
+        now: before,
+      });
+      const v2 = await versionOf(r.id);
+      await editSubmission({ actor: memberA, submissionId: r.id, version: v2, content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [4, 1], countries: ["PH", "LB"], language: "fr" }, now: before });
 
       for (const actor of [anchorX, secretariat]) {
         const diff = await diffRevisions({ actor, submissionId: r.id, from: 1, to: 2 });
-        expect(diff.map((d) => d.field)).toEqual(["body", "themes"]);
+        expect(diff.map((d) => d.field)).toEqual(["body", "themes", "countries", "language"]);
         const body = diff.find((d) => d.field === "body")!;
+        if (body.kind !== "text") throw new Error("body is text");
         expect(body.parts.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(["fair"]);
         expect(body.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["ethical"]);
         // The unchanged words are there once, neither added nor removed.
         expect(body.parts.filter((p) => !p.added && !p.removed).map((p) => p.value).join("")).toBe("Migrant workers need  recruitment and decent housing.");
-        const themes = diff.find((d) => d.field === "themes")!;
-        expect(themes.parts.filter((p) => p.added).map((p) => p.value).join("")).toContain("4");
-        expect(themes.parts.some((p) => p.removed)).toBe(false);
+        expect(diff.find((d) => d.field === "themes")).toEqual({ kind: "set", field: "themes", added: ["4"], removed: [] });
+        expect(diff.find((d) => d.field === "countries")).toEqual({ kind: "set", field: "countries", added: ["PH"], removed: [] });
+        expect(diff.find((d) => d.field === "language")).toEqual({ kind: "value", field: "language", before: "en", after: "fr" });
       }
+      // Themes in another order are the same themes; a country swapped is one added, one removed.
+      expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 2, to: 3 })).toEqual([{ kind: "set", field: "countries", added: ["LB"], removed: ["TH"] }]);
       expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 1 })).toEqual([]);
-      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 3 })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 4 })).rejects.toBeInstanceOf(NotFoundError);
       await expect(diffRevisions({ actor: anchorY, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
       await expect(diffRevisions({ actor: memberA, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
-      expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number)).toEqual([1, 2]);
+      expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number)).toEqual([1, 2, 3]);
     });
 
     it("publishes to the public only accepted, published, consented inputs, anonymous ones without any trace of who", async () => {
@@ -520,6 +567,36 @@ describe.each(drivers)("moderation on %s", (driver) => {
         [w.ids.secretariat, "submission.tag", "keywords meanwhile"],
         [w.ids.anchorX, "submission.tag", "keywords fair recruitment"],
       ]);
+    });
+
+    it("requests changes and does not accept in bulk, with one message e-mailed to each organisation", async () => {
+      const { anchorX, memberA, memberB, w } = s;
+      const a1 = await submit(memberA, { title: "Bulk changes A" });
+      const b1 = await submit(memberB, { title: "Bulk changes B", organisationId: w.orgB });
+      const a2 = await submit(memberA, { title: "Bulk no A" });
+      const message = "Please add the countries your members work in.";
+      // No message: refused by the schema, for both actions.
+      for (const action of ["requestChanges", "reject"] as const) {
+        expect(bulkSchema.safeParse({ consultationId: w.consultationX, action, selected: [`${a1.id}:1`] }).success).toBe(false);
+        expect(bulkSchema.safeParse({ consultationId: w.consultationX, action, message: "  ", selected: [`${a1.id}:1`] }).success).toBe(false);
+      }
+      const changes = await bulkModerate({
+        actor: anchorX,
+        input: bulkSchema.parse({ consultationId: w.consultationX, action: "requestChanges", message, selected: [`${a1.id}:${await versionOf(a1.id)}`, `${b1.id}:${await versionOf(b1.id)}`] }),
+      });
+      expect(changes).toEqual({ done: 2, skipped: 0 });
+      for (const r of [a1, b1]) {
+        expect(await stored(r.id)).toMatchObject({ status: "changes_requested", moderatorMessage: message });
+        const mails = await mailsAbout(r.reference);
+        expect(mails).toHaveLength(1);
+        expect(mails[0]!.text).toContain(message);
+      }
+      expect((await mailsAbout(a1.reference))[0]!.organisationId).toBe(w.orgA);
+      expect((await mailsAbout(b1.reference))[0]!.organisationId).toBe(w.orgB);
+      const rejected = await bulkModerate({ actor: anchorX, input: bulkSchema.parse({ consultationId: w.consultationX, action: "reject", message: "Outside the themes.", selected: [`${a2.id}:${await versionOf(a2.id)}`] }) });
+      expect(rejected).toEqual({ done: 1, skipped: 0 });
+      expect(await stored(a2.id)).toMatchObject({ status: "rejected", moderatorMessage: "Outside the themes." });
+      expect((await moderationAudit(a2.id)).map((a) => [a.action, a.note])).toEqual([["submission.reject", "Outside the themes."]]);
     });
   });
 

@@ -44,18 +44,25 @@ export const ORGANISATION_SEARCH_MIN = 3;
 // use an index, so PostgreSQL combines them with a BitmapOr: the organisations are looked up once
 // (an InitPlan, `= any(array(…))`) and their inputs through the organisation_id index.
 export function searchCondition(q: string): SQL {
-  const words = sql`${submissions.search} @@ (plainto_tsquery('simple', ${q}) || plainto_tsquery('english', ${q}) || plainto_tsquery('french', ${q}) || plainto_tsquery('spanish', ${q}) || plainto_tsquery('arabic', ${q}))`;
-  const branches = [words];
+  const branches = [wordSearch(q)];
   const reference = referenceFromQuery(q);
   if (reference) branches.push(sql`${submissions.reference} = ${reference}`);
-  if (q.length >= ORGANISATION_SEARCH_MIN) {
-    // LIKE's own wildcards in what was typed are literal characters.
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    branches.push(
-      sql`${submissions.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.name} ilike ${pattern} or ${organisations.acronym} ilike ${pattern}))`,
-    );
-  }
+  const byName = organisationSearch(q);
+  if (byName) branches.push(byName);
   return sql`(${sql.join(branches, sql` or `)})`;
+}
+
+/** The input's words, in every language's stemming and none. */
+export function wordSearch(q: string): SQL {
+  return sql`${submissions.search} @@ (plainto_tsquery('simple', ${q}) || plainto_tsquery('english', ${q}) || plainto_tsquery('french', ${q}) || plainto_tsquery('spanish', ${q}) || plainto_tsquery('arabic', ${q}))`;
+}
+
+/** Inputs of the organisations whose name or acronym contains what was typed (null: too short to search). */
+export function organisationSearch(q: string): SQL | null {
+  if (q.length < ORGANISATION_SEARCH_MIN) return null;
+  // LIKE's own wildcards in what was typed are literal characters.
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${submissions.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.name} ilike ${pattern} or ${organisations.acronym} ilike ${pattern}))`;
 }
 
 export function queueConditions(actor: Actor, consultationId: string | null, f: QueueFilters): SQL[] {
