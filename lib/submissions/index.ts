@@ -21,12 +21,12 @@ import {
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { formatInstantInZone } from "@/lib/i18n/format";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
 import { appBaseUrl } from "@/lib/url";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 export interface UploadedFile {
   name: string;
@@ -63,10 +63,10 @@ function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
   };
 }
 
-function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date) {
+async function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date): Promise<void> {
   if (c.status !== "open") throw new DomainError("consultationClosed", 409);
   if (c.submissionDeadline && now >= c.submissionDeadline) {
-    throw new DomainError("submissionClosed", 409, { deadline: formatInstantInZone(actor.locale, c.submissionDeadline, c.timeZone), zone: c.timeZone });
+    throw new DomainError("submissionClosed", 409, await deadlineInZone(actor.locale, c.submissionDeadline, c));
   }
 }
 
@@ -177,7 +177,7 @@ export async function submitSubmission({
       }
       const c = await takeNextNumber(tx, input.consultationId);
       if (!c) throw new NotFoundError();
-      assertBeforeDeadline(c, actor, now);
+      await assertBeforeDeadline(c, actor, now);
       const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content: pickContent(input), idempotencyKey: input.idempotencyKey, files, now, draft });
       return { ...r, replayed: false };
     });
@@ -429,7 +429,7 @@ export async function editSubmission({
     const s = await lockOwned(tx, actor, submissionId);
     if (!EDITABLE.includes(s.status)) throw new DomainError("notEditable", 409);
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, s.consultationId));
-    assertBeforeDeadline(c!, actor, now);
+    await assertBeforeDeadline(c!, actor, now);
     if (s.version !== version) throw new ConflictError("staleSubmission");
     const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
     const revision = (last?.n ?? 0) + 1;

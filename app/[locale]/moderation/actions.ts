@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { currentLocale } from "@/lib/actions";
+import { currentActor, currentLocale } from "@/lib/actions";
 import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
@@ -59,12 +59,13 @@ const bulkBack = (raw: FormData, locale: string) => {
 };
 
 /**
- * Bulk decisions. Before the pipeline, the two mistakes a person makes here get their own words
+ * Bulk decisions. After the session check and before the pipeline, the two mistakes a person makes here get their own words
  * (nothing selected; no message for "request changes" or "do not accept") rather than "check the
  * fields"; the pipeline then checks the session, the schema and, in lib/, the scope.
  */
 export async function bulkModerateAction(formData: FormData): Promise<void> {
   const locale = await currentLocale();
+  if (!(await currentActor())) redirect(`/${locale}/sign-in`);
   const action = formData.get("action");
   const message = formData.get("message");
   const error =
