@@ -59,7 +59,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
         {input.organisation ? t("by", { organisation: input.organisation.name, country: countryName(locale, input.organisation.country) }) : t("anonymous")}
       </p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-semibold">{ts("fields.themes")}</dt>
+        <dt className="font-semibold">{tp("themes")}</dt>
         <dd>
           <ul>
             {input.themes.map((id) => (
@@ -69,7 +69,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
         </dd>
         {input.countries.length ? (
           <>
-            <dt className="font-semibold">{ts("fields.countries")}</dt>
+            <dt className="font-semibold">{tp("countries")}</dt>
             <dd>{input.countries.map((c) => countryName(locale, c)).join(", ")}</dd>
           </>
         ) : null}
@@ -91,7 +91,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
       {input.recommendations.length ? (
         <section aria-labelledby="recommendations" className="mt-6 max-w-3xl">
           <h2 id="recommendations" className="text-xl font-semibold">
-            {ts("fields.recommendations")}
+            {tp("recommendations")}
           </h2>
           <ol className="mt-2 list-decimal space-y-1 ps-6" dir="auto" lang={lang}>
             {input.recommendations.map((r, i) => (
