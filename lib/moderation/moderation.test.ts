@@ -6,10 +6,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { auditEvents, emailOutbox, internalNotes, organisations, submissions } from "@/db/schema";
+import { attachments, auditEvents, emailOutbox, internalNotes, organisations, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { listPublishedInputs } from "@/lib/public/inputs";
+import { getPublishedAttachment, getPublishedInput, listPublishedInputs } from "@/lib/public/inputs";
 import { editSubmission, getOwnSubmission, saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
@@ -350,6 +350,49 @@ describe.each(drivers)("moderation on %s", (driver) => {
       } finally {
         await t.db.update(organisations).set({ locale: "en" }).where(eq(organisations.id, w.orgA));
       }
+    });
+
+    it("shows a published input's own page to anyone, its files only when it is published with the organisation's name", async () => {
+      const { anchorX, memberA, w, t } = s;
+      const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+      const withFile = async (title: string, publication: "named" | "anonymous") =>
+        submitSubmission({
+          actor: memberA,
+          input: submissionSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "submit", ...content({ title, publication, recommendations: ["One thing to do."] }) }),
+          files: [{ name: `${title}.pdf`, bytes: pdf }],
+          now: before,
+        });
+      const named = await withFile("Named with a file", "named");
+      const anonymous = await withFile("Anonymous with a file", "anonymous");
+      const fileOf = async (id: string) => (await t.db.select().from(attachments).where(eq(attachments.submissionId, id)))[0]!.id;
+      const [namedFile, anonymousFile] = [await fileOf(named.id), await fileOf(anonymous.id)];
+      // Not yet published: no page, no file.
+      await expect(getPublishedInput({ reference: named.reference })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPublishedAttachment({ attachmentId: namedFile })).rejects.toBeInstanceOf(NotFoundError);
+      for (const r of [named, anonymous]) {
+        let v = await versionOf(r.id);
+        ({ version: v } = await act(anchorX, { action: "accept", submissionId: r.id, version: v }));
+        await act(anchorX, { action: "publish", submissionId: r.id, version: v });
+      }
+      const page = await getPublishedInput({ reference: named.reference });
+      expect(page).toMatchObject({ title: "Named with a file", body: "What the organisation has to say.", recommendations: ["One thing to do."] });
+      expect(page.organisation?.name).toMatch(/^Org A /);
+      expect(page.attachments.map((a) => a.id)).toEqual([namedFile]);
+      expect((await getPublishedAttachment({ attachmentId: namedFile })).bytes).toEqual(pdf);
+      // Anonymous: the text, nothing of who wrote it, and its files (which may name their authors) withheld.
+      const anon = await getPublishedInput({ reference: anonymous.reference });
+      expect(anon.organisation).toBeNull();
+      expect(anon.attachments).toEqual([]);
+      expect(JSON.stringify(anon)).not.toMatch(/Org A|Contact Person|contact@example\.net/);
+      await expect(getPublishedAttachment({ attachmentId: anonymousFile })).rejects.toBeInstanceOf(NotFoundError);
+      // Unpublished again: gone.
+      await act(anchorX, { action: "unpublish", submissionId: named.id, version: await versionOf(named.id) });
+      await expect(getPublishedInput({ reference: named.reference })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPublishedAttachment({ attachmentId: namedFile })).rejects.toBeInstanceOf(NotFoundError);
+      // The public search finds the anonymous input by its words, never by its organisation's name.
+      const orgName = page.organisation!.name;
+      expect((await listPublishedInputs({ q: "Anonymous with a file" })).rows.map((r) => r.id)).toContain(anonymous.id);
+      expect((await listPublishedInputs({ q: orgName })).rows.map((r) => r.id)).not.toContain(anonymous.id);
     });
 
     it("refuses drafts, other consultations' inputs and non-moderators as not found", async () => {
