@@ -1,7 +1,7 @@
 // The anchor's journey, as an anchor of the Beirut consultation (MENA) would tell it, in English and
 // Arabic, with and without JavaScript, every page checked with axe, a screenshot of each step.
 import { expect, test } from "./fixtures";
-import { expectAccessible, latestMail, runTag } from "./helpers";
+import { latestMail, runTag } from "./helpers";
 import { accessible, pageAs, shots, submitAsOrganisation, variantName, variants, words } from "./journeys";
 
 for (const v of variants) {
