@@ -39,13 +39,15 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl">{t("lead")}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-        <label className="flex w-full max-w-md flex-col text-sm">
-          <span className="font-medium">{tp("search")}</span>
+        <div className="flex w-full max-w-md flex-col text-sm">
+          <label htmlFor="public-search" className="font-medium">
+            {tp("search")}
+          </label>
           <span id="public-search-hint" className="text-xs text-slate-700">
             {tp("searchHint")}
           </span>
-          <input type="search" name="q" defaultValue={search ?? ""} dir="auto" aria-describedby="public-search-hint" className="rounded border border-slate-500 px-2 py-1" />
-        </label>
+          <input id="public-search" type="search" name="q" defaultValue={search ?? ""} dir="auto" aria-describedby="public-search-hint" className="rounded border border-slate-500 px-2 py-1" />
+        </div>
         <label className="flex flex-col text-sm">
           <span className="font-medium">{tp("region")}</span>
           <select name="consultation" defaultValue={consultation ?? ""} className="rounded border border-slate-500 px-2 py-1">

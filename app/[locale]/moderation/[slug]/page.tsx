@@ -91,13 +91,15 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           {t("queue")}
         </h2>
         <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-          <label className="flex w-full max-w-md flex-col text-sm">
-            <span className="font-medium">{t("search")}</span>
-            <span id="search-hint" className="text-xs text-slate-700">
-              {ta("searchHint")}
-            </span>
-            <input type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" aria-describedby="search-hint" className="rounded border border-slate-500 px-2 py-1" />
+          <div className="flex w-full max-w-md flex-col text-sm">
+          <label htmlFor="queue-search" className="font-medium">
+            {t("search")}
           </label>
+          <span id="search-hint" className="text-xs text-slate-700">
+            {ta("searchHint")}
+          </span>
+          <input id="queue-search" type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" aria-describedby="search-hint" className="rounded border border-slate-500 px-2 py-1" />
+        </div>
           {select("status", t("status"), filters.status, STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
           {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: th.short })))}
           {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
