@@ -117,5 +117,8 @@ export async function accessible(page: Page, v: Variant) {
   }
   await checker.goto(new URL("/en/accessibility-check", page.url()).toString());
   await checker.setContent(await page.content(), { waitUntil: "load" });
+  // The styles applied (colour contrast is judged on them), and none of the page's scripts ran.
+  expect(await checker.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 0))).toBe(true);
+  expect(await checker.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
   await expectAccessible(checker);
 }
