@@ -68,6 +68,7 @@ export async function RegionsSideBySide({ regions, names, themes, locale }: { re
                 <th key={r.id} scope="col" className="px-2 py-1 text-end">
                   <a href={`/${locale}/moderation/${r.slug}`} className="text-brand underline">
                     {names[r.id] ?? r.region}
+                    <span className="sr-only">{t("openRegion")}</span>
                   </a>
                 </th>
               ))}

@@ -37,6 +37,8 @@ for (const v of variants) {
     const anchor = await pageAs(browser, "anchor.mena@example.org", true);
     await acceptAndPublish(anchor, "mena", named.id);
     await acceptAndPublish(anchor, "mena", anonymous.id);
+    // The anonymous input's file, as its moderators see it: its id, to try the public address with.
+    const anonymousFile = /\/api\/attachments\/([0-9a-f-]{36})/.exec((await anchor.locator('a[href^="/api/attachments/"]').first().getAttribute("href")) ?? "")![1];
     await anchor.context().close();
 
     const context = await browser.newContext({ javaScriptEnabled: v.js });
@@ -88,6 +90,7 @@ for (const v of variants) {
     const main = await visitor.locator("main").innerText();
     for (const secret of ["Demo Migrant Network", "Nadia Haddad", "owner@example.org", "names-inside.pdf"]) expect(main).not.toContain(secret);
     await expect(visitor.getByTestId("public-attachment")).toHaveCount(0);
+    expect((await visitor.request.get(`/api/public/attachments/${anonymousFile}`)).status()).toBe(404);
     await accessible(visitor, v);
     await shot(visitor, "anonymous-input");
     // Searching the organisation's name finds its named input, never its anonymous one.

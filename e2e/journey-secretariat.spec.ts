@@ -24,7 +24,7 @@ for (const v of variants) {
     await expect(table.locator("thead th")).toHaveCount(9); // the figure, seven regions, all regions
     await expect(table.getByTestId(`regions-row-theme-1`)).toContainText(w.themeShort["human-rights"]);
     const menaName = w.regions.mena.name;
-    const menaColumn = (await table.locator("thead th").allTextContents()).indexOf(menaName);
+    const menaColumn = (await table.locator("thead th").allTextContents()).findIndex((h) => h.startsWith(menaName));
     expect(menaColumn).toBeGreaterThan(0);
     const submitted = Number((await table.getByTestId("regions-row-submitted").locator("td").nth(menaColumn - 1).textContent())?.replace(/\D/g, ""));
     expect(submitted).toBeGreaterThanOrEqual(1);
@@ -32,7 +32,7 @@ for (const v of variants) {
     await shot(sec, "regions-side-by-side");
 
     // 2. One region, opened from its column.
-    await table.getByRole("link", { name: menaName, exact: true }).click();
+    await table.locator("thead").getByRole("link", { name: menaName }).click();
     await expect(sec).toHaveURL(new RegExp(`/${L}/moderation/mena$`));
     await expect(sec.getByRole("heading", { level: 1 })).toContainText(menaName);
     await accessible(sec, v);
