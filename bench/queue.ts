@@ -119,7 +119,16 @@ async function run(opened: OpenDatabase, sql: postgres.Sql, dbName: string) {
     cursor = p.nextCursor;
     if (!cursor) throw new Error(`status=submitted has fewer than ${PAGE} pages (stopped at ${i + 1})`);
   }
+  // A reference as an anchor types it, an organisation's exact name (one of 10,000) and a word that
+  // one organisation name in twelve holds (about 800 organisations, their inputs through the index).
+  const [someInput] = (await sql`select reference from submissions where consultation_id = ${asia.id} and status <> 'draft' order by submitted_at limit 1 offset 5000`) as unknown as [{ reference: string }];
+  const [someOrg] = (await sql`select o.name from organisations o join submissions s on s.organisation_id = o.id and s.consultation_id = ${asia.id} group by o.name order by count(*) limit 1`) as unknown as [{ name: string }];
+  const referenceTyped = someInput!.reference.toLowerCase().replace("-", " ");
+  const orgWord = "Coalition";
   const views: Record<string, { label: string; fn: () => Promise<unknown>; filters?: QueueFilters; actor?: Actor; consultationId?: string | null }> = {
+    searchReference: { label: `(e) q=${referenceTyped} (a reference)`, fn: () => anchorQueue({ ...base, q: referenceTyped }), filters: { ...base, q: referenceTyped } },
+    searchOrgName: { label: `(f) q=organisation name`, fn: () => anchorQueue({ ...base, q: someOrg!.name }), filters: { ...base, q: someOrg!.name } },
+    searchOrgWord: { label: `(f) q=${orgWord} (in ~1/12 of names)`, fn: () => anchorQueue({ ...base, q: orgWord }), filters: { ...base, q: orgWord } },
     noFilter: { label: "(a) no filter", fn: () => anchorQueue(base), filters: base },
     submittedTheme2: { label: "(b) status=submitted+theme=2", fn: () => anchorQueue({ ...base, status: "submitted", theme: 2 }), filters: { ...base, status: "submitted", theme: 2 } },
     searchEn: { label: `(c) q=${SEARCH_EN}`, fn: () => anchorQueue({ ...base, q: SEARCH_EN }), filters: { ...base, q: SEARCH_EN } },

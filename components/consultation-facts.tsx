@@ -3,6 +3,7 @@ import type { PublicConsultation } from "@/lib/consultations/queries";
 import type { AppLocale } from "@/lib/i18n/config";
 import { regionNames } from "@/lib/i18n/regions";
 import { countryName, formatDateRange, formatInstantInZone, formatNumber } from "@/lib/i18n/format";
+import { zoneName } from "@/lib/i18n/zones";
 
 /** The facts of one consultation as a description list (home cards and the detail page). */
 export async function ConsultationFacts({
@@ -16,23 +17,24 @@ export async function ConsultationFacts({
 }) {
   const t = await getTranslations("consultation");
   const { city } = await regionNames(c);
-  const deadline = (d: Date | null) =>
-    d ? t("deadlineInZone", { time: formatInstantInZone(locale, d, c.timeZone), zone: city }) : t("noDeadline");
+  const deadline = async (d: Date | null) =>
+    d ? t("deadlineInZone", { time: formatInstantInZone(locale, d, c.timeZone), zone: await zoneName(locale, c, d) }) : t("noDeadline");
   const rows: [string, string][] = [
     [t("dates"), formatDateRange(locale, c.startsOn, c.endsOn)],
     [t("location"), t("locationValue", { city, country: countryName(locale, c.country) })],
     [t("anchors"), c.anchors],
-    [t("submissionDeadline"), deadline(c.submissionDeadline)],
+    [t("submissionDeadline"), await deadline(c.submissionDeadline)],
   ];
   if (full) {
-    rows.push([t("registrationDeadline"), deadline(c.registrationDeadline)]);
+    rows.push([t("registrationDeadline"), await deadline(c.registrationDeadline)]);
     rows.push([
       t("capacity"),
       c.inPersonCapacity === null || c.seatsLeft === null
         ? t("noCapacity")
         : t("seatsLeft", { left: c.seatsLeft, capacity: formatNumber(locale, c.inPersonCapacity) }),
     ]);
-    rows.push([t("timeZone"), c.timeZone]);
+    // Named at the consultation's first day, when people will read their clocks by it.
+    rows.push([t("timeZone"), await zoneName(locale, c, new Date(`${c.startsOn}T12:00:00Z`))]);
   }
   return (
     <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-1 text-sm">

@@ -41,7 +41,7 @@ test.describe("accounts, organisations and roles", () => {
 
     await signIn(page, "secretariat@example.org");
     await page.goto("/en/secretariat");
-    await page.getByRole("link", { name: "Pacific" }).click();
+    await page.getByRole("link", { name: "Pacific", exact: true }).click();
     await page.getByLabel("E-mail address").fill(carol);
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByText("The invitation has been sent.")).toBeVisible();

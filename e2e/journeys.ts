@@ -1,9 +1,131 @@
-// Shared by the journey specs (e2e/journey-*.spec.ts): the screenshots of each step, and the
-// message catalogues, so that a journey in any language finds its links and buttons by their words.
+// What the journey specs share: each journey runs in English and Arabic, with and without JavaScript;
+// a screenshot of each step goes to $JOURNEY_SHOTS/<role>/NN-step[-ar][-nojs].png when that variable
+// is set (npm run journeys sets it to docs/journeys); the catalogues give the words a person reads.
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import type en from "../messages/en.json";
+import { expect, ready } from "./fixtures";
+import { expectAccessible, latestMail, requestLink } from "./helpers";
+
+export type Catalogue = typeof en;
+export interface Variant {
+  locale: "en" | "ar";
+  js: boolean;
+}
+export const variants: Variant[] = [
+  { locale: "en", js: true },
+  { locale: "ar", js: true },
+  { locale: "en", js: false },
+  { locale: "ar", js: false },
+];
+export const variantName = (v: Variant) => `${v.locale === "en" ? "English" : "Arabic"}, ${v.js ? "with" : "without"} JavaScript`;
+const catalogues = new Map<string, Catalogue>();
+export const words = (v: Variant): Catalogue => {
+  if (!catalogues.has(v.locale)) catalogues.set(v.locale, JSON.parse(fs.readFileSync(path.resolve(`messages/${v.locale}.json`), "utf8")) as Catalogue);
+  return catalogues.get(v.locale)!;
+};
+
+/** Counts the steps of one journey and saves each step's screenshot when JOURNEY_SHOTS is set. */
+export function shots(role: string, v: Variant) {
+  let n = 0;
+  const dir = process.env.JOURNEY_SHOTS;
+  const suffix = `${v.locale === "ar" ? "-ar" : ""}${v.js ? "" : "-nojs"}`;
+  return async (page: Page, step: string) => {
+    n++;
+    if (!dir) return;
+    const file = path.join(dir, role, `${String(n).padStart(2, "0")}-${step}${suffix}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file, fullPage: true });
+  };
+}
+
+/** A page signed in as `email` (signed in with JavaScript, then browsing as the variant says). */
+export async function pageAs(browser: Browser, email: string, js: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const signer = await browser.newContext();
+  const p = await signer.newPage();
+  await requestLink(p, email);
+  const { link } = await latestMail(p, email);
+  await p.goto(link);
+  await ready(p);
+  await p.getByRole("button", { name: "Sign in" }).click();
+  await expect(p).toHaveURL(/\/en\/account/);
+  const cookies = await signer.cookies();
+  await signer.close();
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  if (js) {
+    // As the suite's fixture does: every navigation waits until the page's scripts have taken over.
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if ((response?.status() ?? 200) < 400) await ready(page).catch(() => {});
+      return response;
+    };
+  }
+  return page;
+}
+
+/** The organisation's side of the story (set-up, in English with JavaScript): submits an input, returns its id and reference. */
+export async function submitAsOrganisation(
+  page: Page,
+  slug: string,
+  o: { title: string; summary: string; body?: string; recommendation?: string; publication: "named" | "anonymous" | "none"; file?: { name: string; buffer: Buffer } },
+): Promise<{ id: string; reference: string }> {
+  await page.goto(`/en/consultations/${slug}/submit`);
+  await page.getByLabel(/^Title/).fill(o.title);
+  await page.getByRole("checkbox", { name: /^1\. Human rights/ }).check();
+  await page.getByLabel(/^Summary/).fill(o.summary);
+  await page.getByLabel(/^Full text/).fill(o.body ?? `${o.summary}\n\nSecond paragraph.`);
+  if (o.recommendation) await page.getByLabel(/^Recommendation 1/).fill(o.recommendation);
+  await page.getByLabel(/^Language of the input/).selectOption("en");
+  await page.getByLabel(/^Contact person$/).fill("Nadia Haddad");
+  const label = { named: "With our organisation's name", anonymous: "Anonymously (our organisation is not named)", none: "Not at all (for the consultation only)" }[o.publication];
+  await page.getByLabel(label).check();
+  if (o.file) await page.getByLabel(/^Attachments/).setInputFiles({ name: o.file.name, mimeType: "application/pdf", buffer: o.file.buffer });
+  await page.getByRole("button", { name: "Submit the input" }).click();
+  const confirmation = page.getByTestId("reference-confirmation");
+  await expect(confirmation).toContainText(/[A-Z]{2,6}-\d{4}/);
+  const reference = /[A-Z]{2,6}-\d{4}/.exec((await confirmation.textContent()) ?? "")![0];
+  return { id: new URL(page.url()).pathname.split("/").at(-1)!, reference };
+}
+
+/** An anchor's decision from the input's page, in English with JavaScript (set-up for other journeys). */
+export async function acceptAndPublish(page: Page, slug: string, id: string) {
+  await page.goto(`/en/moderation/${slug}/submissions/${id}`);
+  await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByText("The input is accepted.")).toBeVisible();
+  await page.getByRole("button", { name: /^Publish/ }).click();
+  await expect(page.getByText("The input is published.")).toBeVisible();
+}
+
+const checkers = new WeakMap<Browser, Page>();
+
+/**
+ * axe runs inside the page, which a page without JavaScript cannot do: its HTML, as served and as
+ * the person sees it, is written into a page of the same origin that runs axe (the served page's
+ * scripts stay inert there, their nonces not matching). With JavaScript the page itself is checked.
+ */
+export async function accessible(page: Page, v: Variant) {
+  if (v.js) return expectAccessible(page);
+  const browser = page.context().browser()!;
+  let checker = checkers.get(browser);
+  if (!checker) {
+    checker = await (await browser.newContext()).newPage();
+    checkers.set(browser, checker);
+  }
+  await checker.goto(new URL("/en/accessibility-check", page.url()).toString());
+  await checker.setContent(await page.content(), { waitUntil: "load" });
+  // The styles applied (colour contrast is judged on them), and none of the page's scripts ran.
+  expect(await checker.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 0))).toBe(true);
+  expect(await checker.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+  await expectAccessible(checker);
+}
+
+// ---- from the NGO journey
+// Shared by the journey specs (e2e/journey-*.spec.ts): the screenshots of each step, and the
+// message catalogues, so that a journey in any language finds its links and buttons by their words.
 
 export type JourneyLocale = "en" | "fr" | "es" | "ar";
 

@@ -76,7 +76,7 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
   await expect(page.getByText("The input is accepted.")).toBeVisible();
   await page.getByRole("button", { name: /^Publish/ }).click();
   await expect(page.getByText("The input is published.")).toBeVisible();
-  await expect(page.getByTestId("audit-row").first()).toContainText("submission.publish");
+  await expect(page.getByTestId("audit-row").first()).toContainText("Published it anonymously");
 
   // The named one: accepted and published with the organisation's name; the private one cannot be.
   for (const title of [`Named input ${tag}`, `Private input ${tag}`]) {

@@ -55,7 +55,7 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await expect(page.getByTestId("entered-on-behalf")).toHaveText(enteredLine);
   const reference = (await page.locator("main p[dir=ltr]").first().textContent())?.trim() ?? "";
   expect(reference).toMatch(/^PAC-\d{4}$/);
-  await expect(page.getByTestId("audit-row").first()).toContainText("entered on behalf, channel paper");
+  await expect(page.getByTestId("audit-row").first()).toContainText("Entered the input on the organisation's behalf, received on paper");
 
   // A new organisation, without JavaScript: the server checks the same schema, field by field.
   const cookies = await page.context().cookies();

@@ -49,7 +49,7 @@ test("detail page shows the facts and themes, and the switcher keeps the page", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pacific");
   await expect(page.getByText(/^2\s*–\s*3 November 2017$/)).toBeVisible();
   await expect(page.getByText("PIANGO, CCF; partners SAPMiC (Sydney Univ.), DTP (UNSW), MFA")).toBeVisible();
-  await expect(page.getByText("Pacific/Fiji")).toBeVisible();
+  await expect(page.getByText("Nadi time (UTC+12)")).toBeVisible();
   await expect(page.locator("ol li")).toHaveCount(6);
   await page.getByRole("link", { name: "العربية" }).click();
   await expect(page).toHaveURL(/\/ar\/consultations\/pacific$/);

@@ -1,7 +1,7 @@
 // Wall-clock times in a consultation's own time zone <-> instants, with the platform's Intl data.
 import { cachedFormatter } from "@/lib/i18n/intl-cache";
 
-function offsetMinutes(instant: Date, timeZone: string): number {
+export function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = cachedFormatter(
     `wallClock|${timeZone}`,
     () =>

@@ -26,6 +26,7 @@ import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisi
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
 import { inputsByRegion } from "@/lib/moderation/regions";
+import { getRegionsOverview } from "@/lib/moderation/regions";
 import { bulkSchema, moderationActionSchema, queueFiltersSchema } from "@/lib/moderation/schemas";
 import {
   createOrganisation,
@@ -208,6 +209,8 @@ matrix.push(
 // time: the updateConsultation row above sets X's submission deadline to 1 August 2017.
 const beforeDeadline = new Date("2017-07-15T00:00:00Z");
 let submissionOfA = { id: "", attachmentId: "" };
+// A second input of A's in X, which bulk request-changes rows send back and reset.
+let bulkTargetOfA = "";
 const MATRIX_DRAFT = "Matrix draft";
 const MATRIX_SUBMISSION = "Matrix submission";
 const MATRIX_ON_BEHALF = "Matrix on behalf";
@@ -323,6 +326,22 @@ matrix.push(
   { name: "listQueue(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => listQueue({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }) },
   { name: "listQueue(all consultations)", allowed: ["secretariat"], run: (a) => listQueue({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}) }) },
   { name: "getOverview(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => getOverview({ actor: a, consultationId: w.consultationX }) },
+  { name: "getRegionsOverview (every region side by side)", allowed: ["secretariat"], run: (a) => getRegionsOverview({ actor: a }) },
+  {
+    name: "bulkModerate requestChanges(X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: async (a, w) => {
+      // An input of A's of its own, so that the matrix's other rows keep theirs as they are.
+      const [s] = await theTestDatabase.db.select().from(submissions).where(eq(submissions.id, bulkTargetOfA));
+      const r = await bulkModerate({ actor: a, input: bulkSchema.parse({ consultationId: w.consultationX, action: "requestChanges", message: "Matrix message", selected: [`${s!.id}:${s!.version}`] }) });
+      if (r.done !== 1) throw new Error(`bulkModerate skipped the row: ${JSON.stringify(r)}`);
+      return r;
+    },
+    reset: async (_w, t) => {
+      await t.db.update(submissions).set({ status: "submitted", moderatorMessage: null }).where(eq(submissions.id, bulkTargetOfA));
+    },
+  },
   { name: "getSubmissionForModeration(A's in X)", allowed: ["anchorX", "secretariat"], run: (a) => getSubmissionForModeration({ actor: a, submissionId: submissionOfA.id }) },
   { name: "diffRevisions(A's in X, 1 → 2)", allowed: ["anchorX", "secretariat"], run: (a) => diffRevisions({ actor: a, submissionId: submissionOfA.id, from: 1, to: 2 }) },
   {
@@ -418,6 +437,13 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     });
     const [attachment] = await t.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.submissionId, submitted.id));
     submissionOfA = { id: submitted.id, attachmentId: attachment!.id };
+    bulkTargetOfA = (
+      await submitSubmission({
+        actor: await world.actor("ownerA"),
+        input: submissionSchema.parse({ ...submissionFields(world, "A's input for bulk"), intent: "submit" }),
+        now: beforeDeadline,
+      })
+    ).id;
     // A second revision, for diffRevisions.
     const first = await currentSubmissionOfA();
     await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });

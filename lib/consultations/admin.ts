@@ -7,7 +7,8 @@ import { auditEvents, consultations, invitations, roleGrants, users, type Consul
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
-import { zonedLocalToUtc } from "@/lib/time";
+import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
+import { deadlineWarnings } from "./deadlines";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
 import { publicDataChanged } from "@/lib/cache";
 
@@ -29,10 +30,11 @@ export async function getConsultationForSecretariat({ actor, slug }: { actor: Ac
   return c;
 }
 
-export async function updateConsultation({ actor, input }: { actor: Actor; input: ConsultationEditInput }): Promise<void> {
+/** Saves the consultation; says how many of its deadlines deserve a warning (lib/consultations/deadlines.ts). */
+export async function updateConsultation({ actor, input, now = new Date() }: { actor: Actor; input: ConsultationEditInput; now?: Date }): Promise<{ slug: string; warnings: number }> {
   requireSecretariat(actor);
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
     if (!c) throw new NotFoundError();
     // Edited from a stale page: refuse rather than overwrite someone else's change.
@@ -59,6 +61,8 @@ export async function updateConsultation({ actor, input }: { actor: Actor; input
       toState: input.status,
     });
     await publicDataChanged(tx);
+    const warnings = deadlineWarnings({ ...input, today: utcToZonedLocal(now, c.timeZone).slice(0, 10) });
+    return { slug: c.slug, warnings: warnings.length };
   });
 }
 

@@ -16,7 +16,9 @@ export type EmailTemplate =
   | "registrationWithdrawn"
   | "submissionReceipt"
   | "submissionEnteredOnBehalf"
-  | "changesRequested";
+  | "changesRequested"
+  | "submissionAccepted"
+  | "submissionPublished";
 
 export interface EmailInput {
   to: string;

@@ -60,6 +60,7 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
       case "accept":
         await tx.update(submissions).set({ status: "accepted", version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit("accepted");
+        await emailOrganisation(tx, s, "submissionAccepted");
         break;
       case "requestChanges": {
         // An organisation created when its input came by e-mail, paper or voice has no account here:
@@ -68,7 +69,7 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         if (!member) throw new DomainError("noOneToChange", 409);
         await tx.update(submissions).set({ status: "changes_requested", moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit("changes_requested", input.message);
-        await emailChangesRequested(tx, s, input.message);
+        await emailOrganisation(tx, s, "changesRequested", { message: input.message });
         break;
       }
       case "reject":
@@ -98,6 +99,7 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         if (s.publication === "none") throw new DomainError("publishNotConsented", 409);
         await tx.update(submissions).set({ publishedAt: now, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit(s.status, s.publication);
+        await emailOrganisation(tx, s, "submissionPublished");
         break;
       case "unpublish":
         await tx.update(submissions).set({ publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
@@ -111,7 +113,11 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
   });
 }
 
-async function emailChangesRequested(tx: Tx, s: Submission, message: string) {
+/**
+ * The organisation hears of each decision that concerns it, in its own language, in the decision's
+ * transaction: changes requested (with the message), accepted, published (with the public page).
+ */
+async function emailOrganisation(tx: Tx, s: Submission, template: "changesRequested" | "submissionAccepted" | "submissionPublished", extra: Record<string, string> = {}) {
   const [row] = await tx
     .select({ email: organisations.contactEmail, locale: organisations.locale, slug: consultations.slug, region: consultations.region })
     .from(organisations)
@@ -119,17 +125,19 @@ async function emailChangesRequested(tx: Tx, s: Submission, message: string) {
     .where(eq(organisations.id, s.organisationId));
   // An organisation an anchor created from a letter or a call may have no address.
   if (!row?.email) return;
+  const base = await appBaseUrl();
   await enqueueEmail(tx, {
     to: row.email,
     organisationId: s.organisationId,
     locale: row.locale,
-    template: "changesRequested",
+    template,
     values: {
       reference: s.reference ?? "",
       title: s.title,
-      message,
       region: await regionNameIn(row.locale, row.slug, row.region),
-      url: `${await appBaseUrl()}/${row.locale}/submissions/${s.id}`,
+      url: `${base}/${row.locale}/submissions/${s.id}`,
+      publicUrl: `${base}/${row.locale}/inputs/${encodeURIComponent(s.reference ?? "")}`,
+      ...extra,
     },
   });
 }
@@ -143,7 +151,10 @@ export async function addInternalNote({ actor, submissionId, body }: { actor: Ac
   });
 }
 
-/** Bulk accept or add a keyword: each row checked, versioned and audited on its own. */
+/**
+ * Bulk accept, request changes or do not accept (one message to every organisation, each e-mailed on
+ * its own), or add a keyword: each row checked, versioned, audited and e-mailed on its own.
+ */
 export async function bulkModerate({ actor, input }: { actor: Actor; input: BulkInput }): Promise<{ done: number; skipped: number }> {
   if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
   let done = 0;
@@ -161,8 +172,12 @@ export async function bulkModerate({ actor, input }: { actor: Actor; input: Bulk
       continue;
     }
     try {
-      if (input.action === "accept") await moderate({ actor, input: { action: "accept", submissionId: id, version: Number(v) } });
-      else await moderate({ actor, input: { action: "tag", submissionId: id, version: Number(v), themes: [], keywords: input.keyword ? [input.keyword.toLowerCase()] : [] } });
+      const version = Number(v);
+      const message = input.message ?? "";
+      if (input.action === "accept") await moderate({ actor, input: { action: "accept", submissionId: id, version } });
+      else if (input.action === "requestChanges") await moderate({ actor, input: { action: "requestChanges", submissionId: id, version, message } });
+      else if (input.action === "reject") await moderate({ actor, input: { action: "reject", submissionId: id, version, reason: message } });
+      else await moderate({ actor, input: { action: "tag", submissionId: id, version, themes: [], keywords: input.keyword ? [input.keyword.toLowerCase()] : [] } });
       done++;
     } catch (e) {
       if (e instanceof DomainError) skipped++;

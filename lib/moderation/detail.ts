@@ -99,19 +99,51 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
 }
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
-export interface RevisionDiff {
-  field: string;
-  parts: DiffPart[];
-}
+/**
+ * One changed field: text compared word by word; themes and countries compared as sets (what was
+ * added, what was removed, whatever the order); language and publication as before → after. The
+ * page names the codes (theme numbers, country and language codes) in the reader's language.
+ */
+export type RevisionDiff =
+  | { kind: "text"; field: "title" | "summary" | "body" | "recommendations"; parts: DiffPart[] }
+  | { kind: "set"; field: "themes" | "countries"; added: string[]; removed: string[] }
+  | { kind: "value"; field: "language" | "publication"; before: string; after: string };
 
-const DIFF_FIELDS = ["title", "summary", "body", "recommendations", "themes", "countries", "language", "publication"] as const;
+const TEXT_FIELDS = ["title", "summary", "body", "recommendations"] as const;
+const SET_FIELDS = ["themes", "countries"] as const;
+const VALUE_FIELDS = ["language", "publication"] as const;
 
 function asText(v: unknown): string {
   if (Array.isArray(v)) return v.map(String).join("\n");
   return v === null || v === undefined ? "" : String(v);
 }
 
-/** A readable word-level difference between two revisions, field by field (changed fields only). */
+const asSet = (v: unknown) => new Set(Array.isArray(v) ? v.map(String) : []);
+
+/** What changed between two revisions, field by field (changed fields only). */
+export function compareRevisions(a: Record<string, unknown>, b: Record<string, unknown>): RevisionDiff[] {
+  const out: RevisionDiff[] = [];
+  for (const field of TEXT_FIELDS) {
+    const before = asText(a[field]);
+    const after = asText(b[field]);
+    if (before !== after) out.push({ kind: "text", field, parts: diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) });
+  }
+  for (const field of SET_FIELDS) {
+    const before = asSet(a[field]);
+    const after = asSet(b[field]);
+    const added = [...after].filter((x) => !before.has(x));
+    const removed = [...before].filter((x) => !after.has(x));
+    if (added.length || removed.length) out.push({ kind: "set", field, added, removed });
+  }
+  for (const field of VALUE_FIELDS) {
+    const before = asText(a[field]);
+    const after = asText(b[field]);
+    if (before !== after) out.push({ kind: "value", field, before, after });
+  }
+  return out;
+}
+
+/** A readable difference between two revisions of an input its moderator may see. */
 export async function diffRevisions({ actor, submissionId, from, to }: { actor: Actor; submissionId: string; from: number; to: number }): Promise<RevisionDiff[]> {
   const db = await getDb();
   const [s] = await db.select({ consultationId: submissions.consultationId, status: submissions.status }).from(submissions).where(eq(submissions.id, submissionId));
@@ -123,10 +155,5 @@ export async function diffRevisions({ actor, submissionId, from, to }: { actor: 
   const a = revs.find((r) => r.number === from)?.content as Record<string, unknown> | undefined;
   const b = revs.find((r) => r.number === to)?.content as Record<string, unknown> | undefined;
   if (!a || !b) throw new NotFoundError();
-  return DIFF_FIELDS.flatMap((field) => {
-    const before = asText(a[field]);
-    const after = asText(b[field]);
-    if (before === after) return [];
-    return [{ field, parts: diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) }];
-  });
+  return compareRevisions(a, b);
 }

@@ -6,10 +6,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { auditEvents, emailOutbox, internalNotes, organisations, submissions } from "@/db/schema";
+import { attachments, auditEvents, emailOutbox, internalNotes, organisations, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { listPublishedInputs } from "@/lib/public/inputs";
+import { getPublishedAttachment, getPublishedInput, listPublishedInputs } from "@/lib/public/inputs";
 import { editSubmission, getOwnSubmission, saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
@@ -318,6 +318,83 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect((await moderationAudit(none.id)).map((a) => a.action)).toEqual(["submission.accept"]);
     });
 
+    it("e-mails the organisation, in its language and in the decision's transaction, when its input is accepted and when it is published", async () => {
+      const { anchorX, w, t } = s;
+      await t.db.update(organisations).set({ locale: "fr" }).where(eq(organisations.id, w.orgA));
+      try {
+        const r = await submit(s.memberA, { title: "Tell us when", publication: "anonymous" });
+        let v = await versionOf(r.id);
+        // The e-mail cannot be written: the input is not accepted either.
+        expect(await whileInsertsFail("email_outbox", () => act(anchorX, { action: "accept", submissionId: r.id, version: v }))).toBeInstanceOf(Error);
+        expect((await stored(r.id)).status).toBe("submitted");
+        expect(await mailsAbout(r.reference, "submissionAccepted")).toHaveLength(0);
+
+        ({ version: v } = await act(anchorX, { action: "accept", submissionId: r.id, version: v }));
+        const [org] = await t.db.select({ email: organisations.contactEmail }).from(organisations).where(eq(organisations.id, w.orgA));
+        const accepted = await mailsAbout(r.reference, "submissionAccepted");
+        expect(accepted).toHaveLength(1);
+        expect(accepted[0]).toMatchObject({ to: org!.email, locale: "fr", organisationId: w.orgA });
+        expect(accepted[0]!.subject).toBe(`Contribution acceptée : ${r.reference}`);
+        expect(accepted[0]!.text).toContain(`/fr/submissions/${r.id}`);
+
+        expect(await whileInsertsFail("email_outbox", () => act(anchorX, { action: "publish", submissionId: r.id, version: v }))).toBeInstanceOf(Error);
+        expect((await stored(r.id)).publishedAt).toBeNull();
+        await act(anchorX, { action: "publish", submissionId: r.id, version: v });
+        const published = await mailsAbout(r.reference, "submissionPublished");
+        expect(published).toHaveLength(1);
+        expect(published[0]).toMatchObject({ to: org!.email, locale: "fr" });
+        // The link is the input's public page, by its reference.
+        expect(published[0]!.text).toContain(`/fr/inputs/${r.reference}`);
+        const page = await listPublishedInputs({ q: r.reference });
+        expect(page.rows.map((x) => x.id)).toEqual([r.id]);
+      } finally {
+        await t.db.update(organisations).set({ locale: "en" }).where(eq(organisations.id, w.orgA));
+      }
+    });
+
+    it("shows a published input's own page to anyone, its files only when it is published with the organisation's name", async () => {
+      const { anchorX, memberA, w, t } = s;
+      const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+      const withFile = async (title: string, publication: "named" | "anonymous") =>
+        submitSubmission({
+          actor: memberA,
+          input: submissionSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "submit", ...content({ title, publication, recommendations: ["One thing to do."] }) }),
+          files: [{ name: `${title}.pdf`, bytes: pdf }],
+          now: before,
+        });
+      const named = await withFile("Named with a file", "named");
+      const anonymous = await withFile("Anonymous with a file", "anonymous");
+      const fileOf = async (id: string) => (await t.db.select().from(attachments).where(eq(attachments.submissionId, id)))[0]!.id;
+      const [namedFile, anonymousFile] = [await fileOf(named.id), await fileOf(anonymous.id)];
+      // Not yet published: no page, no file.
+      await expect(getPublishedInput({ reference: named.reference })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPublishedAttachment({ attachmentId: namedFile })).rejects.toBeInstanceOf(NotFoundError);
+      for (const r of [named, anonymous]) {
+        let v = await versionOf(r.id);
+        ({ version: v } = await act(anchorX, { action: "accept", submissionId: r.id, version: v }));
+        await act(anchorX, { action: "publish", submissionId: r.id, version: v });
+      }
+      const page = await getPublishedInput({ reference: named.reference });
+      expect(page).toMatchObject({ title: "Named with a file", body: "What the organisation has to say.", recommendations: ["One thing to do."] });
+      expect(page.organisation?.name).toMatch(/^Org A /);
+      expect(page.attachments.map((a) => a.id)).toEqual([namedFile]);
+      expect((await getPublishedAttachment({ attachmentId: namedFile })).bytes).toEqual(pdf);
+      // Anonymous: the text, nothing of who wrote it, and its files (which may name their authors) withheld.
+      const anon = await getPublishedInput({ reference: anonymous.reference });
+      expect(anon.organisation).toBeNull();
+      expect(anon.attachments).toEqual([]);
+      expect(JSON.stringify(anon)).not.toMatch(/Org A|Contact Person|contact@example\.net/);
+      await expect(getPublishedAttachment({ attachmentId: anonymousFile })).rejects.toBeInstanceOf(NotFoundError);
+      // Unpublished again: gone.
+      await act(anchorX, { action: "unpublish", submissionId: named.id, version: await versionOf(named.id) });
+      await expect(getPublishedInput({ reference: named.reference })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPublishedAttachment({ attachmentId: namedFile })).rejects.toBeInstanceOf(NotFoundError);
+      // The public search finds the anonymous input by its words, never by its organisation's name.
+      const orgName = page.organisation!.name;
+      expect((await listPublishedInputs({ q: "Anonymous with a file" })).rows.map((r) => r.id)).toContain(anonymous.id);
+      expect((await listPublishedInputs({ q: orgName })).rows.map((r) => r.id)).not.toContain(anonymous.id);
+    });
+
     it("refuses drafts, other consultations' inputs and non-moderators as not found", async () => {
       const { anchorX, anchorY, memberA, memberB, w } = s;
       const draft = await saveDraft({
@@ -378,25 +455,38 @@ describe.each(drivers)("moderation on %s", (driver) => {
       const original = content({ title: "Fair recruitment", summary: "Recruitment fees.", body: "Migrant workers need fair recruitment and decent housing." });
       const r = await submit(memberA, original);
       const v = await versionOf(r.id);
-      await editSubmission({ actor: memberA, submissionId: r.id, version: v, content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [1, 4] }, now: before });
+      // Revision 2 adds a theme and a country and changes the language; revision 3 lists the themes in
+      // another order (no difference) and swaps a country.
+      await editSubmission({
+        actor: memberA,
+        submissionId: r.id,
+        version: v,
+        content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [1, 4], countries: ["PH", "TH"], language: "fr" },
+        now: before,
+      });
+      const v2 = await versionOf(r.id);
+      await editSubmission({ actor: memberA, submissionId: r.id, version: v2, content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [4, 1], countries: ["PH", "LB"], language: "fr" }, now: before });
 
       for (const actor of [anchorX, secretariat]) {
         const diff = await diffRevisions({ actor, submissionId: r.id, from: 1, to: 2 });
-        expect(diff.map((d) => d.field)).toEqual(["body", "themes"]);
+        expect(diff.map((d) => d.field)).toEqual(["body", "themes", "countries", "language"]);
         const body = diff.find((d) => d.field === "body")!;
+        if (body.kind !== "text") throw new Error("body is text");
         expect(body.parts.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(["fair"]);
         expect(body.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["ethical"]);
         // The unchanged words are there once, neither added nor removed.
         expect(body.parts.filter((p) => !p.added && !p.removed).map((p) => p.value).join("")).toBe("Migrant workers need  recruitment and decent housing.");
-        const themes = diff.find((d) => d.field === "themes")!;
-        expect(themes.parts.filter((p) => p.added).map((p) => p.value).join("")).toContain("4");
-        expect(themes.parts.some((p) => p.removed)).toBe(false);
+        expect(diff.find((d) => d.field === "themes")).toEqual({ kind: "set", field: "themes", added: ["4"], removed: [] });
+        expect(diff.find((d) => d.field === "countries")).toEqual({ kind: "set", field: "countries", added: ["PH"], removed: [] });
+        expect(diff.find((d) => d.field === "language")).toEqual({ kind: "value", field: "language", before: "en", after: "fr" });
       }
+      // Themes in another order are the same themes; a country swapped is one added, one removed.
+      expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 2, to: 3 })).toEqual([{ kind: "set", field: "countries", added: ["LB"], removed: ["TH"] }]);
       expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 1 })).toEqual([]);
-      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 3 })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 4 })).rejects.toBeInstanceOf(NotFoundError);
       await expect(diffRevisions({ actor: anchorY, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
       await expect(diffRevisions({ actor: memberA, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
-      expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number)).toEqual([1, 2]);
+      expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number)).toEqual([1, 2, 3]);
     });
 
     it("publishes to the public only accepted, published, consented inputs, anonymous ones without any trace of who", async () => {
@@ -521,12 +611,42 @@ describe.each(drivers)("moderation on %s", (driver) => {
         [w.ids.anchorX, "submission.tag", "keywords fair recruitment"],
       ]);
     });
+
+    it("requests changes and does not accept in bulk, with one message e-mailed to each organisation", async () => {
+      const { anchorX, memberA, memberB, w } = s;
+      const a1 = await submit(memberA, { title: "Bulk changes A" });
+      const b1 = await submit(memberB, { title: "Bulk changes B", organisationId: w.orgB });
+      const a2 = await submit(memberA, { title: "Bulk no A" });
+      const message = "Please add the countries your members work in.";
+      // No message: refused by the schema, for both actions.
+      for (const action of ["requestChanges", "reject"] as const) {
+        expect(bulkSchema.safeParse({ consultationId: w.consultationX, action, selected: [`${a1.id}:1`] }).success).toBe(false);
+        expect(bulkSchema.safeParse({ consultationId: w.consultationX, action, message: "  ", selected: [`${a1.id}:1`] }).success).toBe(false);
+      }
+      const changes = await bulkModerate({
+        actor: anchorX,
+        input: bulkSchema.parse({ consultationId: w.consultationX, action: "requestChanges", message, selected: [`${a1.id}:${await versionOf(a1.id)}`, `${b1.id}:${await versionOf(b1.id)}`] }),
+      });
+      expect(changes).toEqual({ done: 2, skipped: 0 });
+      for (const r of [a1, b1]) {
+        expect(await stored(r.id)).toMatchObject({ status: "changes_requested", moderatorMessage: message });
+        const mails = await mailsAbout(r.reference);
+        expect(mails).toHaveLength(1);
+        expect(mails[0]!.text).toContain(message);
+      }
+      expect((await mailsAbout(a1.reference))[0]!.organisationId).toBe(w.orgA);
+      expect((await mailsAbout(b1.reference))[0]!.organisationId).toBe(w.orgB);
+      const rejected = await bulkModerate({ actor: anchorX, input: bulkSchema.parse({ consultationId: w.consultationX, action: "reject", message: "Outside the themes.", selected: [`${a2.id}:${await versionOf(a2.id)}`] }) });
+      expect(rejected).toEqual({ done: 1, skipped: 0 });
+      expect(await stored(a2.id)).toMatchObject({ status: "rejected", moderatorMessage: "Outside the themes." });
+      expect((await moderationAudit(a2.id)).map((a) => [a.action, a.note])).toEqual([["submission.reject", "Outside the themes."]]);
+    });
   });
 
   // ================================================================ queue and overview
   describe("queue", () => {
     let s: Setup;
-    const { submit, versionOf, act } = bind(() => s);
+    const { submit, stored, versionOf, act } = bind(() => s);
     const at = (day: number, hour = 8) => new Date(Date.UTC(2017, 5, day, hour));
     const ids: Record<string, string> = {};
     const id = (name: string) => ids[name]!;
@@ -626,6 +746,31 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(capped.rows).toHaveLength(2);
       // Without a search the count is exact whatever the cap.
       expect(await listQueue({ actor: s.secretariat, consultationId: null, filters: filters(), searchCountCap: 1 })).toMatchObject({ total: 8, totalCapped: false });
+    });
+
+    it("finds an input by its reference, however typed, and by its organisation's name or acronym", async () => {
+      const ref = (await stored(id("es"))).reference!;
+      const [code, digits] = ref.split("-") as [string, string];
+      expect(await queueIds({ q: ref })).toEqual(named("es"));
+      expect(await queueIds({ q: ref.toLowerCase() })).toEqual(named("es"));
+      expect(await queueIds({ q: `${code} ${Number(digits)}` })).toEqual(named("es"));
+      expect(await queueIds({ q: `${code}${digits}` })).toEqual(named("es"));
+      // Another consultation's reference is not found in this one, even by the secretariat.
+      const refY = (await stored(id("inY"))).reference!;
+      expect(await queueIds({ q: refY })).toEqual([]);
+      expect(await queueIds({ q: refY }, s.secretariat, null)).toEqual(named("inY"));
+      // The organisation's name, in part and in any case; its acronym; combined with the filters.
+      const [orgB] = await s.t.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, s.w.orgB));
+      expect(await queueIds({ q: orgB!.name })).toEqual(named("ar", "climate"));
+      expect(await queueIds({ q: orgB!.name.toUpperCase().slice(0, -1) })).toEqual(named("ar", "climate"));
+      expect(await queueIds({ q: orgB!.name, status: "rejected" })).toEqual(named("climate"));
+      await s.t.db.update(organisations).set({ acronym: "TUWB" }).where(eq(organisations.id, s.w.orgB));
+      expect(await queueIds({ q: "tuwb" })).toEqual(named("ar", "climate"));
+      // LIKE's wildcards typed are literal; two letters are too few to search names with.
+      expect(await queueIds({ q: "%%%" })).toEqual([]);
+      expect(await queueIds({ q: "Or" })).toEqual([]);
+      // Words still work, and a word that is also in a name finds both.
+      expect(await queueIds({ q: "workers" })).toEqual(named("en"));
     });
 
     it("walks keyset pages of two, every row once and in order, both ways", async () => {

@@ -27,9 +27,42 @@ function scope(actor: Actor, consultationId: string | null): SQL | undefined {
   return eq(submissions.consultationId, consultationId);
 }
 
-// One query for every language: the language-neutral part of the document, and each stemmer.
+/**
+ * "MENA-0042", "mena 42", "Mena0042" → "MENA-0042": what an anchor types for a reference (the code
+ * of two to six letters, then the number, padded to the four digits references are given with).
+ */
+export function referenceFromQuery(q: string): string | null {
+  const m = /^([A-Za-z]{2,6})[\s-]?(\d{1,8})$/.exec(q.trim());
+  return m ? `${m[1]!.toUpperCase()}-${m[2]!.padStart(4, "0")}` : null;
+}
+
+/** An organisation's name or acronym containing the words typed, from this many characters on. */
+export const ORGANISATION_SEARCH_MIN = 3;
+
+// One query for every language: the language-neutral part of the document, and each stemmer; or
+// the input's reference (the unique index); or its organisation's name or acronym. Each branch can
+// use an index, so PostgreSQL combines them with a BitmapOr: the organisations are looked up once
+// (an InitPlan, `= any(array(…))`) and their inputs through the organisation_id index.
 export function searchCondition(q: string): SQL {
+  const branches = [wordSearch(q)];
+  const reference = referenceFromQuery(q);
+  if (reference) branches.push(sql`${submissions.reference} = ${reference}`);
+  const byName = organisationSearch(q);
+  if (byName) branches.push(byName);
+  return sql`(${sql.join(branches, sql` or `)})`;
+}
+
+/** The input's words, in every language's stemming and none. */
+export function wordSearch(q: string): SQL {
   return sql`${submissions.search} @@ (plainto_tsquery('simple', ${q}) || plainto_tsquery('english', ${q}) || plainto_tsquery('french', ${q}) || plainto_tsquery('spanish', ${q}) || plainto_tsquery('arabic', ${q}))`;
+}
+
+/** Inputs of the organisations whose name or acronym contains what was typed (null: too short to search). */
+export function organisationSearch(q: string): SQL | null {
+  if (q.length < ORGANISATION_SEARCH_MIN) return null;
+  // LIKE's own wildcards in what was typed are literal characters.
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${submissions.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.name} ilike ${pattern} or ${organisations.acronym} ilike ${pattern}))`;
 }
 
 export function queueConditions(actor: Actor, consultationId: string | null, f: QueueFilters): SQL[] {

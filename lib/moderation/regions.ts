@@ -1,9 +1,11 @@
 import "server-only";
-// The secretariat's view of all consultations side by side (SPEC §F): inputs per region, for the
-// by-region overview and the region column and filter of /moderation/all.
-import { asc, eq, sql } from "drizzle-orm";
+// The secretariat's view of every region side by side (SPEC §F): for the by-region overview and the
+// region column and filter of /moderation/all (inputsByRegion); per consultation, inputs by
+// status and by theme, registrations by status and in-person seats against capacity. Three grouped
+// queries whatever the number of inputs (the same index-only counts as the anchors' overview).
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, submissions } from "@/db/schema";
+import { consultations, registrations, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 
@@ -37,4 +39,68 @@ export async function inputsByRegion({ actor }: { actor: Actor }): Promise<Regio
     .leftJoin(submissions, eq(submissions.consultationId, consultations.id))
     .groupBy(consultations.id)
     .orderBy(asc(consultations.sortOrder), asc(consultations.code));
+}
+
+export interface RegionColumn {
+  id: string;
+  slug: string;
+  region: string;
+  city: string;
+  total: number;
+  byStatus: Record<string, number>;
+  byTheme: Record<string, number>;
+  registrations: Record<string, number>;
+  seatsTaken: number;
+  capacity: number | null;
+}
+
+const THEME_IDS = [1, 2, 3, 4, 5, 6] as const;
+
+export async function getRegionsOverview({ actor }: { actor: Actor }): Promise<RegionColumn[]> {
+  if (!actor.secretariat) throw new ForbiddenError();
+  const db = await getDb();
+  const [list, grouped, regs, seats] = await Promise.all([
+    db
+      .select({ id: consultations.id, slug: consultations.slug, region: consultations.region, city: consultations.city, capacity: consultations.inPersonCapacity })
+      .from(consultations)
+      .orderBy(asc(consultations.sortOrder)),
+    db
+      .select({
+        consultationId: submissions.consultationId,
+        status: submissions.status,
+        n: count(),
+        themes: sql<number[]>`array[${sql.join(
+          THEME_IDS.map((id) => sql`count(*) filter (where ${submissions.themes} @> array[${id}]::smallint[])::int`),
+          sql`, `,
+        )}]`,
+      })
+      .from(submissions)
+      .where(ne(submissions.status, "draft"))
+      .groupBy(submissions.consultationId, submissions.status),
+    db.select({ consultationId: registrations.consultationId, status: registrations.status, n: count() }).from(registrations).groupBy(registrations.consultationId, registrations.status),
+    db
+      .select({ consultationId: registrations.consultationId, n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
+      .from(registrations)
+      .where(and(eq(registrations.status, "confirmed")))
+      .groupBy(registrations.consultationId),
+  ]);
+  return list.map((c) => {
+    const rows = grouped.filter((g) => g.consultationId === c.id);
+    const byTheme: Record<string, number> = {};
+    THEME_IDS.forEach((id, i) => {
+      byTheme[String(id)] = rows.reduce((a, r) => a + (r.themes[i] ?? 0), 0);
+    });
+    return {
+      id: c.id,
+      slug: c.slug,
+      region: c.region,
+      city: c.city,
+      total: rows.reduce((a, r) => a + r.n, 0),
+      byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])),
+      byTheme,
+      registrations: Object.fromEntries(regs.filter((r) => r.consultationId === c.id).map((r) => [r.status, r.n])),
+      seatsTaken: seats.find((s) => s.consultationId === c.id)?.n ?? 0,
+      capacity: c.capacity,
+    };
+  });
 }

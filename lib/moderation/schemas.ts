@@ -59,11 +59,20 @@ export type ModerationActionInput = z.infer<typeof moderationActionSchema>;
 
 export const noteSchema = z.object({ submissionId: z.uuid(), body: requiredText(4000) });
 
-export const bulkSchema = z.object({
-  consultationId: z.uuid(),
-  action: z.enum(["accept", "keyword"]),
-  keyword: z.optional(z.string().check(z.trim(), z.maxLength(60))),
-  // "<id>:<version>" of each selected row.
-  selected: z.array(z.string().check(z.regex(/^[0-9a-f-]{36}:\d+$/))).check(z.minLength(1), z.maxLength(200)),
-});
+export const BULK_ACTIONS = ["accept", "keyword", "requestChanges", "reject"] as const;
+
+export const bulkSchema = z
+  .object({
+    consultationId: z.uuid(),
+    action: z.enum(BULK_ACTIONS),
+    keyword: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+    // Sent to each organisation: what to change (request changes), or why not (do not accept).
+    message: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+    // "<id>:<version>" of each selected row.
+    selected: z.array(z.string().check(z.regex(/^[0-9a-f-]{36}:\d+$/))).check(z.minLength(1), z.maxLength(200)),
+  })
+  .check(
+    z.refine((v) => (v.action !== "requestChanges" && v.action !== "reject") || (v.message ?? "").length > 0, { path: ["message"], error: "required" }),
+    z.refine((v) => v.action !== "keyword" || (v.keyword ?? "").length > 0, { path: ["keyword"], error: "required" }),
+  );
 export type BulkInput = z.infer<typeof bulkSchema>;

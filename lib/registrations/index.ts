@@ -17,12 +17,12 @@ import {
 } from "@/db/schema";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
-import { formatInstantInZone } from "@/lib/i18n/format";
 import { enqueueEmail, type EmailTemplate } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { RegistrationDecisionInput, RegistrationFilters, RegistrationInput } from "./schemas";
 import { dataChanged } from "@/lib/cache";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 
@@ -48,10 +48,10 @@ async function confirmedSeats(tx: Tx, consultationId: string, excluding?: string
 
 const fits = (c: Consultation, seats: number, taken: number) => seats === 0 || c.inPersonCapacity === null || taken + seats <= c.inPersonCapacity;
 
-function assertOpenForRegistration(c: Consultation, actor: Actor, now: Date) {
+async function assertOpenForRegistration(c: Consultation, actor: Actor, now: Date): Promise<void> {
   if (c.status !== "open") throw new DomainError("consultationClosed", 409);
   if (c.registrationDeadline && now >= c.registrationDeadline) {
-    throw new DomainError("registrationClosed", 409, { deadline: formatInstantInZone(actor.locale, c.registrationDeadline, c.timeZone), zone: c.timeZone });
+    throw new DomainError("registrationClosed", 409, await deadlineInZone(actor.locale, c.registrationDeadline, c));
   }
 }
 
@@ -158,7 +158,7 @@ export async function saveRegistration({ actor, input, now = new Date() }: { act
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await lockConsultation(tx, input.consultationId);
-    assertOpenForRegistration(c, actor, now);
+    await assertOpenForRegistration(c, actor, now);
     const [existing] = await tx
       .select()
       .from(registrations)
@@ -243,7 +243,7 @@ export async function withdrawRegistration({
     const [peek] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!peek || !isMember(actor, peek.organisationId)) throw new NotFoundError();
     const c = await lockConsultation(tx, peek.consultationId);
-    assertOpenForRegistration(c, actor, now);
+    await assertOpenForRegistration(c, actor, now);
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
     if (!r) throw new NotFoundError();
     if (r.version !== version) throw new ConflictError("staleRegistration");

@@ -21,7 +21,6 @@ import {
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
-import { formatInstantInZone } from "@/lib/i18n/format";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
@@ -29,6 +28,7 @@ import { receiptCopy, receiptRecipients } from "./receipt";
 import { appBaseUrl } from "@/lib/url";
 import { dataChanged } from "@/lib/cache";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 export interface UploadedFile {
   name: string;
@@ -65,10 +65,10 @@ function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
   };
 }
 
-function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date) {
+async function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date): Promise<void> {
   if (c.status !== "open") throw new DomainError("consultationClosed", 409);
   if (c.submissionDeadline && now >= c.submissionDeadline) {
-    throw new DomainError("submissionClosed", 409, { deadline: formatInstantInZone(actor.locale, c.submissionDeadline, c.timeZone), zone: c.timeZone });
+    throw new DomainError("submissionClosed", 409, await deadlineInZone(actor.locale, c.submissionDeadline, c));
   }
 }
 
@@ -187,7 +187,7 @@ export async function submitSubmission({
       inserted?.catch(() => {}); // judged below, after the consultation
       const c = await numbered;
       if (!c) throw new NotFoundError();
-      assertBeforeDeadline(c, actor, now);
+      await assertBeforeDeadline(c, actor, now);
       const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content, idempotencyKey: input.idempotencyKey, files, now, draft, inserted: await inserted });
       return { ...r, replayed: false };
     });
@@ -492,7 +492,7 @@ export async function editSubmission({
     const s = await lockOwned(tx, actor, submissionId);
     if (!EDITABLE.includes(s.status)) throw new DomainError("notEditable", 409);
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, s.consultationId));
-    assertBeforeDeadline(c!, actor, now);
+    await assertBeforeDeadline(c!, actor, now);
     if (s.version !== version) throw new ConflictError("staleSubmission");
     const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
     const revision = (last?.n ?? 0) + 1;

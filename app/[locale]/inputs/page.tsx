@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
 import { listPublicConsultations } from "@/lib/consultations/queries";
-import { listThemes } from "@/lib/consultations/themes";
+import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
@@ -18,18 +18,19 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
-  const { consultation, theme, after } = publicInputsFiltersSchema.parse(sp);
-  const [t, format, consultations, themes, page] = await Promise.all([
+  const { consultation, theme, q: search, after } = publicInputsFiltersSchema.parse(sp);
+  const [t, tp, format, consultations, themes, page] = await Promise.all([
     getTranslations("publicInputs"),
+    getTranslations("publicInput"),
     getFormatter(),
     listPublicConsultations(),
-    listThemes({ locale }),
-    listPublishedInputs({ consultationSlug: consultation, theme, after }),
+    listThemeLabels({ locale }),
+    listPublishedInputs({ consultationSlug: consultation, theme, q: search, after }),
   ]);
   const names = Object.fromEntries(await Promise.all(consultations.map(async (c) => [c.slug, (await regionNames(c)).region] as const)));
   const q = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ consultation, theme: theme ? String(theme) : undefined, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({ q: search, consultation, theme: theme ? String(theme) : undefined, ...extra })) if (v) p.set(k, v);
     const s = p.toString();
     return s ? `?${s}` : "";
   };
@@ -37,9 +38,18 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
     <>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl">{t("lead")}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
+        <div className="flex w-full max-w-md flex-col text-sm">
+          <label htmlFor="public-search" className="font-medium">
+            {tp("search")}
+          </label>
+          <span id="public-search-hint" className="text-xs text-slate-700">
+            {tp("searchHint")}
+          </span>
+          <input id="public-search" type="search" name="q" defaultValue={search ?? ""} dir="auto" aria-describedby="public-search-hint" className="rounded border border-slate-500 px-2 py-1" />
+        </div>
         <label className="flex flex-col text-sm">
-          <span className="font-medium">{t("consultation")}</span>
+          <span className="font-medium">{tp("region")}</span>
           <select name="consultation" defaultValue={consultation ?? ""} className="rounded border border-slate-500 px-2 py-1">
             <option value="">{t("all")}</option>
             {consultations.map((c) => (
@@ -55,7 +65,7 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
             <option value="">{t("all")}</option>
             {themes.map((th) => (
               <option key={th.id} value={th.id}>
-                {th.id}. {th.name}
+                {th.short}
               </option>
             ))}
           </select>
@@ -63,21 +73,28 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
         <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
           {t("apply")}
         </button>
+        {search || consultation || theme ? (
+          <LocaleLink href="/inputs" className="text-sm underline">
+            {tp("clear")}
+          </LocaleLink>
+        ) : null}
       </form>
-      {page.rows.length === 0 ? <p className="mt-6">{t("empty")}</p> : null}
+      {page.rows.length === 0 ? <p className="mt-6">{search || consultation || theme ? tp("noMatch") : t("empty")}</p> : null}
       <ul className="mt-6 space-y-6">
         {page.rows.map((r) => (
           <li key={r.id} className="rounded border border-slate-300 p-4" data-testid="public-input">
             <p className="text-sm text-slate-700">
-              {names[r.consultation.slug] ?? r.consultation.region} · {r.reference} · {format.dateTime(r.publishedAt, { dateStyle: "medium" })}
+              {names[r.consultation.slug] ?? r.consultation.region} · <bdi>{r.reference}</bdi> · {format.dateTime(r.publishedAt, { dateStyle: "medium" })}
             </p>
             <h2 className="mt-1 text-xl font-semibold" dir="auto" lang={r.language === "other" ? undefined : r.language}>
-              {r.title}
+              <LocaleLink href={`/inputs/${encodeURIComponent(r.reference)}`} className="text-brand underline">
+                {r.title}
+              </LocaleLink>
             </h2>
             <p className="text-sm" data-testid="public-input-author">
               {r.organisation ? t("by", { organisation: r.organisation.name, country: countryName(locale, r.organisation.country) }) : t("anonymous")}
             </p>
-            <p className="mt-1 text-sm">{r.themes.map((n) => themes.find((th) => th.id === n)?.name ?? n).join(" · ")}</p>
+            <p className="mt-1 text-sm">{r.themes.map((n) => themes.find((th) => th.id === n)?.short ?? n).join(" · ")}</p>
             <p className="mt-2 whitespace-pre-line" dir="auto" lang={r.language === "other" ? undefined : r.language}>
               {r.summary}
             </p>

@@ -1,5 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { currentActor, currentLocale } from "@/lib/actions";
 import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { addInternalNote, bulkModerate, moderate } from "@/lib/moderation/decisions";
@@ -41,12 +43,41 @@ export const addNoteAction = formAction({
   },
 });
 
-export const bulkModerateAction = buttonAction({
+const bulkRun = buttonAction({
   schema: withSlug(bulkSchema),
   arrays: ["selected"],
   back: (raw, locale) => (typeof raw.back === "string" && raw.back.startsWith(`/${locale}/moderation/`) ? raw.back : `/${locale}/moderation`),
   run: async ({ actor, input, locale }) => {
     const r = await bulkModerate({ actor, input });
-    return { to: `/${locale}/moderation/${input.slug}`, ok: r.skipped > 0 ? "bulkPartly" : "bulkDone" };
+    return { to: `/${locale}/moderation/${input.slug}?done=${r.done}&skipped=${r.skipped}`, ok: "bulkDoneCount" };
   },
 });
+
+const bulkBack = (raw: FormData, locale: string) => {
+  const back = raw.get("back");
+  return typeof back === "string" && back.startsWith(`/${locale}/moderation/`) ? back : `/${locale}/moderation`;
+};
+
+/**
+ * Bulk decisions. After the session check and before the pipeline, the two mistakes a person makes here get their own words
+ * (nothing selected; no message for "request changes" or "do not accept") rather than "check the
+ * fields"; the pipeline then checks the session, the schema and, in lib/, the scope.
+ */
+export async function bulkModerateAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale();
+  if (!(await currentActor())) redirect(`/${locale}/sign-in`);
+  const action = formData.get("action");
+  const message = formData.get("message");
+  const error =
+    formData.getAll("selected").length === 0
+      ? "bulkNoneSelected"
+      : (action === "requestChanges" || action === "reject") && (typeof message !== "string" || message.trim() === "")
+        ? "bulkMessageRequired"
+        : null;
+  if (error) {
+    const u = new URL(bulkBack(formData, locale), "http://x");
+    u.searchParams.set("error", error);
+    redirect(`${u.pathname}${u.search}`);
+  }
+  return bulkRun(formData);
+}

@@ -9,9 +9,10 @@ import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/
 export const updateConsultationAction = formAction({
   schema: consultationEditSchema,
   run: async ({ actor, input, locale }) => {
-    await updateConsultation({ actor, input });
+    const { slug, warnings } = await updateConsultation({ actor, input });
     revalidatePath(`/${locale}`, "layout");
-    redirect(`/${locale}/secretariat?ok=consultationSaved`);
+    // A deadline that looks mistaken: back to the form, which shows the warning with the saved dates.
+    redirect(warnings > 0 ? `/${locale}/secretariat/consultations/${slug}?ok=consultationSaved` : `/${locale}/secretariat?ok=consultationSaved`);
   },
 });
 

@@ -6,8 +6,12 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listConsultationsForSecretariat } from "@/lib/consultations/admin";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { formatDateRange, formatInstantInZone } from "@/lib/i18n/format";
+import { RegionsSideBySide } from "@/components/regions-side-by-side";
+import { formatDateRange } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
+import { listThemeLabels } from "@/lib/i18n/theme-labels";
+import { deadlineInZone } from "@/lib/i18n/zones";
+import { getRegionsOverview } from "@/lib/moderation/regions";
 
 export default async function SecretariatPage({ params, searchParams }: PageProps<"/[locale]/secretariat">) {
   const { locale: raw } = await params;
@@ -18,7 +22,12 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
   const t = await getTranslations("secretariat");
   const tc = await getTranslations("consultation");
   const te = await getTranslations("exports");
-  const names = await Promise.all(rows.map((c) => regionNames(c)));
+  const [names, regions, themes, deadlines] = await Promise.all([
+    Promise.all(rows.map((c) => regionNames(c))),
+    getRegionsOverview({ actor }),
+    listThemeLabels({ locale }),
+    Promise.all(rows.map((c) => (c.submissionDeadline ? deadlineInZone(locale, c.submissionDeadline, c) : null))),
+  ]);
   return (
     <>
       <Notice searchParams={await searchParams} />
@@ -57,13 +66,14 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
                 </LocaleLink>
               </td>
               <td className="py-1">{formatDateRange(locale, c.startsOn, c.endsOn)}</td>
-              <td className="py-1">{c.submissionDeadline ? formatInstantInZone(locale, c.submissionDeadline, c.timeZone) : tc("noDeadline")}</td>
+              <td className="py-1">{deadlines[i] ? tc("deadlineInZone", { time: deadlines[i].deadline, zone: deadlines[i].zone }) : tc("noDeadline")}</td>
               <td className="py-1">{c.inPersonCapacity ?? tc("noCapacity")}</td>
               <td className="py-1">{t(`status.${c.status}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <RegionsSideBySide regions={regions} names={Object.fromEntries(rows.map((c, i) => [c.id, names[i]?.region ?? c.region]))} themes={themes} locale={locale} />
     </>
   );
 }

@@ -4,10 +4,11 @@ import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { countryName, languageNames } from "@/lib/i18n/format";
+import { ModerationOverview } from "@/components/moderation-overview";
+import { languageNames } from "@/lib/i18n/format";
+import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOverviewForPage } from "@/lib/moderation/overview";
 import { listQueue } from "@/lib/moderation/queue";
@@ -19,6 +20,7 @@ import { bulkModerateAction } from "../actions";
 
 const STATUSES = ["submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"] as const;
 const ORG_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
+const cell = "block py-1 sm:table-cell sm:py-2 sm:pe-3 align-top";
 
 export default async function ModerationPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]">) {
   const { locale: raw, slug } = await params;
@@ -34,11 +36,12 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const [queue, overview, themes, regions] = await Promise.all([
     listQueue({ actor, consultationId, filters }),
     getOverviewForPage({ actor, consultationId }),
-    listThemes({ locale }),
+    listThemeLabels({ locale }),
     // All consultations (the secretariat): each region's inputs, its name for the column and the filter.
     all ? inputsByRegion({ actor }) : Promise.resolve([]),
   ]);
   const t = await getTranslations("moderation");
+  const ta = await getTranslations("anchor");
   const ts = await getTranslations("mySubmissions");
   const to = await getTranslations("organisation");
   const format = await getFormatter();
@@ -55,13 +58,11 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const here = `/${locale}/moderation/${slug}${query({ after: filters.after })}`;
   // Per page, not per row.
   const rowBase = `/${locale}/moderation/${all ? "all" : slug}/submissions/`;
-  const themeLabels = new Map(themes.map((th) => [th.id, t("themeN", { n: th.id })]));
-  const themeLabel = (n: number) => themeLabels.get(n) ?? t("themeN", { n });
   const [verified, unverified, registered, notRegistered] = [t("verified"), t("unverified"), t("registered"), t("notRegistered")];
   const select = (name: string, label: string, value: string | number | undefined, options: { value: string; label: string }[]) => (
     <label className="flex flex-col text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value === undefined ? "" : String(value)} className="rounded border border-slate-500 px-2 py-1">
+      <select name={name} defaultValue={value === undefined ? "" : String(value)} className="max-w-[16rem] rounded border border-slate-500 px-2 py-1">
         <option value="">{t("any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -133,69 +134,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
         <h2 id="overview" className="text-xl font-semibold">
           {t("overview")}
         </h2>
-        <div className="mt-2 grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="overview">
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("byStatus")}</h3>
-            <ul>
-            {STATUSES.map((s) => (
-              <li key={s}>
-                {ts(`statuses.${s}`)}: {overview.byStatus[s] ?? 0}
-              </li>
-            ))}
-          </ul>
-          </div>
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("byTheme")}</h3>
-            <ul>
-            {themes.map((th) => (
-              <li key={th.id} title={th.name}>
-                {t("themeN", { n: th.id })}: {overview.byTheme[String(th.id)] ?? 0}
-              </li>
-            ))}
-          </ul>
-          </div>
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("byOrgType")}</h3>
-            <ul>
-            {ORG_TYPES.filter((o) => overview.byOrgType[o]).map((o) => (
-              <li key={o}>
-                {to(`types.${o}`)}: {overview.byOrgType[o]}
-              </li>
-            ))}
-          </ul>
-          </div>
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("byCountry")}</h3>
-            <ul>
-            {overview.byCountry.slice(0, 10).map((r) => (
-              <li key={r.key}>
-                {countryName(locale, r.key)}: {r.n}
-              </li>
-            ))}
-          </ul>
-          </div>
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("byLanguage")}</h3>
-            <ul>
-            {Object.entries(overview.byLanguage).map(([l, n]) => (
-              <li key={l}>
-                {langName(l)}: {n}
-              </li>
-            ))}
-          </ul>
-          </div>
-          <div className="rounded border border-slate-300 p-3">
-            <h3 className="font-semibold">{t("registrations")}</h3>
-            <ul>
-            <li>{overview.registrations.capacity === null ? t("seatsNoLimit", { taken: overview.registrations.seatsTaken }) : t("seats", { taken: overview.registrations.seatsTaken, capacity: overview.registrations.capacity })}</li>
-            {Object.entries(overview.registrations.byStatus).map(([k, n]) => (
-              <li key={k}>
-                {t(`registrationStatus.${k}` as never)}: {n}
-              </li>
-            ))}
-          </ul>
-          </div>
-        </div>
+        <ModerationOverview overview={overview} themes={themes} locale={locale} queueHref={(f) => `/${locale}/moderation/${slug}?${new URLSearchParams(f).toString()}#queue`} />
       </section>
 
       <section aria-labelledby="queue" className="mt-8">
@@ -203,16 +142,21 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           {t("queue")}
         </h2>
         <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-          <label className="flex flex-col text-sm">
-            <span className="font-medium">{t("search")}</span>
-            <input type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+          <div className="flex w-full max-w-md flex-col text-sm">
+          <label htmlFor="queue-search" className="font-medium">
+            {t("search")}
           </label>
+          <span id="search-hint" className="text-xs text-slate-700">
+            {ta("searchHint")}
+          </span>
+          <input id="queue-search" type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" aria-describedby="search-hint" className="rounded border border-slate-500 px-2 py-1" />
+        </div>
           {all ? select("region", t("region"), filters.region, regions.map((r) => ({ value: r.slug, label: regionNamesById.get(r.id) ?? r.region }))) : null}
           {select("status", t("status"), filters.status, STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
-          {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: t("themeN", { n: th.id }) })))}
+          {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: th.short })))}
           {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
           {select("language", t("language"), filters.language, inputLanguages.map((l) => ({ value: l, label: langName(l) })))}
-          {select("country", t("country"), filters.country, countryOptions(locale))}
+          {select("country", ta("countryFilter"), filters.country, countryOptions(locale))}
           <label className="flex flex-col text-sm">
             <span className="font-medium">{t("from")}</span>
             <input type="date" name="from" defaultValue={filters.from ?? ""} className="rounded border border-slate-500 px-2 py-1" />
@@ -240,62 +184,94 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           <input type="hidden" name="consultationId" value={consultationId ?? ""} />
           <input type="hidden" name="back" value={here} />
           {c ? (
-            <fieldset className="mb-2 flex flex-wrap items-end gap-2 text-sm">
-              <legend className="font-medium">{t("bulkTitle")}</legend>
-              <button type="submit" name="action" value="accept" className="rounded border border-slate-600 px-3 py-1">
-                {t("bulkAccept")}
-              </button>
-              <label className="flex flex-col">
-                <span>{t("bulkKeyword")}</span>
-                <input name="keyword" maxLength={60} className="rounded border border-slate-500 px-2 py-1" />
+            <fieldset className="mb-3 rounded border border-slate-300 p-3 text-sm" data-testid="bulk-actions">
+              <legend className="px-1 font-semibold">{t("bulkTitle")}</legend>
+              <p className="text-slate-700">{ta("bulkHint")}</p>
+              <div className="mt-2 flex flex-wrap items-end gap-2">
+                <button type="submit" name="action" value="accept" formNoValidate className="rounded border border-slate-600 px-3 py-1">
+                  {t("bulkAccept")}
+                </button>
+                <label className="flex flex-col">
+                  <span>{t("bulkKeyword")}</span>
+                  <input name="keyword" maxLength={60} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                </label>
+                <button type="submit" name="action" value="keyword" formNoValidate className="rounded border border-slate-600 px-3 py-1">
+                  {ta("bulkKeywordAction")}
+                </button>
+              </div>
+              <label className="mt-3 flex max-w-xl flex-col">
+                <span>{ta("bulkMessage")}</span>
+                <textarea name="message" rows={3} maxLength={4000} required dir="auto" className="rounded border border-slate-500 px-2 py-1" />
               </label>
-              <button type="submit" name="action" value="keyword" className="rounded border border-slate-600 px-3 py-1">
-                {t("bulkAddKeyword")}
-              </button>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button type="submit" name="action" value="requestChanges" className="rounded border border-slate-600 px-3 py-1">
+                  {ta("bulkRequestChanges")}
+                </button>
+                <button type="submit" name="action" value="reject" className="rounded border border-red-800 px-3 py-1 text-red-800">
+                  {ta("bulkReject")}
+                </button>
+              </div>
             </fieldset>
           ) : null}
-          <table className="w-full text-start text-sm">
-            <thead>
-              <tr className="border-b">
+          <table className="w-full text-start text-sm" data-testid="queue-table">
+            <caption className="sr-only">{filters.sort === "oldest" ? ta("queueCaptionOldest") : ta("queueCaption")}</caption>
+            <thead className="sr-only sm:not-sr-only">
+              <tr className="border-b-2 border-slate-400">
                 {c ? (
-                  <th scope="col" className="w-8">
+                  <th scope="col" className="w-8 py-2 text-start">
                     <span className="sr-only">{t("select")}</span>
                   </th>
                 ) : null}
-                <th scope="col" className="text-start">{t("reference")}</th>
-                {all ? <th scope="col" className="pe-2 text-start">{t("region")}</th> : null}
-                <th scope="col" className="text-start">{t("inputTitle")}</th>
-                <th scope="col" className="text-start">{t("organisation")}</th>
-                <th scope="col" className="text-start">{t("status")}</th>
-                <th scope="col" className="text-start">{t("submitted")}</th>
+                <th scope="col" className="py-2 pe-3 text-start">{t("reference")}</th>
+                {all ? <th scope="col" className="py-2 pe-3 text-start">{t("region")}</th> : null}
+                <th scope="col" className="py-2 pe-3 text-start">{t("inputTitle")}</th>
+                <th scope="col" className="py-2 pe-3 text-start">{t("organisation")}</th>
+                <th scope="col" className="py-2 pe-3 text-start">{t("status")}</th>
+                <th scope="col" className="py-2 text-start">{t("submitted")}</th>
               </tr>
             </thead>
             <tbody>
               {queue.rows.map((r) => (
-                <tr key={r.id} className="border-b align-top" data-testid="queue-row">
+                <tr key={r.id} className="block border-b border-slate-300 py-2 even:bg-slate-50 sm:table-row sm:py-0" data-testid="queue-row">
                   {c ? (
-                    <td>
-                      <input type="checkbox" name="selected" value={`${r.id}:${r.version}`} aria-label={t("selectRow", { reference: r.reference ?? "" })} />
+                    <td className={`${cell} float-end sm:float-none`}>
+                      <input type="checkbox" name="selected" value={`${r.id}:${r.version}`} aria-label={t("selectRow", { reference: r.reference ?? "" })} className="h-5 w-5" />
                     </td>
                   ) : null}
-                  <td dir="ltr">{r.reference}</td>
-                  {all ? <td className="pe-2" data-testid="queue-region">{regionNamesById.get(r.consultationId)}</td> : null}
-                  {/* 50 rows: plain links and one text node per line keep the render and the page small. */}
-                  <td>
-                    <a href={`${rowBase}${r.id}`} className="text-brand underline" dir="auto">
+                  <td className={cell}>
+                    <span className="font-medium sm:hidden">{t("reference")}: </span>
+                    <span dir="ltr" className="whitespace-nowrap font-mono">
+                      {r.reference}
+                    </span>
+                  </td>
+                  {all ? (
+                    <td className={cell} data-testid="queue-region">
+                      <span className="font-medium sm:hidden">{t("region")}: </span>
+                      {regionNamesById.get(r.consultationId)}
+                    </td>
+                  ) : null}
+                  {/* 50 rows: plain links keep the render and the page small. */}
+                  <td className={cell}>
+                    <a href={`${rowBase}${r.id}`} className="font-medium text-brand underline" dir="auto">
                       {r.title}
                     </a>
                     <span className="block text-xs text-slate-700">
-                      {`${r.themes.map((n) => themeLabel(n)).join(", ")} · ${langName(r.language)}${r.keywords.length ? ` · ${r.keywords.join(", ")}` : ""}`}
+                      {r.themes.map((n) => themeShortName(themes, n)).join(" · ")}
+                    </span>
+                    <span className="block text-xs text-slate-700">
+                      {langName(r.language)}
+                      {r.keywords.length ? ` · ${r.keywords.join(", ")}` : ""}
                     </span>
                   </td>
-                  <td dir="auto">
-                    {r.organisation.name}
+                  <td className={cell}>
+                    <span className="font-medium sm:hidden">{t("organisation")}: </span>
+                    <bdi>{r.organisation.name}</bdi>
                     <span className="block text-xs text-slate-700">
                       {`${to(`types.${r.organisation.type}` as never)} · ${r.organisation.verified ? verified : unverified} · ${r.organisation.registered ? registered : notRegistered}`}
                     </span>
                   </td>
-                  <td>
+                  <td className={cell}>
+                    <span className="font-medium sm:hidden">{t("status")}: </span>
                     {ts(`statuses.${r.status}` as never)}
                     {r.channel !== "web" ? (
                       <span className="block text-xs text-slate-700" data-testid="queue-channel">
@@ -303,7 +279,10 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                       </span>
                     ) : null}
                   </td>
-                  <td>{r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium" }) : ""}</td>
+                  <td className={cell}>
+                    <span className="font-medium sm:hidden">{t("submitted")}: </span>
+                    {r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium" }) : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -23,6 +23,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
   const { submission: s, consultation: c, attachments, revisions, editable } = own;
   const t = await getTranslations("mySubmissions");
   const ts = await getTranslations("submission");
+  const ta = await getTranslations("anchor");
   const themes = await listThemes({ locale });
   const { region } = await regionNames(c);
   return (
@@ -45,6 +46,14 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
         {region} · {s.reference ?? t("draft")} · <strong data-testid="submission-status">{t(`statuses.${s.status}`)}</strong> · {t("revisions", { count: revisions })}
         {s.enteredBy ? ` · ${t("enteredByAnchors")}` : ""}
       </p>
+      {s.publishedAt && s.status === "accepted" ? (
+        <p className="mt-2 rounded border border-green-700 bg-green-50 p-2" data-testid="published-notice">
+          <strong>{ta("publishedAt")}</strong> ·{" "}
+          <a href={`/${locale}/inputs/${encodeURIComponent(s.reference ?? "")}`} className="text-brand underline">
+            {ta("viewPublic")}
+          </a>
+        </p>
+      ) : null}
       <h1 className="mt-1 text-3xl font-bold" dir="auto">
         {s.title || ts("untitled")}
       </h1>

@@ -16,6 +16,7 @@ import { getOwnRegistration } from "@/lib/registrations";
 import type { FormValues } from "@/lib/validation";
 import { withdrawRegistrationAction } from "./actions";
 import { RegistrationForm } from "./registration-form";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/register">) {
   const { locale: raw, slug } = await params;
@@ -78,7 +79,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
         actingFor={t("forOrganisation", { organisation: org.name })}
       />
       {c.registrationDeadline ? (
-        <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.registrationDeadline, c.timeZone), zone: c.timeZone })}</p>
+        <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.registrationDeadline, c))}</p>
       ) : null}
       {status ? (
         <div className="mt-4 rounded border border-slate-400 p-3" data-testid="registration-status">
@@ -125,7 +126,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
         <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">
           {c.status !== "open"
             ? t("closedConsultation")
-            : t("closedDeadline", { deadline: formatInstantInZone(locale, c.registrationDeadline!, c.timeZone), zone: c.timeZone })}
+            : t("closedDeadline", await deadlineInZone(locale, c.registrationDeadline!, c))}
         </p>
       ) : status === "declined" ? null : (
         <section className="mt-6">

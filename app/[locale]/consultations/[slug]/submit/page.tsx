@@ -8,12 +8,12 @@ import { submissionFormOptions } from "@/components/submission-form-options";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { formatInstantInZone } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { listMyOrganisations } from "@/lib/organisations";
 import { listDrafts } from "@/lib/submissions";
 import { formValuesOf, newIdempotencyKey } from "@/lib/submissions/form-values";
 import { SubmissionForm } from "./submission-form";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 export default async function SubmitPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/submit">) {
   const { locale: raw, slug } = await params;
@@ -63,7 +63,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
         label={t("chooseOrganisation")}
         actingFor={t("forOrganisation", { organisation: org.name })}
       />
-      {c.submissionDeadline ? <p className="mt-1 text-sm">{t("deadline", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })}</p> : null}
+      {c.submissionDeadline ? <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p> : null}
       {drafts.length > 0 && !draft ? (
         <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
           <h2 id="drafts" className="font-semibold">
@@ -83,7 +83,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
       {closed ? (
         <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">
           {c.submissionDeadline
-            ? (await getTranslations("errors"))("submissionClosed", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })
+            ? (await getTranslations("errors"))("submissionClosed", await deadlineInZone(locale, c.submissionDeadline, c))
             : (await getTranslations("errors"))("consultationClosed")}
         </p>
       ) : (

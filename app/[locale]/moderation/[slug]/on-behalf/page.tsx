@@ -5,13 +5,14 @@ import { LocaleLink } from "@/components/locale-link";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
-import { countryName, formatInstantInZone } from "@/lib/i18n/format";
+import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getConsultationForModeration } from "@/lib/registrations";
 import { getOrganisationForBehalf, searchOrganisationsForBehalf } from "@/lib/submissions";
 import { newIdempotencyKey } from "@/lib/submissions/form-values";
 import { organisationSearchSchema } from "@/lib/submissions/schemas";
 import { BehalfForm } from "./behalf-form";
+import { deadlineInZone } from "@/lib/i18n/zones";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,7 +60,7 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
         <>
           {afterDeadline && c.submissionDeadline ? (
             <p className="mt-4 max-w-3xl rounded border-2 border-amber-700 bg-amber-50 p-3 text-sm" data-testid="after-deadline">
-              {t("afterDeadline", { deadline: formatInstantInZone(locale, c.submissionDeadline, c.timeZone), zone: c.timeZone })}
+              {t("afterDeadline", await deadlineInZone(locale, c.submissionDeadline, c))}
             </p>
           ) : null}
 

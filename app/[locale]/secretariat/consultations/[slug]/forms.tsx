@@ -1,5 +1,7 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { deadlineWarnings } from "@/lib/consultations/deadlines";
 import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
@@ -7,10 +9,26 @@ import { idle, type FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
 import { inviteAnchorAction, updateConsultationAction } from "../../actions";
 
-export function ConsultationEditForm({ initial, timeZone }: { initial: FormState; timeZone: string }) {
+export function ConsultationEditForm({ initial, timeZone, today }: { initial: FormState; timeZone: string; today: string }) {
   const t = useTranslations("secretariat");
   const tf = useTranslations("form");
+  const tw = useTranslations("deadlineWarnings");
+  const format = useFormatter();
+  const day = (ymd: string | undefined) => (ymd && /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? format.dateTime(new Date(`${ymd}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "");
   const f = useSchemaForm(consultationEditSchema, updateConsultationAction, initial);
+  // The dates as they stand in the form (typed, or as the server rendered them): warnings follow them.
+  const [dates, setDates] = useState(() => ({
+    endsOn: f.value("endsOn"),
+    registrationDeadline: f.value("registrationDeadline"),
+    submissionDeadline: f.value("submissionDeadline"),
+    status: f.value("status"),
+  }));
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const form = e.currentTarget;
+    const read = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement | null)?.value;
+    setDates({ endsOn: read("endsOn"), registrationDeadline: read("registrationDeadline"), submissionDeadline: read("submissionDeadline"), status: read("status") });
+  };
+  const warnings = deadlineWarnings({ ...dates, today });
   const labels: Record<string, string> = {
     startsOn: t("startsOn"),
     endsOn: t("endsOn"),
@@ -23,8 +41,24 @@ export function ConsultationEditForm({ initial, timeZone }: { initial: FormState
     <TextField name={name} type={type} dir="ltr" label={labels[name] ?? name} hint={hint} errors={f.errorsFor(name)} registration={f.register(name)} defaultValue={f.value(name)} />
   );
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl">
+    <form action={f.formAction} onSubmit={f.onSubmit} onChange={onChange} noValidate className="max-w-xl">
       <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <div role="status" aria-live="polite">
+        {warnings.length ? (
+          <div className="mb-4 rounded border-2 border-amber-700 bg-amber-50 p-3" data-testid="deadline-warnings">
+            <p className="font-semibold">{tw("title")}</p>
+            <ul className="mt-1 list-disc ps-5">
+              {warnings.map((w) => (
+                <li key={`${w.field}-${w.kind}`}>
+                  {w.kind === "afterEnd"
+                    ? tw("afterEnd", { field: labels[w.field] ?? w.field, end: day(dates.endsOn) })
+                    : tw("longPast", { field: labels[w.field] ?? w.field, days: w.days })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
       <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       {field("startsOn", "date")}

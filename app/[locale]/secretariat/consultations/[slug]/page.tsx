@@ -6,11 +6,14 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { getConsultationForSecretariat, listAnchors } from "@/lib/consultations/admin";
 import { regionNames } from "@/lib/i18n/regions";
 import { utcToZonedLocal } from "@/lib/time";
+import { isLocale, defaultLocale } from "@/lib/i18n/config";
+import { zoneName } from "@/lib/i18n/zones";
 import { removeAnchorAction } from "../../actions";
 import { ConsultationEditForm, InviteAnchorForm } from "./forms";
 
 export default async function EditConsultationPage({ params, searchParams }: PageProps<"/[locale]/secretariat/consultations/[slug]">) {
-  const { locale, slug } = await params;
+  const { locale: raw, slug } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
   const actor = await requirePageActor(locale, `/secretariat/consultations/${slug}`);
   const c = await loadOrDeny(() => getConsultationForSecretariat({ actor, slug }));
   if (!c) return <Forbidden />;
@@ -22,10 +25,11 @@ export default async function EditConsultationPage({ params, searchParams }: Pag
     <>
       <Notice searchParams={await searchParams} />
       <h1 className="text-3xl font-bold">{t("editTitle", { region })}</h1>
-      <ClientMessages namespaces={["secretariat"]}>
+      <ClientMessages namespaces={["secretariat", "deadlineWarnings"]}>
         <section className="mt-4">
           <ConsultationEditForm
-            timeZone={c.timeZone}
+            timeZone={await zoneName(locale, c, new Date(`${c.startsOn}T12:00:00Z`))}
+            today={utcToZonedLocal(new Date(), c.timeZone).slice(0, 10)}
             initial={{
               status: "idle",
               values: {

@@ -5,9 +5,10 @@ import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { countryName } from "@/lib/i18n/format";
+import { AuditEntry } from "@/components/audit-entry";
+import { countryName, languageNames } from "@/lib/i18n/format";
+import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
 import { moderateButtonAction } from "../../../actions";
 import { MessageForm } from "../../../message-form";
@@ -27,7 +28,10 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
   const to = await getTranslations("organisation");
   const te = await getTranslations("errors");
   const format = await getFormatter();
-  const themes = await listThemes({ locale });
+  const ta = await getTranslations("anchor");
+  const themes = await listThemeLabels({ locale });
+  const langs = languageNames(locale);
+  const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const last = d.revisions.at(-1)?.number ?? 1;
   const from = Number(sp.from) || Math.max(1, last - 1);
   const to_ = Number(sp.to) || last;
@@ -51,7 +55,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
       <Notice searchParams={sp} />
       {sp.error === "staleModeration" && latest ? (
         <p className="mb-4 rounded border border-red-700 p-2 text-sm" data-testid="latest-change">
-          {t("latestChange", { who: latest.by ?? "?", when: format.dateTime(latest.createdAt, { dateStyle: "medium", timeStyle: "short" }), action: latest.action, from: latest.fromState ?? "", to: latest.toState ?? "" })}
+          {ta("latestChange", { who: latest.by ?? "?", when: format.dateTime(latest.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} <AuditEntry entry={latest} themes={themes} />
         </p>
       ) : null}
       <p>
@@ -67,7 +71,15 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
       </h1>
       <p className="mt-1">
         <strong data-testid="moderation-status">{ts(`statuses.${s.status}`)}</strong>
-        {s.publishedAt ? ` · ${t("published")}` : ""} · {tf(`publication.${s.publication}`)}
+        {s.publishedAt ? (
+          <>
+            {" · "}
+            <a href={`/${locale}/inputs/${encodeURIComponent(s.reference ?? "")}`} className="text-brand underline" data-testid="public-link">
+              {t("published")}
+            </a>
+          </>
+        ) : null}{" "}
+        · {tf(`publication.${s.publication}`)}
         {d.duplicateOfReference ? ` · ${t("duplicateOf", { reference: d.duplicateOfReference })}` : ""}
       </p>
       {s.channel !== "web" ? (
@@ -113,11 +125,11 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
             t("addTags"),
             <>
               <fieldset className="text-sm">
-                <legend>{t("addThemes")}</legend>
+                <legend className="font-medium">{t("addThemes")}</legend>
                 {themes.map((th) => (
-                  <label key={th.id} className="me-2 inline-flex items-center gap-1">
-                    <input type="checkbox" name="themes" value={th.id} defaultChecked={s.themes.includes(th.id)} />
-                    {th.id}
+                  <label key={th.id} className="flex items-start gap-2 py-0.5" title={th.name}>
+                    <input type="checkbox" name="themes" value={th.id} defaultChecked={s.themes.includes(th.id)} className="mt-1" />
+                    {th.short}
                   </label>
                 ))}
               </fieldset>
@@ -147,7 +159,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
           {t("content")}
         </h2>
         <p className="mt-2 text-sm">
-          {s.themes.map((n) => themes.find((th) => th.id === n)?.name ?? n).join(" · ")}
+          {s.themes.map((n) => themes.find((th) => th.id === n)?.name ?? themeShortName(themes, n)).join(" · ")}
           {s.keywords.length ? ` · ${t("keywords")}: ${s.keywords.join(", ")}` : ""}
         </p>
         <p className="mt-2 text-sm">{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</p>
@@ -220,23 +232,57 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
             <div className="mt-3 space-y-3" data-testid="revision-diff">
               {diff.length === 0 ? <p>{t("noDifference")}</p> : null}
               {diff.map((df) => (
-                <div key={df.field}>
-                  <h3 className="font-semibold">{t(`diffField.${df.field}` as never)}</h3>
-                  <p dir="auto" className="whitespace-pre-wrap rounded bg-slate-50 p-2">
-                    {df.parts.map((p, i) =>
-                      p.added ? (
-                        <ins key={i} className="bg-green-100 text-green-900">
-                          {p.value}
-                        </ins>
-                      ) : p.removed ? (
-                        <del key={i} className="bg-red-100 text-red-900">
-                          {p.value}
-                        </del>
-                      ) : (
-                        <span key={i}>{p.value}</span>
-                      ),
-                    )}
-                  </p>
+                <div key={df.field} data-testid={`diff-${df.field}`}>
+                  <h3 className="font-semibold">{t(`diffField.${df.field}`)}</h3>
+                  {df.kind === "text" ? (
+                    <p dir="auto" className="whitespace-pre-wrap rounded bg-slate-50 p-2">
+                      {df.parts.map((p, i) =>
+                        p.added ? (
+                          <ins key={i} className="bg-green-100 text-green-900">
+                            {p.value}
+                          </ins>
+                        ) : p.removed ? (
+                          <del key={i} className="bg-red-100 text-red-900">
+                            {p.value}
+                          </del>
+                        ) : (
+                          <span key={i}>{p.value}</span>
+                        ),
+                      )}
+                    </p>
+                  ) : df.kind === "set" ? (
+                    <dl className="rounded bg-slate-50 p-2">
+                      {(
+                        [
+                          ["added", ta("diffAdded"), df.added],
+                          ["removed", ta("diffRemoved"), df.removed],
+                        ] as const
+                      )
+                        .filter(([, , items]) => items.length > 0)
+                        .map(([kind, label, items]) => (
+                          <div key={kind} className="flex flex-wrap gap-x-2">
+                            <dt className="font-medium">{label}:</dt>
+                            <dd>
+                              {items.map((x, i) => {
+                                const name = df.field === "themes" ? themeShortName(themes, Number(x)) : countryName(locale, x);
+                                return (
+                                  <span key={x}>
+                                    {i > 0 ? ", " : ""}
+                                    {kind === "added" ? <ins className="bg-green-100 text-green-900">{name}</ins> : <del className="bg-red-100 text-red-900">{name}</del>}
+                                  </span>
+                                );
+                              })}
+                            </dd>
+                          </div>
+                        ))}
+                    </dl>
+                  ) : (
+                    <p className="rounded bg-slate-50 p-2">
+                      <del className="bg-red-100 text-red-900">{df.field === "language" ? langName(df.before) : tf(`publication.${df.before}` as never)}</del>
+                      {" → "}
+                      <ins className="bg-green-100 text-green-900">{df.field === "language" ? langName(df.after) : tf(`publication.${df.after}` as never)}</ins>
+                    </p>
+                  )}
                 </div>
               ))}
             </div>
@@ -272,25 +318,21 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         </h2>
         <table className="mt-2 w-full text-start text-sm">
           <thead>
-            <tr className="border-b">
-              <th scope="col" className="text-start">{t("when")}</th>
-              <th scope="col" className="text-start">{t("who")}</th>
-              <th scope="col" className="text-start">{t("what")}</th>
-              <th scope="col" className="text-start">{t("fromTo")}</th>
-              <th scope="col" className="text-start">{t("note")}</th>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-1 pe-3 text-start">{t("when")}</th>
+              <th scope="col" className="py-1 pe-3 text-start">{t("who")}</th>
+              <th scope="col" className="py-1 text-start">{ta("audit.whatHappened")}</th>
             </tr>
           </thead>
           <tbody>
             {d.audit.map((a) => (
-              <tr key={a.id} className="border-b align-top" data-testid="audit-row">
-                <td>{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td dir="auto">{a.by}</td>
-                <td dir="ltr">{a.action}</td>
-                <td dir="ltr">
-                  {a.fromState ?? ""} → {a.toState ?? ""}
+              <tr key={a.id} className="border-b border-slate-300 align-top" data-testid="audit-row">
+                <td className="py-1 pe-3">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="py-1 pe-3">
+                  <bdi>{a.by}</bdi>
                 </td>
-                <td dir="auto" className="whitespace-pre-line">
-                  {a.note}
+                <td className="py-1">
+                  <AuditEntry entry={a} themes={themes} detailed />
                 </td>
               </tr>
             ))}
