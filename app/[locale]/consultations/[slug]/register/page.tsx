@@ -8,7 +8,6 @@ import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
-import { formatInstantInZone } from "@/lib/i18n/format";
 import { countryName, listOf } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { listMyOrganisations } from "@/lib/organisations";
