@@ -27,11 +27,13 @@ describe("httpHref", () => {
 
 describe("organisationSchema website", () => {
   const base = { name: "Org", country: "FJ", type: "ngo", workingLanguages: ["en"], contactEmail: "a@example.org", locale: "en" };
-  it.each(hostile.filter(Boolean))("refuses %j", (website) => {
+  // A protocol-relative address is read as a host typed without https:// and stored with it.
+  it.each(hostile.filter((v) => v && !v.startsWith("//")))("refuses %j", (website) => {
     expect(organisationSchema.safeParse({ ...base, website }).success).toBe(false);
   });
   it("accepts an https URL and an empty field", () => {
     expect(organisationSchema.parse({ ...base, website: "https://example.org" }).website).toBe("https://example.org");
     expect(organisationSchema.parse({ ...base, website: "" }).website).toBeUndefined();
+    expect(organisationSchema.parse({ ...base, website: "//example.org/x" }).website).toBe("https://example.org/x");
   });
 });
