@@ -12,8 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OUTAGE_OPTIONS } from "./open";
 
 const PORT = Number(process.env.OUTAGE_PG_PORT ?? 3229);
-const asPostgres = (cmd: string, args: string[]): [string, string[]] => (process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args]);
-const available = spawnSync("sh", ["-c", "command -v initdb && command -v pg_ctl"]).status === 0;
+// Debian keeps initdb and pg_ctl outside PATH.
+const debianBin = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`)) : undefined;
+const PATH = [process.env.PATH, debianBin].filter(Boolean).join(":");
+const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
+  process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", "env", `PATH=${PATH}`, cmd, ...args]] : ["env", [`PATH=${PATH}`, cmd, ...args]];
+const available = spawnSync("sh", ["-c", "command -v initdb && command -v pg_ctl"], { env: { ...process.env, PATH } }).status === 0;
 const run = (cmd: string, args: string[]) => {
   const [c, a] = asPostgres(cmd, args);
   const r = spawnSync(c, a, { encoding: "utf8" });
