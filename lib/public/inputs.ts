@@ -34,7 +34,7 @@ export async function listPublishedInputs({
   theme?: number;
   after?: string;
 }): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
-  // Cached per filters and cursor (lib/cache/public-data.ts: at most a few seconds old, everywhere).
+  // Cached per filters and cursor (lib/cache: at most a few seconds old, everywhere).
   return cachedPublicData(`inputs:${consultationSlug ?? ""}:${theme ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { consultationSlug, theme, after }));
 }
 
