@@ -9,7 +9,7 @@ import { PUBLIC_DATA_TTL_MS } from "../lib/cache/freshness";
 import { serverNodeOptions } from "../scripts/heap.mjs";
 import { expect, test } from "./fixtures";
 import { E2E_SIGN_IN_LIMIT, signIn } from "./helpers";
-import { e2eRunId, serverLogPath } from "./server-logs";
+import { serverDataDirs, serverLogPath } from "./server-logs";
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 2;
 const second = `http://127.0.0.1:${port}`;
@@ -20,7 +20,7 @@ test.describe("two instances on one database", () => {
 
   test.beforeAll(async ({}, info) => {
     test.skip(info.project.name !== "postgres", "PostgreSQL only: the embedded database is single-process");
-    const dataDir = `.data/e2e-pg2-${e2eRunId}`;
+    const dataDir = serverDataDirs.postgresSecond;
     fs.mkdirSync(dataDir, { recursive: true });
     const out = fs.openSync(serverLogPath(dataDir), "a");
     // The settings of the suite's PostgreSQL server (playwright.config.ts): they must match.

@@ -1,3 +1,3 @@
-// How old the public pages' data may be on any app instance (lib/cache/public-data.ts). Apart from the
-// cache itself so that tests and the benchmark can read it (the cache is server-only).
+// How old cached data (public pages, the moderation overview) may be on any app instance
+// (lib/cache). Apart from the cache itself, which is server-only, so that tests can read it.
 export const PUBLIC_DATA_TTL_MS = 5000;

@@ -59,7 +59,7 @@ function toPublic(row: Row, now: Date): PublicConsultation {
   };
 }
 
-// The public consultations' rows, cached (lib/cache/public-data.ts: at most a few seconds old, on
+// The public consultations' rows, cached (lib/cache: at most a few seconds old, on
 // every instance); their phase depends on the moment and is computed per call.
 const publicRows = () =>
   cachedPublicData("consultations", (db) =>

@@ -12,7 +12,7 @@ export interface ThemeName {
 
 /** The six themes named in one language (the one taxonomy every region shares). */
 export async function listThemes({ locale }: { locale: AppLocale }): Promise<ThemeName[]> {
-  // Cached like every public read (lib/cache/public-data.ts); a copy, as callers may sort it.
+  // Cached like every public read (lib/cache); a copy, as callers may sort it.
   const rows = await cachedPublicData(`themes:${locale}`, (db) =>
     db
       .select({ id: themes.id, slug: themes.slug, name: themeTranslations.name })

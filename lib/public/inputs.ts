@@ -57,7 +57,7 @@ export async function listPublishedInputs({
   q?: string;
   after?: string;
 }): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
-  // Cached per filters and cursor (lib/cache/public-data.ts: at most a few seconds old, everywhere).
+  // Cached per filters and cursor (lib/cache: at most a few seconds old, everywhere).
   return cachedPublicData(`inputs:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { consultationSlug, theme, q, after }));
 }
 
