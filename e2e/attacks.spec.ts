@@ -487,7 +487,8 @@ test.describe.serial("attacks", () => {
 
   test("hostile uploads over HTTP: spoofed types refused, traversing and control-character names stored safe, downloads never inline", async ({ request }) => {
     const edit = async (files: { name: string; type: string; bytes: Buffer }[]) => {
-      const detail = await (await request.get(`/en/submissions/${s.input2}`, { headers: { Cookie: s.stranger!.header } })).text();
+      // The withdraw page's form holds the current version (the detail page links to it).
+      const detail = await (await request.get(`/en/submissions/${s.input2}/withdraw`, { headers: { Cookie: s.stranger!.header } })).text();
       const version = idIn(detail, /name="version" value="(\d+)"/);
       return callAction(
         request,

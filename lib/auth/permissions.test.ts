@@ -43,6 +43,7 @@ import {
   decideRegistration,
   getConsultationForModeration,
   getOwnRegistration,
+  listOwnRegistrations,
   listRegistrationsForModeration,
   participantsForExport,
   saveRegistration,
@@ -171,6 +172,7 @@ let theTestDatabase: TestDatabase;
 
 matrix.push(
   { name: "getOwnRegistration(A in X)", allowed: ["memberA", "ownerA"], run: (a, w) => getOwnRegistration({ actor: a, consultationId: w.consultationX, organisationId: w.orgA }) },
+  { name: "listOwnRegistrations(A)", allowed: ["memberA", "ownerA"], run: (a, w) => listOwnRegistrations({ actor: a, organisationId: w.orgA }) },
   {
     name: "saveRegistration(A in Y)",
     allowed: ["memberA", "ownerA"],

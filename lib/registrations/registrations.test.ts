@@ -12,6 +12,7 @@ import { zonedLocalToUtc } from "@/lib/time";
 import {
   decideRegistration,
   getOwnRegistration,
+  listOwnRegistrations,
   listRegistrationsForModeration,
   participantsForExport,
   saveRegistration,
@@ -164,5 +165,14 @@ describe.each(drivers)("registrations on %s", (driver) => {
     const rows = [];
     for await (const r of participantsForExport({ actor: secretariat, consultationId, batch: 1 })) rows.push(r);
     expect(rows.map((r) => r.participant.name)).toEqual(["Hidden"]);
+  });
+
+  it("lists an organisation's registrations with their status and participants, to its members only", async () => {
+    const o = await newOrg("overview");
+    expect(await listOwnRegistrations({ actor: o.actor, organisationId: o.orgId })).toEqual([]);
+    await register(o.actor, o.orgId, [person("Awa"), person("Moussa", "remote")]);
+    const rows = await listOwnRegistrations({ actor: o.actor, organisationId: o.orgId });
+    expect(rows.map((r) => [r.consultationId, r.status, r.participants])).toEqual([[consultationId, "confirmed", 2]]);
+    await expect(listOwnRegistrations({ actor: await w.actor("memberB"), organisationId: o.orgId })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

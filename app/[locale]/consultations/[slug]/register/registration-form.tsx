@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { ErrorSummary, LabelText, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { ErrorSummary, LabelText, RequiredMark, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
@@ -90,6 +90,8 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
                 <SelectField
                   name={n("nationality")}
                   label={t("fields.nationality")}
+                  // Shown once the visa letter is ticked, and then needed.
+                  required={enhanced}
                   placeholder={tf("choose")}
                   options={countries}
                   errors={f.errorsFor(n("nationality"))}
@@ -109,7 +111,7 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
                 </label>
               </div>
               {applies(i, "travelSupport")
-                ? text("travelSupportReason", { multiline: true, label: enhanced ? t("fields.travelSupportReasonShown") : t("fields.travelSupportReason") })
+                ? text("travelSupportReason", { multiline: true, required: enhanced, label: enhanced ? t("fields.travelSupportReasonShown") : t("fields.travelSupportReason") })
                 : null}
             </div>
             {fields.length > 1 ? (
@@ -152,7 +154,10 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
         <p className="mb-2 text-sm">{t("consentPurpose")}</p>
         <label className="flex items-start gap-2" htmlFor="field-consent">
           <input id="field-consent" type="checkbox" className="mt-1" aria-describedby={f.errorsFor("consent").length ? "field-consent-error" : undefined} {...f.register("consent")} />
-          <span>{t("consent")}</span>
+          <span>
+            {t("consent")}
+            <RequiredMark />
+          </span>
         </label>
         {f.errorsFor("consent").length ? (
           <p id="field-consent-error" className="mt-1 text-sm font-medium text-red-800">
