@@ -69,4 +69,7 @@ export const inputColumns: Column[] = [
 ];
 
 /** An instant as CSV text: "2017-08-04 09:30" (UTC, as the column says), which spreadsheets read as a date. */
-export const csvDate = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+export function csvDate(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -5,7 +5,7 @@ import "server-only";
 // read in keyset batches and written as they come, so memory does not grow with the number of rows;
 // they honour the dashboard's filters; every export is logged.
 import { Readable } from "node:stream";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { attachments, consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
@@ -13,7 +13,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import type { AppLocale } from "@/lib/i18n/config";
-import { csvDate, inputColumns, type ExportAttachment, type SourceRow, type Value } from "./columns";
+import { csvDate, inputColumns, type SourceRow, type Value } from "./columns";
 import { csvStream } from "./csv";
 import { inputsXlsx } from "./inputs-xlsx";
 import { loadExportLabels, type ExportLabels } from "./labels";
@@ -99,33 +99,33 @@ async function* sourceRows({
     // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
     if (after) conds.push(sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
     const rows = await db
-      .select({ s: exportedColumns, orgName: organisations.name, orgType: organisations.type, orgCountry: organisations.country, orgVerifiedAt: organisations.verifiedAt, code: consultations.code, region: consultations.region, slug: consultations.slug })
+      .select({
+        s: exportedColumns,
+        orgName: organisations.name,
+        orgType: organisations.type,
+        orgCountry: organisations.country,
+        orgVerifiedAt: organisations.verifiedAt,
+        code: consultations.code,
+        region: consultations.region,
+        slug: consultations.slug,
+        // The input's attachments (name and size; the bytes stay where they are), read with the row:
+        // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
+        files: withAttachments
+          ? sql<[string, string, number][] | null>`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
+          : sql<null>`null`,
+      })
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
       .where(and(...conds))
       .orderBy(asc(submissions.submittedAt), asc(submissions.id))
       .limit(batch);
-    // The batch's attachments in one query (file name and size; the bytes stay where they are).
-    const files = new Map<string, ExportAttachment[]>();
-    if (withAttachments && rows.length) {
-      const found = await db
-        .select({ id: attachments.id, submissionId: attachments.submissionId, fileName: attachments.fileName, size: attachments.size })
-        .from(attachments)
-        .where(inArray(attachments.submissionId, rows.map((r) => r.s.id)))
-        .orderBy(asc(attachments.createdAt), asc(attachments.id));
-      for (const a of found) {
-        const list = files.get(a.submissionId) ?? [];
-        list.push({ id: a.id, fileName: a.fileName, size: a.size });
-        files.set(a.submissionId, list);
-      }
-    }
     for (const r of rows) {
       const s = r.s;
       yield {
         id: s.id,
         slug: r.slug,
-        attachments: files.get(s.id) ?? [],
+        attachments: r.files ? r.files.map(([id, fileName, size]) => ({ id, fileName, size })) : [],
         row: {
           reference: s.reference ?? "",
           consultation: r.code,
