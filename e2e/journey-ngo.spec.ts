@@ -1,7 +1,7 @@
 // The NGO newcomer's journey, as the person would tell it: "a new NGO signs in, creates its
 // organisation, registers two participants and submits an input in French". Run with and without
 // JavaScript, in English and in Arabic; every page visited is checked with axe, and each step is
-// saved as a screenshot (e2e/journeys.ts: JOURNEY_SHOTS chooses the folder, `npm run shots:journeys`).
+// saved as a screenshot (e2e/journeys.ts: JOURNEY_SHOTS chooses the folder, `npm run journeys`).
 import { expect, test, type Browser } from "@playwright/test";
 import { ready } from "./fixtures";
 import { expectAccessible, latestMail, runTag } from "./helpers";

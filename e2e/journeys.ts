@@ -136,19 +136,20 @@ export const messagesOf = (locale: JourneyLocale): typeof en => JSON.parse(fs.re
 export const say = (message: string, values: Record<string, string | number>) => message.replace(/\{(\w+)\}/g, (all, k: string) => (k in values ? String(values[k]) : all));
 
 /**
- * Where the steps' screenshots go: `JOURNEY_SHOTS` (`npm run shots:journeys` sets docs/journeys),
- * else test-results/journeys. One folder per role and variant, files numbered in the order taken.
+ * The NGO journey's screenshots, in the layout of `shots` above: `JOURNEY_SHOTS/<role>/NN-step[-ar][-nojs].png`
+ * (`npm run journeys` sets docs/journeys), else test-results/journeys. `variant` is "<locale>-js" or "<locale>-nojs".
  */
 export function journeyShots(role: string, variant: string) {
-  const dir = path.join(process.env.JOURNEY_SHOTS || path.join("test-results", "journeys"), role, variant);
-  fs.rmSync(dir, { recursive: true, force: true });
+  const dir = path.join(process.env.JOURNEY_SHOTS || path.join("test-results", "journeys"), role);
+  const [locale, js] = variant.split("-");
+  const suffix = `${locale === "en" ? "" : `-${locale}`}${js === "nojs" ? "-nojs" : ""}`;
   fs.mkdirSync(dir, { recursive: true });
   let n = 0;
   return {
     dir,
     async take(page: Page, name: string) {
       n += 1;
-      await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, "0")}-${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, "0")}-${name}${suffix}.png`), fullPage: true });
     },
   };
 }

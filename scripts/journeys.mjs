@@ -19,12 +19,14 @@ function run(label, cmd, args, extra = {}) {
   }
 }
 
+// --doc-only: rewrite the page from the screenshots already there.
+const docOnly = process.argv.includes("--doc-only");
 // Old screenshots go first, so that the page shows this run's only.
-for (const role of fs.existsSync(out) ? fs.readdirSync(out, { withFileTypes: true }) : []) {
+for (const role of fs.existsSync(out) && !docOnly ? fs.readdirSync(out, { withFileTypes: true }) : []) {
   if (role.isDirectory()) fs.rmSync(path.join(out, role.name), { recursive: true, force: true });
 }
-if (process.env.JOURNEYS_SKIP_BUILD !== "1") run("build", "node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
-run("journeys", "node_modules/.bin/playwright", ["test", "journey-"]);
+if (!docOnly && process.env.JOURNEYS_SKIP_BUILD !== "1") run("build", "node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
+if (!docOnly) run("journeys", "node_modules/.bin/playwright", ["test", "journey-"]);
 
 // ---------------------------------------------------------------- the page
 const variants = [
@@ -34,7 +36,7 @@ const variants = [
   ["-ar-nojs", "Arabic, without JavaScript"],
 ];
 const titles = {
-  ngo: "An NGO newcomer",
+  ngo: "A new NGO signs in, creates its organisation, registers two participants and submits an input in French",
   anchor: "An anchor of the Beirut consultation",
   "anchor-phone": "The anchor's queue on a phone (390 px)",
   secretariat: "The secretariat",
