@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { localeAutonyms, locales, type AppLocale } from "@/lib/i18n/config";
 
-const link = "text-brand underline";
+// At least 24 × 24 px to tap (WCAG 2.5.8), short words like "CSV" included.
+const link = "inline-flex min-h-6 min-w-6 items-center text-brand underline";
 
 /** Each language named in itself, marked as such, linking to the same download in that language. */
 export function InLanguages({ label, href, testId }: { label: string; href: (l: AppLocale) => string; testId: string }) {

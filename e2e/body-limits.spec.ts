@@ -111,7 +111,7 @@ test.describe("files past the limits, without JavaScript", () => {
     await page.getByRole("button", { name: "Enter the input" }).click();
     // One answer names every problem: the file, and the fields still to fill in.
     await expectFileError(page, TOO_LARGE);
-    await expect(page.getByTestId("error-summary")).toContainText("Country: Choose one of the options.");
+    await expect(page.getByTestId("error-summary")).toContainText("Country: Choose the country where the organisation is based.");
     await expect(page.getByTestId("error-summary")).toContainText("The file big-report.pdf is larger than 10 MB.");
     await expectKept(page, title);
     await expect(page.getByLabel("On paper (post or delivered by hand)")).toBeChecked();
