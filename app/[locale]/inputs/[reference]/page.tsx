@@ -5,6 +5,7 @@ import { InputBody } from "@/components/input-body";
 import { LocaleLink } from "@/components/locale-link";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName, formatNumber } from "@/lib/i18n/format";
+import { countryList } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { NotFoundError } from "@/lib/errors";
@@ -70,7 +71,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
         {input.countries.length ? (
           <>
             <dt className="font-semibold">{tp("countries")}</dt>
-            <dd>{input.countries.map((c) => countryName(locale, c)).join(", ")}</dd>
+            <dd>{countryList(locale, input.countries)}</dd>
           </>
         ) : null}
       </dl>

@@ -8,6 +8,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { AuditEntry } from "@/components/audit-entry";
 import { countryName, languageNames } from "@/lib/i18n/format";
+import { countryList } from "@/lib/i18n/names";
 import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
 import { moderateButtonAction } from "../../../actions";
@@ -162,7 +163,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
           {s.themes.map((n) => themes.find((th) => th.id === n)?.name ?? themeShortName(themes, n)).join(" · ")}
           {s.keywords.length ? ` · ${t("keywords")}: ${s.keywords.join(", ")}` : ""}
         </p>
-        <p className="mt-2 text-sm">{s.countries.map((cc) => countryName(locale, cc)).join(", ")}</p>
+        <p className="mt-2 text-sm">{countryList(locale, s.countries)}</p>
         <h3 className="mt-3 font-semibold">{tf("fields.summary")}</h3>
         <p dir="auto" className="whitespace-pre-line">
           {s.summary}
