@@ -43,7 +43,8 @@ const config: PlaywrightTestConfig = {
   timeout: 180_000,
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  use: { launchOptions, trace: "retain-on-failure" },
+  // An action that cannot happen fails within a minute, not at the test's timeout.
+  use: { launchOptions, trace: "retain-on-failure", actionTimeout: 60_000 },
   // Fails the run when a server's log holds an e-mail address or a name the specs typed.
   globalTeardown: "./e2e/log-check.ts",
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://127.0.0.1:${t.port}` } })),

@@ -245,9 +245,9 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                     </span>
                   </td>
                   {all ? (
-                    <td className={cell} data-testid="queue-region">
+                    <td className={cell}>
                       <span className="font-medium sm:hidden">{t("region")}: </span>
-                      {regionNamesById.get(r.consultationId)}
+                      <span data-testid="queue-region">{regionNamesById.get(r.consultationId)}</span>
                     </td>
                   ) : null}
                   {/* 50 rows: plain links keep the render and the page small. */}
