@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/bar-chart";
-import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, formatNumber, languageNames } from "@/lib/i18n/format";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { Overview } from "@/lib/moderation/queue";
+import { ORGANISATION_TYPES, QUEUE_STATUSES } from "@/lib/moderation/schemas";
 
-const QUEUE_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== "draft");
 
 /**
  * The anchors' overview, drawn: inputs by status, theme, country and type of organisation, by

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { SUBMISSION_STATUSES } from "@/db/enums";
 import type { AppLocale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { RegionColumn } from "@/lib/moderation/regions";
+import { QUEUE_STATUSES } from "@/lib/moderation/schemas";
 
-const STATUSES = SUBMISSION_STATUSES.filter((s) => s !== "draft");
 
 /**
  * The secretariat's one table of the seven regions: a column per region (its name links to its
@@ -82,7 +81,7 @@ export async function RegionsSideBySide({ regions, names, themes, locale }: { re
           </tbody>
           <tbody>
             {group(t("byStatus"))}
-            {STATUSES.map((s) => row(s, ts(`statuses.${s}`), (r) => r.byStatus[s] ?? 0, undefined, (r) => queue(r, `status=${s}`)))}
+            {QUEUE_STATUSES.map((s) => row(s, ts(`statuses.${s}`), (r) => r.byStatus[s] ?? 0, undefined, (r) => queue(r, `status=${s}`)))}
           </tbody>
           <tbody>
             {group(t("byTheme"))}

@@ -9,8 +9,12 @@ import { inputLanguages } from "@/lib/submissions/schemas";
 const isoDate = z.string().check(z.refine(isCalendarDate));
 
 // Queue filters come from the URL (shareable, bookmarkable): anything malformed is ignored.
+/** The statuses the queue lists and filters by (a draft is the organisation's own), and the organisation types. */
+export const QUEUE_STATUSES = SUBMISSION_STATUSES.filter((s): s is Exclude<(typeof SUBMISSION_STATUSES)[number], "draft"> => s !== "draft");
+export { ORGANISATION_TYPES };
+
 export const queueFiltersSchema = z.object({
-  status: optionalOrIgnored(z.enum(SUBMISSION_STATUSES.filter((s) => s !== "draft") as [string, ...string[]])),
+  status: optionalOrIgnored(z.enum(QUEUE_STATUSES as [string, ...string[]])),
   theme: optionalOrIgnored(z.coerce.number().check(z.int(), z.gte(1), z.lte(6))),
   country: optionalOrIgnored(z.enum(countryCodes)),
   orgType: optionalOrIgnored(z.enum(ORGANISATION_TYPES)),

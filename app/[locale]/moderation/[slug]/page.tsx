@@ -13,13 +13,11 @@ import { regionNames } from "@/lib/i18n/regions";
 import { getOverviewForPage } from "@/lib/moderation/overview";
 import { listQueue } from "@/lib/moderation/queue";
 import { inputsByRegion } from "@/lib/moderation/regions";
-import { queueFiltersSchema } from "@/lib/moderation/schemas";
+import { ORGANISATION_TYPES, QUEUE_STATUSES, queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/registrations";
 import { inputLanguages } from "@/lib/submissions/schemas";
 import { bulkModerateAction } from "../actions";
 
-const STATUSES = ["submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"] as const;
-const ORG_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 const cell = "block py-1 sm:table-cell sm:py-2 sm:pe-3 align-top";
 
 export default async function ModerationPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]">) {
@@ -152,9 +150,9 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           <input id="queue-search" type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" aria-describedby="search-hint" className="rounded border border-slate-500 px-2 py-1" />
         </div>
           {all ? select("region", t("region"), filters.region, regions.map((r) => ({ value: r.slug, label: regionNamesById.get(r.id) ?? r.region }))) : null}
-          {select("status", t("status"), filters.status, STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
+          {select("status", t("status"), filters.status, QUEUE_STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
           {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: th.short })))}
-          {select("orgType", t("orgType"), filters.orgType, ORG_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
+          {select("orgType", t("orgType"), filters.orgType, ORGANISATION_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
           {select("language", t("language"), filters.language, inputLanguages.map((l) => ({ value: l, label: langName(l) })))}
           {select("country", ta("countryFilter"), filters.country, countryOptions(locale))}
           <label className="flex flex-col text-sm">
