@@ -1,11 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { contentDisposition } from "@/lib/attachments/inspect";
+import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
+import { attachmentResponse } from "@/lib/http/attachment";
 import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { getAttachmentForDownload } from "@/lib/submissions";
-
-const noStore = { "Cache-Control": "no-store, private" };
 
 // Downloads only for the organisation's members, the consultation's anchors and the secretariat
 // (checked in lib/); always as an attachment with a safe name, never rendered inline.
@@ -16,16 +14,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/attachments/
   if (!/^[0-9a-f-]{36}$/i.test(id)) return downloadRefusal(req, 404);
   try {
     const { attachment, bytes } = await getAttachmentForDownload({ actor, attachmentId: id });
-    return new NextResponse(Buffer.from(bytes), {
-      headers: {
-        ...noStore,
-        "Content-Type": attachment.mediaType,
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": contentDisposition(attachment.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
-    });
+    return attachmentResponse(attachment, bytes, "no-store, private");
   } catch (e) {
     if (e instanceof DomainError) return downloadRefusal(req, 404);
     throw e;

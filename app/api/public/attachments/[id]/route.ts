@@ -1,5 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { contentDisposition } from "@/lib/attachments/inspect";
+import type { NextRequest } from "next/server";
+import { attachmentResponse } from "@/lib/http/attachment";
 import { downloadRefusal } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { getPublishedAttachment } from "@/lib/public/inputs";
@@ -11,16 +11,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/public/attac
   if (!/^[0-9a-f-]{36}$/i.test(id)) return downloadRefusal(req, 404);
   try {
     const { attachment, bytes } = await getPublishedAttachment({ attachmentId: id });
-    return new NextResponse(Buffer.from(bytes), {
-      headers: {
-        "Cache-Control": "no-store",
-        "Content-Type": attachment.mediaType,
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": contentDisposition(attachment.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
-    });
+    return attachmentResponse(attachment, bytes, "no-store");
   } catch (e) {
     if (e instanceof DomainError) return downloadRefusal(req, 404);
     throw e;
