@@ -10,7 +10,7 @@ import { countryList, languageName } from "@/lib/i18n/names";
 import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
-import { removeAttachmentAction } from "../../consultations/[slug]/submit/actions";
+import { OwnAttachments } from "./attachments";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
   const { locale: raw, id } = await params;
@@ -127,30 +127,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           </>
         ) : null}
       </section>
-      <section aria-labelledby="files" className="mt-6">
-        <h2 id="files" className="text-xl font-semibold">
-          {ts("existingAttachments")}
-        </h2>
-        {attachments.length === 0 ? <p>{t("noAttachments")}</p> : null}
-        <ul className="mt-2 space-y-1">
-          {attachments.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-3" data-testid="attachment">
-              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
-                {t("download", { name: a.fileName })}
-              </a>
-              {editable ? (
-                <form action={removeAttachmentAction}>
-                  <input type="hidden" name="attachmentId" value={a.id} />
-                  <input type="hidden" name="submissionId" value={s.id} />
-                  <button type="submit" className="text-red-800 underline">
-                    {ts("removeAttachment", { name: a.fileName })}
-                  </button>
-                </form>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <OwnAttachments attachments={attachments} submissionId={s.id} removable={editable} className="mt-6" />
     </>
   );
 }

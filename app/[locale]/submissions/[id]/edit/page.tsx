@@ -5,8 +5,8 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getOwnSubmission } from "@/lib/submissions";
 import { formValuesOf } from "@/lib/submissions/form-values";
-import { removeAttachmentAction } from "../../../consultations/[slug]/submit/actions";
 import { SubmissionForm } from "../../../consultations/[slug]/submit/submission-form";
+import { OwnAttachments } from "../attachments";
 
 export default async function EditSubmissionPage({ params }: PageProps<"/[locale]/submissions/[id]/edit">) {
   const { locale: raw, id } = await params;
@@ -34,28 +34,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
           </p>
         </section>
       ) : null}
-      <section aria-labelledby="files" className="mt-4 max-w-3xl">
-        <h2 id="files" className="text-xl font-semibold">
-          {t("existingAttachments")}
-        </h2>
-        {attachments.length === 0 ? <p>{tm("noAttachments")}</p> : null}
-        <ul className="mt-2 space-y-1">
-          {attachments.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-3" data-testid="attachment">
-              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
-                {tm("download", { name: a.fileName })}
-              </a>
-              <form action={removeAttachmentAction}>
-                <input type="hidden" name="attachmentId" value={a.id} />
-                <input type="hidden" name="submissionId" value={s.id} />
-                <button type="submit" className="text-red-800 underline">
-                  {t("removeAttachment", { name: a.fileName })}
-                </button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <OwnAttachments attachments={attachments} submissionId={s.id} removable className="mt-4 max-w-3xl" />
       <section className="mt-6 max-w-3xl">
         <ClientMessages namespaces={["submission"]}>
           <SubmissionForm
