@@ -61,6 +61,56 @@ export async function listPublishedInputs({
   return cachedPublicData(`inputs:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { consultationSlug, theme, q, after }));
 }
 
+// What a published input shows in the list and on its page.
+const publicColumns = {
+      id: submissions.id,
+      reference: submissions.reference,
+      title: submissions.title,
+      summary: submissions.summary,
+      recommendations: submissions.recommendations,
+      themes: submissions.themes,
+      countries: submissions.countries,
+      language: submissions.language,
+      publishedAt: submissions.publishedAt,
+      slug: consultations.slug,
+      region: consultations.region,
+      // Selected only for named inputs: an anonymous row never carries them.
+      orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
+      orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
+};
+
+interface PublicRow {
+  id: string;
+  reference: string | null;
+  title: string;
+  summary: string;
+  recommendations: string[];
+  themes: number[];
+  countries: string[];
+  language: string;
+  publishedAt: Date | null;
+  slug: string;
+  region: string;
+  orgName: string | null;
+  orgCountry: string | null;
+}
+
+function toPublicInput(r: PublicRow): PublicInput {
+  return {
+    id: r.id,
+    reference: r.reference ?? "",
+    title: r.title,
+    summary: r.summary,
+    recommendations: r.recommendations,
+    themes: r.themes,
+    countries: r.countries,
+    language: r.language,
+    publishedAt: r.publishedAt!,
+    consultation: { slug: r.slug, region: r.region },
+    organisation: r.orgName ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
+  };
+}
+
 async function readPublishedInputs(
   db: Db,
   { consultationSlug, theme, q, after }: { consultationSlug?: string; theme?: number; q?: string; after?: string },
@@ -76,22 +126,7 @@ async function readPublishedInputs(
     conds.push(or(lt(submissions.publishedAt, t), and(eq(submissions.publishedAt, t), lt(submissions.id, id)))!);
   }
   const rows = await db
-    .select({
-      id: submissions.id,
-      reference: submissions.reference,
-      title: submissions.title,
-      summary: submissions.summary,
-      recommendations: submissions.recommendations,
-      themes: submissions.themes,
-      countries: submissions.countries,
-      language: submissions.language,
-      publishedAt: submissions.publishedAt,
-      slug: consultations.slug,
-      region: consultations.region,
-      // Selected only for named inputs: an anonymous row never carries them.
-      orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-      orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
-    })
+    .select(publicColumns)
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
@@ -102,19 +137,7 @@ async function readPublishedInputs(
   const shown = rows.slice(0, PUBLIC_PAGE_SIZE);
   const last = shown.at(-1);
   return {
-    rows: shown.map((r) => ({
-      id: r.id,
-      reference: r.reference ?? "",
-      title: r.title,
-      summary: r.summary,
-      recommendations: r.recommendations,
-      themes: r.themes,
-      countries: r.countries,
-      language: r.language,
-      publishedAt: r.publishedAt!,
-      consultation: { slug: r.slug, region: r.region },
-      organisation: r.orgName ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
-    })),
+    rows: shown.map(toPublicInput),
     nextCursor: more && last ? `${last.publishedAt!.toISOString()}_${last.id}` : null,
   };
 }
@@ -129,23 +152,7 @@ export interface PublishedInputPage extends PublicInput {
 export async function getPublishedInput({ reference }: { reference: string }): Promise<PublishedInputPage> {
   const db = await getDb();
   const [r] = await db
-    .select({
-      id: submissions.id,
-      reference: submissions.reference,
-      title: submissions.title,
-      summary: submissions.summary,
-      body: submissions.body,
-      recommendations: submissions.recommendations,
-      themes: submissions.themes,
-      countries: submissions.countries,
-      language: submissions.language,
-      publishedAt: submissions.publishedAt,
-      isNamed: sql<boolean>`${named}`,
-      slug: consultations.slug,
-      region: consultations.region,
-      orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-      orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
-    })
+    .select({ ...publicColumns, body: submissions.body, isNamed: sql<boolean>`${named}` })
     .from(submissions)
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
@@ -158,21 +165,7 @@ export async function getPublishedInput({ reference }: { reference: string }): P
         .where(eq(attachments.submissionId, r.id))
         .orderBy(asc(attachments.createdAt))
     : [];
-  return {
-    id: r.id,
-    reference: r.reference ?? "",
-    title: r.title,
-    summary: r.summary,
-    body: r.body,
-    recommendations: r.recommendations,
-    themes: r.themes,
-    countries: r.countries,
-    language: r.language,
-    publishedAt: r.publishedAt!,
-    consultation: { slug: r.slug, region: r.region },
-    organisation: r.orgName ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
-    attachments: files,
-  };
+  return { ...toPublicInput(r), body: r.body, attachments: files };
 }
 
 /** A file of a published, named input, for anyone (the same rule as getPublishedInput's list). */
