@@ -20,3 +20,18 @@ export const optionalOrBlank = <T extends z.ZodMiniType>(schema: T) =>
 
 /** For filters read from the URL: anything malformed is ignored (undefined), never a 500. */
 export const optionalOrIgnored = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+/**
+ * A search box's words from the URL: control characters (NUL above all: PostgreSQL refuses it in
+ * text) become spaces, at most 200 characters are searched, and anything else is no search.
+ */
+export const searchTerms = () =>
+  optionalOrIgnored(
+    z.pipe(
+      z.pipe(
+        z.string().check(z.maxLength(1000)),
+        z.transform((s) => s.replace(/\p{Cc}/gu, " ").trim()),
+      ),
+      z.string().check(z.minLength(1), z.maxLength(200)),
+    ),
+  );

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { optionalOrIgnored } from "@/lib/zod";
+import { optionalOrIgnored, searchTerms } from "@/lib/zod";
 import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
 import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";
@@ -23,16 +23,7 @@ export const queueFiltersSchema = z.object({
   region: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/))),
   from: optionalOrIgnored(isoDate),
   to: optionalOrIgnored(isoDate),
-  // Control characters (NUL above all: PostgreSQL refuses it in text) are no search terms.
-  q: optionalOrIgnored(
-    z.pipe(
-      z.pipe(
-        z.string().check(z.maxLength(1000)),
-        z.transform((s) => s.replace(/\p{Cc}/gu, " ").trim()),
-      ),
-      z.string().check(z.minLength(1), z.maxLength(200)),
-    ),
-  ),
+  q: searchTerms(),
   sort: z._default(z.catch(z.enum(["newest", "oldest"]), "newest"), "newest"),
   // Keyset cursor: "<submittedAt ISO>_<id>" of the last row of the previous page.
   // A real instant and a real UUID: PostgreSQL casts both, and a malformed one would be a 500.

@@ -1,21 +1,13 @@
 import * as z from "zod/mini";
-import { optionalOrIgnored } from "@/lib/zod";
+import { optionalOrIgnored, searchTerms } from "@/lib/zod";
 import { parseKeysetCursor } from "@/lib/cursor";
 
 // The public listing's filters come from the URL: anything malformed is ignored, never a 500.
 export const publicInputsFiltersSchema = z.object({
   consultation: optionalOrIgnored(z.string().check(z.regex(/^[a-z-]{2,40}$/))),
   theme: optionalOrIgnored(z.coerce.number().check(z.int(), z.gte(1), z.lte(6))),
-  // Words, a reference or a named organisation; control characters are no search terms.
-  q: optionalOrIgnored(
-    z.pipe(
-      z.pipe(
-        z.string().check(z.maxLength(1000)),
-        z.transform((s) => s.replace(/\p{Cc}/gu, " ").trim()),
-      ),
-      z.string().check(z.minLength(1), z.maxLength(200)),
-    ),
-  ),
+  // Words, a reference or a named organisation.
+  q: searchTerms(),
   // "<publishedAt ISO>_<id>" of the last row of the previous page.
   after: optionalOrIgnored(z.string().check(z.refine((s) => parseKeysetCursor(s) !== null))),
 });
