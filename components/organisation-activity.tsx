@@ -92,6 +92,13 @@ export async function OrganisationActivity({ actor, organisationId, headingLevel
               </li>
             ))}
           </ul>
+          {inputs.total > inputs.rows.length ? (
+            <p className="mt-2" data-testid="activity-all-inputs">
+              <LocaleLink href={`/submissions?org=${organisationId}`} className="text-brand underline">
+                {t("allInputs", { shown: inputs.rows.length, total: inputs.total })}
+              </LocaleLink>
+            </p>
+          ) : null}
         </>
       )}
     </section>
