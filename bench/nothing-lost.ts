@@ -371,6 +371,7 @@ async function main() {
     const whyBad: Record<string, number> = {};
     for (const j of bad) whyBad[`${j.r.what}: ${j.why}`] = (whyBad[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     for (const [k, v] of Object.entries(whyBad).slice(0, 10)) log(`    UNCLEAR ×${v}: ${k}`);
+    for (const j of bad.slice(0, 5)) log(`    unclear ${j.r.what} sent ${round((j.r.sentAt - downAt) / 1000)} s after the stop, answered after ${round(j.r.outcome.ms / 1000)} s`);
     if (inFlight.length) log(`  ${inFlight.length} requests in flight when the database stopped got a ${[...new Set(inFlight.map((j) => (j.r.outcome.kind === "http" ? j.r.outcome.status : 0)))].join("/")} answer (${inFlight.filter((j) => j.ok).length} of them clear)`);
     // Where the slowest answers fell: when each was sent, relative to the stop and the return.
     for (const r of [...outage].sort((x, y) => y.outcome.ms - x.outcome.ms).slice(0, 3)) {
