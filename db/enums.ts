@@ -4,3 +4,6 @@
 export const CONSULTATION_STATUSES = ["draft", "open", "closed"] as const;
 export const ORGANISATION_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 export const SUBMISSION_STATUSES = ["draft", "submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"] as const;
+// The region's contribution (lib/synthesis): written by the anchors, read by the secretariat.
+export const CONTRIBUTION_STATUSES = ["draft", "submitted", "returned", "final"] as const;
+export const CONTRIBUTION_ITEM_KINDS = ["paragraph", "recommendation"] as const;

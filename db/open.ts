@@ -2,6 +2,7 @@
 // scripts and tests use it directly, the app through db/client.ts.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -96,7 +97,9 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite")) : await PGlite.create();
+    // pg_trgm for similar inputs (lib/synthesis/coverage.ts), as PostgreSQL ships it.
+    const options = { extensions: { pg_trgm } };
+    const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite"), options) : await PGlite.create(options);
     const db = drizzlePglite(client, { schema, casing: "snake_case" });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -19,7 +19,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { CONSULTATION_STATUSES, ORGANISATION_TYPES, SUBMISSION_STATUSES } from "./enums";
+import { CONSULTATION_STATUSES, CONTRIBUTION_ITEM_KINDS, CONTRIBUTION_STATUSES, ORGANISATION_TYPES, SUBMISSION_STATUSES } from "./enums";
 
 const tstz = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
@@ -49,6 +49,7 @@ export const publicationEnum = pgEnum("publication", ["named", "anonymous", "non
 export const channelEnum = pgEnum("channel", ["web", "email", "paper", "voice"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const exportFormatEnum = pgEnum("export_format", ["csv", "xlsx", "json", "docx", "zip"]);
+export const contributionStatusEnum = pgEnum("contribution_status", CONTRIBUTION_STATUSES);
 
 // ---------------------------------------------------------------- Auth.js (shape fixed by @auth/drizzle-adapter)
 export const users = pgTable("users", {
@@ -495,6 +496,107 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   count: integer().notNull(),
 });
 
+// ---------------------------------------------------------------- the region's contribution (lib/synthesis)
+// One per consultation: the anchors' synthesis of the inputs, per theme, every paragraph and
+// recommendation citing the inputs it draws on. Draft → submitted to the secretariat → returned
+// with a comment → … → final (published on the consultation's page).
+export const contributions = pgTable("contributions", {
+  id: uuid().primaryKey().defaultRandom(),
+  consultationId: uuid()
+    .notNull()
+    .unique()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  status: contributionStatusEnum().notNull().default("draft"),
+  // The language it is written in (its DOCX is in that language).
+  language: localeEnum().notNull().default("en"),
+  // The secretariat's comment when it returned the contribution.
+  returnComment: text(),
+  // Of the workflow (submit, return, finalise); each theme's text has a version of its own.
+  version: integer().notNull().default(1),
+  submittedAt: tstz(),
+  finalisedAt: tstz(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One paragraph or recommendation of a theme's section, as stored (cited inputs by id). */
+export interface ContributionItem {
+  kind: (typeof CONTRIBUTION_ITEM_KINDS)[number];
+  text: string;
+  citations: string[];
+}
+
+// A theme's section: its paragraphs and recommendations in order. Saved whole, version-checked, so
+// two anchors editing one theme get a conflict, never an overwrite.
+export const contributionSections = pgTable(
+  "contribution_sections",
+  {
+    contributionId: uuid()
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    themeId: smallint()
+      .notNull()
+      .references(() => themes.id, { onDelete: "restrict" }),
+    items: jsonb().$type<ContributionItem[]>().notNull().default(sql`'[]'::jsonb`),
+    // Number of saves; 0 until the first.
+    version: integer().notNull().default(0),
+    updatedBy: text().references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.themeId] })],
+);
+
+// Every saved version of a section, for the history and its differences.
+export const contributionRevisions = pgTable(
+  "contribution_revisions",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    contributionId: uuid()
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    themeId: smallint().notNull(),
+    number: integer().notNull(),
+    items: jsonb().$type<ContributionItem[]>().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.contributionId, t.themeId, t.number)],
+);
+
+// The citations of the saved sections, one row per (item, input): what coverage and the counts
+// beside each citation are computed from. Rewritten with the section, in its transaction.
+export const contributionCitations = pgTable(
+  "contribution_citations",
+  {
+    contributionId: uuid()
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    themeId: smallint().notNull(),
+    position: smallint().notNull(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.themeId, t.position, t.submissionId] }), index().on(t.submissionId)],
+);
+
+// Inputs an anchor has read and chose not to cite, with why: coverage counts them as seen.
+export const coverageNotes = pgTable(
+  "coverage_notes",
+  {
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    note: text().notNull().default(""),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.submissionId] })],
+);
+
 export type Consultation = typeof consultations.$inferSelect;
 export type NewConsultation = typeof consultations.$inferInsert;
 export type Theme = typeof themes.$inferSelect;
@@ -512,6 +614,9 @@ export type Attachment = typeof attachments.$inferSelect;
 export type InternalNote = typeof internalNotes.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ExportLogEntry = typeof exportLog.$inferSelect;
+export type Contribution = typeof contributions.$inferSelect;
+export type ContributionSection = typeof contributionSections.$inferSelect;
+export type ContributionStatus = (typeof contributionStatusEnum.enumValues)[number];
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type Locale = (typeof localeEnum.enumValues)[number];
 export type OrganisationType = (typeof organisationTypeEnum.enumValues)[number];

@@ -1,0 +1,181 @@
+import "server-only";
+// Coverage: per theme, the consultation's accepted inputs that no paragraph or recommendation of the
+// contribution cites yet, so nothing said is left unread; an anchor may mark one "read, not cited"
+// with a note. And similar inputs: the inputs of the same consultation most alike an input (pg_trgm
+// on its title and summary, then full-text ranking), to group them and to spot duplicates.
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, coverageNotes, submissions } from "@/db/schema";
+import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
+import { listThemes } from "@/lib/consultations/themes";
+import { NotFoundError } from "@/lib/errors";
+import type { ReadNotCitedInput } from "./schemas";
+
+export const COVERAGE_PAGE = 50;
+
+export interface UncitedInput {
+  id: string;
+  reference: string | null;
+  title: string;
+  organisation: string;
+  /** Set when an anchor marked it read, not cited. */
+  note: string | null;
+}
+
+export interface CoverageTheme {
+  themeId: number;
+  themeName: string;
+  accepted: number;
+  cited: number;
+  readNotCited: number;
+  /** Neither cited nor marked read: the ones left to read. */
+  unread: number;
+  /** The first COVERAGE_PAGE uncited inputs (unread first), for the chosen theme only. */
+  inputs: UncitedInput[];
+}
+
+export interface Coverage {
+  themes: CoverageTheme[];
+  /** Cited inputs that are no longer accepted (withdrawn, rejected, sent back): flagged in the draft. */
+  flagged: { id: string; reference: string | null; title: string; status: string }[];
+}
+
+/**
+ * The consultation's coverage, for its anchors and the secretariat. Counts per theme in one
+ * statement over the accepted inputs (an input counts under each of its themes); the list of
+ * uncited inputs for one theme (`themeId`, default the first).
+ */
+export async function getCoverage({ actor, consultationId, themeId, offset = 0 }: { actor: Actor; consultationId: string; themeId?: number; offset?: number }): Promise<Coverage> {
+  if (!canModerate(actor, consultationId)) throw new NotFoundError();
+  const db = await getDb();
+  const themes = await listThemes({ locale: actor.locale });
+  const counts = await db.execute<{ theme: number; accepted: number; cited: number; read: number }>(sql`
+    with cited as (
+      select distinct cc.submission_id from contribution_citations cc
+      join contributions c on c.id = cc.contribution_id where c.consultation_id = ${consultationId}
+    )
+    select t.theme::int as theme, count(*)::int as accepted,
+      count(*) filter (where s.id in (select submission_id from cited))::int as cited,
+      count(*) filter (where s.id not in (select submission_id from cited) and n.submission_id is not null)::int as read
+    from submissions s
+    cross join lateral unnest(s.themes) as t(theme)
+    left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
+    where s.consultation_id = ${consultationId} and s.status = 'accepted'
+    group by t.theme`);
+  const byTheme = new Map(rowsOf(counts).map((r) => [Number(r.theme), r]));
+  const chosen = themeId ?? themes[0]?.id;
+  const list = chosen
+    ? rowsOf(
+        await db.execute<{ id: string; reference: string | null; title: string; organisation: string; note: string | null }>(sql`
+      select s.id, s.reference, s.title, o.name as organisation, n.note
+      from submissions s
+      join organisations o on o.id = s.organisation_id
+      left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
+      where s.consultation_id = ${consultationId} and s.status = 'accepted' and ${chosen}::smallint = any(s.themes)
+        and not exists (select 1 from contribution_citations cc join contributions c on c.id = cc.contribution_id
+                        where c.consultation_id = ${consultationId} and cc.submission_id = s.id)
+      order by (n.submission_id is not null), s.submitted_at, s.id
+      limit ${COVERAGE_PAGE} offset ${Math.max(0, offset)}`),
+      )
+    : [];
+  const flagged = rowsOf(
+    await db.execute<{ id: string; reference: string | null; title: string; status: string }>(sql`
+    select distinct s.id, s.reference, s.title, s.status::text as status
+    from contribution_citations cc
+    join contributions c on c.id = cc.contribution_id
+    join submissions s on s.id = cc.submission_id
+    where c.consultation_id = ${consultationId} and s.status <> 'accepted'
+    order by s.reference`),
+  );
+  return {
+    themes: themes.map((t) => {
+      const c = byTheme.get(t.id);
+      const accepted = c?.accepted ?? 0;
+      const cited = c?.cited ?? 0;
+      const read = c?.read ?? 0;
+      return { themeId: t.id, themeName: t.name, accepted, cited, readNotCited: read, unread: accepted - cited - read, inputs: t.id === chosen ? list : [] };
+    }),
+    flagged,
+  };
+}
+
+/** Marks an accepted input of the consultation "read, not cited" with a note, or clears the mark. */
+export async function markReadNotCited({ actor, input }: { actor: Actor; input: ReadNotCitedInput }): Promise<void> {
+  if (!isAnchorOf(actor, input.consultationId)) throw new NotFoundError();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [s] = await tx
+      .select({ id: submissions.id, status: submissions.status, organisationId: submissions.organisationId })
+      .from(submissions)
+      .where(and(eq(submissions.id, input.submissionId), eq(submissions.consultationId, input.consultationId)));
+    if (!s || s.status === "draft") throw new NotFoundError();
+    if (input.clear) {
+      await tx.delete(coverageNotes).where(and(eq(coverageNotes.consultationId, input.consultationId), eq(coverageNotes.submissionId, s.id)));
+    } else {
+      await tx
+        .insert(coverageNotes)
+        .values({ consultationId: input.consultationId, submissionId: s.id, note: input.note, createdBy: actor.userId })
+        .onConflictDoUpdate({ target: [coverageNotes.consultationId, coverageNotes.submissionId], set: { note: input.note, createdBy: actor.userId, createdAt: new Date() } });
+    }
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: input.clear ? "contribution.readMarkCleared" : "contribution.readNotCited",
+      consultationId: input.consultationId,
+      organisationId: s.organisationId,
+      submissionId: s.id,
+      note: input.clear ? null : input.note || null,
+    });
+  });
+}
+
+export interface SimilarInput {
+  id: string;
+  reference: string | null;
+  title: string;
+  organisation: string;
+  status: string;
+  /** 0–1: pg_trgm similarity of title and summary. */
+  similarity: number;
+}
+
+/**
+ * The inputs of the same consultation most similar to one: the nearest by trigram distance on title
+ * and summary (a GiST index answers it), re-ranked with full-text ranking on the input's title.
+ * For its moderators only. Drafts never appear.
+ */
+export async function similarInputs({ actor, submissionId, limit = 5 }: { actor: Actor; submissionId: string; limit?: number }): Promise<SimilarInput[]> {
+  const db = await getDb();
+  const [s] = await db
+    .select({ id: submissions.id, consultationId: submissions.consultationId, status: submissions.status, title: submissions.title, summary: submissions.summary })
+    .from(submissions)
+    .where(eq(submissions.id, submissionId));
+  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  return similarTo({ consultationId: s.consultationId, excludeId: s.id, text: `${s.title} ${s.summary}`, title: s.title, limit });
+}
+
+/** The same lookup for a piece of text (the citation picker's search), within one consultation. */
+export async function similarTo({ consultationId, excludeId, text, title, limit }: { consultationId: string; excludeId?: string; text: string; title: string; limit: number }): Promise<SimilarInput[]> {
+  const db = await getDb();
+  const rows = await db.execute<{ id: string; reference: string | null; title: string; organisation: string; status: string; similarity: number }>(sql`
+    with near as (
+      select s.id, s.reference, s.title, s.organisation_id, s.status, s.search,
+        similarity(s.title || ' ' || s.summary, ${text}) as similarity
+      from submissions s
+      where s.consultation_id = ${consultationId} and s.status <> 'draft'
+        and s.id <> ${excludeId ?? "00000000-0000-0000-0000-000000000000"}::uuid
+      order by (s.title || ' ' || s.summary) <-> ${text}
+      limit ${limit * 4}
+    )
+    select near.id, near.reference, near.title, o.name as organisation, near.status::text as status,
+      round(near.similarity::numeric, 3)::float8 as similarity
+    from near join organisations o on o.id = near.organisation_id
+    where near.similarity > 0.1
+    order by near.similarity + 0.1 * ts_rank(near.search, plainto_tsquery('simple', ${title})) desc, near.id
+    limit ${limit}`);
+  return rowsOf(rows).map((r) => ({ ...r, similarity: Number(r.similarity) }));
+}
+
+/** drizzle's execute() returns rows (postgres.js) or { rows } (PGlite). */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
