@@ -7,7 +7,21 @@ import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { attachments, auditEvents, emailOutbox, invitations, memberships, organisations, registrations, roleGrants, submissions } from "@/db/schema";
+import {
+  attachments,
+  auditEvents,
+  contributionRevisions,
+  contributionSections,
+  contributions,
+  coverageNotes,
+  emailOutbox,
+  invitations,
+  memberships,
+  organisations,
+  registrations,
+  roleGrants,
+  submissions,
+} from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import {
@@ -62,6 +76,9 @@ import {
   withdrawSubmission,
 } from "@/lib/submissions";
 import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/submissions/schemas";
+import { getCoverage, markReadNotCited, similarInputs } from "@/lib/synthesis/coverage";
+import { changeContributionStatus, getContribution, getPublishedContribution, listSectionRevisions, saveSection } from "@/lib/synthesis";
+import { contributionStepSchema, readNotCitedSchema, sectionSchema } from "@/lib/synthesis/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 
@@ -420,6 +437,55 @@ matrix.push(
   },
 );
 
+// The region's contribution (lib/synthesis): its anchors write it; the secretariat reads it once
+// submitted and returns or finalises it; other regions' anchors and organisations see nothing. A
+// contribution to X exists from the start (beforeAll); rows that need another state set it with an
+// UPDATE (no trace counted) and put it back.
+const contributionOfX = async () => {
+  const [c] = await theTestDatabase.db.select().from(contributions).where(eq(contributions.consultationId, world.consultationX));
+  return c!;
+};
+const setContributionStatus = (status: "draft" | "submitted") => theTestDatabase.db.update(contributions).set({ status }).where(eq(contributions.consultationId, world.consultationX));
+const sectionVersion = async () => {
+  const [s] = await theTestDatabase.db.select({ v: contributionSections.version }).from(contributionSections).where(eq(contributionSections.themeId, 1));
+  return s?.v ?? 0;
+};
+const contributionStep = async (a: Actor, step: "submit" | "return" | "finalise", from: "draft" | "submitted") => {
+  await setContributionStatus(from);
+  const c = await contributionOfX();
+  return changeContributionStatus({ actor: a, input: contributionStepSchema.parse({ consultationId: world.consultationX, version: c.version, step, comment: "Please say more." }) });
+};
+matrix.push(
+  { name: "getContribution(X, draft)", allowed: ["anchorX"], run: (a, w) => getContribution({ actor: a, consultationId: w.consultationX, locale: "en" }) },
+  {
+    name: "saveSection(X, theme 1)",
+    allowed: ["anchorX"],
+    write: true,
+    run: async (a, w) =>
+      saveSection({ actor: a, input: sectionSchema.parse({ consultationId: w.consultationX, themeId: 1, version: await sectionVersion(), items: [{ kind: "paragraph", text: `By ${a.name}`, citations: [] }] }) }),
+  },
+  { name: "listSectionRevisions(X, theme 1)", allowed: ["anchorX"], run: (a, w) => listSectionRevisions({ actor: a, consultationId: w.consultationX, themeId: 1 }) },
+  { name: "changeContributionStatus(X, submit)", allowed: ["anchorX"], write: true, run: (a) => contributionStep(a, "submit", "draft"), reset: () => setContributionStatus("draft").then(() => undefined) },
+  { name: "changeContributionStatus(X, return)", allowed: ["secretariat"], write: true, run: (a) => contributionStep(a, "return", "submitted"), reset: () => setContributionStatus("draft").then(() => undefined) },
+  {
+    name: "changeContributionStatus(X, finalise)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: (a) => contributionStep(a, "finalise", "submitted"),
+    reset: () => setContributionStatus("draft").then(() => undefined),
+  },
+  { name: "getCoverage(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => getCoverage({ actor: a, consultationId: w.consultationX }) },
+  {
+    name: "markReadNotCited(A's input)",
+    allowed: ["anchorX"],
+    write: true,
+    run: (a, w) => markReadNotCited({ actor: a, input: readNotCitedSchema.parse({ consultationId: w.consultationX, submissionId: submissionOfA.id, note: "Read." }) }),
+  },
+  { name: "similarInputs(A's input)", allowed: ["anchorX", "secretariat"], run: (a) => similarInputs({ actor: a, submissionId: submissionOfA.id }) },
+  // Public: null until final, for anyone.
+  { name: "getPublishedContribution(X)", allowed: actorNames, run: (_a, w) => getPublishedContribution({ consultationId: w.consultationX, locale: "en" }) },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -450,6 +516,8 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const first = await currentSubmissionOfA();
     await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });
     await makeDisposable(world, t);
+    // The contribution to X, begun by its anchor (lib/synthesis rows).
+    await saveSection({ actor: await world.actor("anchorX"), input: sectionSchema.parse({ consultationId: world.consultationX, themeId: 1, version: 0, items: [] }) });
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {
@@ -462,7 +530,9 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const [i] = await t.db.select({ n: count() }).from(invitations);
     const [s] = await t.db.select({ n: count() }).from(submissions);
     const [g] = await t.db.select({ n: count() }).from(organisations);
-    return { audit: a?.n, outbox: o?.n, invitations: i?.n, submissions: s?.n, organisations: g?.n };
+    const [r] = await t.db.select({ n: count() }).from(contributionRevisions);
+    const [n] = await t.db.select({ n: count() }).from(coverageNotes);
+    return { audit: a?.n, outbox: o?.n, invitations: i?.n, submissions: s?.n, organisations: g?.n, contributionRevisions: r?.n, coverageNotes: n?.n };
   };
 
   for (const row of matrix) {

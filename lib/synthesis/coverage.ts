@@ -3,7 +3,7 @@ import "server-only";
 // contribution cites yet, so nothing said is left unread; an anchor may mark one "read, not cited"
 // with a note. And similar inputs: the inputs of the same consultation most alike an input (pg_trgm
 // on its title and summary, then full-text ranking), to group them and to spot duplicates.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, coverageNotes, submissions } from "@/db/schema";
 import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
@@ -49,7 +49,7 @@ export async function getCoverage({ actor, consultationId, themeId, offset = 0 }
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
   const themes = await listThemes({ locale: actor.locale });
-  const counts = await db.execute<{ theme: number; accepted: number; cited: number; read: number }>(sql`
+  const counts = await rowsOf<{ theme: number; accepted: number; cited: number; read: number }>(sql`
     with cited as (
       select distinct cc.submission_id from contribution_citations cc
       join contributions c on c.id = cc.contribution_id where c.consultation_id = ${consultationId}
@@ -62,11 +62,10 @@ export async function getCoverage({ actor, consultationId, themeId, offset = 0 }
     left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
     where s.consultation_id = ${consultationId} and s.status = 'accepted'
     group by t.theme`);
-  const byTheme = new Map(rowsOf(counts).map((r) => [Number(r.theme), r]));
+  const byTheme = new Map(counts.map((r) => [Number(r.theme), r]));
   const chosen = themeId ?? themes[0]?.id;
   const list = chosen
-    ? rowsOf(
-        await db.execute<{ id: string; reference: string | null; title: string; organisation: string; note: string | null }>(sql`
+    ? await rowsOf<UncitedInput>(sql`
       select s.id, s.reference, s.title, o.name as organisation, n.note
       from submissions s
       join organisations o on o.id = s.organisation_id
@@ -75,18 +74,15 @@ export async function getCoverage({ actor, consultationId, themeId, offset = 0 }
         and not exists (select 1 from contribution_citations cc join contributions c on c.id = cc.contribution_id
                         where c.consultation_id = ${consultationId} and cc.submission_id = s.id)
       order by (n.submission_id is not null), s.submitted_at, s.id
-      limit ${COVERAGE_PAGE} offset ${Math.max(0, offset)}`),
-      )
+      limit ${COVERAGE_PAGE} offset ${Math.max(0, offset)}`)
     : [];
-  const flagged = rowsOf(
-    await db.execute<{ id: string; reference: string | null; title: string; status: string }>(sql`
+  const flagged = await rowsOf<Coverage["flagged"][number]>(sql`
     select distinct s.id, s.reference, s.title, s.status::text as status
     from contribution_citations cc
     join contributions c on c.id = cc.contribution_id
     join submissions s on s.id = cc.submission_id
     where c.consultation_id = ${consultationId} and s.status <> 'accepted'
-    order by s.reference`),
-  );
+    order by s.reference`);
   return {
     themes: themes.map((t) => {
       const c = byTheme.get(t.id);
@@ -155,8 +151,7 @@ export async function similarInputs({ actor, submissionId, limit = 5 }: { actor:
 
 /** The same lookup for a piece of text (the citation picker's search), within one consultation. */
 export async function similarTo({ consultationId, excludeId, text, title, limit }: { consultationId: string; excludeId?: string; text: string; title: string; limit: number }): Promise<SimilarInput[]> {
-  const db = await getDb();
-  const rows = await db.execute<{ id: string; reference: string | null; title: string; organisation: string; status: string; similarity: number }>(sql`
+  const rows = await rowsOf<SimilarInput>(sql`
     with near as (
       select s.id, s.reference, s.title, s.organisation_id, s.status, s.search,
         similarity(s.title || ' ' || s.summary, ${text}) as similarity
@@ -172,10 +167,12 @@ export async function similarTo({ consultationId, excludeId, text, title, limit 
     where near.similarity > 0.1
     order by near.similarity + 0.1 * ts_rank(near.search, plainto_tsquery('simple', ${title})) desc, near.id
     limit ${limit}`);
-  return rowsOf(rows).map((r) => ({ ...r, similarity: Number(r.similarity) }));
+  return rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
 }
 
-/** drizzle's execute() returns rows (postgres.js) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+/** The rows of a statement: drizzle's execute() returns rows (postgres.js) or { rows } (PGlite). */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const db = await getDb();
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
 }
