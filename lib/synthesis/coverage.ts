@@ -47,7 +47,6 @@ export interface Coverage {
  */
 export async function getCoverage({ actor, consultationId, themeId, offset = 0 }: { actor: Actor; consultationId: string; themeId?: number; offset?: number }): Promise<Coverage> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
-  const db = await getDb();
   const themes = await listThemes({ locale: actor.locale });
   const counts = await rowsOf<{ theme: number; accepted: number; cited: number; read: number }>(sql`
     with cited as (
@@ -175,4 +174,38 @@ async function rowsOf<T>(query: SQL): Promise<T[]> {
   const db = await getDb();
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+}
+
+export interface CitableInput {
+  id: string;
+  reference: string | null;
+  title: string;
+  organisation: string;
+  countries: string[];
+  /** Already cited somewhere in the contribution. */
+  cited: boolean;
+}
+
+/**
+ * The finder beside a section's editor: the consultation's accepted inputs matching `q` (a
+ * reference, words of the title or summary, or the organisation's name), or, without `q`, those of
+ * the theme that no paragraph cites yet. For the consultation's anchors.
+ */
+export async function findCitable({ actor, consultationId, themeId, q, limit = 30 }: { actor: Actor; consultationId: string; themeId: number; q: string; limit?: number }): Promise<CitableInput[]> {
+  if (!isAnchorOf(actor, consultationId)) throw new NotFoundError();
+  const words = q.trim().slice(0, 200);
+  const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const match = words
+    ? sql`(s.reference = ${words.toUpperCase()} or s.title ilike ${like} or o.name ilike ${like} or o.acronym ilike ${like}
+           or s.search @@ plainto_tsquery('simple', ${words}))`
+    : sql`${themeId}::smallint = any(s.themes)`;
+  const rows = await rowsOf<CitableInput>(sql`
+    select s.id, s.reference, s.title, o.name as organisation, s.countries,
+      exists (select 1 from contribution_citations cc join contributions c on c.id = cc.contribution_id
+              where c.consultation_id = ${consultationId} and cc.submission_id = s.id) as cited
+    from submissions s join organisations o on o.id = s.organisation_id
+    where s.consultation_id = ${consultationId} and s.status = 'accepted' and ${match}
+    order by cited, s.submitted_at, s.id
+    limit ${limit}`);
+  return rows.map((r) => ({ ...r, cited: Boolean(r.cited) }));
 }

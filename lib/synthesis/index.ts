@@ -26,7 +26,7 @@ import { isAnchorOf, type Actor } from "@/lib/auth/actor";
 import { listThemes } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
-import type { ContributionStep, ContributionStepInput, SectionInput } from "./schemas";
+import { notReferencesIn, referencesIn, type ContributionStep, type ContributionStepInput, type SectionInput } from "./schemas";
 
 /** Who may do what to a contribution in which state, in one table. */
 export const CONTRIBUTION_TRANSITIONS: Record<ContributionStep, { from: ContributionStatus[]; to: ContributionStatus; by: ("anchor" | "secretariat")[] }> = {
@@ -250,7 +250,26 @@ export async function saveSection({ actor, input }: { actor: Actor; input: Secti
       .for("update");
     if (!section || section.version !== input.version) throw new ConflictError("contributionConflict");
 
-    const items: ContributionItem[] = input.items.map((i) => ({ kind: i.kind, text: i.text, citations: [...new Set(i.citations)] }));
+    // References typed in an item's "add" field: this consultation's inputs, by reference.
+    const typed = input.items.map((i) => referencesIn(i.add));
+    const allTyped = [...new Set(typed.flat())];
+    const byReference = new Map<string, string>();
+    if (allTyped.length) {
+      const found = await tx
+        .select({ id: submissions.id, reference: submissions.reference })
+        .from(submissions)
+        .where(and(inArray(submissions.reference, allTyped), eq(submissions.consultationId, input.consultationId)));
+      for (const f of found) if (f.reference) byReference.set(f.reference, f.id);
+    }
+    for (const [n, item] of input.items.entries()) {
+      const unknown = [...notReferencesIn(item.add), ...typed[n]!.filter((r) => !byReference.has(r))];
+      if (unknown.length) throw new DomainError("citationUnknown", 400, { references: unknown.join(", ") }, `items.${n}.add`);
+    }
+    const items: ContributionItem[] = input.items.map((i, n) => ({
+      kind: i.kind,
+      text: i.text,
+      citations: [...new Set([...i.citations, ...typed[n]!.map((r) => byReference.get(r)!)])],
+    }));
     const cited = [...new Set(items.flatMap((i) => i.citations))];
     if (cited.length) {
       const already = new Set(section.items.flatMap((i) => i.citations));
@@ -352,4 +371,37 @@ export async function listSectionRevisions({ actor, consultationId, themeId }: {
     .where(and(eq(contributions.consultationId, consultationId), eq(contributionRevisions.themeId, themeId)))
     .orderBy(asc(contributionRevisions.number));
   return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email, items: r.items }));
+}
+
+export interface ContributionSummary {
+  consultationId: string;
+  slug: string;
+  region: string;
+  status: ContributionStatus;
+  submittedAt: Date | null;
+  finalisedAt: Date | null;
+}
+
+/**
+ * The contributions the actor may read, by consultation: the secretariat's are those submitted,
+ * returned or final; an anchor's, those of their consultations in any state.
+ */
+export async function listContributions({ actor }: { actor: Actor }): Promise<ContributionSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      consultationId: consultations.id,
+      slug: consultations.slug,
+      region: consultations.region,
+      sortOrder: consultations.sortOrder,
+      status: contributions.status,
+      submittedAt: contributions.submittedAt,
+      finalisedAt: contributions.finalisedAt,
+    })
+    .from(contributions)
+    .innerJoin(consultations, eq(consultations.id, contributions.consultationId))
+    .orderBy(asc(consultations.sortOrder));
+  return rows
+    .filter((r) => isAnchorOf(actor, r.consultationId) || (actor.secretariat && SECRETARIAT_READS.includes(r.status)))
+    .map((r) => ({ consultationId: r.consultationId, slug: r.slug, region: r.region, status: r.status, submittedAt: r.submittedAt, finalisedAt: r.finalisedAt }));
 }

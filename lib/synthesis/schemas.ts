@@ -18,18 +18,35 @@ const paragraph = z.pipe(
 export const contributionItemSchema = z.object({
   kind: z.enum(CONTRIBUTION_ITEM_KINDS),
   text: paragraph,
-  citations: z._default(z.array(z.uuid()).check(z.maxLength(SYNTHESIS_LIMITS.citations)), []),
+  // Inputs already cited (ticked boxes).
+  // (One ticked box arrives as a single value.)
+  citations: z._default(
+    z.pipe(
+      z.union([z.uuid(), z.array(z.uuid()).check(z.maxLength(SYNTHESIS_LIMITS.citations))]),
+      z.transform((v) => (Array.isArray(v) ? v : [v])),
+    ),
+    [],
+  ),
+  // More inputs to cite, by reference ("ASIA-0004, ASIA-0012"): a plain field that works without JavaScript.
+  add: z._default(z.string().check(z.trim(), z.maxLength(2000)), ""),
 });
 
 /** A theme's section, saved whole from the version it was loaded at. Empty paragraphs are dropped. */
+/** Splits "ASIA-0004, asia-0012 PAC-2025-0001" into references, upper-cased. */
+export const referencesIn = (s: string): string[] => [...new Set(s.toUpperCase().split(/[\s,;]+/).filter((r) => /^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r)))];
+/** The tokens of `s` that are not references. */
+export const notReferencesIn = (s: string): string[] => s.toUpperCase().split(/[\s,;]+/).filter((r) => r && !/^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r));
 export const sectionSchema = z.object({
   consultationId: z.uuid(),
   themeId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
   version: z.coerce.number().check(z.int(), z.gte(0)),
   items: z.pipe(
-    z._default(z.array(contributionItemSchema), []),
+    z._default(z.array(contributionItemSchema).check(z.maxLength(SYNTHESIS_LIMITS.items)), []),
     z.transform((items) => items.filter((i) => i.text.length > 0)),
   ),
+  // "search": save, then show the inputs matching `q` to cite (the page's finder).
+  intent: z._default(z.enum(["save", "search"]), "save"),
+  q: z._default(z.string().check(z.trim(), z.maxLength(200)), ""),
 });
 export type SectionInput = z.infer<typeof sectionSchema>;
 
