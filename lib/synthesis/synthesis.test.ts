@@ -3,7 +3,11 @@
 // later flagged in the draft and in coverage, the counts beside each citation as the database has
 // them, the workflow draft → submitted → returned → final with its audit rows, what the secretariat
 // and other regions' anchors may see, and similar inputs found by pg_trgm.
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
@@ -17,6 +21,7 @@ import { submissionContentSchema, submissionSchema, type SubmissionContent } fro
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { getCoverage, markReadNotCited, similarInputs } from "./coverage";
+import { buildContributionDocx } from "./docx";
 import { changeContributionStatus, getContribution, getPublishedContribution, listSectionRevisions, saveSection } from "./index";
 import { contributionStepSchema, readNotCitedSchema, sectionSchema } from "./schemas";
 
@@ -205,6 +210,28 @@ describe.each(drivers)("the region's contribution on %s", (driver) => {
     expect(await caught(similarInputs({ actor: anchorY, submissionId: accepted[0]! }))).toBeInstanceOf(NotFoundError);
     expect(await caught(similarInputs({ actor: memberA, submissionId: accepted[0]! }))).toBeInstanceOf(NotFoundError);
   });
+
+  it("the DOCX, read back by LibreOffice (to PDF) and pdftotext, holds every paragraph, every citation and the annex", async () => {
+    const { docx } = await buildContributionDocx({ actor: anchorX, consultationId: w.consultationX });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "contribution-"));
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+    try {
+      const file = path.join(dir, "contribution.docx");
+      fs.writeFileSync(file, docx);
+      execFileSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", file, "--outdir", dir], { stdio: "pipe", timeout: 120_000 });
+      const text = execFileSync("pdftotext", [path.join(dir, "contribution.pdf"), "-"]).toString("utf8").replace(/\s+/g, " ");
+      const [row] = await t.db.select({ refs: sql<string[]>`array_agg(distinct ${submissions.reference})` }).from(contributionCitations).innerJoin(submissions, eq(submissions.id, contributionCitations.submissionId));
+      expect(row!.refs.length).toBeGreaterThan(0);
+      for (const ref of row!.refs) expect(text).toContain(ref);
+      expect(text).toContain("Domestic workers, by both anchors.");
+      expect(text).toContain("Ratify ILO C189.");
+      expect(text).toContain("Annex: the inputs cited");
+      expect(text).toContain("Protect domestic workers");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it("citations are stored one row per item and input, rewritten with the section", async () => {
     const rows = await t.db.select().from(contributionCitations).where(eq(contributionCitations.themeId, 1)).orderBy(asc(contributionCitations.position));

@@ -12,6 +12,7 @@ import { regionNames } from "@/lib/i18n/regions";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { getRegionsOverview } from "@/lib/moderation/regions";
+import { listContributions } from "@/lib/synthesis";
 
 export default async function SecretariatPage({ params, searchParams }: PageProps<"/[locale]/secretariat">) {
   const { locale: raw } = await params;
@@ -20,6 +21,8 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
   const rows = await loadOrDeny(() => listConsultationsForSecretariat({ actor }));
   if (!rows) return <Forbidden />;
   const t = await getTranslations("secretariat");
+  const tSyn = await getTranslations("synthesis");
+  const contributionRows = await listContributions({ actor });
   const tc = await getTranslations("consultation");
   const te = await getTranslations("exports");
   const [names, regions, themes, deadlines] = await Promise.all([
@@ -73,6 +76,26 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="contributions" className="mt-8" data-testid="contributions">
+        <h2 id="contributions" className="text-xl font-semibold">
+          {tSyn("secretariatTitle")}
+        </h2>
+        {contributionRows.length === 0 ? (
+          <p className="mt-2">{tSyn("secretariatNone")}</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {contributionRows.map((r) => (
+              <li key={r.consultationId} data-testid="contribution-row" data-status={r.status}>
+                <LocaleLink href={`/moderation/${r.slug}/synthesis`} className="text-brand underline">
+                  {names[rows.findIndex((c) => c.id === r.consultationId)]?.region ?? r.region}
+                </LocaleLink>
+                {": "}
+                {tSyn(`status.${r.status}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <RegionsSideBySide regions={regions} names={Object.fromEntries(rows.map((c, i) => [c.id, names[i]?.region ?? c.region]))} themes={themes} locale={locale} />
     </>
   );

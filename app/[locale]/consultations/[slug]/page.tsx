@@ -4,6 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ConsultationFacts, PhaseBadge } from "@/components/consultation-facts";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { listThemes } from "@/lib/consultations/themes";
+import { getPublishedContribution } from "@/lib/synthesis";
+import { ContributionSections } from "@/components/contribution-sections";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { regionNames } from "@/lib/i18n/regions";
@@ -22,7 +24,13 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   const c = await getPublicConsultation({ slug });
   if (!c) notFound();
-  const [t, themes, names] = await Promise.all([getTranslations("consultation"), listThemes({ locale }), regionNames(c)]);
+  const [t, themes, names, contribution, tSyn] = await Promise.all([
+    getTranslations("consultation"),
+    listThemes({ locale }),
+    regionNames(c),
+    getPublishedContribution({ consultationId: c.id, locale }),
+    getTranslations("synthesis"),
+  ]);
   return (
     <>
       <p>
@@ -61,6 +69,18 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
           ))}
         </ol>
       </section>
+      {contribution ? (
+        <section aria-labelledby="contribution" className="mt-10 max-w-3xl" data-testid="published-contribution">
+          <h2 id="contribution" className="text-2xl font-semibold">
+            {tSyn("published")}
+          </h2>
+          <p className="mt-2">{tSyn("publishedIntro")}</p>
+          {contribution.contribution.finalisedAt ? (
+            <p className="mt-1 text-sm text-slate-700">{tSyn("publishedOn", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(contribution.contribution.finalisedAt) })}</p>
+          ) : null}
+          <ContributionSections view={contribution} locale={locale} headingLevel={3} link={() => null} inputHref={(_id, cited) => (cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null)} />
+        </section>
+      ) : null}
     </>
   );
 }

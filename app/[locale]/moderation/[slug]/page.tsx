@@ -71,6 +71,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
     </label>
   );
 
+  const tSynthesis = await getTranslations("synthesis");
   return (
     <>
       <Notice searchParams={sp} />
@@ -82,6 +83,9 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           </LocaleLink>
           <LocaleLink href={`/moderation/${slug}/on-behalf`} className="text-brand underline">
             {t("enterOnBehalfLink")}
+          </LocaleLink>
+          <LocaleLink href={`/moderation/${slug}/synthesis`} className="text-brand underline" data-testid="synthesis-link">
+            {tSynthesis("link")}
           </LocaleLink>
         </p>
       ) : null}

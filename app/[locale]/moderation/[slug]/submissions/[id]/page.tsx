@@ -11,6 +11,7 @@ import { countryName, languageNames } from "@/lib/i18n/format";
 import { countryList } from "@/lib/i18n/names";
 import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
+import { similarInputs } from "@/lib/synthesis/coverage";
 import { moderateButtonAction } from "../../../actions";
 import { MessageForm } from "../../../message-form";
 
@@ -31,6 +32,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
   const format = await getFormatter();
   const ta = await getTranslations("anchor");
   const themes = await listThemeLabels({ locale });
+  const [similar, tSyn] = await Promise.all([similarInputs({ actor, submissionId: s.id }), getTranslations("synthesis")]);
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const last = d.revisions.at(-1)?.number ?? 1;
@@ -190,6 +192,26 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="similar" className="mt-8 max-w-3xl" data-testid="similar-inputs">
+        <h2 id="similar" className="text-xl font-semibold">
+          {tSyn("similar")}
+        </h2>
+        {similar.length === 0 ? (
+          <p className="mt-2">{tSyn("similarNone")}</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {similar.map((x) => (
+              <li key={x.id}>
+                <LocaleLink href={`/moderation/${slug}/submissions/${x.id}`} className="text-brand underline">
+                  {x.reference}
+                </LocaleLink>{" "}
+                <span dir="auto">{x.title}</span> · {x.organisation} · {ts(`statuses.${x.status}` as never)} · {tSyn("similarity", { value: x.similarity })}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="revisions" className="mt-8 max-w-3xl">

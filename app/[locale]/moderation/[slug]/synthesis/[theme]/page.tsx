@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { Notice } from "@/components/notice";
+import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
+import { getConsultationForModeration } from "@/lib/registrations";
+import { getContribution, listSectionRevisions } from "@/lib/synthesis";
+import { findCitable } from "@/lib/synthesis/coverage";
+import { SectionForm, type EditorItem } from "./section-form";
+
+/** The editor of one theme's section, with the finder of inputs to cite and the section's history. */
+export default async function SectionPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/synthesis/[theme]">) {
+  const { locale: raw, slug, theme } = await params;
+  const locale = isLocale(raw) ? raw : defaultLocale;
+  const sp = await searchParams;
+  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis/${theme}`);
+  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
+  if (!c) return null;
+  const view = await loadOrDeny(() => getContribution({ actor, consultationId: c.id, locale }));
+  if (!view) return null;
+  const themeId = /^\d{1,5}$/.test(theme) ? Number(theme) : NaN;
+  const section = view.sections.find((s) => s.themeId === themeId);
+  if (!section) notFound();
+  const t = await getTranslations("synthesis");
+  const tStatus = await getTranslations("mySubmissions.statuses");
+  const back = `/${locale}/moderation/${slug}/synthesis`;
+  if (!view.can.edit) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold">{t("editTitle", { theme: section.themeName })}</h1>
+        <p className="mt-4">{t("statusLine", { status: t(`status.${view.contribution.status}`) })}</p>
+        <p className="mt-2">
+          <Link href={back} className="text-brand underline">
+            {t("backToContribution")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
+  const [found, revisions] = await Promise.all([findCitable({ actor, consultationId: c.id, themeId, q }), listSectionRevisions({ actor, consultationId: c.id, themeId })]);
+  const items: EditorItem[] = section.items.map((i) => ({
+    kind: i.kind,
+    text: i.text,
+    citations: i.citations.map((x) => ({ id: x.id, label: `${x.reference ?? "?"} · ${x.title}${x.organisation ? ` (${x.organisation})` : ""}`, flag: x.current ? undefined : t("flag", { status: tStatus(x.status as never) }) })),
+  }));
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <>
+      <Notice searchParams={sp} />
+      <p>
+        <Link href={back} className="text-brand underline">
+          {t("backToContribution")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{t("editTitle", { theme: section.themeName })}</h1>
+      <p className="mt-2 text-slate-700">
+        {section.updatedAt ? t("lastSaved", { version: section.version, when: when.format(section.updatedAt), who: section.updatedBy ?? "?" }) : t("neverSaved")}
+      </p>
+      <ClientMessages namespaces={["synthesis"]}>
+        <SectionForm key={section.version} consultationId={c.id} themeId={themeId} version={section.version} items={items} q={q} />
+      </ClientMessages>
+
+      <section id="finder" aria-labelledby="finder-title" className="mt-10" data-testid="finder">
+        <h2 id="finder-title" className="text-2xl font-semibold">
+          {t("finderTitle")}
+        </h2>
+        {found.length === 0 ? (
+          <p className="mt-2">{t("finderNone")}</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {found.map((f) => (
+              <li key={f.id} data-testid="finder-result">
+                <strong dir="ltr">{f.reference}</strong> · <Link href={`/${locale}/moderation/${slug}/submissions/${f.id}`} className="text-brand underline">{f.title}</Link> · {f.organisation}
+                {f.countries.length ? ` · ${f.countries.map((code) => countryName(locale, code)).join(", ")}` : ""}
+                {f.cited ? <em className="ms-2 text-slate-700">({t("alreadyCited")})</em> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {revisions.length > 0 ? (
+        <section aria-labelledby="history-title" className="mt-10">
+          <h2 id="history-title" className="text-2xl font-semibold">
+            {t("history")}
+          </h2>
+          <ol className="mt-3 space-y-3">
+            {[...revisions].reverse().map((r) => (
+              <li key={r.number}>
+                <details>
+                  <summary>{t("historyItem", { number: r.number, when: when.format(r.createdAt), who: r.by ?? "?" })}</summary>
+                  <ol className="mt-2 list-decimal ps-6">
+                    {r.items.map((i, n) => (
+                      <li key={n} className="whitespace-pre-line" dir="auto">
+                        <span className="font-semibold">{t(i.kind)}:</span> {i.text}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
