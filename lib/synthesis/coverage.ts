@@ -48,39 +48,43 @@ export interface Coverage {
 export async function getCoverage({ actor, consultationId, themeId, offset = 0 }: { actor: Actor; consultationId: string; themeId?: number; offset?: number }): Promise<Coverage> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const themes = await listThemes({ locale: actor.locale });
+  // The contribution's id first: the citations are then probed through their own index, never joined
+  // whole (a join through contributions misled the planner into a nested loop over every citation).
+  const [contribution] = await rowsOf<{ id: string }>(sql`select id from contributions where consultation_id = ${consultationId}`);
+  const cid = contribution?.id ?? null;
   const counts = await rowsOf<{ theme: number; accepted: number; cited: number; read: number }>(sql`
-    with cited as (
-      select distinct cc.submission_id from contribution_citations cc
-      join contributions c on c.id = cc.contribution_id where c.consultation_id = ${consultationId}
-    )
     select t.theme::int as theme, count(*)::int as accepted,
-      count(*) filter (where s.id in (select submission_id from cited))::int as cited,
-      count(*) filter (where s.id not in (select submission_id from cited) and n.submission_id is not null)::int as read
+      count(*) filter (where cited.submission_id is not null)::int as cited,
+      count(*) filter (where cited.submission_id is null and n.submission_id is not null)::int as read
     from submissions s
     cross join lateral unnest(s.themes) as t(theme)
+    left join (select distinct submission_id from contribution_citations where contribution_id = ${cid}) cited on cited.submission_id = s.id
     left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
     where s.consultation_id = ${consultationId} and s.status = 'accepted'
     group by t.theme`);
   const byTheme = new Map(counts.map((r) => [Number(r.theme), r]));
   const chosen = themeId ?? themes[0]?.id;
+  // Unread first, then in the order they came; the organisations' names for the page's rows only.
   const list = chosen
     ? await rowsOf<UncitedInput>(sql`
-      select s.id, s.reference, s.title, o.name as organisation, n.note
-      from submissions s
-      join organisations o on o.id = s.organisation_id
-      left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
-      where s.consultation_id = ${consultationId} and s.status = 'accepted' and ${chosen}::smallint = any(s.themes)
-        and not exists (select 1 from contribution_citations cc join contributions c on c.id = cc.contribution_id
-                        where c.consultation_id = ${consultationId} and cc.submission_id = s.id)
-      order by (n.submission_id is not null), s.submitted_at, s.id
-      limit ${COVERAGE_PAGE} offset ${Math.max(0, offset)}`)
+      with page as (
+        select s.id, s.reference, s.title, s.organisation_id, s.submitted_at, n.note, n.submission_id is not null as read
+        from submissions s
+        left join coverage_notes n on n.consultation_id = s.consultation_id and n.submission_id = s.id
+        where s.consultation_id = ${consultationId} and s.status = 'accepted' and ${chosen}::smallint = any(s.themes)
+          and not exists (select 1 from contribution_citations cc where cc.contribution_id = ${cid} and cc.submission_id = s.id)
+        order by read, s.submitted_at, s.id
+        limit ${COVERAGE_PAGE} offset ${Math.max(0, offset)}
+      )
+      select page.id, page.reference, page.title, o.name as organisation, page.note
+      from page join organisations o on o.id = page.organisation_id
+      order by page.read, page.submitted_at, page.id`)
     : [];
   const flagged = await rowsOf<Coverage["flagged"][number]>(sql`
     select distinct s.id, s.reference, s.title, s.status::text as status
     from contribution_citations cc
-    join contributions c on c.id = cc.contribution_id
     join submissions s on s.id = cc.submission_id
-    where c.consultation_id = ${consultationId} and s.status <> 'accepted'
+    where cc.contribution_id = ${cid} and s.status <> 'accepted'
     order by s.reference`);
   return {
     themes: themes.map((t) => {

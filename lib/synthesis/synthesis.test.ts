@@ -22,6 +22,7 @@ import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { getCoverage, markReadNotCited, similarInputs } from "./coverage";
 import { buildContributionDocx } from "./docx";
+import { buildCompilationDocx, buildCompilationXlsx } from "./compilation";
 import { changeContributionStatus, getContribution, getPublishedContribution, listSectionRevisions, saveSection } from "./index";
 import { contributionStepSchema, readNotCitedSchema, sectionSchema } from "./schemas";
 
@@ -227,6 +228,34 @@ describe.each(drivers)("the region's contribution on %s", (driver) => {
       expect(text).toContain("Ratify ILO C189.");
       expect(text).toContain("Annex: the inputs cited");
       expect(text).toContain("Protect domestic workers");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("the secretariat's compilation: XLSX with a row per citation and DOCX with the regions side by side, read back by LibreOffice; refused to anchors", async () => {
+    expect(await caught(buildCompilationXlsx({ actor: anchorX, locale: "en" }))).toBeInstanceOf(DomainError);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compilation-"));
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+    const soffice = (args: string[]) => execFileSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", dir], { stdio: "pipe", timeout: 120_000 });
+    try {
+      fs.writeFileSync(path.join(dir, "c.xlsx"), await buildCompilationXlsx({ actor: secretariat, locale: "en" }));
+      soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", path.join(dir, "c.xlsx")]);
+      const csv = execFileSync("python3", ["-c", "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8')))))", path.join(dir, "c.csv")]).toString("utf8");
+      const rows = JSON.parse(csv) as string[][];
+      expect(rows[0]).toEqual(["Region", "Status", "Theme", "Kind", "No.", "Text", "Reference", "Input", "Organisation", "Countries"]);
+      const [cited] = await t.db.select({ n: sql<number>`count(*)::int` }).from(contributionCitations);
+      const citationRows = rows.slice(1).filter((r) => r[6] !== "");
+      expect(citationRows).toHaveLength(Number(cited!.n));
+      expect(citationRows.every((r) => r[0] === "Asia" && r[1] === "Final")).toBe(true);
+      expect(rows.some((r) => r[5] === "Ratify ILO C189." && r[3] === "Recommendation")).toBe(true);
+
+      fs.writeFileSync(path.join(dir, "c.docx"), await buildCompilationDocx({ actor: secretariat, locale: "fr" }));
+      soffice(["--convert-to", "pdf", path.join(dir, "c.docx")]);
+      const text = execFileSync("pdftotext", [path.join(dir, "c.pdf"), "-"]).toString("utf8").replace(/\s+/g, " ");
+      expect(text).toContain("Les contributions des régions, thème par thème");
+      for (const r of citationRows) expect(text).toContain(r[6]!);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(profile, { recursive: true, force: true });

@@ -82,7 +82,18 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
         </h2>
         {contributionRows.length === 0 ? (
           <p className="mt-2">{tSyn("secretariatNone")}</p>
-        ) : (
+        ) : null}
+        {contributionRows.length > 0 ? (
+          <p className="mt-2 flex flex-wrap gap-4">
+            <a href={`/api/secretariat/compilation?format=docx&locale=${locale}`} className="text-brand underline">
+              {tSyn("compilationDocx")}
+            </a>
+            <a href={`/api/secretariat/compilation?format=xlsx&locale=${locale}`} className="text-brand underline">
+              {tSyn("compilationXlsx")}
+            </a>
+          </p>
+        ) : null}
+        {contributionRows.length === 0 ? null : (
           <ul className="mt-2 space-y-1">
             {contributionRows.map((r) => (
               <li key={r.consultationId} data-testid="contribution-row" data-status={r.status}>
