@@ -164,7 +164,7 @@ async function run(opened: OpenDatabase, sql: postgres.Sql) {
     "similar inputs: trigram nearest neighbours",
     `with near as (select s.id, s.reference, s.title, s.organisation_id, s.status, s.search, similarity(s.title || ' ' || s.summary, $2) as similarity
        from submissions s where s.consultation_id = $1 and s.status <> 'draft' and s.id <> $3::uuid
-       order by (s.title || ' ' || s.summary) <-> $2 limit 20)
+       order by s.title <-> $4 limit 20)
      select near.id, near.similarity from near join organisations o on o.id = near.organisation_id where near.similarity > 0.1
      order by near.similarity + 0.1 * ts_rank(near.search, plainto_tsquery('simple', $4)) desc limit 5`,
     [asia.id, probe!.text, sample[0]!.id, probe!.title],

@@ -2,6 +2,7 @@
 // scripts and tests use it directly, the app through db/client.ts.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -97,8 +98,8 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    // pg_trgm for similar inputs (lib/synthesis/coverage.ts), as PostgreSQL ships it.
-    const options = { extensions: { pg_trgm } };
+    // pg_trgm and btree_gist for similar inputs (lib/synthesis/coverage.ts), as PostgreSQL ships them.
+    const options = { extensions: { pg_trgm, btree_gist } };
     const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite"), options) : await PGlite.create(options);
     const db = drizzlePglite(client, { schema, casing: "snake_case" });
     await migratePglite(db, { migrationsFolder });

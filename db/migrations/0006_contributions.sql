@@ -63,7 +63,10 @@ ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_consultation_id_cons
 ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contribution_citations_submission_id_index" ON "contribution_citations" USING btree ("submission_id");--> statement-breakpoint
--- Similar inputs (lib/synthesis/coverage.ts): trigram distance on title and summary, nearest first
--- from a GiST index. pg_trgm is a trusted extension (PostgreSQL 13+); PGlite loads it (db/open.ts).
+-- Similar inputs (lib/synthesis/coverage.ts): the nearest titles by trigram distance within one
+-- consultation, from a GiST index on (consultation, title) (btree_gist for the first column; a
+-- larger signature than the default, as titles share much of their wording). Both extensions are
+-- trusted (PostgreSQL 13+); PGlite loads them (db/open.ts).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
-CREATE INDEX "submissions_similar_idx" ON "submissions" USING gist (("title" || ' ' || "summary") gist_trgm_ops);
+CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
+CREATE INDEX "submissions_similar_idx" ON "submissions" USING gist ("consultation_id", "title" gist_trgm_ops(siglen=128));

@@ -138,8 +138,9 @@ export interface SimilarInput {
 }
 
 /**
- * The inputs of the same consultation most similar to one: the nearest by trigram distance on title
- * and summary (a GiST index answers it), re-ranked with full-text ranking on the input's title.
+ * The inputs of the same consultation most similar to one: the nearest titles by trigram distance
+ * (a GiST index on consultation and title answers it), re-ranked by the trigram similarity of title
+ * and summary together, and by full-text rank against the input's title.
  * For its moderators only. Drafts never appear.
  */
 export async function similarInputs({ actor, submissionId, limit = 5 }: { actor: Actor; submissionId: string; limit?: number }): Promise<SimilarInput[]> {
@@ -161,7 +162,7 @@ export async function similarTo({ consultationId, excludeId, text, title, limit 
       from submissions s
       where s.consultation_id = ${consultationId} and s.status <> 'draft'
         and s.id <> ${excludeId ?? "00000000-0000-0000-0000-000000000000"}::uuid
-      order by (s.title || ' ' || s.summary) <-> ${text}
+      order by s.title <-> ${title}
       limit ${limit * 4}
     )
     select near.id, near.reference, near.title, o.name as organisation, near.status::text as status,
