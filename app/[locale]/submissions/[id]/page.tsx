@@ -11,6 +11,7 @@ import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
 import { OwnAttachments } from "./attachments";
+import { canWithdrawOrDiscard } from "@/lib/submissions/lifecycle";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
   const { locale: raw, id } = await params;
@@ -78,7 +79,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
             {t("edit")}
           </LocaleLink>
         ) : null}
-        {["draft", "submitted", "changes_requested", "accepted"].includes(s.status) ? (
+        {canWithdrawOrDiscard(s.status) ? (
           // Asks first, on a page of its own (works without JavaScript).
           <LocaleLink href={`/submissions/${s.id}/withdraw`} className="rounded border border-red-800 px-4 py-2 text-red-800">
             {s.status === "draft" ? t("discard") : t("withdraw")}
