@@ -41,7 +41,6 @@ import {
 import { deleteOrganisation, exportOrganisationData } from "@/lib/organisations/data";
 import {
   decideRegistration,
-  getConsultationForModeration,
   getOwnRegistration,
   listOwnRegistrations,
   listRegistrationsForModeration,
@@ -64,6 +63,7 @@ import {
 import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 
 const orgInput = {
   name: "Matrix organisation",

@@ -7,12 +7,13 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getOrganisationForBehalf, searchOrganisationsForBehalf } from "@/lib/submissions";
 import { newIdempotencyKey } from "@/lib/submissions/form-values";
 import { organisationSearchSchema } from "@/lib/submissions/schemas";
 import { BehalfForm } from "./behalf-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { isBeforeDeadline } from "@/lib/consultations/phase";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,7 +41,7 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
     const s = u.toString();
     return s ? `${base}?${s}` : base;
   };
-  const afterDeadline = c.submissionDeadline !== null && new Date() >= c.submissionDeadline;
+  const afterDeadline = !isBeforeDeadline(c.submissionDeadline, new Date());
 
   return (
     <>

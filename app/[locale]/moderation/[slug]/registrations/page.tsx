@@ -5,7 +5,8 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration, listRegistrationsForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
+import { listRegistrationsForModeration } from "@/lib/registrations";
 import { registrationFiltersSchema } from "@/lib/registrations/schemas";
 import { decideRegistrationAction } from "./actions";
 

@@ -4,7 +4,7 @@ import { downloadRefusal, exportLocale } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportSubmissions, type ExportFormat } from "@/lib/exports/submissions";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { appBaseUrl } from "@/lib/url";
 
 const noStore = { "Cache-Control": "no-store, private" };

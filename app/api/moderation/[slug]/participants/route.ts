@@ -3,7 +3,7 @@ import { getActor } from "@/lib/auth/session";
 import { downloadRefusal, exportLocale } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { exportParticipants } from "@/lib/exports/participants";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 
 // GET /api/moderation/<slug>/participants?format=csv|xlsx — anchors of that consultation and the
 // secretariat only (checked in lib/); the session is checked here first. In the words of ?locale=

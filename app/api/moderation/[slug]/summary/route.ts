@@ -3,7 +3,7 @@ import { getActor } from "@/lib/auth/session";
 import { downloadRefusal, exportLocale } from "@/lib/http/refusal";
 import { DomainError } from "@/lib/errors";
 import { buildRegionalSummary } from "@/lib/exports/summary";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { appBaseUrl } from "@/lib/url";
 
 const noStore = { "Cache-Control": "no-store, private" };
