@@ -16,6 +16,7 @@ import type { FormValues } from "@/lib/validation";
 import { withdrawRegistrationAction } from "./actions";
 import { RegistrationForm } from "./registration-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { registrationPhase } from "@/lib/consultations/phase";
 
 export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/register">) {
   const { locale: raw, slug } = await params;
@@ -44,7 +45,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
   const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
   const existing = await getOwnRegistration({ actor, consultationId: c.id, organisationId: org.id });
   const now = new Date();
-  const closed = c.status !== "open" || (c.registrationDeadline !== null && now >= c.registrationDeadline);
+  const closed = registrationPhase(c, now) !== "open";
   const values: FormValues = { consultationId: c.id, organisationId: org.id, version: String(existing?.registration.version ?? 0) };
   (existing?.participants ?? []).forEach((p, i) => {
     const set = (k: string, v: string | null | boolean) => {
