@@ -2,7 +2,10 @@
 // and withdraw (lib/submissions) and each moderation decision (lib/moderation/decisions.ts) check
 // here whether the move is allowed and write the status it names. Pure, so pages may ask it too
 // (which buttons to show) without pulling in the database.
-import type { SUBMISSION_STATUSES } from "@/db/enums";
+import { SUBMISSION_STATUSES } from "@/db/enums";
+
+// For pages and components, which do not reach db/ themselves.
+export { SUBMISSION_STATUSES };
 
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
