@@ -8,11 +8,11 @@ import { ErrorSummary, SubmitButton } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { contentDefaults, SubmissionContentFields, useSubmissionFieldLabels, type Option } from "@/components/submission-fields";
 import { ENHANCED, type FormState } from "@/lib/form-state";
-import { submissionContentSchema } from "@/lib/submissions/schemas";
+import { SUBMISSION_ARRAY_FIELDS, submissionContentSchema } from "@/lib/submissions/schemas";
 import { formDataToObject } from "@/lib/validation";
 import { autosaveDraftAction, editSubmissionAction, saveSubmissionAction } from "./actions";
 
-const ARRAYS = ["themes", "recommendations", "countries"];
+const ARRAYS: readonly string[] = SUBMISSION_ARRAY_FIELDS;
 const AUTOSAVE_MS = 4000;
 
 export function SubmissionForm({
