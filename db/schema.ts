@@ -1,4 +1,4 @@
-// The whole domain of SPEC.md. Column keys are camelCase; the database names are snake_case
+// The whole domain. Column keys are camelCase; the database names are snake_case
 // (drizzle's `casing: "snake_case"`, set in drizzle.config.ts and in db/client.ts).
 import { sql, type SQL } from "drizzle-orm";
 import {
@@ -243,7 +243,7 @@ export const invitations = pgTable(
   ],
 );
 
-// ---------------------------------------------------------------- registrations (§B)
+// ---------------------------------------------------------------- registrations
 export const registrations = pgTable(
   "registrations",
   {

@@ -370,7 +370,7 @@ matrix.push(
   },
 );
 
-// Exports (SPEC §E). They write an export_log row when allowed, but nothing the refusal check looks at:
+// Exports. They write an export_log row when allowed, but nothing the refusal check looks at:
 // read rows. Streams are read to the end, so an allowed export really ran.
 const drain = async (stream: ReadableStream<Uint8Array>) => (await new Response(stream).arrayBuffer()).byteLength;
 matrix.push(
@@ -395,7 +395,7 @@ matrix.push(
   { name: "inputsByRegion", allowed: ["secretariat"], run: (a) => inputsByRegion({ actor: a }) },
 );
 
-// The organisation's own data (SPEC "Privacy"): only an owner of that organisation. Deletion targets
+// The organisation's own data: only an owner of that organisation. Deletion targets
 // a disposable organisation shaped like A (ownerA owner, memberA member, registered in X), made again
 // after each allowed run.
 let disposable = { id: "", name: "" };

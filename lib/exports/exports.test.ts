@@ -1,4 +1,4 @@
-// Exports (SPEC §E) on real databases: CSV (read back with Python's csv module, not by this code's
+// Exports on real databases: CSV (read back with Python's csv module, not by this code's
 // library), XLSX and JSON compared, field by field, with what the database holds — Arabic, French
 // accents, line breaks (LF, CR, CRLF), quotes and commas intact; in CSV every value a spreadsheet
 // would take for a formula (=, +, -, @, tab, carriage return) made inert, in XLSX text left as it is

@@ -1,5 +1,5 @@
 import "server-only";
-// Words, not codes, in every export for people (SPEC "Files people open"): column names, statuses,
+// Words, not codes, in every export for people: column names, statuses,
 // theme, country, language and organisation-type names, publication choices and channels in the
 // export's language. Built once per export from the message catalogue (through translators, as the
 // catalogue is precompiled under Next) and the platform's Intl; lookups per row are map reads.

@@ -1,4 +1,4 @@
-// The regional summary (SPEC §E) and the secretariat's ZIP of every region (§F) on real databases.
+// The regional summary and the secretariat's ZIP of every region on real databases.
 // The DOCX is opened and its paragraphs read: each accepted input sits under its theme's heading;
 // nothing else leaves the portal — no internal note, no rejected, withdrawn, duplicate or draft input,
 // no contact person, no participant, no organisation behind an anonymous input; Arabic stays Arabic

@@ -1,5 +1,5 @@
 import "server-only";
-// Moderators' actions on an input (SPEC §D). Each is one transaction: the change, its audit row and
+// Moderators' actions on an input. Each is one transaction: the change, its audit row and
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
 import { and, desc, eq, inArray } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Moderation (SPEC §D) and published inputs (§G) on real databases: two moderators deciding on one
+// Moderation and published inputs on real databases: two moderators deciding on one
 // version, each decision with its audit row and e-mail in one transaction, what the organisation
 // sees (the message, never internal notes), the queue's filters, search in four languages and keyset
 // pages, revision diffs, bulk decisions, and what the public sees of an anonymous input.

@@ -1,4 +1,4 @@
-// Inputs entered by an anchor on an organisation's behalf (SPEC §D): received by e-mail, paper or
+// Inputs entered by an anchor on an organisation's behalf: received by e-mail, paper or
 // voice, then an ordinary submitted input — reference from the same series, revision 1, audit row and
 // receipt, all in one transaction — and only by the consultation's anchors or the secretariat.
 import { randomUUID } from "node:crypto";

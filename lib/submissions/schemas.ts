@@ -86,7 +86,7 @@ export type DraftInput = z.infer<typeof draftSchema>;
 
 export type SubmissionContent = z.infer<typeof submissionContentSchema>;
 
-// ---------------------------------------------------------------- entered on behalf (SPEC §D)
+// ---------------------------------------------------------------- entered on behalf
 /** How an input the anchors enter reached them (web is the organisation's own form). */
 export type BehalfChannel = Exclude<(typeof CHANNELS)[number], "web">;
 /** The form fields that repeat (checkboxes, rows): FormData gives them as lists. */

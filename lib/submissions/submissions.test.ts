@@ -1,4 +1,4 @@
-// Submitting input (SPEC §C) on real databases: one row per form instance however often it is sent,
+// Submitting input on real databases: one row per form instance however often it is sent,
 // unique contiguous references under concurrency, draft conflicts between members, revisions, the
 // deadline in the consultation's time zone, attachments judged by content inside the same
 // transaction, and who may see what.

@@ -17,7 +17,7 @@ import { isBeforeDeadline } from "@/lib/consultations/phase";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An anchor enters an input an organisation sent by e-mail, on paper or by voice (SPEC §D). */
+/** An anchor enters an input an organisation sent by e-mail, on paper or by voice. */
 export default async function OnBehalfPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
