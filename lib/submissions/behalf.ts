@@ -8,7 +8,7 @@ import { canModerate, type Actor } from "@/lib/auth/actor";
 import { dataChanged } from "@/lib/cache";
 import { isBeforeDeadline } from "@/lib/consultations/phase";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type UploadedFile } from "./record";
+import { pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type Recording } from "./record";
 import type { BehalfSubmissionInput } from "./schemas";
 
 /**
@@ -20,17 +20,7 @@ import type { BehalfSubmissionInput } from "./schemas";
  * anchor is the one who knows when it was sent; the audit note says "after the deadline". Refused
  * once the secretariat has closed the consultation (its regional input is then final).
  */
-export async function submitOnBehalf({
-  actor,
-  input,
-  files = [],
-  now = new Date(),
-}: {
-  actor: Actor;
-  input: BehalfSubmissionInput;
-  files?: UploadedFile[];
-  now?: Date;
-}): Promise<{ id: string; reference: string; organisationId: string; replayed: boolean }> {
+export async function submitOnBehalf({ actor, input, files = [], now = new Date() }: Recording & { input: BehalfSubmissionInput }): Promise<{ id: string; reference: string; organisationId: string; replayed: boolean }> {
   if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
   const db = await getDb();
   const attempt = () =>

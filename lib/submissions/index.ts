@@ -10,13 +10,13 @@ import { getDb } from "@/db/client";
 import { attachments, auditEvents, consultations, organisations, submissionRevisions, submissions, type Attachment, type Consultation, type Submission } from "@/db/schema";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { consultationPhase } from "@/lib/consultations/phase";
-import { ConflictError, DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { fileStore } from "@/lib/storage";
 import { canMove, isOpenForChanges, TRANSITIONS } from "./lifecycle";
-import { addFiles, assertBeforeDeadline, insertSubmitted, lockOwned, pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type UploadedFile } from "./record";
+import { addFiles, assertBeforeDeadline, insertSubmitted, lockOwned, pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type Recording, type UploadedFile } from "./record";
 import type { DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
-export { contentOf, type OnBehalf, type UploadedFile } from "./record";
+export { contentOf, type OnBehalf, type Recording, type UploadedFile } from "./record";
 export { getOrganisationForBehalf, ORGANISATION_SEARCH_PAGE, searchOrganisationsForBehalf, submitOnBehalf, type OrganisationMatch } from "./behalf";
 export { EDITABLE } from "./lifecycle";
 
@@ -53,28 +53,13 @@ export async function saveDraft({ actor, input, files = [] }: { actor: Actor; in
     await addFiles(tx, actor, row.id, files);
     return row;
   });
-  try {
-    return await attempt();
-  } catch (e) {
-    // Two first saves of one form raced (autosave and a click): the loser's insert hit the unique
-    // key; run again, it finds the winner's row by that key, as a retried first save does.
-    if (isUniqueViolation(e)) return attempt();
-    throw e;
-  }
+  // Two first saves of one form raced (autosave and a click): the loser's insert hit the unique
+  // key; run again, it finds the winner's row by that key, as a retried first save does.
+  return retryOnceOnUniqueViolation(attempt);
 }
 
 /** Submits: validates the deadline, gives the reference, stores revision 1, e-mails the receipt. */
-export async function submitSubmission({
-  actor,
-  input,
-  files = [],
-  now = new Date(),
-}: {
-  actor: Actor;
-  input: SubmissionInput;
-  files?: UploadedFile[];
-  now?: Date;
-}): Promise<{ id: string; reference: string; replayed: boolean }> {
+export async function submitSubmission({ actor, input, files = [], now = new Date() }: Recording & { input: SubmissionInput }): Promise<{ id: string; reference: string; replayed: boolean }> {
   if (!isMember(actor, input.organisationId)) throw new NotFoundError();
   const db = await getDb();
   const attempt = () =>
@@ -116,21 +101,7 @@ export async function submitSubmission({
 }
 
 /** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */
-export async function editSubmission({
-  actor,
-  submissionId,
-  version,
-  content,
-  files = [],
-  now = new Date(),
-}: {
-  actor: Actor;
-  submissionId: string;
-  version: number;
-  content: SubmissionContent;
-  files?: UploadedFile[];
-  now?: Date;
-}): Promise<{ version: number; revision: number }> {
+export async function editSubmission({ actor, submissionId, version, content, files = [], now = new Date() }: Recording & { submissionId: string; version: number; content: SubmissionContent }): Promise<{ version: number; revision: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await lockOwned(tx, actor, submissionId);

@@ -24,6 +24,13 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/** Who records an input, the files that come with it, and when (tests pass their own clock). */
+export interface Recording {
+  actor: Actor;
+  files?: UploadedFile[];
+  now?: Date;
+}
+
 export const contentOf = (s: Pick<Submission, keyof SubmissionContent>): SubmissionContent => ({
   title: s.title,
   themes: s.themes,
