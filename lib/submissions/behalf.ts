@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { auditEvents, organisations, submissions, type Organisation } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { dataChanged } from "@/lib/cache";
-import { isBeforeDeadline } from "@/lib/consultations/phase";
+import { consultationPhase } from "@/lib/consultations/phase";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type Recording } from "./record";
 import type { BehalfSubmissionInput } from "./schemas";
@@ -33,7 +33,9 @@ export async function submitOnBehalf({ actor, input, files = [], now = new Date(
       }
       const c = await takeNextNumber(tx, input.consultationId);
       if (!c || c.status === "draft") throw new NotFoundError();
-      if (c.status !== "open") throw new DomainError("consultationClosed", 409);
+      // Allowed after the submission deadline (see above), not once the consultation is closed.
+      const phase = consultationPhase(c, now);
+      if (phase === "closed") throw new DomainError("consultationClosed", 409);
       let organisationId: string;
       if (input.organisation.mode === "existing") {
         const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisation.id));
@@ -46,7 +48,7 @@ export async function submitOnBehalf({ actor, input, files = [], now = new Date(
         organisationId = org!.id;
         await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.create", consultationId: c.id, organisationId, note: `entered on behalf, channel ${input.channel}` });
       }
-      const afterDeadline = !isBeforeDeadline(c.submissionDeadline, now);
+      const afterDeadline = phase === "submissions_closed";
       const r = await recordSubmitted(tx, {
         actor,
         consultation: c,

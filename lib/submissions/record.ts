@@ -109,7 +109,6 @@ export interface OnBehalf {
   afterDeadline: boolean;
 }
 
-
 /**
  * Takes the consultation's next reference number, which locks its row until the transaction ends;
  * the caller's checks that follow (deadline, status) throw and roll the number back.
