@@ -4,7 +4,6 @@
 // would take for a formula (=, +, -, @, tab, carriage return) made inert, in XLSX text left as it is
 // (a text cell never runs). Columns and values in words of the export's language, read from the
 // message catalogue and Intl here. Filters give exactly the queue's rows; every export is logged.
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -22,15 +21,15 @@ import { moderate } from "@/lib/moderation/decisions";
 import { listQueue } from "@/lib/moderation/queue";
 import { moderationActionSchema, queueFiltersSchema } from "@/lib/moderation/schemas";
 import { saveDraft, submitSubmission } from "@/lib/submissions";
-import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
+import { draftSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { csvField } from "./csv";
 import { exportParticipants } from "./participants";
 import { countExportLog, exportRows, exportSubmissions, listExportLog, type ExportFormat, type ExportRow } from "./submissions";
+import { idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- helpers (independent of lib/exports)
-const key = () => randomUUID().replaceAll("-", "");
 const BOM = [0xef, 0xbb, 0xbf];
 const FORMULA_START = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -111,21 +110,6 @@ function expectedWords(r: Expected, locale: string, themeNames: Map<number, stri
 const csvDate = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 /** As CSV text: instants as "YYYY-MM-DD HH:MM", formulas inert. */
 const asCsv = (v: string | Date) => (v instanceof Date ? csvDate(v) : String(expectedCell(v)));
-
-const content = (over: Partial<SubmissionContent> = {}): SubmissionContent =>
-  submissionContentSchema.parse({
-    title: "An input",
-    themes: [1],
-    summary: "A short summary.",
-    body: "What the organisation has to say.",
-    recommendations: [],
-    countries: ["TH"],
-    language: "en",
-    contactName: "Contact Person",
-    contactEmail: "contact@example.net",
-    publication: "named",
-    ...over,
-  });
 
 // Every field that can carry text gets Arabic, French accents, line breaks, quotes, commas, and a
 // value starting with each of = + - @ tab CR. The form trims leading whitespace, so tab and CR are

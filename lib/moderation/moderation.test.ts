@@ -11,41 +11,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getPublishedAttachment, getPublishedInput, listPublishedInputs } from "@/lib/public/inputs";
 import { editSubmission, getOwnSubmission, saveDraft, submitSubmission } from "@/lib/submissions";
-import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
+import { draftSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { addInternalNote, bulkModerate, moderate } from "./decisions";
 import { diffRevisions, getSubmissionForModeration } from "./detail";
 import { getOverview, listQueue } from "./queue";
 import { bulkSchema, moderationActionSchema, queueFiltersSchema } from "./schemas";
+import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- helpers
-const key = () => randomUUID().replaceAll("-", "");
-const before = new Date("2017-07-15T00:00:00Z");
-
-const content = (over: Partial<SubmissionContent> = {}): SubmissionContent =>
-  submissionContentSchema.parse({
-    title: "An input",
-    themes: [1],
-    summary: "A short summary.",
-    body: "What the organisation has to say.",
-    recommendations: [],
-    countries: ["TH"],
-    language: "en",
-    contactName: "Contact Person",
-    contactEmail: "contact@example.net",
-    publication: "named",
-    ...over,
-  });
-
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 interface Setup {
   t: TestDatabase;

@@ -22,9 +22,7 @@ import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { fuzzParams, prng } from "@/lib/testing/fuzz";
-
-const key = () => randomUUID().replaceAll("-", "");
-const before = new Date("2017-07-15T00:00:00Z");
+import { beforeDeadlines as before, idempotencyKey as key } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- calling actions as an actor
 type Action = ((prev: FormState, fd: FormData) => Promise<FormState>) | ((fd: FormData) => Promise<void>);

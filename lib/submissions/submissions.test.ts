@@ -32,6 +32,7 @@ import {
   type UploadedFile,
 } from "./index";
 import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "./schemas";
+import { caught, idempotencyKey as key } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- fixtures
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -63,8 +64,6 @@ const oversizedPdf = () => {
   return bytes;
 };
 
-const key = () => randomUUID().replaceAll("-", "");
-
 const content = (title: string, body = "What the organisation has to say."): SubmissionContent =>
   submissionContentSchema.parse({
     title,
@@ -78,15 +77,6 @@ const content = (title: string, body = "What the organisation has to say."): Sub
     contactEmail: "contact@example.net",
     publication: "named",
   });
-
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 describe.each(drivers)("submissions on %s", (driver) => {
   let t: TestDatabase;
