@@ -64,6 +64,7 @@ import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/sub
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
+import { beforeDeadlines as beforeDeadline } from "@/lib/testing/inputs";
 
 const orgInput = {
   name: "Matrix organisation",
@@ -209,7 +210,6 @@ matrix.push(
 
 // A's submitted input in X with one attachment, made in beforeAll. Submits and edits run at a fixed
 // time: the updateConsultation row above sets X's submission deadline to 1 August 2017.
-const beforeDeadline = new Date("2017-07-15T00:00:00Z");
 let submissionOfA = { id: "", attachmentId: "" };
 // A second input of A's in X, which bulk request-changes rows send back and reset.
 let bulkTargetOfA = "";

@@ -16,7 +16,7 @@ import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testin
 import { fieldErrorsOf } from "@/lib/validation";
 import { getOrganisationForBehalf, listOwnSubmissions, ORGANISATION_SEARCH_PAGE, searchOrganisationsForBehalf, submitOnBehalf, submitSubmission } from "./index";
 import { behalfSubmissionSchema, submissionSchema } from "./schemas";
-import { caught, idempotencyKey as key } from "@/lib/testing/inputs";
+import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const executable = () => ascii("MZ\x90\x00\x03This program cannot be run in DOS mode.");
@@ -25,7 +25,6 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
   let t: TestDatabase;
   let w: World;
   let anchorX: Actor;
-  const before = new Date("2017-07-15T00:00:00Z");
 
   // What the anchors' form posts, parsed by its schema as the server action does.
   const form = (title: string, organisation: Record<string, string>, over: Record<string, unknown> = {}) =>

@@ -33,7 +33,7 @@ import {
 } from "./index";
 import { draftSchema, submissionSchema, type SubmissionContent } from "./schemas";
 import { executable, oversizedPdf, pdf } from "@/lib/testing/files";
-import { caught, idempotencyKey as key, inputContent } from "@/lib/testing/inputs";
+import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- fixtures
 const content = (title: string, body = "What the organisation has to say."): SubmissionContent =>
@@ -48,8 +48,6 @@ describe.each(drivers)("submissions on %s", (driver) => {
   let anchorX: Actor;
   let anchorY: Actor;
   let secretariat: Actor;
-  // A moment before any deadline a test sets (asia has none by default).
-  const before = new Date("2017-07-15T00:00:00Z");
 
   const submitInput = (title: string, over: { idempotencyKey?: string; submissionId?: string; version?: number; body?: string } = {}) =>
     submissionSchema.parse({

@@ -7,6 +7,7 @@ import { submissionContentSchema, type SubmissionContent } from "@/lib/submissio
 
 export const idempotencyKey = () => randomUUID().replaceAll("-", "");
 
+/** A moment before any deadline a test sets (the fixtures' consultations have none by default). */
 export const beforeDeadlines = new Date("2017-07-15T00:00:00Z");
 
 export const inputContent = (over: Partial<SubmissionContent> = {}): SubmissionContent =>
