@@ -5,6 +5,7 @@ import { listPublicConsultations } from "@/lib/consultations/queries";
 import { regionNames } from "@/lib/i18n/regions";
 import { listOwnRegistrations } from "@/lib/registrations";
 import { listOwnSubmissions } from "@/lib/submissions";
+import { registrationPhase } from "@/lib/consultations/phase";
 
 /**
  * Where an organisation stands in each consultation, and the next step offered beside it: its
@@ -24,7 +25,7 @@ export async function OrganisationActivity({ actor, organisationId, headingLevel
     consultations.map(async (c) => {
       const registration = registrations.find((r) => r.consultationId === c.id);
       const own = inputs.rows.filter((s) => s.consultationSlug === c.slug);
-      const canRegister = c.status === "open" && (c.registrationDeadline === null || now < c.registrationDeadline);
+      const canRegister = registrationPhase(c, now) === "open";
       const canSubmit = c.phase === "open";
       return { c, names: await regionNames(c), registration, own, canRegister, canSubmit };
     }),

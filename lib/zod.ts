@@ -35,3 +35,6 @@ export const searchTerms = () =>
       z.string().check(z.minLength(1), z.maxLength(200)),
     ),
   );
+
+/** A consultation's slug as it may appear in a URL or a hidden field ("asia", "latin-america-caribbean"). */
+export const slug = () => z.string().check(z.regex(/^[a-z0-9-]{1,60}$/));

@@ -4,7 +4,6 @@
 // them, the workflow draft → submitted → returned → final with its audit rows, what the secretariat
 // and other regions' anchors may see, and similar inputs found by pg_trgm.
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,40 +16,15 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema } from "@/lib/moderation/schemas";
 import { submitSubmission, withdrawSubmission } from "@/lib/submissions";
-import { submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
+import { submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
+import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { getCoverage, markReadNotCited, similarInputs } from "./coverage";
 import { buildContributionDocx } from "./docx";
 import { buildCompilationDocx, buildCompilationXlsx } from "./compilation";
 import { changeContributionStatus, getContribution, getPublishedContribution, listSectionRevisions, saveSection } from "./index";
 import { contributionStepSchema, readNotCitedSchema, sectionSchema } from "./schemas";
-
-const key = () => randomUUID().replaceAll("-", "");
-const before = new Date("2017-07-15T00:00:00Z");
-const content = (over: Partial<SubmissionContent> = {}): SubmissionContent =>
-  submissionContentSchema.parse({
-    title: "An input",
-    themes: [1],
-    summary: "A short summary.",
-    body: "What the organisation has to say.",
-    recommendations: [],
-    countries: ["TH"],
-    language: "en",
-    contactName: "Contact Person",
-    contactEmail: "contact@example.net",
-    publication: "named",
-    ...over,
-  });
-
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 describe.each(drivers)("the region's contribution on %s", (driver) => {
   let t: TestDatabase;

@@ -5,7 +5,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { languageName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution } from "@/lib/synthesis";
 import { ContributionSections } from "@/components/contribution-sections";
 import { contributionStepAction } from "./actions";

@@ -6,7 +6,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution, listSectionRevisions } from "@/lib/synthesis";
 import { findCitable } from "@/lib/synthesis/coverage";
 import { SectionForm, type EditorItem } from "./section-form";

@@ -5,7 +5,7 @@ import { isAnchorOf } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { COVERAGE_PAGE, getCoverage } from "@/lib/synthesis/coverage";
 import { readNotCitedAction } from "../actions";
 
