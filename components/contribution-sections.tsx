@@ -14,6 +14,7 @@ export async function ContributionSections({
   link,
   inputHref,
   headingLevel = 2,
+  hideEmpty = false,
 }: {
   view: ContributionView;
   locale: AppLocale;
@@ -22,6 +23,8 @@ export async function ContributionSections({
   /** Where a cited input links to (null: not linked). */
   inputHref: (id: string, c: CitedInput) => string | null;
   headingLevel?: 2 | 3;
+  /** Leave out the themes nothing was written for (the published text). */
+  hideEmpty?: boolean;
 }) {
   const t = await getTranslations({ locale, namespace: "synthesis" });
   const tStatus = await getTranslations({ locale, namespace: "mySubmissions.statuses" });
@@ -29,7 +32,7 @@ export async function ContributionSections({
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <div className="mt-8 space-y-10">
-      {view.sections.map((s) => {
+      {view.sections.filter((s) => !hideEmpty || s.items.length > 0).map((s) => {
         const edit = link(s.themeId);
         return (
           <section key={s.themeId} aria-labelledby={`theme-${s.themeId}`} data-testid="contribution-section" data-theme={s.themeId}>

@@ -78,7 +78,7 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
           {contribution.contribution.finalisedAt ? (
             <p className="mt-1 text-sm text-slate-700">{tSyn("publishedOn", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(contribution.contribution.finalisedAt) })}</p>
           ) : null}
-          <ContributionSections view={contribution} locale={locale} headingLevel={3} link={() => null} inputHref={(_id, cited) => (cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null)} />
+          <ContributionSections view={contribution} locale={locale} headingLevel={3} hideEmpty link={() => null} inputHref={(_id, cited) => (cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null)} />
         </section>
       ) : null}
     </>
