@@ -8,7 +8,7 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution, listSectionRevisions } from "@/lib/synthesis";
-import { findCitable } from "@/lib/synthesis/coverage";
+import { findCitable, similarTo } from "@/lib/synthesis/coverage";
 import { SectionForm, type EditorItem } from "./section-form";
 
 /** The editor of one theme's section, with the finder of inputs to cite and the section's history. */
@@ -41,7 +41,12 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
     );
   }
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
-  const [found, revisions] = await Promise.all([findCitable({ actor, consultationId: c.id, themeId, q }), listSectionRevisions({ actor, consultationId: c.id, themeId })]);
+  const [found, revisions, similar] = await Promise.all([
+    findCitable({ actor, consultationId: c.id, themeId, q }),
+    listSectionRevisions({ actor, consultationId: c.id, themeId }),
+    // Inputs whose titles are like the words searched for (pg_trgm), to group them and spot duplicates.
+    q ? similarTo({ consultationId: c.id, text: q, title: q, limit: 10 }) : Promise.resolve([]),
+  ]);
   const items: EditorItem[] = section.items.map((i) => ({
     kind: i.kind,
     text: i.text,
@@ -82,6 +87,25 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
           </ul>
         )}
       </section>
+
+      {q ? (
+        <section aria-labelledby="similar-title" className="mt-8" data-testid="finder-similar">
+          <h2 id="similar-title" className="text-xl font-semibold">
+            {t("similar")}
+          </h2>
+          {similar.length === 0 ? (
+            <p className="mt-2">{t("similarNone")}</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {similar.map((x) => (
+                <li key={x.id}>
+                  <strong dir="ltr">{x.reference}</strong> · <span dir="auto">{x.title}</span> · {x.organisation} · {tStatus(x.status as never)} · {t("similarity", { value: x.similarity })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       {revisions.length > 0 ? (
         <section aria-labelledby="history-title" className="mt-10">
