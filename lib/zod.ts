@@ -35,3 +35,6 @@ export const searchTerms = () =>
       z.string().check(z.minLength(1), z.maxLength(200)),
     ),
   );
+
+/** A topic's number (themes.id, a smallint): which round's topics it may be is checked in lib/. */
+export const topicId = () => z.coerce.number().check(z.int(), z.gte(1), z.lte(32767));

@@ -1,6 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { themeTranslations, themes } from "@/db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { consultations, themeTranslations, themes } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { cachedPublicData } from "@/lib/cache";
 import type { AppLocale } from "@/lib/i18n/config";
 
@@ -21,4 +23,22 @@ export async function listThemes({ locale }: { locale: AppLocale }): Promise<The
       .orderBy(asc(themes.id)),
   );
   return rows.slice();
+}
+
+/**
+ * Refuses topics that are not the consultation's round's: an input of a 2017 consultation takes the
+ * six 2017 themes, one of a later round that round's topics (error beside the field "themes").
+ */
+export async function assertRoundTopics(tx: DbOrTx, consultationId: string, ids: readonly number[]): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  // A share lock on the topics named: the secretariat's deletion of one (lib/rounds) waits for this
+  // transaction, then finds its input and refuses.
+  const rows = await tx
+    .select({ id: themes.id })
+    .from(themes)
+    .innerJoin(consultations, eq(consultations.roundId, themes.roundId))
+    .where(and(eq(consultations.id, consultationId), inArray(themes.id, wanted)))
+    .for("share", { of: themes });
+  if (rows.length !== wanted.length) throw new DomainError("topicNotInRound", 400, {}, "themes");
 }

@@ -29,6 +29,7 @@ import { appBaseUrl } from "@/lib/url";
 import { dataChanged } from "@/lib/cache";
 import type { BehalfChannel, BehalfSubmissionInput, DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { assertRoundTopics } from "@/lib/consultations/themes";
 
 export interface UploadedFile {
   name: string;
@@ -53,7 +54,7 @@ const contentOf = (s: Pick<Submission, keyof SubmissionContent>): SubmissionCont
 function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
   return {
     title: input.title,
-    themes: [...new Set(input.themes)].sort(),
+    themes: [...new Set(input.themes)].sort((a, b) => a - b),
     summary: input.summary,
     body: input.body,
     recommendations: input.recommendations,
@@ -106,6 +107,7 @@ export async function saveDraft({ actor, input, files = [] }: { actor: Actor; in
   const attempt = () => db.transaction(async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
     if (!c || c.status === "draft") throw new NotFoundError();
+    await assertRoundTopics(tx, c.id, input.themes);
     let target: Submission | undefined;
     if (input.submissionId) target = await lockOwned(tx, actor, input.submissionId);
     else {
@@ -278,6 +280,7 @@ async function recordSubmitted(
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
+  await assertRoundTopics(tx, c.id, content.themes);
   const reference = referenceOf(c);
   if (x.inserted && x.inserted.reference !== reference) throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
   const submitted = { ...content, status: "submitted" as const, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
@@ -494,6 +497,7 @@ export async function editSubmission({
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, s.consultationId));
     await assertBeforeDeadline(c!, actor, now);
     if (s.version !== version) throw new ConflictError("staleSubmission");
+    await assertRoundTopics(tx, s.consultationId, content.themes);
     const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
     const revision = (last?.n ?? 0) + 1;
     const next = pickContent(content);
