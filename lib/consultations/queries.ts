@@ -7,6 +7,7 @@ import { consultationPhase, type ConsultationPhase } from "./phase";
 
 export interface PublicConsultation {
   id: string;
+  roundId: string;
   slug: string;
   code: string;
   region: string;
@@ -33,6 +34,7 @@ const seatsTaken = sql<number>`coalesce((
 
 const publicColumns = {
   id: consultations.id,
+  roundId: consultations.roundId,
   slug: consultations.slug,
   code: consultations.code,
   region: consultations.region,

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultations, themeTranslations, themes } from "@/db/schema";
+import { consultations, themeGroupTranslations, themeGroups, themeTranslations, themes } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { cachedPublicData } from "@/lib/cache";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -10,17 +10,29 @@ export interface ThemeName {
   id: number;
   slug: string;
   name: string;
+  /** Its number within its round, as shown ("3."): the 2017 themes' numbers are their ids, 1–6. */
+  position: number;
+  /** The heading it is listed under (a round table of the review), when the round has them. */
+  group: string | null;
 }
 
-/** The six themes named in one language (the one taxonomy every region shares). */
-export async function listThemes({ locale }: { locale: AppLocale }): Promise<ThemeName[]> {
+/** A round's topics named in one language, in the round's order (every lookup of topics is per round). */
+export async function listThemes({ locale, roundId }: { locale: AppLocale; roundId: string }): Promise<ThemeName[]> {
   // Cached like every public read (lib/cache); a copy, as callers may sort it.
-  const rows = await cachedPublicData(`themes:${locale}`, (db) =>
+  const rows = await cachedPublicData(`themes:${roundId}:${locale}`, (db) =>
     db
-      .select({ id: themes.id, slug: themes.slug, name: themeTranslations.name })
+      .select({
+        id: themes.id,
+        slug: themes.slug,
+        name: themeTranslations.name,
+        position: themes.position,
+        group: sql<string | null>`(select ${themeGroupTranslations.name} from ${themeGroupTranslations} where ${themeGroupTranslations.groupId} = ${themes.groupId} and ${themeGroupTranslations.locale} = ${locale})`,
+      })
       .from(themes)
       .innerJoin(themeTranslations, and(eq(themeTranslations.themeId, themes.id), eq(themeTranslations.locale, locale)))
-      .orderBy(asc(themes.id)),
+      .leftJoin(themeGroups, eq(themeGroups.id, themes.groupId))
+      .where(eq(themes.roundId, roundId))
+      .orderBy(asc(themeGroups.position), asc(themes.position), asc(themes.id)),
   );
   return rows.slice();
 }

@@ -21,6 +21,8 @@ export const queueFiltersSchema = z.object({
   language: optionalOrIgnored(z.enum(inputLanguages)),
   // A consultation by its slug (the secretariat's view of all consultations).
   region: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/))),
+  // A round by its slug (the secretariat's view of all consultations: one round at a time).
+  round: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{2,20}$/))),
   from: optionalOrIgnored(isoDate),
   to: optionalOrIgnored(isoDate),
   q: searchTerms(),
@@ -38,7 +40,7 @@ export const moderationActionSchema = z.discriminatedUnion("action", [
   z.extend(base, { action: z.literal("accept") }),
   z.extend(base, { action: z.literal("requestChanges"), message: requiredText(4000) }),
   z.extend(base, { action: z.literal("reject"), reason: requiredText(4000) }),
-  z.extend(base, { action: z.literal("markDuplicate"), duplicateOf: z.string().check(z.trim(), z.regex(/^[A-Z]{2,6}-\d{4,}$/, { error: "invalidReference" })) }),
+  z.extend(base, { action: z.literal("markDuplicate"), duplicateOf: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{2,20}(?:-[A-Z0-9]{1,20})*-\d{4,}$/, { error: "invalidReference" })) }),
   z.extend(base, {
     action: z.literal("tag"),
     themes: z._default(z.array(topicId()).check(z.maxLength(6)), []),

@@ -4,7 +4,9 @@ import { parseKeysetCursor } from "@/lib/cursor";
 
 // The public listing's filters come from the URL: anything malformed is ignored, never a 500.
 export const publicInputsFiltersSchema = z.object({
-  consultation: optionalOrIgnored(z.string().check(z.regex(/^[a-z-]{2,40}$/))),
+  consultation: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{2,60}$/))),
+  // A round by its slug (?round=2017): its consultations' inputs.
+  round: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{2,20}$/))),
   theme: optionalOrIgnored(topicId()),
   // Words, a reference or a named organisation.
   q: searchTerms(),

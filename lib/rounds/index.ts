@@ -105,8 +105,7 @@ export async function listPublicRounds({ locale }: { locale: AppLocale }): Promi
  * public may see. Null only when there is none (never after the seed).
  */
 export async function currentRound({ locale }: { locale: AppLocale }): Promise<RoundSummary | null> {
-  const all = await listPublicRounds({ locale });
-  return all.find((r) => r.status === "open") ?? all.slice().sort((a, b) => (b.endsOn > a.endsOn ? 1 : b.endsOn < a.endsOn ? -1 : 0))[0] ?? null;
+  return (await roundForView({ locale })).round;
 }
 
 export async function getPublicRound({ slug, locale }: { slug: string; locale: AppLocale }): Promise<RoundSummary | null> {
@@ -498,4 +497,16 @@ export async function importTopics({
     await audit(tx, actor, r.id, "topic.import", `${topics.length} topics`);
     await publicDataChanged(tx);
   });
+}
+
+/**
+ * The round a page shows: the one its URL names (?round=2017), else the current round. The
+ * secretariat also sees rounds in preparation; everyone else only the public ones.
+ */
+export async function roundForView({ slug, locale, actor }: { slug?: string; locale: AppLocale; actor?: Actor | null }): Promise<{ round: RoundSummary | null; rounds: RoundSummary[] }> {
+  const all = actor?.secretariat ? await listRounds({ actor, locale }) : await listPublicRounds({ locale });
+  const named = slug ? all.find((r) => r.slug === slug) : undefined;
+  const visible = all.filter((r) => r.status !== "preparing");
+  const current = visible.find((r) => r.status === "open") ?? visible.slice().sort((a, b) => (b.endsOn > a.endsOn ? 1 : b.endsOn < a.endsOn ? -1 : 0))[0] ?? all[0] ?? null;
+  return { round: named ?? current, rounds: all };
 }

@@ -22,7 +22,7 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   const c = await getPublicConsultation({ slug });
   if (!c) notFound();
-  const [t, themes, names] = await Promise.all([getTranslations("consultation"), listThemes({ locale }), regionNames(c)]);
+  const [t, themes, names] = await Promise.all([getTranslations("consultation"), listThemes({ locale, roundId: c.roundId }), regionNames(c)]);
   return (
     <>
       <p>
