@@ -74,7 +74,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
 
   it("copies 2017 into a new round: consultations as drafts with their own slugs and codes, anchors appointed, topics renumbered", async () => {
     const before = await auditCount();
-    const { id } = await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2025", names: names("Review 2025"), startsOn: "2025-03-01", endsOn: "2025-06-30", copyFrom: round2017 }) });
+    const { id } = await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2025", names: names("Review 2025"), startsOn: "2025-03-01", endsOn: "2025-06-30", copyFrom: round2017, copyAnchors: "on" }) });
     const r = await getRound({ actor: secretariat, slug: "2025" });
     expect(r.id).toBe(id);
     expect(r.status).toBe("preparing");
@@ -95,7 +95,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
   });
 
   it("gives a 2017 anchor no access to a new round unless appointed", async () => {
-    await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2029", names: names("Review 2029"), startsOn: "2029-03-01", endsOn: "2029-06-30", copyFrom: round2017, copyAnchors: "false" }) });
+    await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2029", names: names("Review 2029"), startsOn: "2029-03-01", endsOn: "2029-06-30", copyFrom: round2017 }) });
     const r = await getRound({ actor: secretariat, slug: "2029" });
     const asia2029 = r.consultations.find((c) => c.slug === "asia-2029")!;
     const anchorX = await w.actor("anchorX");

@@ -36,7 +36,8 @@ export const createRoundSchema = z
     ...roundFields,
     // A round to copy consultations (with their anchors) and topics from; blank: start empty.
     copyFrom: optionalOrBlank(z.uuid()),
-    copyAnchors: z._default(z.pipe(z.optional(z.union([z.boolean(), z.string()])), z.transform((v) => v === true || v === "on" || v === "true")), true),
+    // A checkbox: ticked ("on") appoints the copied consultations' anchors to the new ones.
+    copyAnchors: z.pipe(z.optional(z.union([z.boolean(), z.string()])), z.transform((v) => v === true || v === "on" || v === "true")),
   })
   .check(datesOrdered());
 export type CreateRoundInput = z.infer<typeof createRoundSchema>;
