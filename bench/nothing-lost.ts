@@ -61,7 +61,7 @@ function pgCtl(dir: string, args: string[]) {
   if (r.status !== 0) throw new Error(`pg_ctl ${args.join(" ")} failed: ${r.stderr || r.stdout}`);
 }
 const startPg = (dir: string) =>
-  pgCtl(dir, ["-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100`, "start"]);
+  pgCtl(dir, ["-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c log_connections=on -c log_disconnections=on -c log_min_messages=info`, "start"]);
 
 // ---------------------------------------------------------------- the app
 const appLog = path.join(tmpdir(), `gcm_load_lost_app_${run}.log`);
@@ -371,7 +371,13 @@ async function main() {
     const whyBad: Record<string, number> = {};
     for (const j of bad) whyBad[`${j.r.what}: ${j.why}`] = (whyBad[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     for (const [k, v] of Object.entries(whyBad).slice(0, 10)) log(`    UNCLEAR ×${v}: ${k}`);
+    for (const j of bad.slice(0, 5)) log(`    unclear ${j.r.what} sent ${round((j.r.sentAt - downAt) / 1000)} s after the stop, answered after ${round(j.r.outcome.ms / 1000)} s`);
     if (inFlight.length) log(`  ${inFlight.length} requests in flight when the database stopped got a ${[...new Set(inFlight.map((j) => (j.r.outcome.kind === "http" ? j.r.outcome.status : 0)))].join("/")} answer (${inFlight.filter((j) => j.ok).length} of them clear)`);
+    // Where the slowest answers fell: when each was sent, relative to the stop and the return.
+    for (const r of [...outage].sort((x, y) => y.outcome.ms - x.outcome.ms).slice(0, 3)) {
+      const status = r.outcome.kind === "http" ? r.outcome.status : r.outcome.kind;
+      log(`  slow: ${r.what} sent ${round((r.sentAt - downAt) / 1000)} s after the stop (${round((r.sentAt - upAt) / 1000)} s after the return), answered ${status} in ${round(r.outcome.ms / 1000)} s`);
+    }
     const slowOk = slowest <= MAX_ANSWER_SECONDS * 1000;
     const reconnectOk = reconnectMs !== null && reconnectMs <= MAX_RECONNECT_SECONDS * 1000;
     if (!slowOk) log(`  SLOW: an answer during the outage took ${round(slowest / 1000)} s (limit ${MAX_ANSWER_SECONDS} s)`);

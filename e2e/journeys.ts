@@ -160,8 +160,22 @@ export function journeyShots(role: string, variant: string) {
  * checked in a second page where scripts run. What axe sees is what the no-JS visitor got.
  */
 export async function staticCopyForAxe(page: Page, checker: Page): Promise<Page> {
+  // A click that navigates returns once the navigation has started: until the new document has
+  // arrived, page.content() is an empty document (no lang, no title) or throws. Wait for the
+  // server's page, whole, before copying it.
+  let content = "";
+  await expect
+    .poll(
+      async () => {
+        await page.waitForLoadState("load").catch(() => undefined);
+        content = await page.content().catch(() => "");
+        return /<html[^>]*\blang="[^"]+"/i.test(content) && /<title>[^<]+<\/title>/i.test(content) && /<\/body>/i.test(content);
+      },
+      { timeout: 30_000, message: `the page at ${page.url()} finished loading` },
+    )
+    .toBe(true);
   const origin = new URL(page.url()).origin;
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<head>/i, `<head><base href="${origin}/">`);
+  const html = content.replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<head>/i, `<head><base href="${origin}/">`);
   await checker.setContent(html, { waitUntil: "load" });
   return checker;
 }

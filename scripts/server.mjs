@@ -130,6 +130,12 @@ function refuse(res, status) {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
   res.end(status === 413 ? "Request too large.\n" : "Malformed form post.\n");
 }
+// An idle keep-alive connection is closed by the client or the proxy in front, not by us first:
+// Node's 5 s default lets a client (or nginx, whose upstream connections live up to 60 s) send a
+// request on a connection the server is closing at that moment, and that request fails with a
+// dropped connection (seen in `npm run bench:lost` under load). Headers must time out later still.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("error", (err) => {
   console.error(`[start] cannot listen on ${mode.host}:${port}: ${err.message}`);
   process.exit(1);
