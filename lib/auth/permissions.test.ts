@@ -19,7 +19,7 @@ import {
   updateConsultation,
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
-import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importTopics, listRounds, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
+import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importGcmObjectives, importTopics, listRounds, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
 import { exportParticipants } from "@/lib/exports/participants";
 import { countExportLog, exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
@@ -489,6 +489,16 @@ matrix.push(
     write: true,
     run: async (a) =>
       importTopics({ actor: a, roundId: importRound, version: await roundVersion(importRound), groups: [{ key: "g", names: matrixNames }], topics: [{ slug: "objective-1", group: "g", names: matrixNames }] }),
+    reset: async (_w, t) => {
+      await t.db.delete(themes).where(eq(themes.roundId, importRound));
+      await t.db.delete(themeGroups).where(eq(themeGroups.roundId, importRound));
+    },
+  },
+  {
+    name: "importGcmObjectives(empty round)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => importGcmObjectives({ actor: a, roundId: importRound, version: await roundVersion(importRound) }),
     reset: async (_w, t) => {
       await t.db.delete(themes).where(eq(themes.roundId, importRound));
       await t.db.delete(themeGroups).where(eq(themeGroups.roundId, importRound));

@@ -510,3 +510,22 @@ export async function roundForView({ slug, locale, actor }: { slug?: string; loc
   const current = visible.find((r) => r.status === "open") ?? visible.slice().sort((a, b) => (b.endsOn > a.endsOn ? 1 : b.endsOn < a.endsOn ? -1 : 0))[0] ?? all[0] ?? null;
   return { round: named ?? current, rounds: all };
 }
+
+/**
+ * Loads the Compact's 23 objectives (lib/rounds/gcm-objectives.ts) into an empty round as its topics,
+ * in the Compact's order, each under its round table: importTopics' rules apply.
+ */
+export async function importGcmObjectives({ actor, roundId, version }: { actor: Actor; roundId: string; version: number }): Promise<void> {
+  const { gcmObjectives, gcmRoundTables } = await import("./gcm-objectives");
+  await importTopics({
+    actor,
+    roundId,
+    version,
+    groups: gcmRoundTables.map((g) => ({ key: g.key, names: g.names })),
+    topics: gcmObjectives.map((o) => ({
+      slug: `objective-${o.number}`,
+      group: gcmRoundTables.find((g) => g.objectives.includes(o.number))?.key,
+      names: o.names,
+    })),
+  });
+}

@@ -15,7 +15,8 @@ import { saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
-import { addConsultation, addTopic, addTopicGroup, createRound, currentRound, deleteTopic, getRound, groupTopic, listPublicRounds, moveTopic, renameTopic, updateRound } from ".";
+import { addConsultation, addTopic, addTopicGroup, createRound, currentRound, deleteTopic, getRound, groupTopic, importGcmObjectives, listPublicRounds, moveTopic, renameTopic, updateRound } from ".";
+import { gcmObjectives, gcmRoundTables } from "./gcm-objectives";
 import { createRoundSchema } from "./schemas";
 
 const names = (s: string) => ({ en: `${s} en`, fr: `${s} fr`, es: `${s} es`, ar: `${s} ar` });
@@ -193,6 +194,26 @@ describe.each(drivers)("rounds on %s", (driver) => {
     expect(await refusal(addConsultation({ actor: secretariat, input: { ...base, version: await versionOf("2025"), slug: "asia", code: "NEW" } }))).toBe("slugTaken");
     expect(await refusal(addConsultation({ actor: secretariat, input: { ...base, version: await versionOf("2025"), slug: "new-one", code: "MENA" } }))).toBe("codeTaken");
     expect(await refusal(createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2025", names: names("Again"), startsOn: "2025-01-01", endsOn: "2025-01-02" }) }))).toBe("roundSlugTaken");
+  });
+
+  it("loads the Compact's 23 objectives into an empty round, each under one of the four round tables", async () => {
+    expect(gcmObjectives.map((o) => o.number)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(gcmRoundTables.flatMap((g) => g.objectives).sort((a, b) => a - b)).toEqual(gcmObjectives.map((o) => o.number));
+    for (const o of gcmObjectives) for (const l of ["en", "fr", "es", "ar"] as const) expect(o.names[l].length, `${o.number} ${l}`).toBeGreaterThan(20);
+    const { id } = await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2031", names: names("Review 2031"), startsOn: "2031-03-01", endsOn: "2031-06-30" }) });
+    await importGcmObjectives({ actor: secretariat, roundId: id, version: await versionOf("2031") });
+    const r = await getRound({ actor: secretariat, slug: "2031" });
+    expect(r.topics).toHaveLength(23);
+    expect(r.groups.map((g) => g.names.en)).toEqual(["Round table 1", "Round table 2", "Round table 3", "Round table 4"]);
+    expect(r.topics[0]).toMatchObject({ slug: "objective-1", position: 1, groupId: r.groups[3]!.id });
+    expect(r.topics[22]!.names.en).toBe("Strengthen international cooperation and global partnerships for safe, orderly and regular migration");
+    // The public list of a round's topics: by round table, then in the Compact's order.
+    const { listThemes } = await import("@/lib/consultations/themes");
+    const listed = await listThemes({ locale: "fr", roundId: id });
+    expect(listed.slice(0, 5).map((x) => x.position)).toEqual([2, 5, 6, 12, 18]);
+    expect(listed[0]!.group).toBe("Table ronde 1");
+    // A second load into a round with topics: refused.
+    expect(await refusal(importGcmObjectives({ actor: secretariat, roundId: id, version: await versionOf("2031") }))).toBe("topicsNotEmpty");
   });
 
   it("keeps every 2017 row of the seed as it was", async () => {

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
-import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, groupTopic, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
+import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, groupTopic, importGcmObjectives, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
 import {
   ROUND_SLUG,
   addConsultationSchema,
@@ -97,5 +97,14 @@ export const deleteTopicAction = buttonAction({
   run: async ({ actor, input, locale }) => {
     await deleteTopic({ actor, input });
     return { to: `/${locale}/secretariat/rounds/${input.slug}`, ok: "topicDeleted" };
+  },
+});
+
+export const importGcmObjectivesAction = buttonAction({
+  schema: z.object({ roundId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()), slug: roundSlug }),
+  back: backTo,
+  run: async ({ actor, input, locale }) => {
+    await importGcmObjectives({ actor, roundId: input.roundId, version: input.version });
+    return { to: `/${locale}/secretariat/rounds/${input.slug}`, ok: "gcmImported" };
   },
 });

@@ -8,7 +8,7 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { formatDateRange } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getRound } from "@/lib/rounds";
-import { deleteTopicAction, groupTopicAction, moveTopicAction } from "../actions";
+import { deleteTopicAction, groupTopicAction, importGcmObjectivesAction, moveTopicAction } from "../actions";
 import { UpdateRoundForm } from "../forms";
 
 const SLUG = /^[a-z0-9-]{2,20}$/;
@@ -86,14 +86,28 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
           {t("topicsTitle")}
         </h2>
         {r.hasInputs ? <p className="mt-1 rounded border border-amber-700 bg-amber-50 p-2 text-sm">{t("topicsLockedNote")}</p> : null}
-        {r.topics.length === 0 ? <p className="mt-2">{t("noTopics")}</p> : null}
+        {r.topics.length === 0 ? (
+          <>
+            <p className="mt-2">{t("noTopics")}</p>
+            {r.hasInputs ? null : (
+              <form action={importGcmObjectivesAction} className="mt-2">
+                <input type="hidden" name="roundId" value={r.id} />
+                <input type="hidden" name="version" value={r.version} />
+                <input type="hidden" name="slug" value={r.slug} />
+                <button type="submit" className="rounded bg-brand px-3 py-1 text-white">
+                  {t("importGcm")}
+                </button>
+              </form>
+            )}
+          </>
+        ) : null}
         <ol className="mt-2 space-y-3">
           {r.topics.map((x, i) => (
             <li key={x.id} data-testid="topic-row">
-              {x.groupId && x.groupId !== r.topics[i - 1]?.groupId ? <strong className="block">{groupName(x.groupId)}</strong> : null}
               <span dir="auto">
                 {i + 1}. {x.names[locale]}
               </span>
+              {x.groupId ? <span className="ms-2 text-sm text-slate-700">({groupName(x.groupId)})</span> : null}
               <div className="mt-1 flex flex-wrap items-center gap-3 text-sm">
                 <LocaleLink href={`/secretariat/rounds/${r.slug}/topics/${x.id}`} className="text-brand underline">
                   {t("rename", { n: i + 1 })}
