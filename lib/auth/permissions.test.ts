@@ -443,7 +443,7 @@ matrix.push(
     write: true,
     run: async (a) => {
       const [r2017] = await theTestDatabase.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017"));
-      return createRound({ actor: a, input: { slug: "matrix-new", names: matrixNames, startsOn: "2025-01-01", endsOn: "2025-02-01", copyFrom: r2017!.id, copyAnchors: true } });
+      return createRound({ actor: a, input: { slug: "matrix-new", names: matrixNames, startsOn: "2025-01-01", endsOn: "2025-02-01", copyFrom: r2017!.id, copyAnchors: true, copyTopics: true } });
     },
     reset: async (_w, t) => {
       const [r] = await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "matrix-new"));
@@ -537,11 +537,11 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });
     await makeDisposable(world, t);
     const secretariat = await world.actor("secretariat");
-    const made = await createRound({ actor: secretariat, input: { slug: "matrix", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false } });
+    const made = await createRound({ actor: secretariat, input: { slug: "matrix", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } });
     const group = await addTopicGroup({ actor: secretariat, input: { roundId: made.id, version: await roundVersion(made.id), names: matrixNames } });
     matrixRound = { id: made.id, topic: 0, group: group.id };
     await freshMatrixTopic(world, t);
-    importRound = (await createRound({ actor: secretariat, input: { slug: "matrix-import", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false } })).id;
+    importRound = (await createRound({ actor: secretariat, input: { slug: "matrix-import", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } })).id;
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, registrations } from "@/db/schema";
+import { consultations, registrations, rounds } from "@/db/schema";
 import { cachedPublicData } from "@/lib/cache";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
@@ -68,11 +68,12 @@ const publicRows = () =>
     db
       .select(publicColumns)
       .from(consultations)
-      .where(sql`${consultations.status} <> 'draft'`)
+      // Nor those of a round in preparation: the round is the secretariat's until it opens it.
+      .where(sql`${consultations.status} <> 'draft' and ${consultations.roundId} in (select ${rounds.id} from ${rounds} where ${rounds.status} <> 'preparing')`)
       .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
   );
 
-/** The consultations the public may see (drafts are the secretariat's), in the source's order. */
+/** The consultations the public may see (drafts and rounds in preparation are the secretariat's), in the source's order. */
 export async function listPublicConsultations(now = new Date()): Promise<PublicConsultation[]> {
   return (await publicRows()).map((r) => toPublic(r, now));
 }

@@ -215,7 +215,7 @@ function constraintOf(e: unknown): string {
  * Opens a round (status "preparing": hidden from the public). With copyFrom, the previous round's
  * consultations come along (region, city, country, time zone, capacity, anchors' text; as drafts,
  * dated to the new round's period, with their own slugs and codes), with their anchors' appointments
- * when copyAnchors is set, and its topics with their groups (new numbers, the same names).
+ * when copyAnchors is set, and (copyTopics) its topics with their groups (new numbers, the same names).
  */
 export async function createRound({ actor, input }: { actor: Actor; input: CreateRoundInput }): Promise<{ id: string; slug: string }> {
   requireSecretariat(actor);
@@ -232,7 +232,7 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
       if (input.copyFrom) {
         const [from] = await tx.select().from(rounds).where(eq(rounds.id, input.copyFrom));
         if (!from) throw new DomainError("notFound", 404, {}, "copyFrom");
-        note = `copied from ${from.slug}`;
+        note = `copied from ${from.slug}${input.copyAnchors ? ", anchors" : ""}${input.copyTopics ? ", topics" : ""}`;
         const source = await tx.select().from(consultations).where(eq(consultations.roundId, from.id)).orderBy(asc(consultations.sortOrder));
         for (const c of source) {
           const [copy] = await tx
@@ -261,7 +261,7 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
             }
           }
         }
-        const groups = await tx.select().from(themeGroups).where(eq(themeGroups.roundId, from.id)).orderBy(asc(themeGroups.position));
+        const groups = input.copyTopics ? await tx.select().from(themeGroups).where(eq(themeGroups.roundId, from.id)).orderBy(asc(themeGroups.position)) : [];
         const groupMap = new Map<string, string>();
         for (const g of groups) {
           const [ng] = await tx.insert(themeGroups).values({ roundId: r.id, position: g.position }).returning({ id: themeGroups.id });
@@ -269,7 +269,7 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
           const gn = await tx.select().from(themeGroupTranslations).where(eq(themeGroupTranslations.groupId, g.id));
           if (gn.length) await tx.insert(themeGroupTranslations).values(gn.map((n) => ({ groupId: ng!.id, locale: n.locale, name: n.name })));
         }
-        const topics = await tx.select().from(themes).where(eq(themes.roundId, from.id)).orderBy(asc(themes.position), asc(themes.id));
+        const topics = input.copyTopics ? await tx.select().from(themes).where(eq(themes.roundId, from.id)).orderBy(asc(themes.position), asc(themes.id)) : [];
         if (topics.length) {
           const ids = await nextTopicIds(tx, topics.length);
           await tx.insert(themes).values(topics.map((t, i) => ({ id: ids[i]!, roundId: r.id, slug: t.slug, position: t.position, groupId: t.groupId ? (groupMap.get(t.groupId) ?? null) : null })));

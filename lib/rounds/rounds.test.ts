@@ -7,6 +7,7 @@ import { useDatabaseForTests } from "@/db/client";
 import { auditEvents, consultations, roleGrants, rounds, submissions, themes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { updateConsultation } from "@/lib/consultations/admin";
+import { listPublicConsultations } from "@/lib/consultations/queries";
 import { DomainError } from "@/lib/errors";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
@@ -75,7 +76,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
 
   it("copies 2017 into a new round: consultations as drafts with their own slugs and codes, anchors appointed, topics renumbered", async () => {
     const before = await auditCount();
-    const { id } = await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2025", names: names("Review 2025"), startsOn: "2025-03-01", endsOn: "2025-06-30", copyFrom: round2017, copyAnchors: "on" }) });
+    const { id } = await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2025", names: names("Review 2025"), startsOn: "2025-03-01", endsOn: "2025-06-30", copyFrom: round2017, copyAnchors: "on", copyTopics: "on" }) });
     const r = await getRound({ actor: secretariat, slug: "2025" });
     expect(r.id).toBe(id);
     expect(r.status).toBe("preparing");
@@ -96,7 +97,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
   });
 
   it("gives a 2017 anchor no access to a new round unless appointed", async () => {
-    await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2029", names: names("Review 2029"), startsOn: "2029-03-01", endsOn: "2029-06-30", copyFrom: round2017 }) });
+    await createRound({ actor: secretariat, input: createRoundSchema.parse({ slug: "2029", names: names("Review 2029"), startsOn: "2029-03-01", endsOn: "2029-06-30", copyFrom: round2017, copyTopics: "on" }) });
     const r = await getRound({ actor: secretariat, slug: "2029" });
     const asia2029 = r.consultations.find((c) => c.slug === "asia-2029")!;
     const anchorX = await w.actor("anchorX");
@@ -115,6 +116,8 @@ describe.each(drivers)("rounds on %s", (driver) => {
     const r = await getRound({ actor: secretariat, slug: "2025" });
     const asia2025 = r.consultations.find((c) => c.slug === "asia-2025")!;
     await updateConsultation({ actor: secretariat, input: { consultationId: asia2025.id, version: asia2025.version, startsOn: "2025-03-01", endsOn: "2025-03-02", inPersonCapacity: null, status: "open", registrationDeadline: undefined, submissionDeadline: undefined } });
+    // Open, but its round is in preparation: not public yet.
+    expect((await listPublicConsultations()).map((c) => c.slug)).not.toContain("asia-2025");
     const ownerA = await w.actor("ownerA");
     expect(await refusal(submitSubmission({ actor: ownerA, input: input(w, asia2025.id, [1]) }))).toBe("topicNotInRound");
     const s = await submitSubmission({ actor: ownerA, input: input(w, asia2025.id, [7, 9]) });
@@ -179,6 +182,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
     await updateRound({ actor: secretariat, input: { roundId: r.id, version: r.version, names: names("GCM review 2025"), startsOn: r.startsOn, endsOn: r.endsOn, status: "open" } });
     expect(await refusal(updateRound({ actor: secretariat, input: { roundId: r.id, version: r.version, names: names("x"), startsOn: r.startsOn, endsOn: r.endsOn, status: "closed" } }))).toBe("staleRound");
     expect((await currentRound({ locale: "fr" }))).toMatchObject({ slug: "2025", name: "GCM review 2025 fr" });
+    expect((await listPublicConsultations()).map((c) => c.slug)).toContain("asia-2025");
     const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.roundId, r.id), eq(auditEvents.action, "round.update")));
     expect(audit).toMatchObject({ fromState: "preparing", toState: "open" });
   });

@@ -19,6 +19,8 @@ const isTimeZone = (v: string) => {
   }
 };
 
+const checkbox = () => z.pipe(z.optional(z.union([z.boolean(), z.string()])), z.transform((v) => v === true || v === "on" || v === "true"));
+
 export const ROUND_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -37,7 +39,9 @@ export const createRoundSchema = z
     // A round to copy consultations (with their anchors) and topics from; blank: start empty.
     copyFrom: optionalOrBlank(z.uuid()),
     // A checkbox: ticked ("on") appoints the copied consultations' anchors to the new ones.
-    copyAnchors: z.pipe(z.optional(z.union([z.boolean(), z.string()])), z.transform((v) => v === true || v === "on" || v === "true")),
+    copyAnchors: checkbox(),
+    // Ticked: the round's topics (and headings) are copied too; else the new round starts without topics.
+    copyTopics: checkbox(),
   })
   .check(datesOrdered());
 export type CreateRoundInput = z.infer<typeof createRoundSchema>;

@@ -69,6 +69,10 @@ export function CreateRoundForm({ initial, rounds }: { initial: FormState; round
         <input type="checkbox" id="field-copyAnchors" value="on" defaultChecked={f.state.values ? f.value("copyAnchors") === "on" : true} {...f.register("copyAnchors")} className="mt-1" />
         <label htmlFor="field-copyAnchors">{t("copyAnchors")}</label>
       </div>
+      <div className="mb-4 flex items-start gap-2">
+        <input type="checkbox" id="field-copyTopics" value="on" defaultChecked={f.state.values ? f.value("copyTopics") === "on" : false} {...f.register("copyTopics")} className="mt-1" />
+        <label htmlFor="field-copyTopics">{t("copyTopics")}</label>
+      </div>
       <SubmitButton label={t("create")} pending={f.pending} />
     </form>
   );
