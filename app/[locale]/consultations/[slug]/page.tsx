@@ -7,6 +7,7 @@ import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { regionNames } from "@/lib/i18n/regions";
+import { roundOfConsultation } from "@/lib/rounds";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/consultations/[slug]">): Promise<Metadata> {
   const { slug } = await params;
@@ -22,7 +23,7 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   const c = await getPublicConsultation({ slug });
   if (!c) notFound();
-  const [t, themes, names] = await Promise.all([getTranslations("consultation"), listThemes({ locale, roundId: c.roundId }), regionNames(c)]);
+  const [t, themes, names, round] = await Promise.all([getTranslations("consultation"), listThemes({ locale, roundId: c.roundId }), regionNames(c), roundOfConsultation({ consultationId: c.id })]);
   return (
     <>
       <p>
@@ -54,10 +55,14 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
         <h2 id="themes" className="text-xl font-semibold">
           {t("themesTitle")}
         </h2>
-        <p className="mt-2">{t("themesLead")}</p>
+        <p className="mt-2">{round?.slug === "2017" ? t("themesLead") : t("topicsLead")}</p>
         <ol className="mt-3 list-decimal space-y-2 ps-6">
           {themes.map((th) => (
-            <li key={th.id}>{th.name}</li>
+            // The topic's own number in its round (the Compact's objective 23 stays 23 under its round table).
+            <li key={th.id} value={th.position}>
+              {th.name}
+              {th.group ? <span className="text-sm text-slate-700"> ({th.group})</span> : null}
+            </li>
           ))}
         </ol>
       </section>
