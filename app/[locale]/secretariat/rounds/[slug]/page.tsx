@@ -50,7 +50,9 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
           {t("editRoundTitle")}
         </h2>
         <ClientMessages namespaces={["rounds"]}>
+          {/* Keyed by the version: after any change on this page (a topic moved, the objectives loaded) the form starts from the new one. */}
           <UpdateRoundForm
+            key={`${r.id}:${r.version}`}
             initial={{
               status: "idle",
               values: { roundId: r.id, version: String(r.version), startsOn: r.startsOn, endsOn: r.endsOn, status: r.status, "names.en": r.names.en, "names.fr": r.names.fr, "names.es": r.names.es, "names.ar": r.names.ar },
