@@ -19,7 +19,7 @@ import {
   updateConsultation,
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
-import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importGcmObjectives, importTopics, listRounds, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
+import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importGcmObjectives, importTopics, listRounds, moveTopic, renameTopic, updateConsultationDetails, updateRound } from "@/lib/rounds";
 import { exportParticipants } from "@/lib/exports/participants";
 import { countExportLog, exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
@@ -469,6 +469,16 @@ matrix.push(
       }),
     reset: async (_w, t) => {
       await t.db.delete(consultations).where(eq(consultations.slug, "matrix-consultation"));
+    },
+  },
+  {
+    name: "updateConsultationDetails(X)",
+    allowed: ["secretariat"],
+    write: true,
+    // X as it is (asia, Bangkok): a new version and an audit row, nothing else changed.
+    run: async (a, w) => {
+      const [c] = await theTestDatabase.db.select().from(consultations).where(eq(consultations.id, w.consultationX));
+      return updateConsultationDetails({ actor: a, input: { consultationId: c!.id, version: c!.version, region: c!.region, city: c!.city, country: c!.country as "TH", timeZone: c!.timeZone, anchors: c!.anchors } });
     },
   },
   { name: "addTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => addTopic({ actor: a, input: { ...(await topicInput()), names: matrixNames, groupId: null } }) },

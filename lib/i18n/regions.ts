@@ -8,9 +8,19 @@ export async function regionNames(c: { slug: string; region: string; city: strin
   const t = await getTranslations("regions");
   const has = (k: string) => t.has(k as never);
   const copied = /^(.+)-\d{4}$/.exec(c.slug)?.[1];
-  const key = !has(`${c.slug}.name`) && copied && has(`${copied}.name`) ? copied : c.slug;
+  if (!has(`${c.slug}.name`) && copied && has(`${copied}.name`)) {
+    // Only while the copy is in the original's city (the English catalogue's): a copy moved elsewhere keeps its own names.
+    const en = await getTranslations({ locale: "en", namespace: "regions" });
+    const same = (k: string, stored: string) => !en.has(k as never) || en(k as never) === stored;
+    if (same(`${copied}.city`, c.city)) {
+      return {
+        region: t(`${copied}.name` as never),
+        city: has(`${copied}.city`) ? t(`${copied}.city` as never) : c.city,
+      };
+    }
+  }
   return {
-    region: has(`${key}.name`) ? t(`${key}.name` as never) : c.region,
-    city: has(`${key}.city`) ? t(`${key}.city` as never) : c.city,
+    region: has(`${c.slug}.name`) ? t(`${c.slug}.name` as never) : c.region,
+    city: has(`${c.slug}.city`) ? t(`${c.slug}.city` as never) : c.city,
   };
 }

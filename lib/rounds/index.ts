@@ -28,6 +28,7 @@ import type {
   AddConsultationInput,
   AddTopicGroupInput,
   AddTopicInput,
+  ConsultationDetailsInput,
   CreateRoundInput,
   DeleteTopicInput,
   GroupTopicInput,
@@ -344,6 +345,28 @@ export async function addConsultation({ actor, input }: { actor: Actor; input: A
     }
     throw e;
   }
+}
+
+/**
+ * A consultation's region, city, country, time zone and anchor organisations (a later round's copy
+ * often moves city). Version-checked as the consultation's other form. Its deadlines are instants and
+ * stay the same instants; the form shows them in the new time zone.
+ */
+export async function updateConsultationDetails({ actor, input }: { actor: Actor; input: ConsultationDetailsInput }): Promise<{ slug: string }> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
+    if (!c) throw new NotFoundError();
+    if (c.version !== input.version) throw new ConflictError("staleConsultation");
+    await tx
+      .update(consultations)
+      .set({ region: input.region, city: input.city, country: input.country, timeZone: input.timeZone, anchors: input.anchors, version: c.version + 1, updatedAt: new Date() })
+      .where(eq(consultations.id, c.id));
+    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "consultation.details", roundId: c.roundId, consultationId: c.id, note: `${c.city}, ${c.country} → ${input.city}, ${input.country}` });
+    await publicDataChanged(tx);
+    return { slug: c.slug };
+  });
 }
 
 // ---------------------------------------------------------------- topics

@@ -16,7 +16,7 @@ import { saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
-import { addConsultation, addTopic, addTopicGroup, createRound, currentRound, deleteTopic, getRound, groupTopic, importGcmObjectives, listPublicRounds, moveTopic, renameTopic, updateRound } from ".";
+import { addConsultation, addTopic, addTopicGroup, createRound, currentRound, deleteTopic, getRound, groupTopic, importGcmObjectives, listPublicRounds, moveTopic, renameTopic, updateConsultationDetails, updateRound } from ".";
 import { gcmObjectives, gcmRoundTables } from "./gcm-objectives";
 import { createRoundSchema } from "./schemas";
 
@@ -218,6 +218,19 @@ describe.each(drivers)("rounds on %s", (driver) => {
     expect(listed[0]!.group).toBe("Table ronde 1");
     // A second load into a round with topics: refused.
     expect(await refusal(importGcmObjectives({ actor: secretariat, roundId: id, version: await versionOf("2031") }))).toBe("topicsNotEmpty");
+  });
+
+  it("moves a consultation of a round to another city under its version, with an audit row", async () => {
+    const [c] = await t.db.select().from(consultations).where(eq(consultations.slug, "pacific-2025"));
+    await updateConsultationDetails({ actor: secretariat, input: { consultationId: c!.id, version: c!.version, region: "Pacific", city: "Suva", country: "FJ", timeZone: "Pacific/Fiji", anchors: "PIANGO" } });
+    const [after] = await t.db.select().from(consultations).where(eq(consultations.id, c!.id));
+    expect(after).toMatchObject({ city: "Suva", anchors: "PIANGO", version: c!.version + 1, code: "PAC-2025" });
+    expect(await refusal(updateConsultationDetails({ actor: secretariat, input: { consultationId: c!.id, version: c!.version, region: "Pacific", city: "Lautoka", country: "FJ", timeZone: "Pacific/Fiji", anchors: "" } }))).toBe("staleConsultation");
+    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.consultationId, c!.id), eq(auditEvents.action, "consultation.details")));
+    expect(audits).toHaveLength(1);
+    // 2017's Pacific is where it was.
+    const [pacific] = await t.db.select().from(consultations).where(eq(consultations.slug, "pacific"));
+    expect(pacific).toMatchObject({ city: "Nadi", code: "PAC" });
   });
 
   it("keeps every 2017 row of the seed as it was", async () => {

@@ -95,3 +95,15 @@ export const deleteTopicSchema = z.object({ ...topicEnvelope, topicId: z.coerce.
 export type DeleteTopicInput = z.infer<typeof deleteTopicSchema>;
 export const addTopicGroupSchema = z.object({ ...topicEnvelope, names: names(300) });
 export type AddTopicGroupInput = z.infer<typeof addTopicGroupSchema>;
+
+/** Where a consultation takes place and who anchors it (its dates, deadlines and seats: lib/consultations/schemas). */
+export const consultationDetailsSchema = z.object({
+  consultationId: z.uuid(),
+  version,
+  region: name(120),
+  city: name(120),
+  country: z.enum(countryCodes, { error: "country" }),
+  timeZone: z.string().check(z.trim(), z.refine(isTimeZone, { error: "timeZone" })),
+  anchors: z.string().check(z.trim(), z.maxLength(500)),
+});
+export type ConsultationDetailsInput = z.infer<typeof consultationDetailsSchema>;
