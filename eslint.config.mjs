@@ -5,7 +5,7 @@ import drizzle from "eslint-plugin-drizzle";
 const dbImport = {
   // Any module of db/, enums included: pages and components get what they need from lib/<domain>.
   group: ["@/db/*", "**/db/*"],
-  message: "Only lib/ and db/ reach db/: call a named function or use a value from lib/<domain> (STYLE.md).",
+  message: "Only lib/ and db/ reach db/: call a named function or use a value from lib/<domain> (CONTRIBUTING.md).",
 };
 
 const config = [

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { themeShortName, type ThemeLabel } from "@/lib/i18n/theme-labels";
+import { SUBMISSION_STATUSES } from "@/lib/submissions/lifecycle";
 
 export interface AuditRow {
   action: string;
@@ -8,7 +9,7 @@ export interface AuditRow {
   note: string | null;
 }
 
-const STATUSES = new Set(["draft", "submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"]);
+const STATUSES = new Set<string>(SUBMISSION_STATUSES);
 
 /**
  * One line of an input's audit log said in words ("Accepted the input · Status: Submitted →

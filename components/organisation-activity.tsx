@@ -7,6 +7,7 @@ import { listOwnRegistrations } from "@/lib/registrations";
 import { isLocale, defaultLocale } from "@/lib/i18n/config";
 import { roundForView } from "@/lib/rounds";
 import { listOwnSubmissions } from "@/lib/submissions";
+import { registrationPhase } from "@/lib/consultations/phase";
 
 /**
  * Where an organisation stands in each consultation, and the next step offered beside it: its
@@ -30,7 +31,7 @@ export async function OrganisationActivity({ actor, organisationId, headingLevel
     consultations.map(async (c) => {
       const registration = registrations.find((r) => r.consultationId === c.id);
       const own = inputs.rows.filter((s) => s.consultationSlug === c.slug);
-      const canRegister = c.status === "open" && (c.registrationDeadline === null || now < c.registrationDeadline);
+      const canRegister = registrationPhase(c, now) === "open";
       const canSubmit = c.phase === "open";
       return { c, names: await regionNames(c), registration, own, canRegister, canSubmit };
     }),

@@ -4,6 +4,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { RegionColumn } from "@/lib/moderation/regions";
 import { QUEUE_STATUSES } from "@/lib/moderation/schemas";
+import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
 
 
 /**
@@ -89,7 +90,7 @@ export async function RegionsSideBySide({ regions, names, themes, locale }: { re
           </tbody>
           <tbody>
             {group(t("registrations"))}
-            {(["pending", "confirmed", "waitlisted", "declined", "withdrawn"] as const).map((k) => row(`registrations-${k}`, tm(`registrationStatus.${k}`), (r) => r.registrations[k] ?? 0))}
+            {REGISTRATION_STATUSES.map((k) => row(`registrations-${k}`, tm(`registrationStatus.${k}`), (r) => r.registrations[k] ?? 0))}
             <tr className="border-b border-slate-200" data-testid="regions-row-seats">
               <th scope="row" className="sticky start-0 bg-white py-1 pe-3 text-start font-normal">
                 {t("seats")}

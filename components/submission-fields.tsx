@@ -10,7 +10,7 @@ import { listOf } from "@/lib/i18n/names";
 import type { SchemaForm } from "@/components/form/use-schema-form";
 import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/form-state";
-import { LIMITS } from "@/lib/submissions/schemas";
+import { LIMITS, PUBLICATIONS } from "@/lib/submissions/schemas";
 
 export interface Option {
   value: string;
@@ -184,7 +184,7 @@ export function SubmissionContentFields({
         <legend id="field-publication" tabIndex={-1} className="font-medium">
           <LabelText label={labels.publication!} required />
         </legend>
-        {(["named", "anonymous", "none"] as const).map((p) => (
+        {PUBLICATIONS.map((p) => (
           <label key={p} className="mt-1 flex items-center gap-2">
             <input type="radio" value={p} defaultChecked={v("publication") === p} {...f.register("publication")} />
             {t(`publication.${p}`)}

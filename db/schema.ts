@@ -1,4 +1,4 @@
-// The whole domain of SPEC.md. Column keys are camelCase; the database names are snake_case
+// The whole domain. Column keys are camelCase; the database names are snake_case
 // (drizzle's `casing: "snake_case"`, set in drizzle.config.ts and in db/client.ts).
 import { sql, type SQL } from "drizzle-orm";
 import {
@@ -19,7 +19,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { CONSULTATION_STATUSES, ORGANISATION_TYPES, ROUND_STATUSES, SUBMISSION_STATUSES } from "./enums";
+import { locales } from "../lib/i18n/config";
+import { ATTENDANCE_MODES, CHANNELS, CONSULTATION_STATUSES, ORGANISATION_TYPES, PUBLICATIONS, REGISTRATION_STATUSES, ROUND_STATUSES, SUBMISSION_STATUSES } from "./enums";
 
 const tstz = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
@@ -30,24 +31,18 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 // ---------------------------------------------------------------- enums
-export const localeEnum = pgEnum("locale", ["en", "fr", "es", "ar"]);
+export const localeEnum = pgEnum("locale", locales);
 export const consultationStatusEnum = pgEnum("consultation_status", CONSULTATION_STATUSES);
 export const roundStatusEnum = pgEnum("round_status", ROUND_STATUSES);
 export const organisationTypeEnum = pgEnum("organisation_type", ORGANISATION_TYPES);
 export const membershipRoleEnum = pgEnum("membership_role", ["owner", "member"]);
 export const grantRoleEnum = pgEnum("grant_role", ["anchor", "secretariat"]);
 export const invitationKindEnum = pgEnum("invitation_kind", ["organisation", "anchor"]);
-export const registrationStatusEnum = pgEnum("registration_status", [
-  "pending",
-  "confirmed",
-  "waitlisted",
-  "declined",
-  "withdrawn",
-]);
-export const attendanceEnum = pgEnum("attendance", ["in_person", "remote"]);
+export const registrationStatusEnum = pgEnum("registration_status", REGISTRATION_STATUSES);
+export const attendanceEnum = pgEnum("attendance", ATTENDANCE_MODES);
 export const submissionStatusEnum = pgEnum("submission_status", SUBMISSION_STATUSES);
-export const publicationEnum = pgEnum("publication", ["named", "anonymous", "none"]);
-export const channelEnum = pgEnum("channel", ["web", "email", "paper", "voice"]);
+export const publicationEnum = pgEnum("publication", PUBLICATIONS);
+export const channelEnum = pgEnum("channel", CHANNELS);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const exportFormatEnum = pgEnum("export_format", ["csv", "xlsx", "json", "docx", "zip"]);
 
@@ -320,7 +315,7 @@ export const invitations = pgTable(
   ],
 );
 
-// ---------------------------------------------------------------- registrations (§B)
+// ---------------------------------------------------------------- registrations
 export const registrations = pgTable(
   "registrations",
   {

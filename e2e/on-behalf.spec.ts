@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, ready, test } from "./fixtures";
 import { expectAccessible, latestMail, runTag, signIn, signOut } from "./helpers";
 
-// SPEC §D: an anchor enters an input an organisation sent by e-mail, on paper or by voice; it is
+// An anchor enters an input an organisation sent by e-mail, on paper or by voice; it is
 // marked as such, with who entered it, and follows the same workflow as any input.
 
 async function fillPaperInput(page: Page, title: string) {

@@ -1,8 +1,7 @@
 import "server-only";
 // One pipeline for every server action: session → safeParse → lib call (which authorises role and
 // scope) → result. Errors come back translated, field by field, with what the user typed.
-import { redirect } from "next/navigation";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type * as z from "zod/mini";
 import type { Actor } from "@/lib/auth/actor";
@@ -101,7 +100,8 @@ function pipeline<S extends z.ZodMiniType>(
     try {
       return (await run({ actor, input: parsed.data, locale, formData })) ?? { status: "success" };
     } catch (e) {
-      if (isRedirectError(e)) throw e;
+      // Next.js signals (a redirect from run, notFound …) go on to Next.js, not into the form.
+      unstable_rethrow(e);
       if (e instanceof DomainError) {
         const message = tErr(e.code, e.values);
         if (e.field) return { status: "error", message: tErr("checkFields"), fieldErrors: { [e.field]: [message] }, values };
@@ -144,7 +144,8 @@ export function buttonAction<S extends z.ZodMiniType>(opts: {
       const r = await opts.run({ actor, input: parsed.data, locale });
       target = withParam(r.to, "ok", r.ok);
     } catch (e) {
-      if (isRedirectError(e)) throw e;
+      // Next.js signals (a redirect from run, notFound …) go on to Next.js, not into the form.
+      unstable_rethrow(e);
       const code = e instanceof DomainError ? e.code : "unexpected";
       if (!(e instanceof DomainError)) console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
       target = withParam(back, "error", code);

@@ -3,6 +3,7 @@ export interface ErrorPages {
   error: Record<string, Buffer>;
   notFoundMain: Record<string, string>;
 }
+export declare const LOCALES: readonly string[];
 export declare function loadErrorPages(dir?: string): ErrorPages;
 export declare function isDocumentRequest(req: IncomingMessage): boolean;
 export declare function localeOf(req: IncomingMessage): string;

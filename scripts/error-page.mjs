@@ -12,7 +12,9 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 
-const LOCALES = ["en", "fr", "es", "ar"];
+// The app's languages (lib/i18n/config.ts, which plain Node cannot import here); error-page.test.ts
+// checks the two lists agree.
+export const LOCALES = ["en", "fr", "es", "ar"];
 const proto = http.ServerResponse.prototype;
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,7 +5,8 @@ import http from "node:http";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardErrorDocument, loadErrorPages } from "./error-page.mjs";
+import { locales } from "@/lib/i18n/config";
+import { guardErrorDocument, loadErrorPages, LOCALES } from "./error-page.mjs";
 
 const pages = loadErrorPages();
 const failures: Record<string, (res: http.ServerResponse) => void> = {
@@ -98,5 +99,11 @@ describe("guardErrorDocument", () => {
     expect(await ar.text()).toContain('<html lang="ar" dir="rtl"');
     const es = await fetch(`${base}/?kind=flushed`, { headers: { "Accept-Language": "es-EC,es;q=0.9" } });
     expect(await es.text()).toContain('<html lang="es"');
+  });
+});
+
+describe("the error pages' languages", () => {
+  it("are the app's (lib/i18n/config.ts)", () => {
+    expect(LOCALES).toEqual(locales);
   });
 });

@@ -10,7 +10,7 @@ export async function updatePreferences({ actor, input }: { actor: Actor; input:
   await db.update(users).set({ locale: input.locale, name: input.name || null }).where(eq(users.id, actor.userId));
 }
 
-/** Signing out ends every session of the user, on every device (SPEC §A). */
+/** Signing out ends every session of the user, on every device. */
 export async function endAllSessions({ actor }: { actor: Actor }): Promise<void> {
   const db = await getDb();
   await db.delete(sessions).where(eq(sessions.userId, actor.userId));

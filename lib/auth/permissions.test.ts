@@ -42,7 +42,6 @@ import {
 import { deleteOrganisation, exportOrganisationData } from "@/lib/organisations/data";
 import {
   decideRegistration,
-  getConsultationForModeration,
   getOwnRegistration,
   listOwnRegistrations,
   listRegistrationsForModeration,
@@ -65,6 +64,8 @@ import {
 import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
+import { beforeDeadlines as beforeDeadline } from "@/lib/testing/inputs";
 
 const orgInput = {
   name: "Matrix organisation",
@@ -210,7 +211,6 @@ matrix.push(
 
 // A's submitted input in X with one attachment, made in beforeAll. Submits and edits run at a fixed
 // time: the updateConsultation row above sets X's submission deadline to 1 August 2017.
-const beforeDeadline = new Date("2017-07-15T00:00:00Z");
 let submissionOfA = { id: "", attachmentId: "" };
 // A second input of A's in X, which bulk request-changes rows send back and reset.
 let bulkTargetOfA = "";
@@ -371,7 +371,7 @@ matrix.push(
   },
 );
 
-// Exports (SPEC §E). They write an export_log row when allowed, but nothing the refusal check looks at:
+// Exports. They write an export_log row when allowed, but nothing the refusal check looks at:
 // read rows. Streams are read to the end, so an allowed export really ran.
 const drain = async (stream: ReadableStream<Uint8Array>) => (await new Response(stream).arrayBuffer()).byteLength;
 matrix.push(
@@ -396,7 +396,7 @@ matrix.push(
   { name: "inputsByRegion", allowed: ["secretariat"], run: (a) => inputsByRegion({ actor: a }) },
 );
 
-// The organisation's own data (SPEC "Privacy"): only an owner of that organisation. Deletion targets
+// The organisation's own data: only an owner of that organisation. Deletion targets
 // a disposable organisation shaped like A (ownerA owner, memberA member, registered in X), made again
 // after each allowed run.
 let disposable = { id: "", name: "" };

@@ -1,5 +1,5 @@
 import "server-only";
-// The secretariat's work on consultations (SPEC §F): edit dates, deadlines, capacity and status;
+// The secretariat's work on consultations: edit dates, deadlines, capacity and status;
 // appoint and remove anchor moderators. Only the secretariat; checked here.
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";

@@ -1,7 +1,6 @@
 import "server-only";
-// The secretariat's global export (SPEC §F): one ZIP with, per region, the summary (DOCX) in the
-// chosen language, the inputs as XLSX and CSV and the participants (the secretariat may see them,
-// SPEC Privacy); and the inputs of all regions together, as one workbook and one CSV with a region
+// The secretariat's global export: one ZIP with, per region, the summary (DOCX) in the
+// chosen language, the inputs as XLSX and CSV and the participants (the secretariat may see them); and the inputs of all regions together, as one workbook and one CSV with a region
 // column. Entries are produced one after the other as the archive is read (yazl pulls them lazily),
 // so memory holds one summary at a time and the spreadsheets stream from the database in batches.
 import { PassThrough, Readable } from "node:stream";

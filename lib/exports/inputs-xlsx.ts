@@ -1,6 +1,6 @@
 import "server-only";
-// The inputs as a workbook for reading (SPEC §E "XLSX: sheets submissions, recommendations,
-// registrations", and an attachments sheet): each sheet streamed from the database in batches, one
+// The inputs as a workbook for reading (sheets of submissions, recommendations,
+// registrations and attachments): each sheet streamed from the database in batches, one
 // after the other, so memory does not grow with the number of rows.
 import { PassThrough, type Readable } from "node:stream";
 import { and, asc, eq, sql } from "drizzle-orm";

@@ -1,5 +1,5 @@
 import "server-only";
-// Words, not codes, in every export for people (SPEC "Files people open"): column names, statuses,
+// Words, not codes, in every export for people: column names, statuses,
 // theme, country, language and organisation-type names, publication choices and channels in the
 // export's language. Built once per export from the message catalogue (through translators, as the
 // catalogue is precompiled under Next) and the platform's Intl; lookups per row are map reads.
@@ -7,15 +7,11 @@ import { inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
 import { themeTranslations } from "@/db/schema";
-import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
+import { ATTENDANCE_MODES as ATTENDANCE, CHANNELS, ORGANISATION_TYPES, PUBLICATIONS, REGISTRATION_STATUSES, SUBMISSION_STATUSES } from "@/db/enums";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
 
-const CHANNELS = ["web", "email", "paper", "voice"] as const;
-const PUBLICATIONS = ["named", "anonymous", "none"] as const;
-const REGISTRATION_STATUSES = ["pending", "confirmed", "waitlisted", "declined", "withdrawn"] as const;
-const ATTENDANCE = ["in_person", "remote"] as const;
 
 type Columns = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["columns"];
 type Sheets = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["sheets"];

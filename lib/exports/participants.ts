@@ -1,5 +1,5 @@
 import "server-only";
-// The anchors' logistics export (SPEC §B, §D): one row per participant with needs, as CSV (UTF-8
+// The anchors' logistics export: one row per participant with needs, as CSV (UTF-8
 // with BOM, RFC 4180) or XLSX, named and worded in the export's language, streamed from the
 // database page by page.
 import { PassThrough, Readable } from "node:stream";

@@ -1,5 +1,5 @@
 import "server-only";
-// Exports of inputs (SPEC §E): CSV (UTF-8 with BOM, RFC 4180), XLSX (inputs-xlsx.ts: sheets of
+// Exports of inputs: CSV (UTF-8 with BOM, RFC 4180), XLSX (inputs-xlsx.ts: sheets of
 // inputs, recommendations, attachments, participants) and JSON (schema in
 // lib/exports/submissions.schema.json); CSV and XLSX in words of the export's language. Rows are
 // read in keyset batches and written as they come, so memory does not grow with the number of rows;

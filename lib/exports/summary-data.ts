@@ -1,5 +1,5 @@
 import "server-only";
-// What the regional summary (SPEC §E) is made of, read without any personal data: figures from
+// What the regional summary is made of, read without any personal data: figures from
 // confirmed registrations and from inputs, and the accepted inputs themselves. Contact people,
 // participants' names, internal notes and the organisation behind an anonymous input are never
 // selected, so no later step can leak them.

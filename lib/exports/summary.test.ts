@@ -1,4 +1,4 @@
-// The regional summary (SPEC §E) and the secretariat's ZIP of every region (§F) on real databases.
+// The regional summary and the secretariat's ZIP of every region on real databases.
 // The DOCX is opened and its paragraphs read: each accepted input sits under its theme's heading;
 // nothing else leaves the portal — no internal note, no rejected, withdrawn, duplicate or draft input,
 // no contact person, no participant, no organisation behind an anonymous input; Arabic stays Arabic
@@ -14,7 +14,7 @@ import { seedConsultations, seedThemes } from "@/db/seed-data";
 import { useDatabaseForTests } from "@/db/client";
 import { exportLog, organisations, submissions, type Locale } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { addInternalNote, moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema } from "@/lib/moderation/schemas";
 import { saveRegistration } from "@/lib/registrations";
@@ -25,6 +25,7 @@ import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { buildAllRegionsZip } from "./all-regions";
 import { buildRegionalSummary } from "./summary";
+import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- reading a DOCX back
 interface Para {
@@ -59,18 +60,7 @@ async function toBuffer(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
 // ---------------------------------------------------------------- the inputs
-const key = () => randomUUID().replaceAll("-", "");
-const before = new Date("2017-07-15T00:00:00Z");
 const content = (over: Partial<SubmissionContent>): SubmissionContent =>
   submissionContentSchema.parse({
     summary: "A short summary.",

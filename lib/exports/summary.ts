@@ -1,5 +1,5 @@
 import "server-only";
-// The regional summary (SPEC §E): a DOCX with the consultation's facts, participation figures, inputs
+// The regional summary: a DOCX with the consultation's facts, participation figures, inputs
 // by theme and, per theme, the accepted inputs, for the anchors to edit into the region's
 // consolidated input. Headings are in the requested language; each input keeps its own, marked on
 // its runs, and right-to-left scripts are laid out right to left. A table of contents, page numbers,

@@ -1,5 +1,5 @@
 import "server-only";
-// Moderators' actions on an input (SPEC §D). Each is one transaction: the change, its audit row and
+// Moderators' actions on an input. Each is one transaction: the change, its audit row and
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
 import { assertRoundTopics } from "@/lib/consultations/themes";
@@ -13,6 +13,7 @@ import { regionNameIn } from "@/lib/mail/regions";
 import { appBaseUrl } from "@/lib/url";
 import type { BulkInput, ModerationActionInput } from "./schemas";
 import { dataChanged } from "@/lib/cache";
+import { canMove, TRANSITIONS, type SubmissionMove } from "@/lib/submissions/lifecycle";
 
 async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
   const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
@@ -38,13 +39,6 @@ async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
   });
 }
 
-const ALLOWED_FROM: Record<string, Submission["status"][]> = {
-  accept: ["submitted", "changes_requested"],
-  requestChanges: ["submitted", "accepted"],
-  reject: ["submitted", "changes_requested", "accepted"],
-  markDuplicate: ["submitted", "changes_requested", "accepted"],
-};
-
 export async function moderate({ actor, input }: { actor: Actor; input: ModerationActionInput }): Promise<{ version: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -54,13 +48,13 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
     const version = s.version + 1;
     const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
       tx.insert(auditEvents).values({ actorId: actor.userId, action: `submission.${action}`, consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState, note });
-    const allowed = ALLOWED_FROM[input.action];
-    if (allowed && !allowed.includes(s.status)) throw new DomainError("invalidTransition", 409);
+    // Publish has a refusal of its own (below); tag and unpublish keep the status.
+    if (input.action !== "publish" && input.action in TRANSITIONS && !canMove(input.action as SubmissionMove, s.status)) throw new DomainError("invalidTransition", 409);
 
     switch (input.action) {
       case "accept":
-        await tx.update(submissions).set({ status: "accepted", version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit("accepted");
+        await tx.update(submissions).set({ status: TRANSITIONS.accept.to, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(TRANSITIONS.accept.to);
         await emailOrganisation(tx, s, "submissionAccepted");
         break;
       case "requestChanges": {
@@ -68,14 +62,14 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         // nobody could make the changes, and the input would wait for ever. Said before anything is written.
         const [member] = await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, s.organisationId)).limit(1);
         if (!member) throw new DomainError("noOneToChange", 409);
-        await tx.update(submissions).set({ status: "changes_requested", moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit("changes_requested", input.message);
+        await tx.update(submissions).set({ status: TRANSITIONS.requestChanges.to, moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(TRANSITIONS.requestChanges.to, input.message);
         await emailOrganisation(tx, s, "changesRequested", { message: input.message });
         break;
       }
       case "reject":
-        await tx.update(submissions).set({ status: "rejected", moderatorMessage: input.reason, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit("rejected", input.reason);
+        await tx.update(submissions).set({ status: TRANSITIONS.reject.to, moderatorMessage: input.reason, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(TRANSITIONS.reject.to, input.reason);
         break;
       case "markDuplicate": {
         const [original] = await tx
@@ -83,8 +77,8 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
           .from(submissions)
           .where(and(eq(submissions.reference, input.duplicateOf), eq(submissions.consultationId, s.consultationId)));
         if (!original || original.id === s.id) throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
-        await tx.update(submissions).set({ status: "duplicate", duplicateOfId: original.id, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit("duplicate", input.duplicateOf);
+        await tx.update(submissions).set({ status: TRANSITIONS.markDuplicate.to, duplicateOfId: original.id, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await audit(TRANSITIONS.markDuplicate.to, input.duplicateOf);
         break;
       }
       case "tag": {
@@ -97,7 +91,7 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
       }
       case "publish":
         // Only as the organisation chose: named or anonymous; never when it chose not to be published.
-        if (s.status !== "accepted") throw new DomainError("publishOnlyAccepted", 409);
+        if (!canMove("publish", s.status)) throw new DomainError("publishOnlyAccepted", 409);
         if (s.publication === "none") throw new DomainError("publishNotConsented", 409);
         await tx.update(submissions).set({ publishedAt: now, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit(s.status, s.publication);

@@ -1,5 +1,5 @@
 import "server-only";
-// The anchors' queue and overview (SPEC §D): their own consultation only (the secretariat: any, or
+// The anchors' queue and overview: their own consultation only (the secretariat: any, or
 // all together). Drafts are the organisation's and never appear here.
 import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";

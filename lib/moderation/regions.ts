@@ -1,5 +1,5 @@
 import "server-only";
-// The secretariat's view of every region side by side (SPEC §F): for the by-region overview and the
+// The secretariat's view of every region side by side: for the by-region overview and the
 // region column and filter of /moderation/all (inputsByRegion); per consultation, inputs by
 // status and by theme, registrations by status and in-person seats against capacity. Three grouped
 // queries whatever the number of inputs (the same index-only counts as the anchors' overview).

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { optionalOrIgnored, searchTerms, topicId } from "@/lib/zod";
+import { optionalOrIgnored, searchTerms, slug, topicId } from "@/lib/zod";
 import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
 import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";
@@ -20,7 +20,7 @@ export const queueFiltersSchema = z.object({
   orgType: optionalOrIgnored(z.enum(ORGANISATION_TYPES)),
   language: optionalOrIgnored(z.enum(inputLanguages)),
   // A consultation by its slug (the secretariat's view of all consultations).
-  region: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/))),
+  region: optionalOrIgnored(slug()),
   // A round by its slug (the secretariat's view of all consultations: one round at a time).
   round: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{2,20}$/))),
   from: optionalOrIgnored(isoDate),

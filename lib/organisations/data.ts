@@ -1,5 +1,5 @@
 import "server-only";
-// The organisation's own data (SPEC "Privacy"): its owner downloads all of it as one JSON document,
+// The organisation's own data: its owner downloads all of it as one JSON document,
 // and deletes all of it in one transaction. Only an owner of that organisation may do either.
 import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";

@@ -1,4 +1,4 @@
-// SPEC "Privacy": an owner downloads all of the organisation's data and deletes it. Two organisations
+// Privacy: an owner downloads all of the organisation's data and deletes it. Two organisations
 // are filled with unique markers in every field we can; A is exported (every marker is in the JSON)
 // and deleted; then every table of the database is read as text: none of A's markers remains, all
 // of B's do.

@@ -1,5 +1,5 @@
 import "server-only";
-// Published inputs (SPEC §G), for anyone: accepted, published by a moderator, and only as the
+// Published inputs, for anyone: accepted, published by a moderator, and only as the
 // organisation chose. An anonymous input carries no organisation, person or contact detail at all:
 // those columns are never selected for it.
 import { and, asc, desc, eq, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";

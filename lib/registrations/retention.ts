@@ -1,5 +1,5 @@
 import "server-only";
-// SPEC "Privacy": participants' personal data is purged a configurable number of days after their
+// Privacy: participants' personal data is purged a configurable number of days after their
 // consultation ended (PARTICIPANT_RETENTION_DAYS). The purge is one idempotent UPDATE, so any number
 // of app instances may run it at once: a row already purged no longer matches.
 import { and, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";

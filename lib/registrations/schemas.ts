@@ -1,6 +1,10 @@
 import * as z from "zod/mini";
 import { optionalOrBlank, optionalOrIgnored } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
+import { ATTENDANCE_MODES, REGISTRATION_STATUSES } from "@/db/enums";
+
+// For pages and forms, which do not reach db/ themselves.
+export { ATTENDANCE_MODES, REGISTRATION_STATUSES };
 
 const ticked = z.transform((v) => v === true || v === "on" || v === "true");
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
@@ -19,7 +23,7 @@ export const participantSchema = z
     name: z.string({ error: "participantName" }).check(z.trim(), z.minLength(1, { error: "participantName" }), z.maxLength(120)),
     title: optionalText(120),
     email: z.email({ error: "participantEmail" }).check(z.maxLength(254)),
-    attendance: z.enum(["in_person", "remote"]),
+    attendance: z.enum(ATTENDANCE_MODES),
     visaLetter: checkbox,
     nationality: optionalOrBlank(z.enum(countryCodes)),
     accessibility: optionalText(500),
@@ -56,8 +60,8 @@ export type RegistrationDecisionInput = z.infer<typeof registrationDecisionSchem
 
 // From the URL (shareable): anything malformed is ignored.
 export const registrationFiltersSchema = z.object({
-  status: optionalOrIgnored(z.enum(["pending", "confirmed", "waitlisted", "declined", "withdrawn"])),
-  attendance: optionalOrIgnored(z.enum(["in_person", "remote"])),
+  status: optionalOrIgnored(z.enum(REGISTRATION_STATUSES)),
+  attendance: optionalOrIgnored(z.enum(ATTENDANCE_MODES)),
   need: optionalOrIgnored(z.enum(["visa", "travel", "accessibility", "interpretation", "dietary"])),
   page: optionalOrIgnored(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))),
 });

@@ -11,7 +11,7 @@ import { listPublicConsultations } from "@/lib/consultations/queries";
 import { DomainError } from "@/lib/errors";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";

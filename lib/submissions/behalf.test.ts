@@ -1,4 +1,4 @@
-// Inputs entered by an anchor on an organisation's behalf (SPEC §D): received by e-mail, paper or
+// Inputs entered by an anchor on an organisation's behalf: received by e-mail, paper or
 // voice, then an ordinary submitted input — reference from the same series, revision 1, audit row and
 // receipt, all in one transaction — and only by the consultation's anchors or the secretariat.
 import { randomUUID } from "node:crypto";
@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
 import { attachments, auditEvents, consultations, emailOutbox, memberships, organisations, submissionRevisions, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
 import { moderate } from "@/lib/moderation/decisions";
 import { getSubmissionForModeration } from "@/lib/moderation/detail";
 import { listQueue } from "@/lib/moderation/queue";
@@ -17,25 +16,15 @@ import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testin
 import { fieldErrorsOf } from "@/lib/validation";
 import { getOrganisationForBehalf, listOwnSubmissions, ORGANISATION_SEARCH_PAGE, searchOrganisationsForBehalf, submitOnBehalf, submitSubmission } from "./index";
 import { behalfSubmissionSchema, submissionSchema } from "./schemas";
+import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
 
-const key = () => randomUUID().replaceAll("-", "");
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const executable = () => ascii("MZ\x90\x00\x03This program cannot be run in DOS mode.");
-
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
   let t: TestDatabase;
   let w: World;
   let anchorX: Actor;
-  const before = new Date("2017-07-15T00:00:00Z");
 
   // What the anchors' form posts, parsed by its schema as the server action does.
   const form = (title: string, organisation: Record<string, string>, over: Record<string, unknown> = {}) =>

@@ -2,6 +2,10 @@ import * as z from "zod/mini";
 import { optionalOrBlank, optionalOrIgnored, topicId } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 import { organisationSchema } from "@/lib/organisations/schemas";
+import { CHANNELS, PUBLICATIONS } from "@/db/enums";
+
+// For pages and forms, which do not reach db/ themselves.
+export { PUBLICATIONS };
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
 export const inputLanguages = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "hi", "bn", "ur", "tl", "id", "th", "fa", "tr", "am", "ha", "fj", "other"] as const;
@@ -44,7 +48,7 @@ export const submissionContentSchema = z.object({
   language: z.enum(inputLanguages, { error: "inputLanguage" }),
   contactName: text(120, 1, "contactName"),
   contactEmail: z.email({ error: "contactPersonEmail" }).check(z.maxLength(254)),
-  publication: z.enum(["named", "anonymous", "none"], { error: "publication" }),
+  publication: z.enum(PUBLICATIONS, { error: "publication" }),
 });
 
 /** Which form instance, for which organisation and consultation, from which version. */
@@ -76,16 +80,19 @@ export const draftSchema = z.extend(envelope, {
   language: optionalOrBlank(z.enum(inputLanguages)),
   contactName: optionalText(120),
   contactEmail: optionalOrBlank(email),
-  publication: optionalOrBlank(z.enum(["named", "anonymous", "none"])),
+  publication: optionalOrBlank(z.enum(PUBLICATIONS)),
 });
 export type DraftInput = z.infer<typeof draftSchema>;
 
 export type SubmissionContent = z.infer<typeof submissionContentSchema>;
 
-// ---------------------------------------------------------------- entered on behalf (SPEC §D)
+// ---------------------------------------------------------------- entered on behalf
 /** How an input the anchors enter reached them (web is the organisation's own form). */
-export const behalfChannels = ["email", "paper", "voice"] as const;
-export type BehalfChannel = (typeof behalfChannels)[number];
+export type BehalfChannel = Exclude<(typeof CHANNELS)[number], "web">;
+/** The form fields that repeat (checkboxes, rows): FormData gives them as lists. */
+export const SUBMISSION_ARRAY_FIELDS = ["themes", "recommendations", "countries"] as const;
+
+export const behalfChannels = CHANNELS.filter((c): c is BehalfChannel => c !== "web") as [BehalfChannel, ...BehalfChannel[]];
 
 /**
  * The organisation an input is entered for: one that exists (chosen by search), or one created on

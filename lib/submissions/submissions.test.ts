@@ -1,4 +1,4 @@
-// Submitting input (SPEC §C) on real databases: one row per form instance however often it is sent,
+// Submitting input on real databases: one row per form instance however often it is sent,
 // unique contiguous references under concurrency, draft conflicts between members, revisions, the
 // deadline in the consultation's time zone, attachments judged by content inside the same
 // transaction, and who may see what.
@@ -31,62 +31,13 @@ import {
   withdrawSubmission,
   type UploadedFile,
 } from "./index";
-import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "./schemas";
+import { draftSchema, submissionSchema, type SubmissionContent } from "./schemas";
+import { executable, oversizedPdf, pdf } from "@/lib/testing/files";
+import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- fixtures
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-};
-
-/** A minimal PDF with a binary comment and every byte value in a stream, to prove bytes survive storage. */
-const pdf = (marker = "") =>
-  concat(
-    ascii("%PDF-1.4\n%"),
-    Uint8Array.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a]),
-    ascii(`1 0 obj\n<< /Type /Catalog /Marker (${marker}) >>\nendobj\n2 0 obj\n<< /Length 256 >>\nstream\n`),
-    Uint8Array.from({ length: 256 }, (_, i) => i),
-    ascii("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
-  );
-/** A Windows executable ("MZ" header) under a PDF's name. */
-const executable = () => concat(ascii("MZ"), Uint8Array.from([0x90, 0, 3, 0, 0, 0, 4, 0]), ascii("This program cannot be run in DOS mode."));
-/** 11 MB that starts like a PDF. */
-const oversizedPdf = () => {
-  const bytes = new Uint8Array(11 * 1024 * 1024);
-  bytes.set(ascii("%PDF-1.4\n"));
-  return bytes;
-};
-
-const key = () => randomUUID().replaceAll("-", "");
-
 const content = (title: string, body = "What the organisation has to say."): SubmissionContent =>
-  submissionContentSchema.parse({
-    title,
-    themes: [3, 1],
-    summary: "A short summary.",
-    body,
-    recommendations: ["Ratify the convention", ""],
-    countries: ["TH", "PH"],
-    language: "en",
-    contactName: "Contact Person",
-    contactEmail: "contact@example.net",
-    publication: "named",
-  });
-
-async function caught(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, "should have thrown a DomainError").toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
+  inputContent({ title, body, themes: [3, 1], recommendations: ["Ratify the convention", ""], countries: ["TH", "PH"] });
 
 describe.each(drivers)("submissions on %s", (driver) => {
   let t: TestDatabase;
@@ -97,8 +48,6 @@ describe.each(drivers)("submissions on %s", (driver) => {
   let anchorX: Actor;
   let anchorY: Actor;
   let secretariat: Actor;
-  // A moment before any deadline a test sets (asia has none by default).
-  const before = new Date("2017-07-15T00:00:00Z");
 
   const submitInput = (title: string, over: { idempotencyKey?: string; submissionId?: string; version?: number; body?: string } = {}) =>
     submissionSchema.parse({

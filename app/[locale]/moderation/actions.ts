@@ -53,10 +53,9 @@ const bulkRun = buttonAction({
   },
 });
 
-const bulkBack = (raw: FormData, locale: string) => {
-  const back = raw.get("back");
-  return typeof back === "string" && back.startsWith(`/${locale}/moderation/`) ? back : `/${locale}/moderation`;
-};
+const text = z.catch(z.optional(z.string()), undefined);
+/** What the bulk form's first look reads, before the pipeline's own schema. */
+const bulkFirstLook = z.object({ selected: z.array(z.unknown()), action: text, message: text, back: text });
 
 /**
  * Bulk decisions. After the session check and before the pipeline, the two mistakes a person makes here get their own words
@@ -66,18 +65,23 @@ const bulkBack = (raw: FormData, locale: string) => {
 export async function bulkModerateAction(formData: FormData): Promise<void> {
   const locale = await currentLocale();
   if (!(await currentActor())) redirect(`/${locale}/sign-in`);
-  const action = formData.get("action");
-  const message = formData.get("message");
+  const given = formData instanceof FormData ? formData : new FormData();
+  const { selected, action, message, back } = bulkFirstLook.parse({
+    selected: given.getAll("selected"),
+    action: given.get("action") ?? undefined,
+    message: given.get("message") ?? undefined,
+    back: given.get("back") ?? undefined,
+  });
   const error =
-    formData.getAll("selected").length === 0
+    selected.length === 0
       ? "bulkNoneSelected"
-      : (action === "requestChanges" || action === "reject") && (typeof message !== "string" || message.trim() === "")
+      : (action === "requestChanges" || action === "reject") && (message ?? "").trim() === ""
         ? "bulkMessageRequired"
         : null;
   if (error) {
-    const u = new URL(bulkBack(formData, locale), "http://x");
+    const u = new URL(back?.startsWith(`/${locale}/moderation/`) ? back : `/${locale}/moderation`, "http://x");
     u.searchParams.set("error", error);
     redirect(`${u.pathname}${u.search}`);
   }
-  return bulkRun(formData);
+  return bulkRun(given);
 }

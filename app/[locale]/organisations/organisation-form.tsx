@@ -3,10 +3,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { ErrorSummary, FormStatus, LabelText, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
-import { organisationSchema } from "@/lib/organisations/schemas";
+import { ORGANISATION_TYPES, organisationSchema } from "@/lib/organisations/schemas";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
 
-const types = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 
 export function OrganisationForm({
   action,
@@ -62,7 +61,7 @@ export function OrganisationForm({
         label={labels.type ?? ""}
         placeholder={tf("choose")}
         required
-        options={types.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+        options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
         errors={f.errorsFor("type")}
         registration={f.register("type")}
         defaultValue={f.value("type")}

@@ -14,7 +14,7 @@ import { getOverviewForPage } from "@/lib/moderation/overview";
 import { listQueue } from "@/lib/moderation/queue";
 import { inputsByRegion } from "@/lib/moderation/regions";
 import { ORGANISATION_TYPES, QUEUE_STATUSES, queueFiltersSchema } from "@/lib/moderation/schemas";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { roundForView } from "@/lib/rounds";
 import { inputLanguages } from "@/lib/submissions/schemas";
 import { bulkModerateAction } from "../actions";

@@ -9,7 +9,7 @@ import { countryName, languageNames } from "@/lib/i18n/format";
 // The filters a reader needs; "sort" is left out, as every export lists the inputs oldest first.
 const FILTER_ORDER = ["region", "status", "theme", "country", "orgType", "language", "from", "to", "q", "locale"] as const;
 
-/** Every export, who made it, of what, with which filters (SPEC §E: exports are logged). */
+/** Every export, who made it, of what, with which filters (exports are logged). */
 export default async function ExportLogPage({ params, searchParams }: PageProps<"/[locale]/secretariat/exports">) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;

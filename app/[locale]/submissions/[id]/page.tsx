@@ -11,6 +11,8 @@ import { regionNames } from "@/lib/i18n/regions";
 import { getOwnSubmission } from "@/lib/submissions";
 import { receiptRecipients } from "@/lib/submissions/receipt";
 import { OwnAttachments } from "./attachments";
+import { canWithdrawOrDiscard } from "@/lib/submissions/lifecycle";
+import { ModeratorMessage } from "./moderator-message";
 
 export default async function SubmissionPage({ params, searchParams }: PageProps<"/[locale]/submissions/[id]">) {
   const { locale: raw, id } = await params;
@@ -57,16 +59,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
       <h1 className="mt-1 text-3xl font-bold" dir="auto">
         {s.title || ts("untitled")}
       </h1>
-      {s.moderatorMessage && s.status === "changes_requested" ? (
-        <section aria-labelledby="modmsg" className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-3">
-          <h2 id="modmsg" className="font-semibold">
-            {t("moderatorMessage")}
-          </h2>
-          <p dir="auto" className="whitespace-pre-line" data-testid="moderator-message">
-            {s.moderatorMessage}
-          </p>
-        </section>
-      ) : null}
+      <ModeratorMessage s={s} wide />
       <div className="mt-4 flex flex-wrap gap-3">
         {editable && s.status === "draft" ? (
           <LocaleLink href={`/consultations/${c.slug}/submit?org=${s.organisationId}&draft=${s.id}`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
@@ -78,7 +71,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
             {t("edit")}
           </LocaleLink>
         ) : null}
-        {["draft", "submitted", "changes_requested", "accepted"].includes(s.status) ? (
+        {canWithdrawOrDiscard(s.status) ? (
           // Asks first, on a page of its own (works without JavaScript).
           <LocaleLink href={`/submissions/${s.id}/withdraw`} className="rounded border border-red-800 px-4 py-2 text-red-800">
             {s.status === "draft" ? t("discard") : t("withdraw")}

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
-import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { OrganisationChooser } from "@/components/organisation-chooser";
 import { requirePageActor } from "@/lib/auth/page";
@@ -16,6 +15,8 @@ import type { FormValues } from "@/lib/validation";
 import { withdrawRegistrationAction } from "./actions";
 import { RegistrationForm } from "./registration-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { registrationPhase } from "@/lib/consultations/phase";
+import { NeedOrganisation } from "@/components/need-organisation";
 
 export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/register">) {
   const { locale: raw, slug } = await params;
@@ -28,23 +29,11 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
   const { region } = await regionNames(c);
   const orgs = await listMyOrganisations({ actor });
   const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
-  if (orgs.length === 0) {
-    return (
-      <>
-        {heading}
-        <p className="mt-4">{t("needOrganisation")}</p>
-        <p className="mt-2">
-          <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
-            {t("createOrganisation")}
-          </LocaleLink>
-        </p>
-      </>
-    );
-  }
+  if (orgs.length === 0) return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
   const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
   const existing = await getOwnRegistration({ actor, consultationId: c.id, organisationId: org.id });
   const now = new Date();
-  const closed = c.status !== "open" || (c.registrationDeadline !== null && now >= c.registrationDeadline);
+  const closed = registrationPhase(c, now) !== "open";
   const values: FormValues = { consultationId: c.id, organisationId: org.id, version: String(existing?.registration.version ?? 0) };
   (existing?.participants ?? []).forEach((p, i) => {
     const set = (k: string, v: string | null | boolean) => {

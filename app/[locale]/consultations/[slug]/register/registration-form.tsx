@@ -5,7 +5,7 @@ import { useFieldArray } from "react-hook-form";
 import { ErrorSummary, LabelText, RequiredMark, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
-import { MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
+import { ATTENDANCE_MODES, MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
 import { nest } from "@/lib/validation";
 import { saveRegistrationAction } from "./actions";
 
@@ -69,7 +69,7 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
                 <legend id={`field-${n("attendance")}`} className="font-medium">
                   <LabelText label={t("fields.attendance")} required />
                 </legend>
-                {(["in_person", "remote"] as const).map((a) => (
+                {ATTENDANCE_MODES.map((a) => (
                   <label key={a} className="me-4 inline-flex items-center gap-2">
                     <input type="radio" value={a} defaultChecked={(v(i, "attendance") ?? "in_person") === a} {...f.register(n("attendance"))} />
                     {t(`attendance.${a}`)}

@@ -7,9 +7,7 @@ import { consultationSlug } from "@/lib/consultations/queries";
 import { uploadedFiles } from "@/lib/submissions/files";
 import { ENHANCED } from "@/lib/form-state";
 import { formDataToObject } from "@/lib/validation";
-import { draftSchema, submissionContentSchema, submissionSchema } from "@/lib/submissions/schemas";
-
-const ARRAYS = ["themes", "recommendations", "countries"] as const;
+import { draftSchema, SUBMISSION_ARRAY_FIELDS, submissionContentSchema, submissionSchema } from "@/lib/submissions/schemas";
 
 // "Save draft" checks only limits; "Submit" checks everything (the same schemas as the browser).
 // A post without a button's intent (an old browser) is a submit.
@@ -20,7 +18,7 @@ const saveOrSubmitSchema = z.pipe(
 
 export const saveSubmissionAction = formAction({
   schema: saveOrSubmitSchema,
-  arrays: ARRAYS,
+  arrays: SUBMISSION_ARRAY_FIELDS,
   run: async ({ actor, input, locale, formData }) => {
     const files = await uploadedFiles(formData);
     if (input.intent === "draft") {
@@ -34,7 +32,7 @@ export const saveSubmissionAction = formAction({
         redirect(`/${locale}/consultations/${slug}/submit?org=${input.organisationId}&draft=${id}&ok=draftSaved`);
       }
       // With JavaScript the form stays on screen as typed; its state keeps the values too.
-      return { status: "success", data: { id, version }, values: formDataToObject(formData, ARRAYS) };
+      return { status: "success", data: { id, version }, values: formDataToObject(formData, SUBMISSION_ARRAY_FIELDS) };
     }
     const r = await submitSubmission({ actor, input, files });
     redirect(`/${locale}/submissions/${r.id}?ok=submitted`);
@@ -44,7 +42,7 @@ export const saveSubmissionAction = formAction({
 /** Autosave, called by the browser every few seconds while someone types. */
 export const autosaveDraftAction = formAction({
   schema: draftSchema,
-  arrays: ARRAYS,
+  arrays: SUBMISSION_ARRAY_FIELDS,
   run: async ({ actor, input }) => {
     const { id, version } = await saveDraft({ actor, input });
     return { status: "success", data: { id, version } };
@@ -53,7 +51,7 @@ export const autosaveDraftAction = formAction({
 
 export const editSubmissionAction = formAction({
   schema: z.extend(submissionContentSchema, { submissionId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()) }),
-  arrays: ARRAYS,
+  arrays: SUBMISSION_ARRAY_FIELDS,
   run: async ({ actor, input: { submissionId, version, ...content }, locale, formData }) => {
     await editSubmission({ actor, submissionId, version, content, files: await uploadedFiles(formData) });
     redirect(`/${locale}/submissions/${submissionId}?ok=edited`);

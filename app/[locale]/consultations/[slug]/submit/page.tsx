@@ -14,6 +14,7 @@ import { listDrafts } from "@/lib/submissions";
 import { formValuesOf, newIdempotencyKey } from "@/lib/submissions/form-values";
 import { SubmissionForm } from "./submission-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { NeedOrganisation } from "@/components/need-organisation";
 
 export default async function SubmitPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/submit">) {
   const { locale: raw, slug } = await params;
@@ -26,19 +27,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   const { region } = await regionNames(c);
   const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
   const orgs = await listMyOrganisations({ actor });
-  if (orgs.length === 0) {
-    return (
-      <>
-        {heading}
-        <p className="mt-4">{t("needOrganisation")}</p>
-        <p className="mt-2">
-          <LocaleLink href="/organisations/new" className="font-medium text-brand underline">
-            {t("createOrganisation")}
-          </LocaleLink>
-        </p>
-      </>
-    );
-  }
+  if (orgs.length === 0) return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
   const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
   const drafts = await listDrafts({ actor, organisationId: org.id, consultationId: c.id });
   const draft = drafts.find((d) => d.id === sp.draft);

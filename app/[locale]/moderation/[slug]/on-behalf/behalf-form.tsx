@@ -9,8 +9,8 @@ import { contentDefaults, SubmissionContentFields, useSubmissionFieldLabels, typ
 import type { FormState } from "@/lib/form-state";
 import { behalfChannels, behalfSubmissionSchema } from "@/lib/submissions/schemas";
 import { enterOnBehalfAction } from "./actions";
+import { ORGANISATION_TYPES } from "@/lib/organisations/schemas";
 
-const ORG_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
 
 export function BehalfForm({
   initial,
@@ -95,7 +95,7 @@ export function BehalfForm({
             name="organisation.type"
             label={labels["organisation.type"]!}
             placeholder={tf("choose")}
-            options={ORG_TYPES.map((ty) => ({ value: ty, label: to(`types.${ty}`) }))}
+            options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: to(`types.${ty}`) }))}
             errors={f.errorsFor("organisation.type")}
             registration={f.register("organisation.type")}
             defaultValue={v("organisation.type")}

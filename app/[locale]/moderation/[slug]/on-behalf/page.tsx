@@ -7,16 +7,17 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getOrganisationForBehalf, searchOrganisationsForBehalf } from "@/lib/submissions";
 import { newIdempotencyKey } from "@/lib/submissions/form-values";
 import { organisationSearchSchema } from "@/lib/submissions/schemas";
 import { BehalfForm } from "./behalf-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
+import { isBeforeDeadline } from "@/lib/consultations/phase";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An anchor enters an input an organisation sent by e-mail, on paper or by voice (SPEC §D). */
+/** An anchor enters an input an organisation sent by e-mail, on paper or by voice. */
 export default async function OnBehalfPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
@@ -40,7 +41,7 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
     const s = u.toString();
     return s ? `${base}?${s}` : base;
   };
-  const afterDeadline = c.submissionDeadline !== null && new Date() >= c.submissionDeadline;
+  const afterDeadline = !isBeforeDeadline(c.submissionDeadline, new Date());
 
   return (
     <>

@@ -5,9 +5,11 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration, listRegistrationsForModeration } from "@/lib/registrations";
+import { getConsultationForModeration } from "@/lib/consultations/moderation";
+import { listRegistrationsForModeration } from "@/lib/registrations";
 import { registrationFiltersSchema } from "@/lib/registrations/schemas";
 import { decideRegistrationAction } from "./actions";
+import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
 
 export default async function RegistrationsPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/registrations">) {
   const { locale: raw, slug } = await params;
@@ -50,7 +52,7 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
           <span className="font-medium">{t("filterStatus")}</span>
           <select name="status" defaultValue={filters.status ?? ""} className="rounded border border-slate-500 px-2 py-1">
             <option value="">{t("any")}</option>
-            {(["confirmed", "waitlisted", "declined", "withdrawn", "pending"] as const).map((s) => (
+            {[...REGISTRATION_STATUSES.filter((s) => s !== "pending"), "pending" as const].map((s) => (
               <option key={s} value={s}>
                 {tr(`status.${s}`)}
               </option>

@@ -7,6 +7,7 @@ import { getOwnSubmission } from "@/lib/submissions";
 import { formValuesOf } from "@/lib/submissions/form-values";
 import { SubmissionForm } from "../../../consultations/[slug]/submit/submission-form";
 import { OwnAttachments } from "../attachments";
+import { ModeratorMessage } from "../moderator-message";
 
 export default async function EditSubmissionPage({ params }: PageProps<"/[locale]/submissions/[id]/edit">) {
   const { locale: raw, id } = await params;
@@ -16,7 +17,6 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
   const own = await loadOrDeny(() => getOwnSubmission({ actor, submissionId: id }));
   if (!own) return null;
   const t = await getTranslations("submission");
-  const tm = await getTranslations("mySubmissions");
   const { submission: s, consultation: c, attachments, editable } = own;
   if (!editable || s.status === "draft") {
     return <p role="alert">{(await getTranslations("errors"))("notEditable")}</p>;
@@ -24,16 +24,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
   return (
     <>
       <h1 className="text-3xl font-bold">{t("editTitle", { reference: s.reference ?? "" })}</h1>
-      {s.moderatorMessage && s.status === "changes_requested" ? (
-        <section aria-labelledby="modmsg" className="mt-4 max-w-3xl rounded border-2 border-amber-700 bg-amber-50 p-3">
-          <h2 id="modmsg" className="font-semibold">
-            {tm("moderatorMessage")}
-          </h2>
-          <p dir="auto" className="whitespace-pre-line" data-testid="moderator-message">
-            {s.moderatorMessage}
-          </p>
-        </section>
-      ) : null}
+      <ModeratorMessage s={s} />
       <OwnAttachments attachments={attachments} submissionId={s.id} removable className="mt-4 max-w-3xl" />
       <section className="mt-6 max-w-3xl">
         <ClientMessages namespaces={["submission"]}>

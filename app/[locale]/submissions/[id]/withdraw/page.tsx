@@ -4,6 +4,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getOwnSubmission } from "@/lib/submissions";
 import { withdrawSubmissionAction } from "../../../consultations/[slug]/submit/actions";
+import { canWithdrawOrDiscard } from "@/lib/submissions/lifecycle";
 
 /** Deleting a draft or withdrawing an input asks first: this page is the question (no script needed). */
 export default async function WithdrawSubmissionPage({ params }: PageProps<"/[locale]/submissions/[id]/withdraw">) {
@@ -17,7 +18,7 @@ export default async function WithdrawSubmissionPage({ params }: PageProps<"/[lo
   const t = await getTranslations("journey");
   const ts = await getTranslations("submission");
   const draft = s.status === "draft";
-  if (!["draft", "submitted", "changes_requested", "accepted"].includes(s.status)) {
+  if (!canWithdrawOrDiscard(s.status)) {
     return <p role="alert">{(await getTranslations("errors"))("invalidTransition")}</p>;
   }
   return (

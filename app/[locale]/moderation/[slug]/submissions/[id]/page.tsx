@@ -13,6 +13,7 @@ import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
 import { diffRevisions, getSubmissionForModeration } from "@/lib/moderation/detail";
 import { moderateButtonAction } from "../../../actions";
 import { MessageForm } from "../../../message-form";
+import { canMove } from "@/lib/submissions/lifecycle";
 
 export default async function ModerationDetailPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/submissions/[id]">) {
   const { locale: raw, slug, id } = await params;
@@ -108,8 +109,8 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
           {t("actions")}
         </h2>
         <div className="mt-2 flex flex-wrap gap-3">
-          {["submitted", "changes_requested"].includes(s.status) ? button("accept", t("accept")) : null}
-          {s.status === "accepted" && s.publication !== "none" && !s.publishedAt ? button("publish", t("publish", { how: tf(`publication.${s.publication}`) })) : null}
+          {canMove("accept", s.status) ? button("accept", t("accept")) : null}
+          {canMove("publish", s.status) && s.publication !== "none" && !s.publishedAt ? button("publish", t("publish", { how: tf(`publication.${s.publication}`) })) : null}
           {s.publishedAt ? button("unpublish", t("unpublish")) : null}
         </div>
         <div className="mt-3 flex flex-wrap gap-6">
