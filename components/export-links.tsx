@@ -28,6 +28,8 @@ export async function ExportLinks({ slug, locale, filterQuery }: { slug: string;
   const tm = await getTranslations("moderation");
   const all = slug === "all";
   const withLocale = (q: string) => `${q}${q ? "&" : "?"}locale=${locale}`;
+  // The all-regions download is of the round the page shows (its ?round=).
+  const round = new URLSearchParams(filterQuery.replace(/^\?/, "")).get("round");
   return (
     <section aria-labelledby="exports" className="mt-6 rounded border border-slate-300 p-3 text-sm" data-testid="exports-section">
       <h2 id="exports" className="text-xl font-semibold">
@@ -37,7 +39,7 @@ export async function ExportLinks({ slug, locale, filterQuery }: { slug: string;
         <>
           <h3 className="mt-2 font-semibold">{t("allRegionsTitle")}</h3>
           <p className="text-slate-700">{t("allRegionsHint")}</p>
-          <InLanguages label={t("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}`} testId="all-regions" />
+          <InLanguages label={t("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}${round ? `&round=${encodeURIComponent(round)}` : ""}`} testId="all-regions" />
         </>
       ) : (
         <>

@@ -95,11 +95,13 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   };
 }
 
+/** pg_trgm and btree_gist for similar inputs (lib/synthesis/coverage.ts), as PostgreSQL ships them. */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
+
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    // pg_trgm and btree_gist for similar inputs (lib/synthesis/coverage.ts), as PostgreSQL ships them.
-    const options = { extensions: { pg_trgm, btree_gist } };
+    const options = { extensions: PGLITE_EXTENSIONS };
     const client = dataDir ? await PGlite.create(path.join(dataDir, "pglite"), options) : await PGlite.create(options);
     const db = drizzlePglite(client, { schema, casing: "snake_case" });
     await migratePglite(db, { migrationsFolder });

@@ -29,6 +29,7 @@ import {
   ORGANISATION_TYPES,
   PUBLICATIONS,
   REGISTRATION_STATUSES,
+  ROUND_STATUSES,
   SUBMISSION_STATUSES,
 } from "./enums";
 
@@ -43,6 +44,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 // ---------------------------------------------------------------- enums
 export const localeEnum = pgEnum("locale", locales);
 export const consultationStatusEnum = pgEnum("consultation_status", CONSULTATION_STATUSES);
+export const roundStatusEnum = pgEnum("round_status", ROUND_STATUSES);
 export const organisationTypeEnum = pgEnum("organisation_type", ORGANISATION_TYPES);
 export const membershipRoleEnum = pgEnum("membership_role", ["owner", "member"]);
 export const grantRoleEnum = pgEnum("grant_role", ["anchor", "secretariat"]);
@@ -111,11 +113,45 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+// ---------------------------------------------------------------- rounds
+// A round of regional consultations (2017 toward the Compact; its regional reviews every four years):
+// its consultations and its topics. Organisations and accounts belong to no round.
+export const rounds = pgTable(
+  "rounds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // In URLs (/rounds/2017) and in the codes of its consultations' references (PAC-2025-0001).
+    slug: text().notNull().unique(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    status: roundStatusEnum().notNull().default("preparing"),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("rounds_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`)],
+);
+
+export const roundTranslations = pgTable(
+  "round_translations",
+  {
+    roundId: uuid()
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    locale: localeEnum().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.locale] })],
+);
+
 // ---------------------------------------------------------------- consultations and themes
 export const consultations = pgTable(
   "consultations",
   {
     id: uuid().primaryKey().defaultRandom(),
+    roundId: uuid()
+      .notNull()
+      .references(() => rounds.id, { onDelete: "restrict" }),
     slug: text().notNull().unique(),
     // Prefix of submission references, e.g. MENA-0042.
     code: text().notNull().unique(),
@@ -140,15 +176,52 @@ export const consultations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    index().on(t.roundId),
     check("consultations_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
     check("consultations_capacity_positive", sql`${t.inPersonCapacity} is null or ${t.inPersonCapacity} >= 0`),
   ],
 );
 
-export const themes = pgTable("themes", {
-  id: smallint().primaryKey(),
-  slug: text().notNull().unique(),
-});
+// Optional headings over a round's topics (the review's round tables over the Compact's objectives).
+export const themeGroups = pgTable(
+  "theme_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    roundId: uuid()
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    position: smallint().notNull().default(0),
+  },
+  (t) => [index().on(t.roundId)],
+);
+
+export const themeGroupTranslations = pgTable(
+  "theme_group_translations",
+  {
+    groupId: uuid()
+      .notNull()
+      .references(() => themeGroups.id, { onDelete: "cascade" }),
+    locale: localeEnum().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.locale] })],
+);
+
+// A round's topics. Ids are global and never reused (submissions.themes holds them): the 2017
+// themes are 1–6; a new round's topics take the next free numbers.
+export const themes = pgTable(
+  "themes",
+  {
+    id: smallint().primaryKey(),
+    roundId: uuid()
+      .notNull()
+      .references(() => rounds.id, { onDelete: "restrict" }),
+    slug: text().notNull(),
+    position: smallint().notNull().default(0),
+    groupId: uuid().references(() => themeGroups.id, { onDelete: "set null" }),
+  },
+  (t) => [unique("themes_round_slug").on(t.roundId, t.slug), index().on(t.roundId, t.position)],
+);
 
 export const themeTranslations = pgTable(
   "theme_translations",
@@ -443,6 +516,7 @@ export const auditEvents = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     actorId: text().references(() => users.id, { onDelete: "set null" }),
     action: text().notNull(),
+    roundId: uuid().references(() => rounds.id, { onDelete: "cascade" }),
     consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
     organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
     submissionId: uuid().references(() => submissions.id, { onDelete: "cascade" }),
@@ -602,6 +676,8 @@ export const coverageNotes = pgTable(
   (t) => [primaryKey({ columns: [t.consultationId, t.submissionId] })],
 );
 
+export type Round = typeof rounds.$inferSelect;
+export type ThemeGroup = typeof themeGroups.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type NewConsultation = typeof consultations.$inferInsert;
 export type Theme = typeof themes.$inferSelect;

@@ -15,6 +15,21 @@ export interface SeedConsultation {
   anchors: string;
 }
 
+// The round the seven consultations and six themes belong to (migration 0006 makes the same row
+// from a database of before rounds).
+export const seedRound = {
+  slug: "2017",
+  startsOn: "2017-08-04",
+  endsOn: "2017-11-03",
+  status: "open" as const,
+  names: {
+    en: "Regional consultations 2017",
+    fr: "Consultations régionales 2017",
+    es: "Consultas regionales 2017",
+    ar: "المشاورات الإقليمية 2017",
+  } satisfies Record<Locale, string>,
+};
+
 export const seedConsultations: readonly SeedConsultation[] = [
   {
     slug: "asia",

@@ -7,6 +7,8 @@ import {
   memberships,
   organisations,
   roleGrants,
+  roundTranslations,
+  rounds,
   themeTranslations,
   themes,
   users,
@@ -18,6 +20,7 @@ import {
   demoOwnerEmail,
   demoSecretariatEmail,
   seedConsultations,
+  seedRound,
   seedThemes,
 } from "./seed-data";
 
@@ -27,13 +30,21 @@ export interface SeedOptions {
 
 export async function seed(db: Db, opts: SeedOptions = {}): Promise<void> {
   await db.transaction(async (tx) => {
+    const { names, ...round } = seedRound;
+    await tx.insert(rounds).values(round).onConflictDoNothing({ target: rounds.slug });
+    const [r] = await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, round.slug));
+    if (!r) throw new Error("seed: round 2017 missing");
+    await tx
+      .insert(roundTranslations)
+      .values((Object.entries(names) as [Locale, string][]).map(([locale, name]) => ({ roundId: r.id, locale, name })))
+      .onConflictDoNothing();
     await tx
       .insert(consultations)
-      .values(seedConsultations.map((c, i) => ({ ...c, sortOrder: i + 1 })))
+      .values(seedConsultations.map((c, i) => ({ ...c, roundId: r.id, sortOrder: i + 1 })))
       .onConflictDoNothing({ target: consultations.slug });
     await tx
       .insert(themes)
-      .values(seedThemes.map(({ id, slug }) => ({ id, slug })))
+      .values(seedThemes.map(({ id, slug }) => ({ id, slug, roundId: r.id, position: id })))
       .onConflictDoNothing();
     await tx
       .insert(themeTranslations)

@@ -134,7 +134,10 @@ export function buttonAction<S extends z.ZodMiniType>(opts: {
     const actor = await d.getActor();
     if (!actor) redirect(`/${locale}/sign-in`);
     const parsed = opts.schema.safeParse(nest(raw));
-    const back = opts.back(raw, locale);
+    // The page to return to is built from the posted fields: a forged one thousands of characters
+    // long would make a Location header past what clients parse ("Header overflow"). Home instead.
+    const wanted = opts.back(raw, locale);
+    const back = wanted.length <= 1000 ? wanted : `/${locale}`;
     if (!parsed.success) redirect(withParam(back, "error", "checkFields"));
     let target: string;
     try {

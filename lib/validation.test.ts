@@ -33,13 +33,13 @@ describe("schema issues → validation messages", () => {
     [
       "an input",
       submissionSchema,
-      { consultationId: U, organisationId: U, version: "x", idempotencyKey: "short", title: " ", themes: ["0", "7"], summary: "s".repeat(1001), body: "B", recommendations: Array(6).fill("r"), language: "xx", contactName: "C", contactEmail: "", publication: "named" },
+      { consultationId: U, organisationId: U, version: "x", idempotencyKey: "short", title: " ", themes: ["0", "40000"], summary: "s".repeat(1001), body: "B", recommendations: Array(6).fill("r"), language: "xx", contactName: "C", contactEmail: "", publication: "named" },
       {
         version: ["invalidFormat"],
         idempotencyKey: ["invalidFormat"],
         title: ["inputTitle"],
         "themes.0": ['tooSmall {"min":1}'],
-        "themes.1": ['tooBig {"max":6}'],
+        "themes.1": ['tooBig {"max":32767}'],
         summary: ['tooLong {"max":1000}'],
         recommendations: ['tooManyItems {"max":5}'],
         language: ["inputLanguage"],

@@ -36,5 +36,8 @@ export const searchTerms = () =>
     ),
   );
 
+/** A topic's number (themes.id, a smallint): which round's topics it may be is checked in lib/. */
+export const topicId = () => z.coerce.number().check(z.int(), z.gte(1), z.lte(32767));
+
 /** A consultation's slug as it may appear in a URL or a hidden field ("asia", "latin-america-caribbean"). */
 export const slug = () => z.string().check(z.regex(/^[a-z0-9-]{1,60}$/));

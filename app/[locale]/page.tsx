@@ -4,13 +4,17 @@ import { listPublicConsultations } from "@/lib/consultations/queries";
 import { isLocale, defaultLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { regionNames } from "@/lib/i18n/regions";
+import { roundForView } from "@/lib/rounds";
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   setRequestLocale(locale);
   const t = await getTranslations("home");
-  const consultations = await listPublicConsultations();
+  // The current round (the latest open one, else the latest by period) with its consultations.
+  const [{ round, rounds }, every] = await Promise.all([roundForView({ locale }), listPublicConsultations()]);
+  const consultations = every.filter((c) => c.roundId === round?.id);
+  const others = rounds.filter((r) => r.id !== round?.id);
   const names = await Promise.all(consultations.map((c) => regionNames(c)));
   return (
     <>
@@ -37,7 +41,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 
       <section aria-labelledby="list" className="mt-8">
         <h2 id="list" className="text-2xl font-semibold">
-          {t("listTitle")}
+          {t("listTitle", { round: round?.name ?? "" })}
         </h2>
         <ul className="mt-4 grid gap-4 md:grid-cols-2">
           {consultations.map((c, i) => (
@@ -62,6 +66,23 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           ))}
         </ul>
       </section>
+
+      {others.length ? (
+        <section aria-labelledby="other-rounds" className="mt-8">
+          <h2 id="other-rounds" className="text-xl font-semibold">
+            {t("otherRounds")}
+          </h2>
+          <ul className="mt-2 list-disc ps-6">
+            {others.map((r) => (
+              <li key={r.id}>
+                <Link href={`/rounds/${r.slug}`} className="text-brand underline">
+                  {r.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -4,12 +4,13 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
 import {
   attachments,
   auditEvents,
+  consultations,
   contributionRevisions,
   contributionSections,
   contributions,
@@ -20,7 +21,10 @@ import {
   organisations,
   registrations,
   roleGrants,
+  rounds,
   submissions,
+  themeGroups,
+  themes,
 } from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
@@ -33,6 +37,7 @@ import {
   updateConsultation,
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
+import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importGcmObjectives, importTopics, listRounds, moveTopic, renameTopic, updateConsultationDetails, updateRound } from "@/lib/rounds";
 import { exportParticipants } from "@/lib/exports/participants";
 import { countExportLog, exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
@@ -486,6 +491,101 @@ matrix.push(
   { name: "getPublishedContribution(X)", allowed: actorNames, run: (_a, w) => getPublishedContribution({ consultationId: w.consultationX, locale: "en" }) },
 );
 
+// Rounds (issue 17): the secretariat's alone. The rows work on a round of their own ("matrix", made in
+// beforeAll with a topic and a group) and read its current version, so each allowed call is fresh.
+const matrixNames = { en: "Matrix", fr: "Matrix", es: "Matrix", ar: "Matrix" };
+let matrixRound = { id: "", topic: 0, group: "" };
+let importRound = "";
+const roundVersion = async (id: string) => (await theTestDatabase.db.select({ v: rounds.version }).from(rounds).where(eq(rounds.id, id)))[0]!.v;
+const topicInput = async () => ({ roundId: matrixRound.id, version: await roundVersion(matrixRound.id) });
+const freshMatrixTopic = async (_w: World, t: TestDatabase) => {
+  const [m] = await t.db.select({ m: sql<number>`max(${themes.id})` }).from(themes);
+  const id = (m?.m ?? 0) + 1;
+  await t.db.insert(themes).values({ id, roundId: matrixRound.id, slug: `matrix-${id}`, position: id });
+  matrixRound.topic = id;
+};
+matrix.push(
+  { name: "listRounds", allowed: ["secretariat"], run: (a) => listRounds({ actor: a, locale: "en" }) },
+  { name: "getRound(2017)", allowed: ["secretariat"], run: (a) => getRound({ actor: a, slug: "2017" }) },
+  {
+    name: "createRound(copy of 2017)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => {
+      const [r2017] = await theTestDatabase.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017"));
+      return createRound({ actor: a, input: { slug: "matrix-new", names: matrixNames, startsOn: "2025-01-01", endsOn: "2025-02-01", copyFrom: r2017!.id, copyAnchors: true, copyTopics: true } });
+    },
+    reset: async (_w, t) => {
+      const [r] = await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "matrix-new"));
+      await t.db.delete(consultations).where(eq(consultations.roundId, r!.id));
+      await t.db.delete(themes).where(eq(themes.roundId, r!.id));
+      await t.db.delete(rounds).where(eq(rounds.id, r!.id));
+    },
+  },
+  {
+    name: "updateRound(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => updateRound({ actor: a, input: { roundId: matrixRound.id, version: await roundVersion(matrixRound.id), names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", status: "preparing" } }),
+  },
+  {
+    name: "addConsultation(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) =>
+      addConsultation({
+        actor: a,
+        input: { ...(await topicInput()), slug: "matrix-consultation", code: "MATRIX-C", region: "Matrix", city: "Suva", country: "FJ", startsOn: "2030-01-01", endsOn: "2030-01-02", timeZone: "Pacific/Fiji", anchors: "", inPersonCapacity: null, registrationDeadline: undefined, submissionDeadline: undefined },
+      }),
+    reset: async (_w, t) => {
+      await t.db.delete(consultations).where(eq(consultations.slug, "matrix-consultation"));
+    },
+  },
+  {
+    name: "updateConsultationDetails(X)",
+    allowed: ["secretariat"],
+    write: true,
+    // X as it is (asia, Bangkok): a new version and an audit row, nothing else changed.
+    run: async (a, w) => {
+      const [c] = await theTestDatabase.db.select().from(consultations).where(eq(consultations.id, w.consultationX));
+      return updateConsultationDetails({ actor: a, input: { consultationId: c!.id, version: c!.version, region: c!.region, city: c!.city, country: c!.country as "TH", timeZone: c!.timeZone, anchors: c!.anchors } });
+    },
+  },
+  { name: "addTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => addTopic({ actor: a, input: { ...(await topicInput()), names: matrixNames, groupId: null } }) },
+  { name: "renameTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => renameTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, names: matrixNames } }) },
+  { name: "moveTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => moveTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, direction: "up" } }) },
+  { name: "groupTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => groupTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, groupId: matrixRound.group } }) },
+  { name: "addTopicGroup(matrix)", allowed: ["secretariat"], write: true, run: async (a) => addTopicGroup({ actor: a, input: { ...(await topicInput()), names: matrixNames } }) },
+  {
+    name: "deleteTopic(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => deleteTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic } }),
+    reset: freshMatrixTopic,
+  },
+  {
+    name: "importTopics(empty round)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) =>
+      importTopics({ actor: a, roundId: importRound, version: await roundVersion(importRound), groups: [{ key: "g", names: matrixNames }], topics: [{ slug: "objective-1", group: "g", names: matrixNames }] }),
+    reset: async (_w, t) => {
+      await t.db.delete(themes).where(eq(themes.roundId, importRound));
+      await t.db.delete(themeGroups).where(eq(themeGroups.roundId, importRound));
+    },
+  },
+  {
+    name: "importGcmObjectives(empty round)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => importGcmObjectives({ actor: a, roundId: importRound, version: await roundVersion(importRound) }),
+    reset: async (_w, t) => {
+      await t.db.delete(themes).where(eq(themes.roundId, importRound));
+      await t.db.delete(themeGroups).where(eq(themeGroups.roundId, importRound));
+    },
+  },
+);
+
 let currentToken = "";
 let world: World;
 let consultationVersion: () => Promise<number>;
@@ -518,6 +618,12 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     await makeDisposable(world, t);
     // The contribution to X, begun by its anchor (lib/synthesis rows).
     await saveSection({ actor: await world.actor("anchorX"), input: sectionSchema.parse({ consultationId: world.consultationX, themeId: 1, version: 0, items: [] }) });
+    const secretariat = await world.actor("secretariat");
+    const made = await createRound({ actor: secretariat, input: { slug: "matrix", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } });
+    const group = await addTopicGroup({ actor: secretariat, input: { roundId: made.id, version: await roundVersion(made.id), names: matrixNames } });
+    matrixRound = { id: made.id, topic: 0, group: group.id };
+    await freshMatrixTopic(world, t);
+    importRound = (await createRound({ actor: secretariat, input: { slug: "matrix-import", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } })).id;
     consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
   });
   afterAll(async () => {
@@ -530,9 +636,27 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const [i] = await t.db.select({ n: count() }).from(invitations);
     const [s] = await t.db.select({ n: count() }).from(submissions);
     const [g] = await t.db.select({ n: count() }).from(organisations);
-    const [r] = await t.db.select({ n: count() }).from(contributionRevisions);
-    const [n] = await t.db.select({ n: count() }).from(coverageNotes);
-    return { audit: a?.n, outbox: o?.n, invitations: i?.n, submissions: s?.n, organisations: g?.n, contributionRevisions: r?.n, coverageNotes: n?.n };
+    // Rounds' rows: a refused round, consultation or topic change leaves them (and their versions) as they were.
+    const [r] = await t.db.select({ n: count(), v: sql<number>`coalesce(sum(${rounds.version}), 0)::int` }).from(rounds);
+    const [c] = await t.db.select({ n: count() }).from(consultations);
+    const [th] = await t.db.select({ n: count(), p: sql<number>`coalesce(sum(${themes.position}), 0)::int` }).from(themes);
+    // The contribution's rows: a refused save or note leaves no revision and no note.
+    const [cr] = await t.db.select({ n: count() }).from(contributionRevisions);
+    const [cn] = await t.db.select({ n: count() }).from(coverageNotes);
+    return {
+      audit: a?.n,
+      outbox: o?.n,
+      invitations: i?.n,
+      submissions: s?.n,
+      organisations: g?.n,
+      rounds: r?.n,
+      roundVersions: r?.v,
+      consultations: c?.n,
+      topics: th?.n,
+      topicPositions: th?.p,
+      contributionRevisions: cr?.n,
+      coverageNotes: cn?.n,
+    };
   };
 
   for (const row of matrix) {

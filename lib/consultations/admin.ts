@@ -16,10 +16,15 @@ function requireSecretariat(actor: Actor) {
   if (!actor.secretariat) throw new ForbiddenError();
 }
 
-export async function listConsultationsForSecretariat({ actor }: { actor: Actor }): Promise<Consultation[]> {
+/** Every consultation, or one round's (roundId), in their order: the secretariat only. */
+export async function listConsultationsForSecretariat({ actor, roundId }: { actor: Actor; roundId?: string }): Promise<Consultation[]> {
   requireSecretariat(actor);
   const db = await getDb();
-  return db.select().from(consultations).orderBy(asc(consultations.sortOrder));
+  return db
+    .select()
+    .from(consultations)
+    .where(roundId ? eq(consultations.roundId, roundId) : undefined)
+    .orderBy(asc(consultations.sortOrder));
 }
 
 export async function getConsultationForSecretariat({ actor, slug }: { actor: Actor; slug: string }): Promise<Consultation> {

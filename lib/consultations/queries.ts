@@ -1,12 +1,13 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, registrations } from "@/db/schema";
+import { consultations, registrations, rounds } from "@/db/schema";
 import { cachedPublicData } from "@/lib/cache";
 import { consultationPhase, type ConsultationPhase } from "./phase";
 
 export interface PublicConsultation {
   id: string;
+  roundId: string;
   slug: string;
   code: string;
   region: string;
@@ -33,6 +34,7 @@ const seatsTaken = sql<number>`coalesce((
 
 const publicColumns = {
   id: consultations.id,
+  roundId: consultations.roundId,
   slug: consultations.slug,
   code: consultations.code,
   region: consultations.region,
@@ -66,11 +68,12 @@ const publicRows = () =>
     db
       .select(publicColumns)
       .from(consultations)
-      .where(sql`${consultations.status} <> 'draft'`)
+      // Nor those of a round in preparation: the round is the secretariat's until it opens it.
+      .where(sql`${consultations.status} <> 'draft' and ${consultations.roundId} in (select ${rounds.id} from ${rounds} where ${rounds.status} <> 'preparing')`)
       .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
   );
 
-/** The consultations the public may see (drafts are the secretariat's), in the source's order. */
+/** The consultations the public may see (drafts and rounds in preparation are the secretariat's), in the source's order. */
 export async function listPublicConsultations(now = new Date()): Promise<PublicConsultation[]> {
   return (await publicRows()).map((r) => toPublic(r, now));
 }

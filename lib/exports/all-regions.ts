@@ -4,12 +4,12 @@ import "server-only";
 // column. Entries are produced one after the other as the archive is read (yazl pulls them lazily),
 // so memory holds one summary at a time and the spreadsheets stream from the database in batches.
 import { PassThrough, Readable } from "node:stream";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import { getDb } from "@/db/client";
-import { consultations, exportLog, type Locale } from "@/db/schema";
+import { consultations, exportLog, rounds, type Locale } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import { participantsForExport } from "@/lib/registrations";
 import { loadExportLabels } from "./labels";
@@ -21,14 +21,18 @@ import { renderRegionalSummary } from "./summary";
 const everything: QueueFilters = { sort: "oldest" };
 
 /** Every region's summary, inputs and participants, and all inputs together: the secretariat only; logged. */
-export async function buildAllRegionsZip({ actor, locale, baseUrl = "" }: { actor: Actor; locale: Locale; baseUrl?: string }): Promise<Readable> {
+export async function buildAllRegionsZip({ actor, locale, baseUrl = "", round }: { actor: Actor; locale: Locale; baseUrl?: string; round?: string }): Promise<Readable> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
+  // One round's consultations (by the round's slug); every consultation without one.
   const all = await db
     .select({ id: consultations.id, code: consultations.code, slug: consultations.slug })
     .from(consultations)
+    .innerJoin(rounds, eq(rounds.id, consultations.roundId))
+    .where(round ? eq(rounds.slug, round) : undefined)
     .orderBy(asc(consultations.sortOrder), asc(consultations.code));
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format: "zip", kind: "all-regions", filters: { locale } });
+  if (round && all.length === 0) throw new NotFoundError();
+  await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format: "zip", kind: "all-regions", filters: round ? { locale, round } : { locale } });
   const labels = await loadExportLabels(locale);
   const inputs = labels.file("inputs");
   const people = labels.file("participants");
@@ -48,7 +52,9 @@ export async function buildAllRegionsZip({ actor, locale, baseUrl = "" }: { acto
           cb(null, stream);
         }, fail);
     });
-  const rowsOf = (consultationId: string | null) => () => peopleRows({ actor, consultationId, filters: everything });
+  // All regions together: the round's only, when one is named.
+  const filters: QueueFilters = round ? { ...everything, round } : everything;
+  const rowsOf = (consultationId: string | null) => () => peopleRows({ actor, consultationId, filters });
   for (const c of all) {
     const dir = c.slug.replace(/[^a-z0-9-]/g, "");
     // DOCX and XLSX are already compressed: stored as they are.
@@ -59,7 +65,7 @@ export async function buildAllRegionsZip({ actor, locale, baseUrl = "" }: { acto
     entry(`${dir}/${people}.csv`, true, () => participantsCsv(participantsForExport({ actor, consultationId: c.id }), labels));
   }
   const allName = labels.file("allRegions");
-  entry(`${allName}-${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: null, filters: everything, rows: rowsOf(null), labels, baseUrl }));
+  entry(`${allName}-${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: null, filters, rows: rowsOf(null), labels, baseUrl }));
   entry(`${allName}-${inputs}.csv`, true, () => inputsCsv(rowsOf(null)(), labels));
   zip.end();
   zip.outputStream.pipe(out);

@@ -34,7 +34,8 @@ export interface SummaryInput {
 
 export interface SummaryData {
   consultation: Consultation;
-  themes: { id: number; name: string }[];
+  /** The consultation's round's topics, in its order; number is the topic's number within its round. */
+  themes: { id: number; number: number; name: string }[];
   organisationsByType: { type: OrganisationType; n: number }[];
   organisationsByCountry: { country: string; n: number }[];
   participantsByAttendance: { inPerson: number; remote: number };
@@ -61,11 +62,11 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
 
   const [themeRows, byType, byCountry, byAttendance, totals, byTheme, accepted, inputsByCountry, inputsByType] = await Promise.all([
     db
-      .select({ id: themes.id, locale: themeTranslations.locale, name: themeTranslations.name })
+      .select({ id: themes.id, position: themes.position, locale: themeTranslations.locale, name: themeTranslations.name })
       .from(themes)
       .innerJoin(themeTranslations, eq(themeTranslations.themeId, themes.id))
-      .where(inArray(themeTranslations.locale, [locale, "en"]))
-      .orderBy(asc(themes.id)),
+      .where(and(eq(themes.roundId, consultation.roundId), inArray(themeTranslations.locale, [locale, "en"])))
+      .orderBy(asc(themes.position), asc(themes.id)),
     db
       .select({ type: organisations.type, n: count() })
       .from(registrations)
@@ -138,10 +139,11 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
   // The requested locale's name, else the English one (the one taxonomy every region shares).
   const names = new Map<number, string>();
   for (const r of themeRows) if (r.locale === locale || !names.has(r.id)) names.set(r.id, r.name);
+  const positions = new Map(themeRows.map((r) => [r.id, r.position]));
 
   return {
     consultation,
-    themes: [...names].map(([id, name]) => ({ id, name })),
+    themes: [...names].map(([id, name]) => ({ id, number: positions.get(id) ?? id, name })),
     organisationsByType: byType,
     organisationsByCountry: byCountry,
     participantsByAttendance: {

@@ -195,14 +195,14 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   // By theme: the chart, then received and accepted per theme (the figures as text, in a table).
   chart(
     t("chartByTheme"),
-    data.themes.map((th) => ({ label: tModeration("themeN", { n: th.id }), long: t("themeHeading", { n: th.id, name: th.name }), n: data.inputs.byTheme.get(th.id)?.received ?? 0 })),
+    data.themes.map((th) => ({ label: tModeration("themeN", { n: th.number }), long: t("themeHeading", { n: th.number, name: th.name }), n: data.inputs.byTheme.get(th.id)?.received ?? 0 })),
     [
       para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
       table(
         [t("theme"), t("received"), t("accepted")],
         data.themes.map((th) => {
           const n = data.inputs.byTheme.get(th.id);
-          return [`${th.id}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
+          return [`${th.number}. ${th.name}`, num(n?.received ?? 0), num(n?.accepted ?? 0)];
         }),
         doc,
       ),
@@ -251,7 +251,7 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   };
   children.push(para(t("acceptedTitle"), doc, { heading: HeadingLevel.HEADING_1 }), para(t("acceptedLead"), doc));
   for (const th of data.themes) {
-    children.push(para(t("themeHeading", { n: th.id, name: th.name }), doc, { heading: HeadingLevel.HEADING_2 }));
+    children.push(para(t("themeHeading", { n: th.number, name: th.name }), doc, { heading: HeadingLevel.HEADING_2 }));
     const under = data.accepted.filter((s) => s.themes.includes(th.id));
     if (!under.length) children.push(para(t("noAccepted"), doc, {}, { italics: true }));
     for (const s of under) children.push(...entry(s));

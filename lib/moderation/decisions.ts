@@ -2,6 +2,7 @@ import "server-only";
 // Moderators' actions on an input. Each is one transaction: the change, its audit row and
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
+import { assertRoundTopics } from "@/lib/consultations/themes";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { auditEvents, consultations, internalNotes, memberships, organisations, submissions, users, type Submission } from "@/db/schema";
@@ -81,7 +82,8 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         break;
       }
       case "tag": {
-        const themes = [...new Set([...s.themes, ...input.themes])].sort();
+        await assertRoundTopics(tx, s.consultationId, input.themes);
+        const themes = [...new Set([...s.themes, ...input.themes])].sort((a, b) => a - b);
         const keywords = [...new Set([...s.keywords, ...input.keywords])];
         await tx.update(submissions).set({ themes, keywords, version, updatedAt: now }).where(eq(submissions.id, s.id));
         await audit(s.status, [input.themes.length ? `themes ${input.themes.join(",")}` : "", input.keywords.length ? `keywords ${input.keywords.join(",")}` : ""].filter(Boolean).join("; ") || null);

@@ -3,7 +3,7 @@ import "server-only";
 // all together). Drafts are the organisation's and never appear here.
 import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, organisations, registrations, submissions } from "@/db/schema";
+import { consultations, organisations, registrations, rounds, submissions } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { parseKeysetCursor } from "@/lib/cursor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -75,6 +75,7 @@ export function queueConditions(actor: Actor, consultationId: string | null, f: 
   if (f.language) conds.push(eq(submissions.language, f.language));
   if (f.orgType) conds.push(eq(organisations.type, f.orgType));
   if (f.region) conds.push(sql`${submissions.consultationId} = (select ${consultations.id} from ${consultations} where ${consultations.slug} = ${f.region})`);
+  if (f.round) conds.push(sql`${submissions.consultationId} in (select ${consultations.id} from ${consultations} inner join ${rounds} on ${rounds.id} = ${consultations.roundId} where ${rounds.slug} = ${f.round})`);
   if (f.from) conds.push(gte(submissions.submittedAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conds.push(lt(submissions.submittedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (f.q) conds.push(searchCondition(f.q));
@@ -206,28 +207,25 @@ export interface Overview {
   registrations: { byStatus: Record<string, number>; seatsTaken: number; capacity: number | null };
 }
 
-export async function getOverview({ actor, consultationId }: { actor: Actor; consultationId: string | null }): Promise<Overview> {
-  const conds = queueConditions(actor, consultationId, { sort: "newest" });
+export async function getOverview({ actor, consultationId, round }: { actor: Actor; consultationId: string | null; round?: string }): Promise<Overview> {
+  // Across consultations (the secretariat), one round's when a round's slug is given.
+  const conds = queueConditions(actor, consultationId, { sort: "newest", round: consultationId ? undefined : round });
   const db = await getDb();
   const where = and(...conds);
-  // Status, language and the six themes in one pass over the index (a theme is one of six fixed
-  // numbers, so a filtered count each beats unnesting every row); countries and organisation types
-  // need their own grouping.
-  const themeIds = [1, 2, 3, 4, 5, 6] as const; // the six themes of A/RES/71/280 (submission schema: 1–6)
-  const [grouped, byCountry, byOrgType] = await Promise.all([
+  // Status and language in one pass over the index; topics (a round's, any number of them),
+  // countries and organisation types need their own grouping.
+  const [grouped, themeCounts, byCountry, byOrgType] = await Promise.all([
     db
-      .select({
-        status: submissions.status,
-        language: submissions.language,
-        n: count(),
-        themes: sql<number[]>`array[${sql.join(
-          themeIds.map((id) => sql`count(*) filter (where ${submissions.themes} @> array[${id}]::smallint[])::int`),
-          sql`, `,
-        )}]`,
-      })
+      .select({ status: submissions.status, language: submissions.language, n: count() })
       .from(submissions)
       .where(where)
       .groupBy(submissions.status, submissions.language),
+    db
+      .select({ key: sql<number>`t.id`, n: count() })
+      .from(submissions)
+      .innerJoin(sql`unnest(${submissions.themes}) as t(id)`, sql`true`)
+      .where(where)
+      .groupBy(sql`t.id`),
     db
       .select({ key: sql<string>`c.country`, n: count() })
       .from(submissions)
@@ -243,12 +241,10 @@ export async function getOverview({ actor, consultationId }: { actor: Actor; con
     for (const r of grouped) out[key(r)] = (out[key(r)] ?? 0) + r.n;
     return out;
   };
-  const byTheme: Record<string, number> = {};
-  themeIds.forEach((id, i) => {
-    const n = grouped.reduce((a, r) => a + (r.themes[i] ?? 0), 0);
-    if (n > 0) byTheme[String(id)] = n;
-  });
-  const regWhere = consultationId ? eq(registrations.consultationId, consultationId) : undefined;
+  const byTheme: Record<string, number> = Object.fromEntries(themeCounts.filter((r) => r.n > 0).map((r) => [String(r.key), r.n]));
+  const ofRound = (column: typeof registrations.consultationId | typeof consultations.id) =>
+    sql`${column} in (select ${consultations.id} from ${consultations} inner join ${rounds} on ${rounds.id} = ${consultations.roundId} where ${rounds.slug} = ${round})`;
+  const regWhere = consultationId ? eq(registrations.consultationId, consultationId) : round ? ofRound(registrations.consultationId) : undefined;
   const [regs, seats, capacity] = await Promise.all([
     db.select({ key: registrations.status, n: count() }).from(registrations).where(regWhere).groupBy(registrations.status),
     db
@@ -257,7 +253,7 @@ export async function getOverview({ actor, consultationId }: { actor: Actor; con
       .where(and(regWhere, eq(registrations.status, "confirmed"))),
     consultationId
       ? db.select({ n: consultations.inPersonCapacity }).from(consultations).where(eq(consultations.id, consultationId))
-      : db.select({ n: sql<number | null>`sum(${consultations.inPersonCapacity})::int` }).from(consultations),
+      : db.select({ n: sql<number | null>`sum(${consultations.inPersonCapacity})::int` }).from(consultations).where(round ? ofRound(consultations.id) : undefined),
   ]);
   const rec = (rows: { key: string | number; n: number }[]) => Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
   return {

@@ -21,8 +21,8 @@ export interface RegionCount {
   waiting: number;
 }
 
-/** Every consultation with its inputs counted, in the consultations' order: the secretariat only. */
-export async function inputsByRegion({ actor }: { actor: Actor }): Promise<RegionCount[]> {
+/** Every consultation (of one round, when given) with its inputs counted, in the consultations' order: the secretariat only. */
+export async function inputsByRegion({ actor, roundId }: { actor: Actor; roundId?: string }): Promise<RegionCount[]> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
   return db
@@ -37,6 +37,7 @@ export async function inputsByRegion({ actor }: { actor: Actor }): Promise<Regio
     })
     .from(consultations)
     .leftJoin(submissions, eq(submissions.consultationId, consultations.id))
+    .where(roundId ? eq(consultations.roundId, roundId) : undefined)
     .groupBy(consultations.id)
     .orderBy(asc(consultations.sortOrder), asc(consultations.code));
 }
@@ -54,29 +55,28 @@ export interface RegionColumn {
   capacity: number | null;
 }
 
-const THEME_IDS = [1, 2, 3, 4, 5, 6] as const;
-
-export async function getRegionsOverview({ actor }: { actor: Actor }): Promise<RegionColumn[]> {
+/** Each consultation of the round (every one, without a round) side by side, topics counted per consultation. */
+export async function getRegionsOverview({ actor, roundId }: { actor: Actor; roundId?: string }): Promise<RegionColumn[]> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
-  const [list, grouped, regs, seats] = await Promise.all([
+  const [list, grouped, themeCounts, regs, seats] = await Promise.all([
     db
       .select({ id: consultations.id, slug: consultations.slug, region: consultations.region, city: consultations.city, capacity: consultations.inPersonCapacity })
       .from(consultations)
+      .where(roundId ? eq(consultations.roundId, roundId) : undefined)
       .orderBy(asc(consultations.sortOrder)),
     db
-      .select({
-        consultationId: submissions.consultationId,
-        status: submissions.status,
-        n: count(),
-        themes: sql<number[]>`array[${sql.join(
-          THEME_IDS.map((id) => sql`count(*) filter (where ${submissions.themes} @> array[${id}]::smallint[])::int`),
-          sql`, `,
-        )}]`,
-      })
+      .select({ consultationId: submissions.consultationId, status: submissions.status, n: count() })
       .from(submissions)
       .where(ne(submissions.status, "draft"))
       .groupBy(submissions.consultationId, submissions.status),
+    // Topics are a round's (any number of them): counted by unnesting each input's topics.
+    db
+      .select({ consultationId: submissions.consultationId, theme: sql<number>`t.id`, n: count() })
+      .from(submissions)
+      .innerJoin(sql`unnest(${submissions.themes}) as t(id)`, sql`true`)
+      .where(ne(submissions.status, "draft"))
+      .groupBy(submissions.consultationId, sql`t.id`),
     db.select({ consultationId: registrations.consultationId, status: registrations.status, n: count() }).from(registrations).groupBy(registrations.consultationId, registrations.status),
     db
       .select({ consultationId: registrations.consultationId, n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
@@ -86,10 +86,7 @@ export async function getRegionsOverview({ actor }: { actor: Actor }): Promise<R
   ]);
   return list.map((c) => {
     const rows = grouped.filter((g) => g.consultationId === c.id);
-    const byTheme: Record<string, number> = {};
-    THEME_IDS.forEach((id, i) => {
-      byTheme[String(id)] = rows.reduce((a, r) => a + (r.themes[i] ?? 0), 0);
-    });
+    const byTheme: Record<string, number> = Object.fromEntries(themeCounts.filter((r) => r.consultationId === c.id).map((r) => [String(r.theme), r.n]));
     return {
       id: c.id,
       slug: c.slug,

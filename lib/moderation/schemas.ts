@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { optionalOrIgnored, searchTerms, slug } from "@/lib/zod";
+import { optionalOrIgnored, searchTerms, slug, topicId } from "@/lib/zod";
 import { ORGANISATION_TYPES, SUBMISSION_STATUSES } from "@/db/enums";
 import { isCalendarDate, parseKeysetCursor } from "@/lib/cursor";
 import { countryCodes } from "@/lib/i18n/countries";
@@ -15,12 +15,14 @@ export { ORGANISATION_TYPES };
 
 export const queueFiltersSchema = z.object({
   status: optionalOrIgnored(z.enum(QUEUE_STATUSES as [string, ...string[]])),
-  theme: optionalOrIgnored(z.coerce.number().check(z.int(), z.gte(1), z.lte(6))),
+  theme: optionalOrIgnored(topicId()),
   country: optionalOrIgnored(z.enum(countryCodes)),
   orgType: optionalOrIgnored(z.enum(ORGANISATION_TYPES)),
   language: optionalOrIgnored(z.enum(inputLanguages)),
   // A consultation by its slug (the secretariat's view of all consultations).
   region: optionalOrIgnored(slug()),
+  // A round by its slug (the secretariat's view of all consultations: one round at a time).
+  round: optionalOrIgnored(z.string().check(z.regex(/^[a-z0-9-]{2,20}$/))),
   from: optionalOrIgnored(isoDate),
   to: optionalOrIgnored(isoDate),
   q: searchTerms(),
@@ -38,10 +40,10 @@ export const moderationActionSchema = z.discriminatedUnion("action", [
   z.extend(base, { action: z.literal("accept") }),
   z.extend(base, { action: z.literal("requestChanges"), message: requiredText(4000) }),
   z.extend(base, { action: z.literal("reject"), reason: requiredText(4000) }),
-  z.extend(base, { action: z.literal("markDuplicate"), duplicateOf: z.string().check(z.trim(), z.regex(/^[A-Z]{2,6}-\d{4,}$/, { error: "invalidReference" })) }),
+  z.extend(base, { action: z.literal("markDuplicate"), duplicateOf: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{2,20}(?:-[A-Z0-9]{1,20})*-\d{4,}$/, { error: "invalidReference" })) }),
   z.extend(base, {
     action: z.literal("tag"),
-    themes: z._default(z.array(z.coerce.number().check(z.int(), z.gte(1), z.lte(6))).check(z.maxLength(6)), []),
+    themes: z._default(z.array(topicId()).check(z.maxLength(6)), []),
     keywords: z.pipe(
       z._default(z.string().check(z.trim(), z.maxLength(300)), ""),
       z.transform((s) => [...new Set(s.split(",").map((k) => k.trim().toLowerCase()).filter(Boolean))].slice(0, 20)),

@@ -23,7 +23,7 @@ export interface PublicInput {
   countries: string[];
   language: string;
   publishedAt: Date;
-  consultation: { slug: string; region: string };
+  consultation: { slug: string; region: string; roundId: string };
   /** Null for an anonymous input. */
   organisation: { name: string; country: string } | null;
 }
@@ -47,18 +47,21 @@ function publicSearch(q: string): SQL {
 }
 
 export async function listPublishedInputs({
+  roundId,
   consultationSlug,
   theme,
   q,
   after,
 }: {
+  /** One round's inputs (the public list shows one round at a time); omitted: every round's. */
+  roundId?: string;
   consultationSlug?: string;
   theme?: number;
   q?: string;
   after?: string;
 }): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
   // Cached per filters and cursor (lib/cache: at most a few seconds old, everywhere).
-  return cachedPublicData(`inputs:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { consultationSlug, theme, q, after }));
+  return cachedPublicData(`inputs:${roundId ?? ""}:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { roundId, consultationSlug, theme, q, after }));
 }
 
 // What a published input shows in the list and on its page.
@@ -74,6 +77,7 @@ const publicColumns = {
       publishedAt: submissions.publishedAt,
       slug: consultations.slug,
       region: consultations.region,
+      roundId: consultations.roundId,
       // Selected only for named inputs: an anonymous row never carries them.
       orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
       orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
@@ -91,6 +95,7 @@ interface PublicRow {
   publishedAt: Date | null;
   slug: string;
   region: string;
+  roundId: string;
   orgName: string | null;
   orgCountry: string | null;
 }
@@ -106,16 +111,17 @@ function toPublicInput(r: PublicRow): PublicInput {
     countries: r.countries,
     language: r.language,
     publishedAt: r.publishedAt!,
-    consultation: { slug: r.slug, region: r.region },
+    consultation: { slug: r.slug, region: r.region, roundId: r.roundId },
     organisation: r.orgName ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
   };
 }
 
 async function readPublishedInputs(
   db: Db,
-  { consultationSlug, theme, q, after }: { consultationSlug?: string; theme?: number; q?: string; after?: string },
+  { roundId, consultationSlug, theme, q, after }: { roundId?: string; consultationSlug?: string; theme?: number; q?: string; after?: string },
 ): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
   const conds: SQL[] = published();
+  if (roundId) conds.push(eq(consultations.roundId, roundId));
   if (consultationSlug) conds.push(eq(consultations.slug, consultationSlug));
   if (theme) conds.push(sql`${submissions.themes} @> array[${theme}]::smallint[]`);
   if (q) conds.push(publicSearch(q));

@@ -2,7 +2,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { consultations, emailOutbox, memberships, organisations, registrations } from "@/db/schema";
+import { consultations, emailOutbox, memberships, organisations, registrations, rounds } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -74,6 +74,7 @@ describe.each(drivers)("registrations on %s", (driver) => {
         timeZone: "Pacific/Fiji",
         anchors: "Test anchors",
         inPersonCapacity: 2,
+        roundId: (await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017")))[0]!.id,
       })
       .returning({ id: consultations.id });
     consultationId = c!.id;

@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { attachments, auditEvents, consultations, organisations, submissionRevisions, submissions, type Attachment, type Consultation, type Submission } from "@/db/schema";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { consultationPhase } from "@/lib/consultations/phase";
+import { assertRoundTopics } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { fileStore } from "@/lib/storage";
 import { canMove, isOpenForChanges, TRANSITIONS } from "./lifecycle";
@@ -27,6 +28,7 @@ export async function saveDraft({ actor, input, files = [] }: { actor: Actor; in
   const attempt = () => db.transaction(async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
     if (!c || c.status === "draft") throw new NotFoundError();
+    await assertRoundTopics(tx, c.id, input.themes);
     let target: Submission | undefined;
     if (input.submissionId) target = await lockOwned(tx, actor, input.submissionId);
     else {
@@ -109,6 +111,7 @@ export async function editSubmission({ actor, submissionId, version, content, fi
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, s.consultationId));
     await assertBeforeDeadline(c!, actor, now);
     if (s.version !== version) throw new ConflictError("staleSubmission");
+    await assertRoundTopics(tx, s.consultationId, content.themes);
     const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
     const revision = (last?.n ?? 0) + 1;
     const next = pickContent(content);

@@ -9,6 +9,7 @@ import { attachments, auditEvents, consultations, organisations, submissionRevis
 import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
 import { isMember, type Actor } from "@/lib/auth/actor";
 import { consultationPhase } from "@/lib/consultations/phase";
+import { assertRoundTopics } from "@/lib/consultations/themes";
 import { DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -47,7 +48,7 @@ export const contentOf = (s: Pick<Submission, keyof SubmissionContent>): Submiss
 export function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
   return {
     title: input.title,
-    themes: [...new Set(input.themes)].sort(),
+    themes: [...new Set(input.themes)].sort((a, b) => a - b),
     summary: input.summary,
     body: input.body,
     recommendations: input.recommendations,
@@ -176,6 +177,8 @@ export async function recordSubmitted(
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
+  // Every submit path (the organisation's, the anchors' on its behalf): only the round's topics.
+  await assertRoundTopics(tx, c.id, content.themes);
   const reference = referenceOf(c);
   if (x.inserted && x.inserted.reference !== reference) throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
   const submitted = { ...content, status: TRANSITIONS.submit.to, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };

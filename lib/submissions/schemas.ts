@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { optionalOrBlank, optionalOrIgnored } from "@/lib/zod";
+import { optionalOrBlank, optionalOrIgnored, topicId } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 import { organisationSchema } from "@/lib/organisations/schemas";
 import { CHANNELS, PUBLICATIONS } from "@/db/enums";
@@ -26,7 +26,7 @@ const optionalText = (max: number) =>
     z.optional(z.string().check(z.trim(), z.maxLength(max))),
     z.transform((v) => (v ? v : undefined)),
   );
-const themes = z.array(z.coerce.number().check(z.int(), z.gte(1), z.lte(6)));
+const themes = z.array(topicId());
 const email = z.email().check(z.maxLength(254));
 
 /** The input's content: what the organisation writes. Full rules, applied on submit. */

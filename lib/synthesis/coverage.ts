@@ -7,8 +7,8 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, coverageNotes, submissions } from "@/db/schema";
 import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
-import { listThemes } from "@/lib/consultations/themes";
 import { NotFoundError } from "@/lib/errors";
+import { themesOf } from "./index";
 import type { ReadNotCitedInput } from "./schemas";
 
 export const COVERAGE_PAGE = 50;
@@ -47,7 +47,7 @@ export interface Coverage {
  */
 export async function getCoverage({ actor, consultationId, themeId, offset = 0 }: { actor: Actor; consultationId: string; themeId?: number; offset?: number }): Promise<Coverage> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
-  const themes = await listThemes({ locale: actor.locale });
+  const themes = await themesOf(consultationId, actor.locale);
   // The contribution's id first: the citations are then probed through their own index, never joined
   // whole (a join through contributions misled the planner into a nested loop over every citation).
   const [contribution] = await rowsOf<{ id: string }>(sql`select id from contributions where consultation_id = ${consultationId}`);

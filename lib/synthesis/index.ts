@@ -96,9 +96,12 @@ async function consultationById(consultationId: string) {
   return c;
 }
 
-/** The consultation's themes, in order (every section of the contribution is one of them). */
-async function themesOf(_consultationId: string, locale: AppLocale) {
-  return listThemes({ locale });
+/** The consultation's round's topics, in order (every section of the contribution is one of them). */
+export async function themesOf(consultationId: string, locale: AppLocale) {
+  const db = await getDb();
+  const [c] = await db.select({ roundId: consultations.roundId }).from(consultations).where(eq(consultations.id, consultationId));
+  if (!c) throw new NotFoundError();
+  return listThemes({ locale, roundId: c.roundId });
 }
 
 const EMPTY: ContributionView["contribution"] = { exists: false, status: "draft", language: "en", version: 1, returnComment: null, submittedAt: null, finalisedAt: null };

@@ -8,6 +8,7 @@ import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { listPublishedInputs } from "@/lib/public/inputs";
 import { publicInputsFiltersSchema } from "@/lib/public/schemas";
+import { roundForView } from "@/lib/rounds";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("publicInputs");
@@ -18,19 +19,24 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
-  const { consultation, theme, q: search, after } = publicInputsFiltersSchema.parse(sp);
-  const [t, tp, format, consultations, themes, page] = await Promise.all([
+  const { consultation, theme, q: search, after, round: roundParam } = publicInputsFiltersSchema.parse(sp);
+  // One round at a time: the one named (?round=2017), else the named consultation's, else the current one.
+  const everyConsultation = await listPublicConsultations();
+  const { round, rounds } = await roundForView({ locale, slug: roundParam });
+  const chosen = (!roundParam && consultation ? rounds.find((r) => r.id === everyConsultation.find((c) => c.slug === consultation)?.roundId) : undefined) ?? round;
+  const roundSlug = chosen && chosen.slug !== round?.slug ? chosen.slug : roundParam;
+  const consultations = everyConsultation.filter((c) => c.roundId === chosen?.id);
+  const [t, tp, format, themes, page] = await Promise.all([
     getTranslations("publicInputs"),
     getTranslations("publicInput"),
     getFormatter(),
-    listPublicConsultations(),
-    listThemeLabels({ locale }),
-    listPublishedInputs({ consultationSlug: consultation, theme, q: search, after }),
+    chosen ? listThemeLabels({ locale, roundId: chosen.id }) : Promise.resolve([]),
+    listPublishedInputs({ roundId: chosen?.id, consultationSlug: consultation, theme, q: search, after }),
   ]);
   const names = Object.fromEntries(await Promise.all(consultations.map(async (c) => [c.slug, (await regionNames(c)).region] as const)));
   const q = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q: search, consultation, theme: theme ? String(theme) : undefined, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({ round: roundSlug, q: search, consultation, theme: theme ? String(theme) : undefined, ...extra })) if (v) p.set(k, v);
     const s = p.toString();
     return s ? `?${s}` : "";
   };
@@ -48,6 +54,18 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
           </span>
           <input id="public-search" type="search" name="q" defaultValue={search ?? ""} dir="auto" aria-describedby="public-search-hint" className="rounded border border-slate-500 px-2 py-1" />
         </div>
+        {rounds.length > 1 ? (
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">{tp("round")}</span>
+            <select name="round" defaultValue={chosen?.slug ?? ""} className="rounded border border-slate-500 px-2 py-1">
+              {rounds.map((r) => (
+                <option key={r.slug} value={r.slug}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="flex flex-col text-sm">
           <span className="font-medium">{tp("region")}</span>
           <select name="consultation" defaultValue={consultation ?? ""} className="rounded border border-slate-500 px-2 py-1">

@@ -5,6 +5,8 @@ import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
 import { inviteAnchor, removeAnchor, updateConsultation } from "@/lib/consultations/admin";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
+import { updateConsultationDetails } from "@/lib/rounds";
+import { consultationDetailsSchema } from "@/lib/rounds/schemas";
 
 export const updateConsultationAction = formAction({
   schema: consultationEditSchema,
@@ -30,5 +32,14 @@ export const removeAnchorAction = buttonAction({
   run: async ({ actor, input, locale }) => {
     await removeAnchor({ actor, consultationId: input.consultationId, userId: input.userId });
     return { to: `/${locale}/secretariat/consultations/${input.slug}`, ok: "anchorRemoved" };
+  },
+});
+
+export const updateConsultationDetailsAction = formAction({
+  schema: consultationDetailsSchema,
+  run: async ({ actor, input, locale }) => {
+    await updateConsultationDetails({ actor, input });
+    revalidatePath(`/${locale}`, "layout");
+    redirect(`/${locale}/secretariat?ok=consultationSaved`);
   },
 });

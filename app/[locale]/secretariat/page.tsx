@@ -12,31 +12,58 @@ import { regionNames } from "@/lib/i18n/regions";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { getRegionsOverview } from "@/lib/moderation/regions";
+import { roundForView } from "@/lib/rounds";
 import { listContributions } from "@/lib/synthesis";
 
 export default async function SecretariatPage({ params, searchParams }: PageProps<"/[locale]/secretariat">) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const actor = await requirePageActor(locale, "/secretariat");
-  const rows = await loadOrDeny(() => listConsultationsForSecretariat({ actor }));
+  if (!actor.secretariat) return <Forbidden />;
+  const sp = await searchParams;
+  // One round at a time: the current one unless ?round= names another.
+  const { round, rounds } = await roundForView({ slug: typeof sp.round === "string" ? sp.round : undefined, locale, actor });
+  const rows = await loadOrDeny(() => listConsultationsForSecretariat({ actor, roundId: round?.id }));
   if (!rows) return <Forbidden />;
   const t = await getTranslations("secretariat");
   const tSyn = await getTranslations("synthesis");
-  const contributionRows = await listContributions({ actor });
+  // The round shown's contributions only.
+  const contributionRows = (await listContributions({ actor })).filter((r) => rows.some((c) => c.id === r.consultationId));
   const tc = await getTranslations("consultation");
   const te = await getTranslations("exports");
   const [names, regions, themes, deadlines] = await Promise.all([
     Promise.all(rows.map((c) => regionNames(c))),
-    getRegionsOverview({ actor }),
-    listThemeLabels({ locale }),
+    getRegionsOverview({ actor, roundId: round?.id }),
+    round ? listThemeLabels({ locale, roundId: round.id }) : Promise.resolve([]),
     Promise.all(rows.map((c) => (c.submissionDeadline ? deadlineInZone(locale, c.submissionDeadline, c) : null))),
   ]);
   return (
     <>
-      <Notice searchParams={await searchParams} />
+      <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {round ? <p className="mt-1 text-lg" data-testid="secretariat-round">{round.name}</p> : null}
+      {rounds.length > 1 ? (
+        <nav aria-label={t("roundSwitch")} className="mt-2 text-sm">
+          <ul className="flex flex-wrap gap-3">
+            {rounds.map((r) => (
+              <li key={r.id}>
+                {r.id === round?.id ? (
+                  <strong aria-current="page">{r.name}</strong>
+                ) : (
+                  <LocaleLink href={`/secretariat?round=${r.slug}`} className="text-brand underline">
+                    {r.name}
+                  </LocaleLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p className="mt-2 flex flex-wrap gap-4">
-        <LocaleLink href="/moderation/all" className="text-brand underline">
+        <LocaleLink href="/secretariat/rounds" className="text-brand underline">
+          {t("roundsLink")}
+        </LocaleLink>
+        <LocaleLink href={round ? `/moderation/all?round=${round.slug}` : "/moderation/all"} className="text-brand underline">
           {t("allInputs")}
         </LocaleLink>
         <LocaleLink href="/secretariat/exports" className="text-brand underline">
@@ -48,7 +75,7 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           {te("allRegionsTitle")}
         </h2>
         <p className="text-slate-700">{te("allRegionsHint")}</p>
-        <InLanguages label={te("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}`} testId="all-regions" />
+        <InLanguages label={te("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}${round ? `&round=${round.slug}` : ""}`} testId="all-regions" />
       </section>
       <table className="mt-4 w-full text-start text-sm">
         <thead>

@@ -9,6 +9,7 @@ import { ContributionSections } from "@/components/contribution-sections";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
 import { regionNames } from "@/lib/i18n/regions";
+import { roundOfConsultation } from "@/lib/rounds";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/consultations/[slug]">): Promise<Metadata> {
   const { slug } = await params;
@@ -24,10 +25,11 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
   setRequestLocale(locale);
   const c = await getPublicConsultation({ slug });
   if (!c) notFound();
-  const [t, themes, names, contribution, tSyn] = await Promise.all([
+  const [t, themes, names, round, contribution, tSyn] = await Promise.all([
     getTranslations("consultation"),
-    listThemes({ locale }),
+    listThemes({ locale, roundId: c.roundId }),
     regionNames(c),
+    roundOfConsultation({ consultationId: c.id }),
     getPublishedContribution({ consultationId: c.id, locale }),
     getTranslations("synthesis"),
   ]);
@@ -62,10 +64,14 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
         <h2 id="themes" className="text-xl font-semibold">
           {t("themesTitle")}
         </h2>
-        <p className="mt-2">{t("themesLead")}</p>
+        <p className="mt-2">{round?.slug === "2017" ? t("themesLead") : t("topicsLead")}</p>
         <ol className="mt-3 list-decimal space-y-2 ps-6">
           {themes.map((th) => (
-            <li key={th.id}>{th.name}</li>
+            // The topic's own number in its round (the Compact's objective 23 stays 23 under its round table).
+            <li key={th.id} value={th.position}>
+              {th.name}
+              {th.group ? <span className="text-sm text-slate-700"> ({th.group})</span> : null}
+            </li>
           ))}
         </ol>
       </section>

@@ -11,7 +11,7 @@ import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { NotFoundError } from "@/lib/errors";
 import { getPublishedInput, type PublishedInputPage } from "@/lib/public/inputs";
 
-const REFERENCE = /^[A-Z]{2,6}-\d{4,}$/;
+const REFERENCE = /^[A-Z0-9]{2,20}(?:-[A-Z0-9]{1,20})*-\d{4,}$/;
 
 async function load(reference: string): Promise<PublishedInputPage | null> {
   const ref = decodeURIComponent(reference);
@@ -39,7 +39,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
     getTranslations("publicInput"),
     getTranslations("submission"),
     getFormatter(),
-    listThemeLabels({ locale }),
+    listThemeLabels({ locale, roundId: input.consultation.roundId }),
   ]);
   const { region } = await regionNames({ slug: input.consultation.slug, region: input.consultation.region, city: "" });
   const lang = input.language === "other" ? undefined : input.language;

@@ -15,6 +15,7 @@ import { listQueue } from "@/lib/moderation/queue";
 import { inputsByRegion } from "@/lib/moderation/regions";
 import { ORGANISATION_TYPES, QUEUE_STATUSES, queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
+import { roundForView } from "@/lib/rounds";
 import { inputLanguages } from "@/lib/submissions/schemas";
 import { bulkModerateAction } from "../actions";
 
@@ -30,13 +31,17 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const c = all ? null : await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!all && !c) return <Forbidden />;
   const consultationId = c?.id ?? null;
-  const filters = queueFiltersSchema.parse(sp);
+  const parsed = queueFiltersSchema.parse(sp);
+  // All consultations (the secretariat): one round at a time, the current one unless the URL names another.
+  const view = all ? await roundForView({ slug: parsed.round, locale, actor }) : null;
+  const filters = all ? { ...parsed, round: view?.round?.slug } : { ...parsed, round: undefined };
+  const roundId = c?.roundId ?? view?.round?.id ?? "";
   const [queue, overview, themes, regions] = await Promise.all([
     listQueue({ actor, consultationId, filters }),
-    getOverviewForPage({ actor, consultationId }),
-    listThemeLabels({ locale }),
-    // All consultations (the secretariat): each region's inputs, its name for the column and the filter.
-    all ? inputsByRegion({ actor }) : Promise.resolve([]),
+    getOverviewForPage({ actor, consultationId, round: filters.round }),
+    listThemeLabels({ locale, roundId }),
+    // Each region's inputs, its name for the column and the filter.
+    all ? inputsByRegion({ actor, roundId: view?.round?.id }) : Promise.resolve([]),
   ]);
   const t = await getTranslations("moderation");
   const ta = await getTranslations("anchor");
@@ -136,7 +141,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
         <h2 id="overview" className="text-xl font-semibold">
           {t("overview")}
         </h2>
-        <ModerationOverview overview={overview} themes={themes} locale={locale} queueHref={(f) => `/${locale}/moderation/${slug}?${new URLSearchParams(f).toString()}#queue`} />
+        <ModerationOverview overview={overview} themes={themes} locale={locale} queueHref={(f) => `/${locale}/moderation/${slug}?${new URLSearchParams(filters.round ? { round: filters.round, ...f } : f).toString()}#queue`} />
       </section>
 
       <section aria-labelledby="queue" className="mt-8">
@@ -144,7 +149,19 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           {t("queue")}
         </h2>
         <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-          <div className="flex w-full max-w-md flex-col text-sm">
+            {all && view ? (
+            <label className="flex flex-col text-sm">
+              <span className="font-medium">{t("round")}</span>
+              <select name="round" defaultValue={filters.round ?? ""} className="max-w-[16rem] rounded border border-slate-500 px-2 py-1" data-testid="round-filter">
+                {view.rounds.map((r) => (
+                  <option key={r.slug} value={r.slug}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        <div className="flex w-full max-w-md flex-col text-sm">
           <label htmlFor="queue-search" className="font-medium">
             {t("search")}
           </label>

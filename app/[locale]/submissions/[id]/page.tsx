@@ -26,7 +26,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
   const t = await getTranslations("mySubmissions");
   const ts = await getTranslations("submission");
   const ta = await getTranslations("anchor");
-  const themes = await listThemes({ locale });
+  const themes = await listThemes({ locale, roundId: c.roundId });
   const { region } = await regionNames(c);
   return (
     <>

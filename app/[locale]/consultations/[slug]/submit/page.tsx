@@ -80,7 +80,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
           <p className="mt-4 max-w-3xl text-sm">{t("lead")}</p>
           <section className="mt-6 max-w-3xl">
             <ClientMessages namespaces={["submission"]}>
-              <SubmissionForm mode="new" initial={{ status: "idle", values }} storageKey={`gcm-input:${c.id}:${org.id}`} attachmentSlots={3} {...await submissionFormOptions(locale)} />
+              <SubmissionForm mode="new" initial={{ status: "idle", values }} storageKey={`gcm-input:${c.id}:${org.id}`} attachmentSlots={3} {...await submissionFormOptions(locale, c.roundId)} />
             </ClientMessages>
           </section>
         </>

@@ -158,7 +158,7 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
                     },
                   }}
                   emailLanguages={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
-                  {...await submissionFormOptions(locale)}
+                  {...await submissionFormOptions(locale, c.roundId)}
                 />
               </ClientMessages>
             </section>

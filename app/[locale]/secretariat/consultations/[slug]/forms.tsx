@@ -7,7 +7,8 @@ import { useSchemaForm } from "@/components/form/use-schema-form";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
 import { idle, type FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
-import { inviteAnchorAction, updateConsultationAction } from "../../actions";
+import { consultationDetailsSchema } from "@/lib/rounds/schemas";
+import { inviteAnchorAction, updateConsultationAction, updateConsultationDetailsAction } from "../../actions";
 
 export function ConsultationEditForm({ initial, timeZone, today }: { initial: FormState; timeZone: string; today: string }) {
   const t = useTranslations("secretariat");
@@ -100,6 +101,31 @@ export function InviteAnchorForm({ consultationId }: { consultationId: string })
         defaultValue={f.value("locale") ?? locale}
       />
       <SubmitButton label={t("inviteAnchorSubmit")} pending={f.pending} />
+    </form>
+  );
+}
+
+/** Where the consultation takes place and who anchors it (a later round's copy may move). */
+export function ConsultationDetailsForm({ initial, countries }: { initial: FormState; countries: { value: string; label: string }[] }) {
+  const t = useTranslations("rounds");
+  const tf = useTranslations("form");
+  const f = useSchemaForm(consultationDetailsSchema, updateConsultationDetailsAction, initial);
+  const labels: Record<string, string> = { region: t("region"), city: t("city"), country: t("country"), timeZone: t("timeZone"), anchors: t("anchors") };
+  const text = (name: string, dir: "auto" | "ltr", hint?: string, optional = false) => (
+    <TextField name={name} dir={dir} label={labels[name] ?? name} hint={hint} required={!optional} optional={optional} errors={f.errorsFor(name)} registration={f.register(name)} defaultValue={f.value(name)} />
+  );
+  return (
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="consultation-details">
+      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
+      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      {text("region", "auto")}
+      {text("city", "auto")}
+      <SelectField name="country" label={labels.country ?? ""} required options={countries} errors={f.errorsFor("country")} registration={f.register("country")} defaultValue={f.value("country")} />
+      {text("timeZone", "ltr", t("timeZoneHint"))}
+      {text("anchors", "auto", undefined, true)}
+      {/* Not "Save": the page's first form has that button. */}
+      <SubmitButton label={t("updateDetails")} pending={f.pending} />
     </form>
   );
 }

@@ -9,7 +9,8 @@ import { utcToZonedLocal } from "@/lib/time";
 import { isLocale, defaultLocale } from "@/lib/i18n/config";
 import { zoneName } from "@/lib/i18n/zones";
 import { removeAnchorAction } from "../../actions";
-import { ConsultationEditForm, InviteAnchorForm } from "./forms";
+import { countryOptions } from "@/lib/i18n/countries";
+import { ConsultationDetailsForm, ConsultationEditForm, InviteAnchorForm } from "./forms";
 
 export default async function EditConsultationPage({ params, searchParams }: PageProps<"/[locale]/secretariat/consultations/[slug]">) {
   const { locale: raw, slug } = await params;
@@ -19,13 +20,14 @@ export default async function EditConsultationPage({ params, searchParams }: Pag
   if (!c) return <Forbidden />;
   const { anchors, pending } = await listAnchors({ actor, consultationId: c.id });
   const t = await getTranslations("secretariat");
+  const tr = await getTranslations("rounds");
   const { region } = await regionNames(c);
   const local = (d: Date | null) => (d ? utcToZonedLocal(d, c.timeZone) : "");
   return (
     <>
       <Notice searchParams={await searchParams} />
       <h1 className="text-3xl font-bold">{t("editTitle", { region })}</h1>
-      <ClientMessages namespaces={["secretariat", "deadlineWarnings"]}>
+      <ClientMessages namespaces={["secretariat", "deadlineWarnings", "rounds"]}>
         <section className="mt-4">
           <ConsultationEditForm
             timeZone={await zoneName(locale, c, new Date(`${c.startsOn}T12:00:00Z`))}
@@ -43,6 +45,15 @@ export default async function EditConsultationPage({ params, searchParams }: Pag
                 status: c.status,
               },
             }}
+          />
+        </section>
+        <section aria-labelledby="details" className="mt-10">
+          <h2 id="details" className="text-xl font-semibold">
+            {tr("detailsTitle")}
+          </h2>
+          <ConsultationDetailsForm
+            countries={countryOptions(locale)}
+            initial={{ status: "idle", values: { consultationId: c.id, version: String(c.version), region: c.region, city: c.city, country: c.country, timeZone: c.timeZone, anchors: c.anchors } }}
           />
         </section>
         <section aria-labelledby="anchors" className="mt-10">

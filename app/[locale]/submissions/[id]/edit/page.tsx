@@ -17,7 +17,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
   const own = await loadOrDeny(() => getOwnSubmission({ actor, submissionId: id }));
   if (!own) return null;
   const t = await getTranslations("submission");
-  const { submission: s, attachments, editable } = own;
+  const { submission: s, consultation: c, attachments, editable } = own;
   if (!editable || s.status === "draft") {
     return <p role="alert">{(await getTranslations("errors"))("notEditable")}</p>;
   }
@@ -33,7 +33,7 @@ export default async function EditSubmissionPage({ params }: PageProps<"/[locale
             initial={{ status: "idle", values: { ...formValuesOf(s), submissionId: s.id, version: String(s.version) } }}
             storageKey={`gcm-edit:${s.organisationId}:${s.id}:${s.version}`}
             attachmentSlots={3 - attachments.length}
-            {...await submissionFormOptions(locale)}
+            {...await submissionFormOptions(locale, c.roundId)}
           />
         </ClientMessages>
       </section>

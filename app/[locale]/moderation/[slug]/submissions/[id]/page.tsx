@@ -32,7 +32,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
   const te = await getTranslations("errors");
   const format = await getFormatter();
   const ta = await getTranslations("anchor");
-  const themes = await listThemeLabels({ locale });
+  const themes = await listThemeLabels({ locale, roundId: d.consultation.roundId });
   const [similar, tSyn] = await Promise.all([similarInputs({ actor, submissionId: s.id }), getTranslations("synthesis")]);
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
@@ -121,7 +121,7 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
             t("markDuplicate"),
             <label className="flex flex-col text-sm">
               <span>{t("duplicateReference")}</span>
-              <input name="duplicateOf" required pattern="[A-Z]{2,6}-[0-9]{4,}" dir="ltr" className="rounded border border-slate-500 px-2 py-1" />
+              <input name="duplicateOf" required pattern="[A-Z0-9]{2,20}(-[A-Z0-9]{1,20})*-[0-9]{4,}" dir="ltr" className="rounded border border-slate-500 px-2 py-1" />
             </label>,
           )}
           {button(

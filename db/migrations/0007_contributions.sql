@@ -62,7 +62,8 @@ ALTER TABLE "contributions" ADD CONSTRAINT "contributions_consultation_id_consul
 ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coverage_notes" ADD CONSTRAINT "coverage_notes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "contribution_citations_submission_id_index" ON "contribution_citations" USING btree ("submission_id");--> statement-breakpoint
+CREATE INDEX "contribution_citations_submission_id_index" ON "contribution_citations" USING btree ("submission_id");
+--> statement-breakpoint
 -- Similar inputs (lib/synthesis/coverage.ts): the nearest titles by trigram distance within one
 -- consultation, from a GiST index on (consultation, title) (btree_gist for the first column; a
 -- larger signature than the default, as titles share much of their wording). Both extensions are
