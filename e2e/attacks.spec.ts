@@ -31,6 +31,8 @@ interface ActionRef {
 
 // Actions called with one argument (the form) — buttons and sign-out; every other takes (state, form).
 const ONE_ARG = new Set([
+  "contributionStepAction",
+  "readNotCitedAction",
   "signOutAction",
   "signOutEverywhereAction",
   "withdrawRegistrationAction",
@@ -50,6 +52,7 @@ const ONE_ARG = new Set([
   "importGcmObjectivesAction",
 ]);
 const TWO_ARGS = new Set([
+  "saveSectionAction",
   "createRoundAction",
   "updateRoundAction",
   "addConsultationAction",
