@@ -37,7 +37,27 @@ import {
   updateConsultation,
 } from "@/lib/consultations/admin";
 import { DomainError } from "@/lib/errors";
-import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, getRound, groupTopic, importGcmObjectives, importTopics, listRounds, moveTopic, renameTopic, updateConsultationDetails, updateRound } from "@/lib/rounds";
+import {
+  addConsultation,
+  addTopic,
+  addTopicGroup,
+  createRound,
+  currentRound,
+  deleteTopic,
+  getPublicRound,
+  getRound,
+  groupTopic,
+  importGcmObjectives,
+  importTopics,
+  listPublicRounds,
+  listRounds,
+  moveTopic,
+  renameTopic,
+  roundForView,
+  roundOfConsultation,
+  updateConsultationDetails,
+  updateRound,
+} from "@/lib/rounds";
 import { exportParticipants } from "@/lib/exports/participants";
 import { countExportLog, exportRows, exportSubmissions, listExportLog } from "@/lib/exports/submissions";
 import { acceptInvitation, createInvitation } from "@/lib/invitations";
@@ -505,6 +525,12 @@ const freshMatrixTopic = async (_w: World, t: TestDatabase) => {
   matrixRound.topic = id;
 };
 matrix.push(
+  // Public reads (no actor: what anyone may see, rounds in preparation left out).
+  { name: "listPublicRounds", allowed: actorNames, run: () => listPublicRounds({ locale: "en" }) },
+  { name: "currentRound", allowed: actorNames, run: () => currentRound({ locale: "en" }) },
+  { name: "getPublicRound(2017)", allowed: actorNames, run: () => getPublicRound({ slug: "2017", locale: "en" }) },
+  { name: "roundOfConsultation(X)", allowed: actorNames, run: (_a, w) => roundOfConsultation({ consultationId: w.consultationX }) },
+  { name: "roundForView(as the actor)", allowed: actorNames, run: (a) => roundForView({ locale: "en", actor: a }) },
   { name: "listRounds", allowed: ["secretariat"], run: (a) => listRounds({ actor: a, locale: "en" }) },
   { name: "getRound(2017)", allowed: ["secretariat"], run: (a) => getRound({ actor: a, slug: "2017" }) },
   {

@@ -43,7 +43,7 @@ export const inputColumns: Column[] = [
   { key: "status", kind: "text", width: 16, value: (s, l) => l.status(s.row.status) },
   { key: "title", kind: "long", width: 40, value: (s) => s.row.title },
   { key: "themes", kind: "long", width: 45, value: (s, l) => lines(s.row.themes.map(l.theme)) },
-  { key: "themeNumbers", kind: "code", width: 10, value: (s) => s.row.themes.join(", ") },
+  { key: "themeNumbers", kind: "code", width: 10, value: (s, l) => s.row.themes.map(l.themeNumber).join(", ") },
   { key: "summary", kind: "long", width: 60, value: (s) => s.row.summary },
   { key: "body", kind: "long", width: 80, value: (s) => s.row.body },
   // Numbered, as a recommendation may itself run over several lines.

@@ -6,7 +6,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
-import { themeTranslations } from "@/db/schema";
+import { themeTranslations, themes as themeTable } from "@/db/schema";
 import { ATTENDANCE_MODES as ATTENDANCE, CHANNELS, ORGANISATION_TYPES, PUBLICATIONS, REGISTRATION_STATUSES, SUBMISSION_STATUSES } from "@/db/enums";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
@@ -30,6 +30,8 @@ export interface ExportLabels {
   country: (code: string) => string;
   language: (code: string) => string;
   theme: (id: number) => string;
+  /** A topic's number within its round (2017's themes: their ids, 1–6; a later round's: 1, 2 … of its own). */
+  themeNumber: (id: number) => string;
   /** A consultation's region by its slug, else the stored name. */
   region: (slug: string, fallback: string) => string;
   /** A word for the names of exported files ("inputs", "contributions" …), ASCII. */
@@ -54,8 +56,9 @@ export async function loadExportLabels(locale: AppLocale): Promise<ExportLabels>
   const db = await getDb();
   const rows = await db.select().from(themeTranslations).where(inArray(themeTranslations.locale, [locale, "en"]));
   const themes = new Map<number, string>();
-  // The export's language, else English (the one taxonomy every region shares).
+  // The export's language, else English (topic ids are global: one map serves every round).
   for (const r of rows) if (r.locale === locale || !themes.has(r.themeId)) themes.set(r.themeId, r.name);
+  const positions = new Map((await db.select({ id: themeTable.id, position: themeTable.position }).from(themeTable)).map((r) => [r.id, r.position]));
 
   const languages = languageNames(locale);
   const languageCache = new Map<string, string>();
@@ -94,6 +97,7 @@ export async function loadExportLabels(locale: AppLocale): Promise<ExportLabels>
       return name;
     },
     theme: (id) => themes.get(id) ?? String(id),
+    themeNumber: (id) => String(positions.get(id) ?? id),
     region: (slug, fallback) => {
       let name = regionCache.get(slug);
       if (name === undefined) {

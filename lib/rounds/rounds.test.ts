@@ -122,6 +122,11 @@ describe.each(drivers)("rounds on %s", (driver) => {
     expect(await refusal(submitSubmission({ actor: ownerA, input: input(w, asia2025.id, [1]) }))).toBe("topicNotInRound");
     const s = await submitSubmission({ actor: ownerA, input: input(w, asia2025.id, [7, 9]) });
     expect(s.reference).toBe("ASIA-2025-0001");
+    // Exports name and number its topics as its round does: 7 and 9 are the round's topics 1 and 3.
+    const { loadExportLabels } = await import("@/lib/exports/labels");
+    const labels = await loadExportLabels("en");
+    expect([7, 9].map(labels.themeNumber)).toEqual(["1", "3"]);
+    expect(labels.theme(7)).toMatch(/^Human rights/);
     // 2017's Asia refuses the new round's topics, takes its own, and numbers as before.
     expect(await refusal(submitSubmission({ actor: ownerA, input: input(w, w.consultationX, [7]) }))).toBe("topicNotInRound");
     const old = await submitSubmission({ actor: ownerA, input: input(w, w.consultationX, [1, 3]) });

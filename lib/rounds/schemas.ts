@@ -2,6 +2,8 @@
 // the forms (react-hook-form) and by the server actions alike. Error keys are in "validation".
 import * as z from "zod/mini";
 import { ROUND_STATUSES } from "@/db/enums";
+
+export { ROUND_STATUSES };
 import { countryCodes } from "@/lib/i18n/countries";
 import { optionalOrBlank } from "@/lib/zod";
 

@@ -7,10 +7,8 @@ import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "
 import { useSchemaForm, type SchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
-import { addConsultationSchema, addTopicGroupSchema, addTopicSchema, createRoundSchema, renameTopicSchema, updateRoundSchema } from "@/lib/rounds/schemas";
+import { ROUND_STATUSES, addConsultationSchema, addTopicGroupSchema, addTopicSchema, createRoundSchema, renameTopicSchema, updateRoundSchema } from "@/lib/rounds/schemas";
 import { addConsultationAction, addTopicAction, addTopicGroupAction, createRoundAction, renameTopicAction, updateRoundAction } from "./actions";
-
-const ROUND_STATUSES = ["preparing", "open", "closed", "archived"] as const;
 
 function useLabels() {
   const t = useTranslations("rounds");
