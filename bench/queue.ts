@@ -5,7 +5,10 @@
 // The react-server condition makes "server-only" resolve to its empty module, as in Next.js.
 // Environment: BENCH_DATABASE_URL or DATABASE_URL (admin connection; default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_ROWS (100000), BENCH_ORGS (10000),
-// BENCH_REPS (50), BENCH_WARMUP (5), BENCH_KEEP=1 to keep the gcm_bench_<timestamp> database.
+// BENCH_REPS (50), BENCH_WARMUP (5), BENCH_KEEP=1 to keep the gcm_bench_<timestamp> database,
+// BENCH_ROUNDS (2): with 2, a second round copied from 2017 (its seven consultations and topics,
+// lib/rounds createRound) takes its share of the inputs, so the 100,000 are spread over two rounds
+// and the anchor of Asia 2017 moderates one consultation among fourteen.
 // Prints the figures, EXPLAIN (ANALYZE, BUFFERS) plans, and last one line of JSON.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -13,7 +16,9 @@ import postgres from "postgres";
 import { openDatabase, type OpenDatabase } from "@/db/open";
 // Aliased: the name starts with "use", which the React hooks lint rule would take for a hook.
 import { useDatabaseForTests as installDatabase } from "@/db/client";
-import { consultations } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { consultations, rounds } from "@/db/schema";
+import { createRound } from "@/lib/rounds";
 import { getOverview, listQueue } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import type { Actor } from "@/lib/auth/actor";
@@ -25,6 +30,7 @@ const ORGS = Number(process.env.BENCH_ORGS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const PAGE = Number(process.env.BENCH_PAGE ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TARGET_P95_MS = 100;
 const SEARCH_EN = "remittances"; // common in English inputs
 const SEARCH_FR = "apatridie"; // rare, in French inputs only
@@ -92,7 +98,13 @@ async function run(opened: OpenDatabase, sql: postgres.Sql, dbName: string) {
   const world = await buildWorld(db, "bench");
   const anchor = await world.actor("anchorX"); // anchor of "asia"
   const secretariat = await world.actor("secretariat");
+  if (ROUNDS >= 2) {
+    const [first] = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017"));
+    const names = { en: "Regional review 2026", fr: "Examen régional 2026", es: "Examen regional 2026", ar: "الاستعراض الإقليمي 2026" };
+    await createRound({ actor: secretariat, input: { slug: "2026", names, startsOn: "2026-01-01", endsOn: "2026-12-31", copyFrom: first!.id, copyAnchors: false, copyTopics: true } });
+  }
   const cons = await db.select({ id: consultations.id, slug: consultations.slug, code: consultations.code }).from(consultations);
+  log(`  ${ROUNDS >= 2 ? "two rounds" : "one round"}: ${cons.length} consultations (${cons.map((c) => c.code).join(", ")})`);
   const asia = cons.find((c) => c.slug === "asia")!;
   if (asia.id !== world.consultationX) throw new Error("fixture consultation X is not asia");
 
