@@ -92,8 +92,10 @@ export async function fillSubmissions(
   const subs: Sub[] = [];
   const allOrgIds = orgs.map((o) => o.id);
   const orgLangs = new Map(orgs.map((o) => [o.id, o.lang]));
+  // The seven regions' shares, repeated for a second round's consultations (bench:queue, BENCH_ROUNDS).
+  const shares = cons.map((_, i) => [1.05, 0.95, 1.1, 0.9, 1.0, 1.05, 0.95][i % 7]!);
   for (let i = 0; i < ROWS; i++) {
-    const c = weighted(r, [1.05, 0.95, 1.1, 0.9, 1.0, 1.05, 0.95]);
+    const c = weighted(r, shares);
     const pool = registered[c]!.length && r() < 0.85 ? registered[c]! : allOrgIds;
     // Skewed: a few organisations submit many inputs, most a handful.
     const org = pool[Math.floor(pool.length * r() ** 1.6)]!;
