@@ -7,15 +7,9 @@ import "server-only";
 // from their data, each with alt text and its figures written out after it), and each input's
 // reference, linked to its page in the portal.
 import {
-  AlignmentType,
-  Document,
   ExternalHyperlink,
-  Footer,
-  PageNumber,
   TableOfContents,
   HeadingLevel,
-  LevelFormat,
-  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -26,7 +20,6 @@ import {
   type IRunOptions,
 } from "docx";
 import { ChartRun } from "docx/charts";
-import { estimatePageNumbersWith } from "docx/layout";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
 import { exportLog, type Locale } from "@/db/schema";
@@ -34,6 +27,7 @@ import { canModerate, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { countryName, formatDateRange, formatNumber } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
+import { pagedDocx, RECOMMENDATIONS } from "./paged-document";
 import { loadSummaryData, type SummaryData, type SummaryInput } from "./summary-data";
 
 // Languages of inputs written right to left (Arabic script): Arabic, Persian, Urdu.
@@ -90,7 +84,6 @@ function table(header: string[], rows: string[][], v: Voice): Table {
   });
 }
 
-const RECOMMENDATIONS = "recommendations";
 
 /** The DOCX for data already loaded and authorised. */
 export async function renderSummary(data: SummaryData, locale: Locale, now = new Date(), baseUrl = ""): Promise<Buffer> {
@@ -257,39 +250,8 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     for (const s of under) children.push(...entry(s));
   }
 
-  const document = new Document({
-    // No person's name in the file's metadata: the portal made it.
-    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
-    title,
-    numbering: {
-      config: [
-        {
-          reference: RECOMMENDATIONS,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
-        },
-      ],
-    },
-    // Page numbers of the table of contents worked out as Word lays out the pages (best guess where
-    // it cannot measure, e.g. Arabic), so the table is complete before anyone updates it.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
-    sections: [
-      {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                ...(doc.rtl ? { bidirectional: true } : {}),
-                children: [new TextRun({ children: [`${t("page")} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES], ...(doc.rtl ? { rightToLeft: true } : {}) })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  // No person's name in the file's metadata: the portal made it.
+  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title, page: t("page"), rtl: doc.rtl, children });
 }
 
 /** The summary of one consultation, for its anchors and the secretariat; not logged (callers log). */

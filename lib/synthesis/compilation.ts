@@ -5,8 +5,7 @@ import "server-only";
 // theme, paragraph, the input cited). Headings in the language asked for; each region's text as
 // its anchors wrote it. Secretariat only; each download is logged.
 import ExcelJS from "exceljs";
-import { AlignmentType, Document, Footer, HeadingLevel, PageNumber, Packer, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
-import { estimatePageNumbersWith } from "docx/layout";
+import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
 import { eq, inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
@@ -16,6 +15,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { countryName } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
+import { pagedDocx } from "@/lib/exports/paged-document";
 import { sheetName, xmlSafe } from "@/lib/exports/xlsx";
 import { getContribution, listContributions, type ContributionView } from "./index";
 
@@ -81,30 +81,8 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
       }),
     );
   }
-  const document = new Document({
-    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
-    title: t("compilationTitle"),
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
-    sections: [
-      {
-        properties: { page: { size: { orientation: "landscape" as never } } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                ...(rtl ? { bidirectional: true } : {}),
-                children: [new TextRun({ children: [`${tSummary("page")} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES], ...(rtl ? { rightToLeft: true } : {}) })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
   await log(actor, "docx", rows, locale);
-  return Packer.toBuffer(document);
+  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title: t("compilationTitle"), page: tSummary("page"), rtl, landscape: true, children });
 }
 
 /** The compilation as an XLSX: a row per citation (an item citing nothing: one row, no input). */

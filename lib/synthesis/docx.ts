@@ -4,8 +4,7 @@ import "server-only";
 // contents, page numbers, and an annex listing every cited input (reference, title, organisation
 // unless the input is anonymous, countries). For the consultation's anchors and, once submitted,
 // the secretariat (getContribution decides); each download is logged.
-import { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, PageNumber, Packer, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
-import { estimatePageNumbersWith } from "docx/layout";
+import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
 import { inArray, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
@@ -13,9 +12,8 @@ import { consultations, exportLog, organisations, submissions } from "@/db/schem
 import type { Actor } from "@/lib/auth/actor";
 import { countryName } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
+import { pagedDocx, RECOMMENDATIONS } from "@/lib/exports/paged-document";
 import { getContribution, type ContributionView } from "./index";
-
-const RECOMMENDATIONS = "contribution-recommendations";
 
 export async function renderContributionDocx(view: ContributionView, slug: string): Promise<Buffer> {
   const locale = view.contribution.language;
@@ -88,36 +86,7 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
     }),
   );
 
-  const document = new Document({
-    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
-    title,
-    numbering: {
-      config: [
-        {
-          reference: RECOMMENDATIONS,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
-        },
-      ],
-    },
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
-    sections: [
-      {
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                ...(rtl ? { bidirectional: true } : {}),
-                children: [new TextRun({ children: [`${tSummary("page")} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES], ...(rtl ? { rightToLeft: true } : {}) })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title, page: tSummary("page"), rtl, children });
 }
 
 /** The contribution's DOCX for whoever may read it (getContribution decides); logged. */
