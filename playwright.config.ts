@@ -29,7 +29,13 @@ const basePort = Number(process.env.E2E_PORT ?? 3100);
 const targets = [
   { name: "embedded", port: basePort, env: { ...common, DATA_DIR: serverDataDirs.embedded, DATABASE_URL: "" } },
   ...(process.env.DATABASE_URL
-    ? [{ name: "postgres", port: basePort + 1, env: { ...common, DATA_DIR: serverDataDirs.postgres, DATABASE_URL: process.env.DATABASE_URL } }]
+    ? [
+        {
+          name: "postgres",
+          port: basePort + 1,
+          env: { ...common, DATA_DIR: serverDataDirs.postgres, DATABASE_URL: process.env.DATABASE_URL },
+        },
+      ]
     : []),
 ];
 

@@ -19,7 +19,11 @@ const server = http.createServer((req, res) => {
   req.on("end", () => {
     void (async () => {
       try {
-        const form = await new Request("http://baseline/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: Buffer.concat(chunks) }).formData();
+        const form = await new Request("http://baseline/", {
+          method: "POST",
+          headers: { "content-type": req.headers["content-type"] ?? "" },
+          body: Buffer.concat(chunks),
+        }).formData();
         const id = await insertSubmission(form);
         res.writeHead(303, { location: `/en/submissions/${id}?ok=submitted` }).end();
       } catch (e) {
@@ -30,4 +34,5 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(port, "127.0.0.1", () => console.log(`[baseline] listening on ${port}`));
-for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => server.close(() => void closeDatabase().then(() => process.exit(0))));
+for (const sig of ["SIGTERM", "SIGINT"])
+  process.on(sig, () => server.close(() => void closeDatabase().then(() => process.exit(0))));

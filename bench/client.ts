@@ -25,7 +25,10 @@ export interface BenchUser {
  * `users` people spread over `organisations` new organisations (user i belongs to organisation
  * i mod organisations), each with a database session valid for a day.
  */
-export async function createUsers(sql: postgres.Sql, { users, organisations, tag }: { users: number; organisations: number; tag: string }): Promise<BenchUser[]> {
+export async function createUsers(
+  sql: postgres.Sql,
+  { users, organisations, tag }: { users: number; organisations: number; tag: string },
+): Promise<BenchUser[]> {
   const orgIds = Array.from({ length: organisations }, () => randomUUID());
   await sql`insert into organisations ${sql(
     orgIds.map((id, i) => ({
@@ -42,19 +45,32 @@ export async function createUsers(sql: postgres.Sql, { users, organisations, tag
   for (let i = 0; i < users; i++) {
     const userId = randomUUID();
     const email = `user${i + 1}-${tag}@example.net`;
-    out.push({ userId, email, organisationId: orgIds[i % organisations]!, cookie: `${SESSION_COOKIE}=${randomBytes(32).toString("hex")}` });
+    out.push({
+      userId,
+      email,
+      organisationId: orgIds[i % organisations]!,
+      cookie: `${SESSION_COOKIE}=${randomBytes(32).toString("hex")}`,
+    });
   }
   const rows = <T>(f: (u: BenchUser, i: number) => T) => out.map(f);
   await sql`insert into users ${sql(rows((u, i) => ({ id: u.userId, email: u.email, name: `Bench user ${i + 1}`, email_verified: new Date() })))}`;
   await sql`insert into memberships ${sql(rows((u, i) => ({ organisation_id: u.organisationId, user_id: u.userId, role: i < organisations ? "owner" : "member" })))}`;
   await sql`insert into sessions ${sql(
-    rows((u) => ({ session_token: u.cookie.slice(SESSION_COOKIE.length + 1), user_id: u.userId, expires: new Date(Date.now() + 86_400_000) })),
+    rows((u) => ({
+      session_token: u.cookie.slice(SESSION_COOKIE.length + 1),
+      user_id: u.userId,
+      expires: new Date(Date.now() + 86_400_000),
+    })),
   )}`;
   return out;
 }
 
 /** A moderator (anchor of one consultation) with a session, for the queue pages. */
-export async function createAnchor(sql: postgres.Sql, consultationId: string, tag: string): Promise<{ userId: string; cookie: string }> {
+export async function createAnchor(
+  sql: postgres.Sql,
+  consultationId: string,
+  tag: string,
+): Promise<{ userId: string; cookie: string }> {
   const userId = randomUUID();
   const token = randomBytes(32).toString("hex");
   await sql`insert into users (id, email, name, email_verified) values (${userId}, ${`anchor-${tag}@example.net`}, ${"Bench anchor"}, now())`;
@@ -75,7 +91,8 @@ export interface SubmitForm {
 const entities: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", apos: "'", nbsp: "\u00a0" };
 export function decodeHtml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return entities[e.toLowerCase()] ?? m;
   });
 }
@@ -97,7 +114,12 @@ export function parseSubmitForm(html: string): SubmitForm | null {
   }
   const get = (k: string) => hidden.find(([n]) => n === k)?.[1] ?? "";
   if (!hidden.some(([n]) => n.startsWith("$ACTION"))) return null;
-  return { hidden, consultationId: get("consultationId"), organisationId: get("organisationId"), idempotencyKey: get("idempotencyKey") };
+  return {
+    hidden,
+    consultationId: get("consultationId"),
+    organisationId: get("organisationId"),
+    idempotencyKey: get("idempotencyKey"),
+  };
 }
 
 // ---------------------------------------------------------------- inputs
@@ -149,7 +171,9 @@ export function encodeSubmission(
   const boundary = `----benchFormBoundary${randomBytes(12).toString("hex")}`;
   const parts: string[] = [];
   const field = (name: string, value: string) =>
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value.replace(/\r?\n/g, "\r\n")}\r\n`);
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value.replace(/\r?\n/g, "\r\n")}\r\n`,
+    );
   for (const [name, value] of form.hidden) {
     if (name === "idempotencyKey") field(name, over.idempotencyKey);
     else if (name === "organisationId") field(name, over.organisationId ?? value);
@@ -166,7 +190,9 @@ export function encodeSubmission(
   field("contactName", content.contactName);
   field("contactEmail", content.contactEmail);
   field("publication", content.publication);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`);
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`,
+  );
   field("intent", "submit");
   parts.push(`--${boundary}--\r\n`);
   return { body: Buffer.from(parts.join(""), "utf8"), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -189,8 +215,18 @@ function networkCode(e: unknown): string {
 export async function getPage(base: string, path: string, cookie?: string, timeoutMs = 30_000): Promise<Outcome> {
   const t0 = performance.now();
   try {
-    const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-    return { kind: "http", status: res.status, body: await res.text(), location: res.headers.get("location") ?? undefined, ms: performance.now() - t0 };
+    const res = await fetch(`${base}${path}`, {
+      headers: cookie ? { cookie } : {},
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return {
+      kind: "http",
+      status: res.status,
+      body: await res.text(),
+      location: res.headers.get("location") ?? undefined,
+      ms: performance.now() - t0,
+    };
   } catch (e) {
     return { kind: "network", code: networkCode(e), ms: performance.now() - t0 };
   }
@@ -216,7 +252,8 @@ export async function postSubmission(
     const location = res.headers.get("location") ?? "";
     const body = await res.text();
     const m = ACCEPTED_LOCATION.exec(location);
-    if (res.status === 303 && m) return { kind: "accepted", status: res.status, id: m[1]!, location, ms: performance.now() - t0 };
+    if (res.status === 303 && m)
+      return { kind: "accepted", status: res.status, id: m[1]!, location, ms: performance.now() - t0 };
     return { kind: "http", status: res.status, body, location: location || undefined, ms: performance.now() - t0 };
   } catch (e) {
     return { kind: "network", code: networkCode(e), ms: performance.now() - t0 };
@@ -251,7 +288,10 @@ export async function waitReady(base: string, path = "/en", timeoutMs = 120_000)
   for (;;) {
     const r = await getPage(base, path, undefined, 5000);
     if (r.kind === "http" && r.status === 200) return performance.now() - t0;
-    if (performance.now() - t0 > timeoutMs) throw new Error(`server at ${base} not ready after ${timeoutMs} ms (${r.kind === "network" ? r.code : r.status})`);
+    if (performance.now() - t0 > timeoutMs)
+      throw new Error(
+        `server at ${base} not ready after ${timeoutMs} ms (${r.kind === "network" ? r.code : r.status})`,
+      );
     await sleep(250);
   }
 }

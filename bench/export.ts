@@ -35,7 +35,15 @@ import { copyRows, int, mulberry32, pick, sample, texts, weighted, withoutSubmis
 // react-server build needs Next.js's bundler. So "server-only" alone resolves to an empty module (as
 // vitest.config.ts aliases it), and lib/ is imported after that, dynamically.
 registerServerOnlyStub();
-const [{ useDatabaseForTests: installDatabase }, { openDatabase }, { consultations }, { loadActor }, { inputsCsv, peopleRows, exportRows, exportSubmissions }, { buildWorld }, { loadExportLabels }] = await Promise.all([
+const [
+  { useDatabaseForTests: installDatabase },
+  { openDatabase },
+  { consultations },
+  { loadActor },
+  { inputsCsv, peopleRows, exportRows, exportSubmissions },
+  { buildWorld },
+  { loadExportLabels },
+] = await Promise.all([
   import("@/db/client"),
   import("@/db/open"),
   import("@/db/schema"),
@@ -58,7 +66,6 @@ const MB = 1024 * 1024;
 
 const log = (...a: unknown[]) => console.log(...a);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-
 
 // ---------------------------------------------------------------- the COPY baseline: the export's columns, in SQL
 const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -150,7 +157,12 @@ async function child(mode: Mode): Promise<void> {
       let n = 0;
       const labels = await loadExportLabels("en");
       const counted = async function* (): AsyncGenerator<SourceRow> {
-        for await (const r of peopleRows({ actor, consultationId: null, filters: { sort: "newest" }, ...(batch ? { batch } : {}) })) {
+        for await (const r of peopleRows({
+          actor,
+          consultationId: null,
+          filters: { sort: "newest" },
+          ...(batch ? { batch } : {}),
+        })) {
           n++;
           yield r;
         }
@@ -158,7 +170,12 @@ async function child(mode: Mode): Promise<void> {
       for await (const chunk of inputsCsv(counted(), labels)) bytes += (chunk as Buffer).length;
       rows = n;
     } else {
-      const stream = await exportSubmissions({ actor, consultationId: null, filters: { sort: "newest" }, format: "xlsx" });
+      const stream = await exportSubmissions({
+        actor,
+        consultationId: null,
+        filters: { sort: "newest" },
+        format: "xlsx",
+      });
       const reader = stream.getReader();
       for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
     }
@@ -230,13 +247,24 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
   const db = opened.db;
   const t0 = performance.now();
   const world = await buildWorld(db, "bench");
-  const cons = await db.select({ id: consultations.id, slug: consultations.slug, code: consultations.code }).from(consultations);
+  const cons = await db
+    .select({ id: consultations.id, slug: consultations.slug, code: consultations.code })
+    .from(consultations);
   await opened.close();
 
   log(`Generating ${ROWS} submissions from ${ORGS} organisations, with registrations and participants …`);
   const r = mulberry32(20170804);
   const countries = countryCodes as readonly string[];
-  const orgTypes = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
+  const orgTypes = [
+    "ngo",
+    "migrant_led",
+    "diaspora",
+    "grassroots",
+    "trade_union",
+    "faith_based",
+    "academia",
+    "other",
+  ] as const;
   const windowStart = Date.now() - 90 * DAY;
   const names = new Intl.DisplayNames(["en"], { type: "region" });
   const orgs: { id: string; home: number; lang: BenchLanguage }[] = [];
@@ -251,7 +279,18 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
     const created = new Date(windowStart - int(r, 30, 700) * DAY);
     // One in a hundred names starts like a formula: the export must neutralise it.
     const name = `${i % 100 === 0 ? "=" : ""}${pick(r, orgNameParts.prefixes)} ${pick(r, orgNameParts.focus)} (${names.of(country) ?? country}) ${i + 1}`;
-    orgRows.push([id, name, country, orgTypes[weighted(r, [35, 12, 10, 15, 6, 7, 10, 5])], [...new Set([lang, "en"])], `contact${i + 1}@org${i + 1}.example.org`, lang === "pt" ? "en" : lang, r() < 0.6 ? created : null, created, created]);
+    orgRows.push([
+      id,
+      name,
+      country,
+      orgTypes[weighted(r, [35, 12, 10, 15, 6, 7, 10, 5])],
+      [...new Set([lang, "en"])],
+      `contact${i + 1}@org${i + 1}.example.org`,
+      lang === "pt" ? "en" : lang,
+      r() < 0.6 ? created : null,
+      created,
+      created,
+    ]);
   }
   const regRows: unknown[][] = [];
   const partRows: unknown[][] = [];
@@ -265,32 +304,129 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
     regRows.push([id, cons[o.home]!.id, o.id, status, status === "confirmed" ? people : 0, at, at, at]);
     for (let p = 1; p <= people; p++) {
       const inPerson = r() < 0.6;
-      partRows.push([randomUUID(), id, p, `Participant ${n + 1}.${p}`, r() < 0.3 ? "Director" : null, `p${p}@org${n + 1}.example.org`, inPerson ? "in_person" : "remote", inPerson && r() < 0.3, r() < 0.5 ? pick(r, countries) : null, r() < 0.05 ? "Wheelchair access" : null, r() < 0.2 ? "fr" : null, r() < 0.1 ? "Vegetarian" : null, inPerson && r() < 0.2, null]);
+      partRows.push([
+        randomUUID(),
+        id,
+        p,
+        `Participant ${n + 1}.${p}`,
+        r() < 0.3 ? "Director" : null,
+        `p${p}@org${n + 1}.example.org`,
+        inPerson ? "in_person" : "remote",
+        inPerson && r() < 0.3,
+        r() < 0.5 ? pick(r, countries) : null,
+        r() < 0.05 ? "Wheelchair access" : null,
+        r() < 0.2 ? "fr" : null,
+        r() < 0.1 ? "Vegetarian" : null,
+        inPerson && r() < 0.2,
+        null,
+      ]);
     }
   }
-  const statuses = ["draft", "submitted", "accepted", "changes_requested", "rejected", "withdrawn", "duplicate"] as const;
-  const subs: { c: number; org: string; lang: BenchLanguage; status: (typeof statuses)[number]; at: number | null; ref: string | null }[] = [];
+  const statuses = [
+    "draft",
+    "submitted",
+    "accepted",
+    "changes_requested",
+    "rejected",
+    "withdrawn",
+    "duplicate",
+  ] as const;
+  const subs: {
+    c: number;
+    org: string;
+    lang: BenchLanguage;
+    status: (typeof statuses)[number];
+    at: number | null;
+    ref: string | null;
+  }[] = [];
   for (let i = 0; i < ROWS; i++) {
     const c = weighted(r, [1.05, 0.95, 1.1, 0.9, 1.0, 1.05, 0.95]);
     const o = orgs[Math.floor(orgs.length * r() ** 1.6)]!;
     const lang = r() < 0.7 ? o.lang : benchLanguages[weighted(r, regionLanguages[cons[c]!.slug] ?? [1, 1, 1, 1, 1])]!;
     const status = statuses[weighted(r, [3, 54, 22, 9, 5, 4, 3])]!;
-    subs.push({ c, org: o.id, lang, status, at: status === "draft" ? null : windowStart + Math.floor(r() * 90 * DAY), ref: null });
+    subs.push({
+      c,
+      org: o.id,
+      lang,
+      status,
+      at: status === "draft" ? null : windowStart + Math.floor(r() * 90 * DAY),
+      ref: null,
+    });
   }
   const lastRef = cons.map(() => 0);
-  for (const s of subs.filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!)) s.ref = `${cons[s.c]!.code}-${String(++lastRef[s.c]!).padStart(4, "0")}`;
+  for (const s of subs.filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!))
+    s.ref = `${cons[s.c]!.code}-${String(++lastRef[s.c]!).padStart(4, "0")}`;
 
   // Secondary indexes of submissions are dropped for the load and rebuilt identically after it.
   const rebuildIndexes = await withoutSubmissionIndexes(sql);
-  await copyRows(sql, "organisations", ["id", "name", "country", "type", "working_languages", "contact_email", "locale", "verified_at", "created_at", "updated_at"], orgRows);
-  await copyRows(sql, "registrations", ["id", "consultation_id", "organisation_id", "status", "in_person_seats", "consent_at", "created_at", "updated_at"], regRows);
+  await copyRows(
+    sql,
+    "organisations",
+    [
+      "id",
+      "name",
+      "country",
+      "type",
+      "working_languages",
+      "contact_email",
+      "locale",
+      "verified_at",
+      "created_at",
+      "updated_at",
+    ],
+    orgRows,
+  );
+  await copyRows(
+    sql,
+    "registrations",
+    ["id", "consultation_id", "organisation_id", "status", "in_person_seats", "consent_at", "created_at", "updated_at"],
+    regRows,
+  );
   await copyRows(
     sql,
     "participants",
-    ["id", "registration_id", "position", "name", "title", "email", "attendance", "visa_letter", "nationality", "accessibility", "interpretation_language", "dietary", "travel_support", "travel_support_reason"],
+    [
+      "id",
+      "registration_id",
+      "position",
+      "name",
+      "title",
+      "email",
+      "attendance",
+      "visa_letter",
+      "nationality",
+      "accessibility",
+      "interpretation_language",
+      "dietary",
+      "travel_support",
+      "travel_support_reason",
+    ],
     partRows,
   );
-  const subColumns = ["id", "consultation_id", "organisation_id", "reference", "status", "title", "themes", "summary", "body", "recommendations", "countries", "language", "contact_name", "contact_email", "publication", "keywords", "channel", "version", "submitted_at", "published_at", "created_at", "updated_at"];
+  const subColumns = [
+    "id",
+    "consultation_id",
+    "organisation_id",
+    "reference",
+    "status",
+    "title",
+    "themes",
+    "summary",
+    "body",
+    "recommendations",
+    "countries",
+    "language",
+    "contact_name",
+    "contact_email",
+    "publication",
+    "keywords",
+    "channel",
+    "version",
+    "submitted_at",
+    "published_at",
+    "created_at",
+    "updated_at",
+  ];
   function* subRows(part: number, parts: number): Generator<unknown[]> {
     for (let i = part; i < subs.length; i += parts) {
       const s = subs[i]!;
@@ -301,21 +437,48 @@ async function generate(sql: postgres.Sql, url: string): Promise<{ secretariatId
       const themes = sample(rr, [1, 2, 3, 4, 5, 6], [1, 2, 3][weighted(rr, [45, 35, 20])]!).sort((a, b) => a - b);
       const submitted = s.at === null ? null : new Date(s.at);
       const created = new Date((s.at ?? windowStart + rr() * 90 * DAY) - int(rr, 0, 10) * DAY);
-      const kw = s.status === "accepted" ? sample(rr, ["labour", "health", "women", "children", "climate", "return", "data", "detention"], int(rr, 0, 3)) : [];
+      const kw =
+        s.status === "accepted"
+          ? sample(
+              rr,
+              ["labour", "health", "women", "children", "climate", "return", "data", "detention"],
+              int(rr, 0, 3),
+            )
+          : [];
       const published = s.status === "accepted" && rr() < 0.5 ? new Date(s.at! + DAY) : null;
       yield [
-        randomUUID(), cons[s.c]!.id, s.org, s.ref, s.status, t.title, themes, t.summary, t.body, t.recommendations,
-        ctry, s.lang, `Contact ${i + 1}`, `contact${i + 1}@example.net`, ["named", "anonymous", "none"][weighted(rr, [50, 20, 30])],
-        kw, ["web", "email", "paper", "voice"][weighted(rr, [90, 6, 3, 1])], s.status === "submitted" ? 1 : int(rr, 1, 3),
-        submitted, published, created, published ?? submitted ?? created,
+        randomUUID(),
+        cons[s.c]!.id,
+        s.org,
+        s.ref,
+        s.status,
+        t.title,
+        themes,
+        t.summary,
+        t.body,
+        t.recommendations,
+        ctry,
+        s.lang,
+        `Contact ${i + 1}`,
+        `contact${i + 1}@example.net`,
+        ["named", "anonymous", "none"][weighted(rr, [50, 20, 30])],
+        kw,
+        ["web", "email", "paper", "voice"][weighted(rr, [90, 6, 3, 1])],
+        s.status === "submitted" ? 1 : int(rr, 1, 3),
+        submitted,
+        published,
+        created,
+        published ?? submitted ?? created,
       ];
     }
   }
   // Two COPY streams: the generated tsvector is computed by the server, one core each.
   await Promise.all([0, 1].map((p) => copyRows(sql, "submissions", subColumns, subRows(p, 2))));
-  for (const [i, c] of cons.entries()) await sql`update consultations set last_reference = ${lastRef[i]!} where id = ${c.id}`;
+  for (const [i, c] of cons.entries())
+    await sql`update consultations set last_reference = ${lastRef[i]!} where id = ${c.id}`;
   await rebuildIndexes();
-  for (const t of ["submissions", "organisations", "registrations", "participants"]) await sql.unsafe(`vacuum (analyze) ${t}`);
+  for (const t of ["submissions", "organisations", "registrations", "participants"])
+    await sql.unsafe(`vacuum (analyze) ${t}`);
   return { secretariatId: world.ids.secretariat, seconds: round((performance.now() - t0) / 1000, 1) };
 }
 
@@ -326,14 +489,19 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
   const reuse = process.env.BENCH_URL;
-  const name = reuse ? new URL(reuse).pathname.slice(1) : `gcm_bench_export_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
+  const name = reuse
+    ? new URL(reuse).pathname.slice(1)
+    : `gcm_bench_export_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const benchUrl = reuse ?? url.toString();
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+  const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [
+    { version: string },
+  ];
   if (!reuse) {
     log(`PostgreSQL ${version}; creating database ${name}`);
     await admin.unsafe(`create database "${name}"`);
@@ -344,7 +512,9 @@ async function main() {
     let generationSeconds: number | null = null;
     let secretariatId: string;
     if (reuse) {
-      const [s] = (await sql`select user_id from role_grants where role = 'secretariat' limit 1`) as unknown as [{ user_id: string }];
+      const [s] = (await sql`select user_id from role_grants where role = 'secretariat' limit 1`) as unknown as [
+        { user_id: string },
+      ];
       secretariatId = s.user_id;
     } else {
       ({ secretariatId, seconds: generationSeconds } = await generate(sql, benchUrl));
@@ -354,18 +524,27 @@ async function main() {
         (select count(*)::int from participants) as participants,
         (select coalesce(sum(cardinality(recommendations)), 0)::int from submissions where status <> 'draft') as recommendations,
         pg_size_pretty(pg_total_relation_size('submissions')) as size
-      from submissions`) as unknown as [{ n: number; exported: number; participants: number; recommendations: number; size: string }];
-    log(`  ${counts.n} submissions (${counts.exported} exported, not drafts; ${counts.recommendations} recommendations), ${counts.participants} participants; table+indexes ${counts.size}${generationSeconds === null ? "" : `; generated and loaded in ${generationSeconds} s`}`);
+      from submissions`) as unknown as [
+      { n: number; exported: number; participants: number; recommendations: number; size: string },
+    ];
+    log(
+      `  ${counts.n} submissions (${counts.exported} exported, not drafts; ${counts.recommendations} recommendations), ${counts.participants} participants; table+indexes ${counts.size}${generationSeconds === null ? "" : `; generated and loaded in ${generationSeconds} s`}`,
+    );
 
     const loadBefore = round(loadavg()[0]!);
-    log(`\nExports of all consultations as the secretariat, ${REPS} runs each, every run in a fresh process with the server's ${SERVER_FLAGS.join(" ")} (${cpus().length} CPUs, load average ${loadBefore})`);
+    log(
+      `\nExports of all consultations as the secretariat, ${REPS} runs each, every run in a fresh process with the server's ${SERVER_FLAGS.join(" ")} (${cpus().length} CPUs, load average ${loadBefore})`,
+    );
     const runs: Measurement[] = [];
     for (let i = 0; i < REPS; i++) {
       for (const mode of ["copy", "csv", "xlsx"] as const) {
         const m = await runChild(mode, benchUrl, secretariatId, { flags: SERVER_FLAGS });
         runs.push(m);
-        log(`  ${mode.padEnd(5)} run ${i + 1}: ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(counts.exported / (m.ms / 1000)).toFixed(0).padStart(7)} rows/s  ${(m.bytes / MB).toFixed(1).padStart(7)} MB out   peak RSS ${m.peakRssMB} MB (baseline ${m.baselineRssMB}, +${m.peakRssAboveBaselineMB})   heapUsed +${m.peakHeapAboveBaselineMB} MB (baseline ${m.baselineHeapMB})   buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
-        if (m.rows !== null && m.rows !== counts.exported) throw new Error(`CSV exported ${m.rows} rows, expected ${counts.exported}`);
+        log(
+          `  ${mode.padEnd(5)} run ${i + 1}: ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(counts.exported / (m.ms / 1000)).toFixed(0).padStart(7)} rows/s  ${(m.bytes / MB).toFixed(1).padStart(7)} MB out   peak RSS ${m.peakRssMB} MB (baseline ${m.baselineRssMB}, +${m.peakRssAboveBaselineMB})   heapUsed +${m.peakHeapAboveBaselineMB} MB (baseline ${m.baselineHeapMB})   buffers +${m.peakArrayBuffersAboveBaselineMB} MB`,
+        );
+        if (m.rows !== null && m.rows !== counts.exported)
+          throw new Error(`CSV exported ${m.rows} rows, expected ${counts.exported}`);
       }
     }
     const summary = (mode: Mode) => {
@@ -386,12 +565,16 @@ async function main() {
     const ratio = round(csv.medianMs / copy.medianMs);
     const xlsxRatio = round(xlsx.medianMs / copy.medianMs);
 
-    const batches: Record<string, { medianMs: number; rowsPerSecond: number; ratio: number; peakRssMB: number; peakHeapAboveBaselineMB: number }> = {};
+    const batches: Record<
+      string,
+      { medianMs: number; rowsPerSecond: number; ratio: number; peakRssMB: number; peakHeapAboveBaselineMB: number }
+    > = {};
     if (BATCHES.length) {
       log(`\nCSV with other exportRows batch sizes (${REPS} runs each)`);
       for (const b of BATCHES) {
         const rs: Measurement[] = [];
-        for (let i = 0; i < REPS; i++) rs.push(await runChild("csv", benchUrl, secretariatId, { batch: b, flags: SERVER_FLAGS }));
+        for (let i = 0; i < REPS; i++)
+          rs.push(await runChild("csv", benchUrl, secretariatId, { batch: b, flags: SERVER_FLAGS }));
         const ms = median(rs.map((m) => m.ms));
         batches[String(b)] = {
           medianMs: round(ms),
@@ -400,10 +583,23 @@ async function main() {
           peakRssMB: Math.max(...rs.map((m) => m.peakRssMB)),
           peakHeapAboveBaselineMB: Math.max(...rs.map((m) => m.peakHeapAboveBaselineMB)),
         };
-        log(`  batch ${String(b).padStart(6)}: median ${(ms / 1000).toFixed(2)} s, ${batches[String(b)]!.rowsPerSecond} rows/s, CSV/COPY ${batches[String(b)]!.ratio}, peak RSS ${batches[String(b)]!.peakRssMB} MB`);
+        log(
+          `  batch ${String(b).padStart(6)}: median ${(ms / 1000).toFixed(2)} s, ${batches[String(b)]!.rowsPerSecond} rows/s, CSV/COPY ${batches[String(b)]!.ratio}, peak RSS ${batches[String(b)]!.peakRssMB} MB`,
+        );
       }
     }
-    const experiments: Record<string, { mode: Mode; ms: number; rowsPerSecond: number; overCopy: number; peakRssMB: number; peakRssAboveBaselineMB: number; peakHeapAboveBaselineMB: number }> = {};
+    const experiments: Record<
+      string,
+      {
+        mode: Mode;
+        ms: number;
+        rowsPerSecond: number;
+        overCopy: number;
+        peakRssMB: number;
+        peakRssAboveBaselineMB: number;
+        peakHeapAboveBaselineMB: number;
+      }
+    > = {};
     if (process.env.BENCH_EXPERIMENTS === "1") {
       // What drives time and memory; each candidate is the export as the server runs it plus one change.
       const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
@@ -424,14 +620,19 @@ async function main() {
       // BENCH_EXPERIMENT_REPS rounds, candidates interleaved within each round (the machine's load
       // drifts); medians of time, maxima of memory. COPY runs in every round too: ratios are to it.
       const rounds = Number(process.env.BENCH_EXPERIMENT_REPS ?? 1);
-      const chosen = [{ name: "copy", mode: "copy" as const, o: {} }, ...candidates.filter((c) => !only || only.test(c.name))];
+      const chosen = [
+        { name: "copy", mode: "copy" as const, o: {} },
+        ...candidates.filter((c) => !only || only.test(c.name)),
+      ];
       log(`\nExperiments (${rounds} round(s))`);
       const results = new Map<string, Measurement[]>();
       for (let round_ = 0; round_ < rounds; round_++) {
         for (const c of chosen) {
           const m = await runChild(c.mode, benchUrl, secretariatId, c.o);
           results.set(c.name, [...(results.get(c.name) ?? []), m]);
-          log(`  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(m.bytes / MB).toFixed(1).padStart(6)} MB out  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB  buffers +${m.peakArrayBuffersAboveBaselineMB} MB`);
+          log(
+            `  ${c.name.padEnd(46)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${(m.bytes / MB).toFixed(1).padStart(6)} MB out  peak RSS ${m.peakRssMB} MB (+${m.peakRssAboveBaselineMB})  heapUsed +${m.peakHeapAboveBaselineMB} MB  buffers +${m.peakArrayBuffersAboveBaselineMB} MB`,
+          );
         }
       }
       const copyMs = median(results.get("copy")!.map((m) => m.ms));
@@ -447,32 +648,36 @@ async function main() {
           peakHeapAboveBaselineMB: Math.max(...ms.map((m) => m.peakHeapAboveBaselineMB)),
         };
         const e = experiments[name]!;
-        log(`  = ${name.padEnd(44)} median ${(t / 1000).toFixed(2).padStart(7)} s  ${String(e.rowsPerSecond).padStart(6)} rows/s  /COPY ${e.overCopy}  peak RSS ${e.peakRssMB} MB (+${e.peakRssAboveBaselineMB})  heapUsed +${e.peakHeapAboveBaselineMB} MB`);
+        log(
+          `  = ${name.padEnd(44)} median ${(t / 1000).toFixed(2).padStart(7)} s  ${String(e.rowsPerSecond).padStart(6)} rows/s  /COPY ${e.overCopy}  peak RSS ${e.peakRssMB} MB (+${e.peakRssAboveBaselineMB})  heapUsed +${e.peakHeapAboveBaselineMB} MB`,
+        );
       }
     }
     const loadAfter = round(loadavg()[0]!);
     const csvOk = ratio <= TARGET_RATIO;
     const memOk = csv.peakRssMB < TARGET_MB && xlsx.peakRssMB < TARGET_MB;
-    log(`\nSummary: CSV/COPY ${ratio} (target ≤ ${TARGET_RATIO}: ${csvOk ? "met" : "MISSED"}); XLSX/COPY ${xlsxRatio}; peak RSS CSV ${csv.peakRssMB} MB, XLSX ${xlsx.peakRssMB} MB (target < ${TARGET_MB}: ${memOk ? "met" : "MISSED"}); load average after ${loadAfter}`);
+    log(
+      `\nSummary: CSV/COPY ${ratio} (target ≤ ${TARGET_RATIO}: ${csvOk ? "met" : "MISSED"}); XLSX/COPY ${xlsxRatio}; peak RSS CSV ${csv.peakRssMB} MB, XLSX ${xlsx.peakRssMB} MB (target < ${TARGET_MB}: ${memOk ? "met" : "MISSED"}); load average after ${loadAfter}`,
+    );
     result = JSON.stringify({
-        database: name,
-        postgres: version,
-        rows: counts.n,
-        exportedRows: counts.exported,
-        participants: counts.participants,
-        reps: REPS,
-        copy,
-        csv,
-        xlsx,
-        csvOverCopy: ratio,
-        xlsxOverCopy: xlsxRatio,
-        ...(BATCHES.length ? { csvBatches: batches } : {}),
-        ...(Object.keys(experiments).length ? { experiments } : {}),
-        targets: { csvOverCopyMax: TARGET_RATIO, peakRssMBMax: TARGET_MB, csvOverCopyMet: csvOk, memoryMet: memOk },
-        cpus: cpus().length,
-        loadAverage: { before: loadBefore, after: loadAfter },
-        generationSeconds,
-      });
+      database: name,
+      postgres: version,
+      rows: counts.n,
+      exportedRows: counts.exported,
+      participants: counts.participants,
+      reps: REPS,
+      copy,
+      csv,
+      xlsx,
+      csvOverCopy: ratio,
+      xlsxOverCopy: xlsxRatio,
+      ...(BATCHES.length ? { csvBatches: batches } : {}),
+      ...(Object.keys(experiments).length ? { experiments } : {}),
+      targets: { csvOverCopyMax: TARGET_RATIO, peakRssMBMax: TARGET_MB, csvOverCopyMet: csvOk, memoryMet: memOk },
+      cpus: cpus().length,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      generationSeconds,
+    });
   } finally {
     await sql.end({ timeout: 5 });
     if (reuse || process.env.BENCH_KEEP === "1") log(`(kept database ${name}: ${benchUrl})`);

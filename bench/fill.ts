@@ -13,7 +13,13 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export interface FillResult {
   organisations: number;
   registrations: number;
-  generation: { generateSeconds: number; copySeconds: number; indexSeconds: number; vacuumAnalyzeSeconds: number; totalSeconds: number };
+  generation: {
+    generateSeconds: number;
+    copySeconds: number;
+    indexSeconds: number;
+    vacuumAnalyzeSeconds: number;
+    totalSeconds: number;
+  };
 }
 
 /**
@@ -29,7 +35,16 @@ export async function fillSubmissions(
   const t0 = performance.now();
   const r = mulberry32(20170804);
   const countries = countryCodes as readonly string[];
-  const orgTypes = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
+  const orgTypes = [
+    "ngo",
+    "migrant_led",
+    "diaspora",
+    "grassroots",
+    "trade_union",
+    "faith_based",
+    "academia",
+    "other",
+  ] as const;
   const now = Date.now();
   const windowStart = now - 90 * DAY;
 
@@ -75,12 +90,30 @@ export async function fillSubmissions(
       registered[c]!.push(o.id);
       const status = regStatuses[weighted(r, [50, 20, 10, 10, 10])]!;
       const at = new Date(windowStart - int(r, 1, 60) * DAY);
-      regRows.push([randomUUID(), cons[c]!.id, o.id, status, status === "confirmed" ? int(r, 0, 3) : 0, status === "waitlisted" ? at : null, at, at, at]);
+      regRows.push([
+        randomUUID(),
+        cons[c]!.id,
+        o.id,
+        status,
+        status === "confirmed" ? int(r, 0, 3) : 0,
+        status === "waitlisted" ? at : null,
+        at,
+        at,
+        at,
+      ]);
     }
   }
 
   // Submission metadata now; the text is generated while streaming (per-row seed: deterministic).
-  const statuses = ["draft", "submitted", "accepted", "changes_requested", "rejected", "withdrawn", "duplicate"] as const;
+  const statuses = [
+    "draft",
+    "submitted",
+    "accepted",
+    "changes_requested",
+    "rejected",
+    "withdrawn",
+    "duplicate",
+  ] as const;
   interface Sub {
     c: number;
     org: string;
@@ -100,9 +133,17 @@ export async function fillSubmissions(
     // Skewed: a few organisations submit many inputs, most a handful.
     const org = pool[Math.floor(pool.length * r() ** 1.6)]!;
     const orgLang = orgLangs.get(org);
-    const lang = orgLang && r() < 0.7 ? orgLang : benchLanguages[weighted(r, regionLanguages[cons[c]!.slug] ?? [1, 1, 1, 1, 1])]!;
+    const lang =
+      orgLang && r() < 0.7 ? orgLang : benchLanguages[weighted(r, regionLanguages[cons[c]!.slug] ?? [1, 1, 1, 1, 1])]!;
     const status = statuses[weighted(r, [3, 54, 22, 9, 5, 4, 3])]!;
-    subs.push({ c, org, lang, status, at: status === "draft" ? null : windowStart + Math.floor(r() * 90 * DAY), ref: null });
+    subs.push({
+      c,
+      org,
+      lang,
+      status,
+      at: status === "draft" ? null : windowStart + Math.floor(r() * 90 * DAY),
+      ref: null,
+    });
   }
   // References in submission order, unique per consultation (CODE-0001 …).
   const lastRef = cons.map(() => 0);
@@ -115,12 +156,62 @@ export async function fillSubmissions(
   // Secondary indexes of submissions are dropped for the load and rebuilt identically after it.
   const rebuildIndexes = await withoutSubmissionIndexes(sql);
 
-  await copyRows(sql, "organisations", ["id", "name", "acronym", "country", "type", "working_languages", "contact_email", "locale", "verified_at", "created_at", "updated_at"], orgRows);
-  await copyRows(sql, "registrations", ["id", "consultation_id", "organisation_id", "status", "in_person_seats", "waitlisted_at", "consent_at", "created_at", "updated_at"], regRows);
+  await copyRows(
+    sql,
+    "organisations",
+    [
+      "id",
+      "name",
+      "acronym",
+      "country",
+      "type",
+      "working_languages",
+      "contact_email",
+      "locale",
+      "verified_at",
+      "created_at",
+      "updated_at",
+    ],
+    orgRows,
+  );
+  await copyRows(
+    sql,
+    "registrations",
+    [
+      "id",
+      "consultation_id",
+      "organisation_id",
+      "status",
+      "in_person_seats",
+      "waitlisted_at",
+      "consent_at",
+      "created_at",
+      "updated_at",
+    ],
+    regRows,
+  );
   const subColumns = [
-    "id", "consultation_id", "organisation_id", "reference", "status", "title", "themes", "summary", "body", "recommendations",
-    "countries", "language", "contact_name", "contact_email", "publication", "keywords", "channel", "version",
-    "submitted_at", "created_at", "updated_at",
+    "id",
+    "consultation_id",
+    "organisation_id",
+    "reference",
+    "status",
+    "title",
+    "themes",
+    "summary",
+    "body",
+    "recommendations",
+    "countries",
+    "language",
+    "contact_name",
+    "contact_email",
+    "publication",
+    "keywords",
+    "channel",
+    "version",
+    "submitted_at",
+    "created_at",
+    "updated_at",
   ];
   function* subRows(part: number, parts: number): Generator<unknown[]> {
     for (let i = part; i < subs.length; i += parts) {
@@ -133,19 +224,46 @@ export async function fillSubmissions(
       const ctry = sample(rr, rr() < 0.85 ? pool : countries, n);
       const themes = sample(rr, [1, 2, 3, 4, 5, 6], [1, 2, 3][weighted(rr, [45, 35, 20])]!).sort((a, b) => a - b);
       const submitted = s.at === null ? null : new Date(s.at);
-      const created = new Date((s.at ?? windowStart + rr() * 90 * DAY) - int(rr, 0, 10) * DAY - int(rr, 0, 86_399) * 1000);
-      const kw = s.status === "accepted" || s.status === "duplicate" ? sample(rr, ["labour", "health", "women", "children", "climate", "return", "data", "detention"], int(rr, 0, 3)) : [];
+      const created = new Date(
+        (s.at ?? windowStart + rr() * 90 * DAY) - int(rr, 0, 10) * DAY - int(rr, 0, 86_399) * 1000,
+      );
+      const kw =
+        s.status === "accepted" || s.status === "duplicate"
+          ? sample(
+              rr,
+              ["labour", "health", "women", "children", "climate", "return", "data", "detention"],
+              int(rr, 0, 3),
+            )
+          : [];
       yield [
-        randomUUID(), cons[s.c]!.id, s.org, s.ref, s.status, t.title, themes, t.summary, t.body, t.recommendations,
-        ctry, s.lang, `Contact ${i + 1}`, `contact${i + 1}@example.net`, ["named", "anonymous", "none"][weighted(rr, [50, 20, 30])],
-        kw, ["web", "email", "paper", "voice"][weighted(rr, [90, 6, 3, 1])], s.status === "submitted" ? 1 : int(rr, 1, 3),
-        submitted, created, submitted ?? created,
+        randomUUID(),
+        cons[s.c]!.id,
+        s.org,
+        s.ref,
+        s.status,
+        t.title,
+        themes,
+        t.summary,
+        t.body,
+        t.recommendations,
+        ctry,
+        s.lang,
+        `Contact ${i + 1}`,
+        `contact${i + 1}@example.net`,
+        ["named", "anonymous", "none"][weighted(rr, [50, 20, 30])],
+        kw,
+        ["web", "email", "paper", "voice"][weighted(rr, [90, 6, 3, 1])],
+        s.status === "submitted" ? 1 : int(rr, 1, 3),
+        submitted,
+        created,
+        submitted ?? created,
       ];
     }
   }
   // Two COPY streams: the generated tsvector is computed by the server, one core each.
   await Promise.all([0, 1].map((p) => copyRows(sql, "submissions", subColumns, subRows(p, 2))));
-  for (const [i, c] of cons.entries()) await sql`update consultations set last_reference = ${lastRef[i]!} where id = ${c.id}`;
+  for (const [i, c] of cons.entries())
+    await sql`update consultations set last_reference = ${lastRef[i]!} where id = ${c.id}`;
   const tCopy = performance.now();
 
   // Rebuild the indexes (two at a time), then check they are exactly the ones the migrations made.

@@ -62,7 +62,8 @@ export function texts(r: Rng, lang: BenchLanguage, { formulaShare = 0 }: { formu
   const recommendations = Array.from(
     { length: weighted(r, [30, 30, 25, 15]) },
     // No draw when formulaShare is 0: the queue benchmark's data stays what it always was.
-    () => `${formulaShare > 0 && r() < formulaShare ? "- " : ""}${c.recommendation(pick(r, c.objects), pick(r, c.tails))}`,
+    () =>
+      `${formulaShare > 0 && r() < formulaShare ? "- " : ""}${c.recommendation(pick(r, c.objects), pick(r, c.tails))}`,
   );
   return { title: title.slice(0, 200), summary, body, recommendations };
 }
@@ -76,7 +77,12 @@ export function copyField(v: unknown): string {
   const s = Array.isArray(v) ? pgArray(v) : v instanceof Date ? v.toISOString() : String(v);
   return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
-export async function copyRows(sql: postgres.Sql, table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
+export async function copyRows(
+  sql: postgres.Sql,
+  table: string,
+  columns: string[],
+  rows: Iterable<unknown[]>,
+): Promise<void> {
   const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
   function* chunks() {
     let buf: string[] = [];
@@ -97,7 +103,8 @@ export async function copyRows(sql: postgres.Sql, table: string, columns: string
  * (two at a time) and checks they are exactly the ones the migrations made.
  */
 export async function withoutSubmissionIndexes(sql: postgres.Sql): Promise<() => Promise<void>> {
-  const indexQuery = () => sql`
+  const indexQuery = () =>
+    sql`
     select indexname, indexdef from pg_indexes
     where schemaname = 'public' and tablename = 'submissions'
       and indexname not in (select conname from pg_constraint where conrelid = 'submissions'::regclass)

@@ -34,7 +34,22 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDatabase } from "@/db/open";
 import { needsBuild } from "../scripts/needs-build.mjs";
-import { createAnchor, createUsers, encodeSubmission, generateInput, getPage, mulberry32, newKey, parseSubmitForm, percentile, round, sleep, waitReady, ACCEPTED_LOCATION, type InputContent } from "./client";
+import {
+  createAnchor,
+  createUsers,
+  encodeSubmission,
+  generateInput,
+  getPage,
+  mulberry32,
+  newKey,
+  parseSubmitForm,
+  percentile,
+  round,
+  sleep,
+  waitReady,
+  ACCEPTED_LOCATION,
+  type InputContent,
+} from "./client";
 import { fillSubmissions } from "./fill";
 import { nginxAvailable, startNginx, type RunningNginx } from "./nginx";
 
@@ -151,7 +166,9 @@ async function drive(
       },
     ],
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   const cpu = cpuMs(pids) - cpu0;
   times.sort((a, b) => a - b);
@@ -178,18 +195,26 @@ async function drive(
 async function main() {
   if (process.env.LOAD_SKIP_BUILD !== "1" && needsBuild()) {
     log("Building the production app (NODE_ENV=production next build) …");
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const b = spawnSync("node_modules/.bin/next", ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (b.status !== 0) throw new Error("build failed");
   }
   const url = dbUrl(DB);
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+  const [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [
+    { version: string },
+  ];
   const exists = (await admin`select 1 from pg_database where datname = ${DB}`).length > 0;
   let filled = 0;
   if (exists) {
     const probe = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      [{ n: filled }] = (await probe`select count(*)::int as n from submissions where title not like '[LOAD-%'`) as unknown as [{ n: number }];
+      [{ n: filled }] =
+        (await probe`select count(*)::int as n from submissions where title not like '[LOAD-%'`) as unknown as [
+          { n: number },
+        ];
     } catch {
       filled = 0;
     } finally {
@@ -204,7 +229,11 @@ async function main() {
     const opened = await openDatabase({ url, seed: {} });
     await opened.close();
     const sql = postgres(url, { max: 4, onnotice: () => {} });
-    const cons = (await sql`select id, slug, code from consultations order by sort_order`) as unknown as { id: string; slug: string; code: string }[];
+    const cons = (await sql`select id, slug, code from consultations order by sort_order`) as unknown as {
+      id: string;
+      slug: string;
+      code: string;
+    }[];
     const r = await fillSubmissions(sql, cons, { rows: ROWS, orgs: ORGS, log });
     // Accepted inputs the organisations let publish are public (the public inputs page lists them).
     await sql`update submissions set published_at = submitted_at + interval '3 days' where status = 'accepted' and publication <> 'none'`;
@@ -233,9 +262,18 @@ async function main() {
   try {
     const [{ n: before }] = (await sql`select count(*)::int as n from submissions`) as unknown as [{ n: number }];
     const profileDir = path.join(tmpdir(), `gcm_load_prof_${run}`);
-    app = startProcess(PROFILE ? `node --cpu-prof --cpu-prof-dir=${profileDir} node_modules/next/dist/bin/next start -p ${PORT}` : `node_modules/.bin/next start -p ${PORT}`, { ...appEnv, APP_URL: BASE }, appLog);
+    app = startProcess(
+      PROFILE
+        ? `node --cpu-prof --cpu-prof-dir=${profileDir} node_modules/next/dist/bin/next start -p ${PORT}`
+        : `node_modules/.bin/next start -p ${PORT}`,
+      { ...appEnv, APP_URL: BASE },
+      appLog,
+    );
     await waitReady(BASE);
-    const cons = (await sql`select id, slug from consultations order by sort_order`) as unknown as { id: string; slug: string }[];
+    const cons = (await sql`select id, slug from consultations order by sort_order`) as unknown as {
+      id: string;
+      slug: string;
+    }[];
     const asia = cons.find((c) => c.slug === "asia")!;
     const users = await createUsers(sql, { users: USERS, organisations: SIGNED_ORGS, tag: `load-${run}` });
     const anchor = await createAnchor(sql, asia.id, `load-${run}`);
@@ -245,39 +283,69 @@ async function main() {
     if (!form) throw new Error(`no submit form on the page (${page.kind === "http" ? page.status : page.kind})`);
     // Texts are generated before the run so the load generator spends its CPU on requests.
     const rng = mulberry32(42);
-    const contents: { slug: string; consultationId: string; content: InputContent }[] = Array.from({ length: 700 }, (_, i) => {
-      const c = cons[i % cons.length]!;
-      return { slug: c.slug, consultationId: c.id, content: generateInput(rng, c.slug, "") };
-    });
+    const contents: { slug: string; consultationId: string; content: InputContent }[] = Array.from(
+      { length: 700 },
+      (_, i) => {
+        const c = cons[i % cons.length]!;
+        return { slug: c.slug, consultationId: c.id, content: generateInput(rng, c.slug, "") };
+      },
+    );
     let n = 0;
-    const submitRequestTo = (form: NonNullable<ReturnType<typeof parseSubmitForm>>, origin = BASE) => () => {
-      const k = n++;
-      const u = users[k % users.length]!;
-      const x = contents[k % contents.length]!;
-      const content = { ...x.content, title: `[LOAD-${run}-${k}]${x.content.title}`.slice(0, 200) };
-      const enc = encodeSubmission(form, content, { idempotencyKey: newKey(), organisationId: u.organisationId, consultationId: x.consultationId });
-      return {
-        method: "POST" as const,
-        path: `/en/consultations/${x.slug}/submit`,
-        headers: { cookie: u.cookie, "content-type": enc.contentType, origin, accept: "text/html" },
-        body: enc.body,
+    const submitRequestTo =
+      (form: NonNullable<ReturnType<typeof parseSubmitForm>>, origin = BASE) =>
+      () => {
+        const k = n++;
+        const u = users[k % users.length]!;
+        const x = contents[k % contents.length]!;
+        const content = { ...x.content, title: `[LOAD-${run}-${k}]${x.content.title}`.slice(0, 200) };
+        const enc = encodeSubmission(form, content, {
+          idempotencyKey: newKey(),
+          organisationId: u.organisationId,
+          consultationId: x.consultationId,
+        });
+        return {
+          method: "POST" as const,
+          path: `/en/consultations/${x.slug}/submit`,
+          headers: { cookie: u.cookie, "content-type": enc.contentType, origin, accept: "text/html" },
+          body: enc.body,
+        };
       };
-    };
     const submitRequest = submitRequestTo(form);
-    const accepted = (status: number, headers: Record<string, string>) => status === 303 && ACCEPTED_LOCATION.test(headers.location ?? headers.Location ?? "");
-    const get = (p: string, cookie?: string) => () => ({ method: "GET" as const, path: p, headers: (cookie ? { cookie } : {}) as Record<string, string> });
+    const accepted = (status: number, headers: Record<string, string>) =>
+      status === 303 && ACCEPTED_LOCATION.test(headers.location ?? headers.Location ?? "");
+    const get = (p: string, cookie?: string) => () => ({
+      method: "GET" as const,
+      path: p,
+      headers: (cookie ? { cookie } : {}) as Record<string, string>,
+    });
     const is200 = (status: number) => status === 200;
 
     const load0 = round(loadavg()[0]!);
-    log(`\nautocannon, ${CONNECTIONS} connections; ${USERS} signed-in users in ${SIGNED_ORGS} organisations; ${cpus().length} CPUs, load average ${load0}`);
+    log(
+      `\nautocannon, ${CONNECTIONS} connections; ${USERS} signed-in users in ${SIGNED_ORGS} organisations; ${cpus().length} CPUs, load average ${load0}`,
+    );
     log(`(machine shared with other work: figures are provisional)`);
     // Warm-up: the first requests compile and cache route code.
-    const skipped: Figures = { requests: 0, ok: 0, errors: 0, perSecond: NaN, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, maxMs: NaN, statuses: {}, cpuMsPerOk: NaN };
+    const skipped: Figures = {
+      requests: 0,
+      ok: 0,
+      errors: 0,
+      perSecond: NaN,
+      p50Ms: NaN,
+      p95Ms: NaN,
+      p99Ms: NaN,
+      maxMs: NaN,
+      statuses: {},
+      cpuMsPerOk: NaN,
+    };
     // Each part starts once the receipts of the one before are delivered (the delivery loop's work
     // would otherwise count against the next part's figures).
     const outboxDrained = async () => {
       for (let t0 = Date.now(); Date.now() - t0 < 60_000; await sleep(250)) {
-        const [{ n }] = (await sql`select count(*)::int as n from email_outbox where status = 'pending'`) as unknown as [{ n: number }];
+        const [{ n }] =
+          (await sql`select count(*)::int as n from email_outbox where status = 'pending'`) as unknown as [
+            { n: number },
+          ];
         if (n === 0) return;
       }
     };
@@ -291,15 +359,35 @@ async function main() {
       await drive("warm-up (submissions, 3 s)", BASE, 3, submitRequest, accepted);
       return drive(`(a) submissions, ${SECONDS} s`, BASE, SECONDS, submitRequest, accepted, CONNECTIONS, [app?.pid]);
     });
-    const home = await part("b", () => drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200, CONNECTIONS, [app?.pid]));
-    const consultation = await part("b", () => drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200, CONNECTIONS, [app?.pid]));
-    const inputs = await part("b", () => drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200, CONNECTIONS, [app?.pid]));
+    const home = await part("b", () =>
+      drive(`(b) home /en, ${half} s`, BASE, half, get("/en"), is200, CONNECTIONS, [app?.pid]),
+    );
+    const consultation = await part("b", () =>
+      drive(`(b) consultation /en/consultations/asia`, BASE, half, get("/en/consultations/asia"), is200, CONNECTIONS, [
+        app?.pid,
+      ]),
+    );
+    const inputs = await part("b", () =>
+      drive(`(b) public inputs /en/inputs`, BASE, half, get("/en/inputs"), is200, CONNECTIONS, [app?.pid]),
+    );
     // The same page at lower concurrency: where the public-page latency target holds.
     const homeByConnections: Record<string, Figures> = {};
-    if (ONLY.has("b")) for (const c of [1, 2, 5, 10]) homeByConnections[c] = await drive(`(b) home /en, ${c} connection(s)`, BASE, 5, get("/en"), is200, c, [app?.pid]);
+    if (ONLY.has("b"))
+      for (const c of [1, 2, 5, 10])
+        homeByConnections[c] = await drive(`(b) home /en, ${c} connection(s)`, BASE, 5, get("/en"), is200, c, [
+          app?.pid,
+        ]);
     const queue = await part("c", async () => {
       await drive("queue warm-up (3 s)", BASE, 3, get("/en/moderation/asia", anchor.cookie), is200);
-      return drive(`(c) moderation queue (anchor, asia)`, BASE, half, get("/en/moderation/asia", anchor.cookie), is200, CONNECTIONS, [app?.pid]);
+      return drive(
+        `(c) moderation queue (anchor, asia)`,
+        BASE,
+        half,
+        get("/en/moderation/asia", anchor.cookie),
+        is200,
+        CONNECTIONS,
+        [app?.pid],
+      );
     });
     await stopProcess(app);
     app = null;
@@ -312,7 +400,12 @@ async function main() {
       else {
         const PROXY = `http://127.0.0.1:${PORT + 5}`;
         // What must match across instances: the secrets, the public URL, the proxy hops, the actions' key.
-        const shared = { ...appEnv, APP_URL: PROXY, TRUSTED_PROXY_HOPS: "1", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+        const shared = {
+          ...appEnv,
+          APP_URL: PROXY,
+          TRUSTED_PROXY_HOPS: "1",
+          NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        };
         const ports = [PORT + 3, PORT + 4];
         const apps = ports.map((p) => startProcess(`node_modules/.bin/next start -p ${p}`, shared, appLog));
         let proxy: RunningNginx | null = null;
@@ -324,7 +417,15 @@ async function main() {
             proxy = await startNginx({ port: PORT + 5, upstreams });
             const post = submitRequestTo(form, proxy.url);
             await drive(`${label} warm-up (3 s)`, proxy.url, 3, post, accepted);
-            const f = await drive(`(e) ${label}, ${SECONDS} s`, proxy.url, SECONDS, post, accepted, CONNECTIONS, apps.map((a) => a.pid));
+            const f = await drive(
+              `(e) ${label}, ${SECONDS} s`,
+              proxy.url,
+              SECONDS,
+              post,
+              accepted,
+              CONNECTIONS,
+              apps.map((a) => a.pid),
+            );
             await proxy.stop();
             proxy = null;
             return f;
@@ -342,10 +443,22 @@ async function main() {
 
     // Baseline: the same posts to a bare http server doing the insert.
     const base = await part("baseline", async () => {
-      baseline = startProcess(`node --import tsx bench/baseline-server.ts`, { PORT: String(PORT + 1), DATABASE_URL: url }, appLog);
+      baseline = startProcess(
+        `node --import tsx bench/baseline-server.ts`,
+        { PORT: String(PORT + 1), DATABASE_URL: url },
+        appLog,
+      );
       await waitReady(BASELINE, "/");
       await drive("baseline warm-up (3 s)", BASELINE, 3, submitRequest, accepted);
-      const f = await drive(`baseline: bare http + postgres, ${SECONDS} s`, BASELINE, SECONDS, submitRequest, accepted, CONNECTIONS, [baseline?.pid]);
+      const f = await drive(
+        `baseline: bare http + postgres, ${SECONDS} s`,
+        BASELINE,
+        SECONDS,
+        submitRequest,
+        accepted,
+        CONNECTIONS,
+        [baseline?.pid],
+      );
       await stopProcess(baseline);
       baseline = null;
       return f;
@@ -356,10 +469,17 @@ async function main() {
     const floor = await part("floor", async () => {
       if (process.env.LOAD_SKIP_BUILD !== "1" || !fs.existsSync(path.join(FLOOR_DIR, ".next"))) {
         log(`\nBuilding the bare Next.js app (${FLOOR_DIR}) …`);
-        const b = spawnSync("node_modules/.bin/next", ["build", FLOOR_DIR], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+        const b = spawnSync("node_modules/.bin/next", ["build", FLOOR_DIR], {
+          stdio: "ignore",
+          env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        });
         if (b.status !== 0) throw new Error("build of the bare Next.js app failed");
       }
-      const floorApp = startProcess(`node_modules/.bin/next start ${FLOOR_DIR} -p ${PORT + 2}`, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url }, appLog);
+      const floorApp = startProcess(
+        `node_modules/.bin/next start ${FLOOR_DIR} -p ${PORT + 2}`,
+        { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url },
+        appLog,
+      );
       try {
         await waitReady(FLOOR, "/");
         const p = await getPage(FLOOR, "/en/consultations/asia/submit");
@@ -367,8 +487,18 @@ async function main() {
         if (!floorForm) throw new Error("no form on the bare Next.js app's page");
         const post = submitRequestTo(floorForm, FLOOR);
         await drive("floor warm-up (3 s)", FLOOR, 3, post, accepted);
-        const f = await drive(`(d) floor: bare Next.js action, ${SECONDS} s`, FLOOR, SECONDS, post, accepted, CONNECTIONS, [floorApp.pid]);
-        floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200, CONNECTIONS, [floorApp.pid]);
+        const f = await drive(
+          `(d) floor: bare Next.js action, ${SECONDS} s`,
+          FLOOR,
+          SECONDS,
+          post,
+          accepted,
+          CONNECTIONS,
+          [floorApp.pid],
+        );
+        floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200, CONNECTIONS, [
+          floorApp.pid,
+        ]);
         return f;
       } finally {
         await stopProcess(floorApp);
@@ -377,7 +507,10 @@ async function main() {
     const load1 = round(loadavg()[0]!);
 
     const [{ n: after }] = (await sql`select count(*)::int as n from submissions`) as unknown as [{ n: number }];
-    const [{ d }] = (await sql`select count(*)::int as d from (select title from submissions where title like ${`[LOAD-${run}-%`} group by title having count(*) > 1) x`) as unknown as [{ d: number }];
+    const [{ d }] =
+      (await sql`select count(*)::int as d from (select title from submissions where title like ${`[LOAD-${run}-%`} group by title having count(*) > 1) x`) as unknown as [
+        { d: number },
+      ];
     const acknowledged = submissions.ok + base.ok;
     const ratio = {
       throughput: round(submissions.perSecond / base.perSecond),
@@ -386,7 +519,10 @@ async function main() {
     };
     const publicP95 = Math.max(home.p95Ms, consultation.p95Ms, inputs.p95Ms);
     const met = {
-      submissions: submissions.perSecond >= TARGET.submissionsPerSecond && submissions.p95Ms < TARGET.submitP95Ms && submissions.errors === 0,
+      submissions:
+        submissions.perSecond >= TARGET.submissionsPerSecond &&
+        submissions.p95Ms < TARGET.submitP95Ms &&
+        submissions.errors === 0,
       publicPages: publicP95 < TARGET.publicP95Ms && home.errors + consultation.errors + inputs.errors === 0,
     };
     const ofFloor = {

@@ -7,16 +7,27 @@ import fs from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const NGINX = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"].find((p) => fs.existsSync(p)) ?? "nginx";
+export const NGINX =
+  ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"].find((p) => fs.existsSync(p)) ?? "nginx";
 
 export function nginxAvailable(): boolean {
   return spawnSync(NGINX, ["-v"], { stdio: "ignore" }).status === 0;
 }
 
 /** The `http { … }` block: one upstream of the app instances, every request passed on. */
-export function nginxHttpBlock({ listen, upstreams, dir }: { listen: string; upstreams: string[]; dir?: string }): string {
+export function nginxHttpBlock({
+  listen,
+  upstreams,
+  dir,
+}: {
+  listen: string;
+  upstreams: string[];
+  dir?: string;
+}): string {
   const temp = dir
-    ? ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `  ${k}_temp_path ${path.join(dir, `${k}_temp`)};`).join("\n") + "\n"
+    ? ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+        .map((k) => `  ${k}_temp_path ${path.join(dir, `${k}_temp`)};`)
+        .join("\n") + "\n"
     : "";
   return `http {
 ${temp}  access_log off;
@@ -59,7 +70,8 @@ export async function startNginx({ port, upstreams }: { port: number; upstreams:
   const dir = fs.mkdtempSync(path.join(tmpdir(), "gcm-nginx-"));
   // Run as root, nginx's workers switch to an unprivileged user: they must be able to use the folder.
   fs.chmodSync(dir, 0o755);
-  for (const k of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(dir, `${k}_temp`), { mode: 0o777 });
+  for (const k of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    fs.mkdirSync(path.join(dir, `${k}_temp`), { mode: 0o777 });
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     conf,
@@ -76,7 +88,10 @@ ${nginxHttpBlock({ listen: `127.0.0.1:${port}`, upstreams, dir })}`,
   const url = `http://127.0.0.1:${port}`;
   // Ready when it answers; an early exit is a configuration or port error.
   for (let i = 0; ; i++) {
-    if (p.exitCode !== null) throw new Error(`nginx exited (${p.exitCode}): ${stderr}${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`);
+    if (p.exitCode !== null)
+      throw new Error(
+        `nginx exited (${p.exitCode}): ${stderr}${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`,
+      );
     try {
       await fetch(`${url}/en`, { signal: AbortSignal.timeout(2000) });
       break;

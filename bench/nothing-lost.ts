@@ -53,7 +53,10 @@ const BASE = `http://127.0.0.1:${APP_PORT}`;
 const run = Date.now().toString(36);
 
 const log = (...a: unknown[]) => console.log(...a);
-const asPostgres = process.getuid?.() === 0 ? (cmd: string, args: string[]) => ["runuser", ["-u", "postgres", "--", cmd, ...args]] as const : (cmd: string, args: string[]) => [cmd, args] as const;
+const asPostgres =
+  process.getuid?.() === 0
+    ? (cmd: string, args: string[]) => ["runuser", ["-u", "postgres", "--", cmd, ...args]] as const
+    : (cmd: string, args: string[]) => [cmd, args] as const;
 
 function pgCtl(dir: string, args: string[]) {
   const [cmd, a] = asPostgres("pg_ctl", ["-D", dir, ...args]);
@@ -61,7 +64,16 @@ function pgCtl(dir: string, args: string[]) {
   if (r.status !== 0) throw new Error(`pg_ctl ${args.join(" ")} failed: ${r.stderr || r.stdout}`);
 }
 const startPg = (dir: string) =>
-  pgCtl(dir, ["-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c log_connections=on -c log_disconnections=on -c log_min_messages=info`, "start"]);
+  pgCtl(dir, [
+    "-w",
+    "-t",
+    "60",
+    "-l",
+    path.join(dir, "server.log"),
+    "-o",
+    `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c log_connections=on -c log_disconnections=on -c log_min_messages=info`,
+    "start",
+  ]);
 
 // ---------------------------------------------------------------- the app
 const appLog = path.join(tmpdir(), `gcm_load_lost_app_${run}.log`);
@@ -137,7 +149,15 @@ async function clientLoop(i: number, user: BenchUser) {
         await sleep(300);
       }
     }
-    const t: Tracked = { marker, client: i, phase, key: form.idempotencyKey || newKey(), attempts: 0, failedAttempts: 0, acknowledged: null };
+    const t: Tracked = {
+      marker,
+      client: i,
+      phase,
+      key: form.idempotencyKey || newKey(),
+      attempts: 0,
+      failedAttempts: 0,
+      acknowledged: null,
+    };
     tracked.push(t);
     const encoded = encodeSubmission(form, generateInput(r, slug, marker), { idempotencyKey: t.key });
     // Odd clients take their time to type (1–3 s), so some forms opened before a fault are sent during it.
@@ -176,7 +196,12 @@ async function stopLoad(loops: Promise<void>[]) {
 // ---------------------------------------------------------------- checks
 const en = JSON.parse(fs.readFileSync("messages/en.json", "utf8")) as { errors: Record<string, string> };
 /** Texts that make an error answer "clear": the error page, or a form message, in English (the locale used). */
-const errorTexts = [en.errors.errorTitle!, en.errors.errorBody!, en.errors.unexpected!, ...(en.errors.unavailable ? [en.errors.unavailable] : [])];
+const errorTexts = [
+  en.errors.errorTitle!,
+  en.errors.errorBody!,
+  en.errors.unexpected!,
+  ...(en.errors.unavailable ? [en.errors.unavailable] : []),
+];
 
 function judge(resp: Response): { ok: boolean; why: string } {
   const o = resp.outcome;
@@ -187,8 +212,10 @@ function judge(resp: Response): { ok: boolean; why: string } {
   const hasError = errorTexts.some((e) => text.includes(e));
   if (o.status >= 500 && hasError) return { ok: true, why: `${o.status} error page` };
   // The layout's own error page (the database is away): Next.js renders pages with status 200.
-  if (o.status === 200 && text.includes(en.errors.errorTitle!) && text.includes(en.errors.errorBody!)) return { ok: true, why: "error page (200)" };
-  if (o.status === 200 && hasError && o.body.includes('name="idempotencyKey"')) return { ok: true, why: "form again with an error" };
+  if (o.status === 200 && text.includes(en.errors.errorTitle!) && text.includes(en.errors.errorBody!))
+    return { ok: true, why: "error page (200)" };
+  if (o.status === 200 && hasError && o.body.includes('name="idempotencyKey"'))
+    return { ok: true, why: "form again with an error" };
   if (o.location) return { ok: false, why: `status ${o.status} to ${o.location.replace(/[0-9a-f-]{36}/g, ":id")}` };
   return { ok: false, why: `status ${o.status} without the error text: ${text.slice(0, 160)}` };
 }
@@ -204,7 +231,12 @@ function tally(rs: Response[]) {
 
 async function verify(sql: postgres.Sql, label: string, items: Tracked[]) {
   const rows = (await sql`
-    select id, reference, title, status from submissions where title like ${`[LOST-${run}-%`}`) as unknown as { id: string; reference: string | null; title: string; status: string }[];
+    select id, reference, title, status from submissions where title like ${`[LOST-${run}-%`}`) as unknown as {
+    id: string;
+    reference: string | null;
+    title: string;
+    status: string;
+  }[];
   const byMarker = new Map<string, typeof rows>();
   for (const row of rows) {
     const m = /^\[LOST-[^\]]+\]/.exec(row.title)?.[0] ?? "";
@@ -219,24 +251,32 @@ async function verify(sql: postgres.Sql, label: string, items: Tracked[]) {
     else if (found.length > 1) problems.push(`${t.marker} is in the database ${found.length} times`);
     else {
       const row = found[0]!;
-      if (row.id !== t.acknowledged!.id) problems.push(`${t.marker}: acknowledged as ${t.acknowledged!.id}, stored as ${row.id}`);
-      else if (!row.reference || row.status !== "submitted") problems.push(`${t.marker}: stored without reference or not submitted (${row.status})`);
-      else if (t.acknowledged!.reference && row.reference !== t.acknowledged!.reference) problems.push(`${t.marker}: page showed ${t.acknowledged!.reference}, stored ${row.reference}`);
+      if (row.id !== t.acknowledged!.id)
+        problems.push(`${t.marker}: acknowledged as ${t.acknowledged!.id}, stored as ${row.id}`);
+      else if (!row.reference || row.status !== "submitted")
+        problems.push(`${t.marker}: stored without reference or not submitted (${row.status})`);
+      else if (t.acknowledged!.reference && row.reference !== t.acknowledged!.reference)
+        problems.push(`${t.marker}: page showed ${t.acknowledged!.reference}, stored ${row.reference}`);
       else present++;
     }
   }
   // Retries (same idempotency key) never make a second input, acknowledged or not.
   const mine = items.map((t) => t.marker);
   const duplicates = mine.filter((m) => (byMarker.get(m)?.length ?? 0) > 1);
-  for (const m of duplicates) if (!acked.some((t) => t.marker === m)) problems.push(`${m} (not acknowledged) is in the database ${byMarker.get(m)!.length} times`);
+  for (const m of duplicates)
+    if (!acked.some((t) => t.marker === m))
+      problems.push(`${m} (not acknowledged) is in the database ${byMarker.get(m)!.length} times`);
   const storedNotAcked = items.filter((t) => !t.acknowledged && (byMarker.get(t.marker)?.length ?? 0) > 0).length;
   const referenceShown = acked.filter((t) => t.acknowledged!.reference).length;
   // One receipt e-mail per acknowledged input, written in the same transaction.
   const refs = acked.map((t) => byMarker.get(t.marker)?.[0]?.reference).filter((x): x is string => !!x);
   const [{ receipts }] = (await sql`
     select count(*)::int as receipts from unnest(${refs}::text[]) as r(ref)
-    where exists (select 1 from email_outbox o where o.template = 'submissionReceipt' and o.text like '%' || r.ref || '%')`) as unknown as [{ receipts: number }];
-  if (receipts !== refs.length) problems.push(`${refs.length - receipts} acknowledged inputs have no receipt e-mail in the outbox`);
+    where exists (select 1 from email_outbox o where o.template = 'submissionReceipt' and o.text like '%' || r.ref || '%')`) as unknown as [
+    { receipts: number },
+  ];
+  if (receipts !== refs.length)
+    problems.push(`${refs.length - receipts} acknowledged inputs have no receipt e-mail in the outbox`);
   const summary = {
     submissions: items.length,
     acknowledged: acked.length,
@@ -262,13 +302,27 @@ async function verify(sql: postgres.Sql, label: string, items: Tracked[]) {
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) {
     log("No production build: building (NODE_ENV=production next build) …");
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const b = spawnSync("node_modules/.bin/next", ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (b.status !== 0) throw new Error("build failed");
   }
   const dir = fs.mkdtempSync(path.join(tmpdir(), "gcm_load_lost_pg_"));
   fs.chmodSync(dir, 0o700);
   if (process.getuid?.() === 0) spawnSync("chown", ["postgres:postgres", dir]);
-  const [ic, ia] = asPostgres("initdb", ["-D", dir, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+  const [ic, ia] = asPostgres("initdb", [
+    "-D",
+    dir,
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale=C",
+  ]);
   const init = spawnSync(ic, ia, { encoding: "utf8" });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   startPg(dir);
@@ -287,7 +341,9 @@ async function main() {
     log(`App started (pid ${app.pid}) and migrated the database in ${round(firstStart / 1000)} s`);
     sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
     const users = await createUsers(sql, { users: CLIENTS, organisations: ORGS, tag: `lost-${run}` });
-    log(`${CLIENTS} concurrent clients (no-JS form posts) for ${ORGS} organisations across the 7 consultations; ${cpus().length} CPUs, load average ${round(loadavg()[0]!)}`);
+    log(
+      `${CLIENTS} concurrent clients (no-JS form posts) for ${ORGS} organisations across the 7 consultations; ${cpus().length} CPUs, load average ${round(loadavg()[0]!)}`,
+    );
 
     // ------------------------------------------------------------ A: SIGKILL the server
     log(`\nPhase A: ${SECONDS} s of load, SIGKILL the Next.js server, restart it, ${SECONDS} s more`);
@@ -300,7 +356,9 @@ async function main() {
     const exited = new Promise((r) => app!.once("exit", r));
     process.kill(killedPid, "SIGKILL");
     await exited;
-    log(`  killed pid ${killedPid} after ${ackBeforeKill} acknowledged inputs; ${tracked.filter((t) => !t.acknowledged).length} in flight`);
+    log(
+      `  killed pid ${killedPid} after ${ackBeforeKill} acknowledged inputs; ${tracked.filter((t) => !t.acknowledged).length} in flight`,
+    );
     await sleep(1000);
     app = startApp(dbUrl);
     const restartMs = await waitReady(BASE);
@@ -314,7 +372,9 @@ async function main() {
     log(`  failed answers seen by clients: ${JSON.stringify(aResponses)}`);
 
     // ------------------------------------------------------------ B: stop PostgreSQL
-    log(`\nPhase B: ${SECONDS} s of load, pg_ctl stop -m immediate, ${DOWN_SECONDS} s down, start, ${SECONDS * 2} s more (app not restarted)`);
+    log(
+      `\nPhase B: ${SECONDS} s of load, pg_ctl stop -m immediate, ${DOWN_SECONDS} s down, start, ${SECONDS * 2} s more (app not restarted)`,
+    );
     phase = "B";
     const appPid = app.pid!;
     const exitsBefore = appExits;
@@ -327,7 +387,9 @@ async function main() {
     pgCtl(dir, ["-m", "immediate", "stop"]);
     pgRunning = false;
     const downAt = Date.now();
-    log(`  PostgreSQL stopped (immediate) after ${tracked.filter((t) => t.phase === "B" && t.acknowledged).length} acknowledged inputs`);
+    log(
+      `  PostgreSQL stopped (immediate) after ${tracked.filter((t) => t.phase === "B" && t.acknowledged).length} acknowledged inputs`,
+    );
     await sleep(DOWN_SECONDS * 1000);
     window = "recovering";
     startPg(dir);
@@ -358,14 +420,19 @@ async function main() {
     }
     const reconnectMs = await probe;
     window = "normal";
-    log(`  ${reconnectMs === null ? "the app served NO form within 60 s of the database's return" : `the app served a whole form again ${round(reconnectMs / 1000)} s after the database's return`}`);
-    log(`  ${ackMs === null ? "NO input acknowledged within 60 s of the database's return" : `first input acknowledged ${round(ackMs / 1000)} s after the database's return (with the clients' pauses)`}`);
+    log(
+      `  ${reconnectMs === null ? "the app served NO form within 60 s of the database's return" : `the app served a whole form again ${round(reconnectMs / 1000)} s after the database's return`}`,
+    );
+    log(
+      `  ${ackMs === null ? "NO input acknowledged within 60 s of the database's return" : `first input acknowledged ${round(ackMs / 1000)} s after the database's return (with the clients' pauses)`}`,
+    );
     await sleep(SECONDS * 2000);
     await stopLoad(loops);
     sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
     const bItems = tracked.filter((t) => t.phase === "B");
     const b = await verify(sql, "Phase B", bItems);
-    const sameProcess = app.pid === appPid && appExits === exitsBefore && app.exitCode === null && app.signalCode === null;
+    const sameProcess =
+      app.pid === appPid && appExits === exitsBefore && app.exitCode === null && app.signalCode === null;
     log(`  app process ${sameProcess ? `still pid ${appPid}, never restarted` : "EXITED or restarted"}`);
     // Every failed answer of phase B comes from the outage (answers to requests sent before it may
     // arrive after it): clear error pages only.
@@ -374,10 +441,13 @@ async function main() {
     // A request already being rendered when the database died fails after the layout's check: the
     // server answers it with its translated error page (503, scripts/error-page.mjs), so it must be
     // clear too. Counted apart to say how many there were.
-    const inFlight = judged.filter((j) => j.r.sentAt < stoppingAt && j.r.outcome.kind === "http" && j.r.outcome.status >= 500);
+    const inFlight = judged.filter(
+      (j) => j.r.sentAt < stoppingAt && j.r.outcome.kind === "http" && j.r.outcome.status >= 500,
+    );
     const bad = judged.filter((j) => !j.ok);
     const kinds: Record<string, number> = {};
-    for (const j of judged.filter((x) => x.ok)) kinds[`${j.r.what}: ${j.why}`] = (kinds[`${j.r.what}: ${j.why}`] ?? 0) + 1;
+    for (const j of judged.filter((x) => x.ok))
+      kinds[`${j.r.what}: ${j.why}`] = (kinds[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     const slowest = Math.max(0, ...outage.map((r) => r.outcome.ms));
     log(
       `  answers while the database was away: ${outage.length} (${JSON.stringify(tally(outage))}); clear errors ${judged.length - bad.length} ${JSON.stringify(kinds)}, unclear ${bad.length}; slowest ${round(slowest / 1000)} s`,
@@ -385,17 +455,29 @@ async function main() {
     const whyBad: Record<string, number> = {};
     for (const j of bad) whyBad[`${j.r.what}: ${j.why}`] = (whyBad[`${j.r.what}: ${j.why}`] ?? 0) + 1;
     for (const [k, v] of Object.entries(whyBad).slice(0, 10)) log(`    UNCLEAR ×${v}: ${k}`);
-    for (const j of bad.slice(0, 5)) log(`    unclear ${j.r.what} sent ${round((j.r.sentAt - downAt) / 1000)} s after the stop, answered after ${round(j.r.outcome.ms / 1000)} s`);
-    if (inFlight.length) log(`  ${inFlight.length} requests in flight when the database stopped got a ${[...new Set(inFlight.map((j) => (j.r.outcome.kind === "http" ? j.r.outcome.status : 0)))].join("/")} answer (${inFlight.filter((j) => j.ok).length} of them clear)`);
+    for (const j of bad.slice(0, 5))
+      log(
+        `    unclear ${j.r.what} sent ${round((j.r.sentAt - downAt) / 1000)} s after the stop, answered after ${round(j.r.outcome.ms / 1000)} s`,
+      );
+    if (inFlight.length)
+      log(
+        `  ${inFlight.length} requests in flight when the database stopped got a ${[...new Set(inFlight.map((j) => (j.r.outcome.kind === "http" ? j.r.outcome.status : 0)))].join("/")} answer (${inFlight.filter((j) => j.ok).length} of them clear)`,
+      );
     // Where the slowest answers fell: when each was sent, relative to the stop and the return.
     for (const r of [...outage].sort((x, y) => y.outcome.ms - x.outcome.ms).slice(0, 3)) {
       const status = r.outcome.kind === "http" ? r.outcome.status : r.outcome.kind;
-      log(`  slow: ${r.what} sent ${round((r.sentAt - downAt) / 1000)} s after the stop (${round((r.sentAt - upAt) / 1000)} s after the return), answered ${status} in ${round(r.outcome.ms / 1000)} s`);
+      log(
+        `  slow: ${r.what} sent ${round((r.sentAt - downAt) / 1000)} s after the stop (${round((r.sentAt - upAt) / 1000)} s after the return), answered ${status} in ${round(r.outcome.ms / 1000)} s`,
+      );
     }
     const slowOk = slowest <= MAX_ANSWER_SECONDS * 1000;
     const reconnectOk = reconnectMs !== null && reconnectMs <= MAX_RECONNECT_SECONDS * 1000;
-    if (!slowOk) log(`  SLOW: an answer during the outage took ${round(slowest / 1000)} s (limit ${MAX_ANSWER_SECONDS} s)`);
-    if (!reconnectOk) log(`  SLOW: the app served a form again ${reconnectMs === null ? "never" : `${round(reconnectMs / 1000)} s`} after the database's return (limit ${MAX_RECONNECT_SECONDS} s)`);
+    if (!slowOk)
+      log(`  SLOW: an answer during the outage took ${round(slowest / 1000)} s (limit ${MAX_ANSWER_SECONDS} s)`);
+    if (!reconnectOk)
+      log(
+        `  SLOW: the app served a form again ${reconnectMs === null ? "never" : `${round(reconnectMs / 1000)} s`} after the database's return (limit ${MAX_RECONNECT_SECONDS} s)`,
+      );
     for (const what of ["form", "post"] as const) {
       const o = judged.find((j) => j.ok && j.r.what === what)?.r.outcome;
       if (o?.kind === "http") log(`  e.g. ${what} answered ${o.status}: "${visibleText(o.body).slice(0, 240)}"`);
@@ -414,11 +496,24 @@ async function main() {
       await sleep(500);
     }
     const mailLoopAlive = sentAfter > 0;
-    log(`  mail loop: ${mailLoopAlive ? `${sentAfter} e-mails sent since the database's return` : "NOTHING sent since the database's return"}, ${pendingMail} still pending`);
+    log(
+      `  mail loop: ${mailLoopAlive ? `${sentAfter} e-mails sent since the database's return` : "NOTHING sent since the database's return"}, ${pendingMail} still pending`,
+    );
 
-    const ok = a.problems.length === 0 && b.problems.length === 0 && a.acknowledged > 0 && b.acknowledged > 0 && bad.length === 0 && reconnectOk && slowOk && sameProcess && mailLoopAlive;
+    const ok =
+      a.problems.length === 0 &&
+      b.problems.length === 0 &&
+      a.acknowledged > 0 &&
+      b.acknowledged > 0 &&
+      bad.length === 0 &&
+      reconnectOk &&
+      slowOk &&
+      sameProcess &&
+      mailLoopAlive;
     failed = !ok;
-    log(`\nSummary: ${ok ? "nothing lost, no duplicates, clear errors during the outage, reconnected by itself" : "FAILED (see above)"}`);
+    log(
+      `\nSummary: ${ok ? "nothing lost, no duplicates, clear errors during the outage, reconnected by itself" : "FAILED (see above)"}`,
+    );
     const strip = (x: typeof a) => ({ ...x, problems: x.problems.length });
     log(
       JSON.stringify({

@@ -49,7 +49,11 @@ const FIELD = 'input[name="title"]';
 
 const PRESETS = {
   "3G": { latency: 400 * 5, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8 },
-  "Slow 4G": { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 },
+  "Slow 4G": {
+    latency: 150 * 3.75,
+    downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+    uploadThroughput: ((750 * 1000) / 8) * 0.9,
+  },
 } as const;
 type Preset = keyof typeof PRESETS;
 const PRESET_NAMES = Object.keys(PRESETS) as Preset[];
@@ -66,11 +70,16 @@ const median = (xs: number[]) => {
 function ensureBuild() {
   if (process.env.BENCH_BUILD !== "1" && fs.existsSync(".next/BUILD_ID")) {
     const age = Math.round((Date.now() - fs.statSync(".next/BUILD_ID").mtimeMs) / 60_000);
-    log(`production build ${fs.readFileSync(".next/BUILD_ID", "utf8").trim()} (built ${age} min ago; BENCH_BUILD=1 rebuilds)`);
+    log(
+      `production build ${fs.readFileSync(".next/BUILD_ID", "utf8").trim()} (built ${age} min ago; BENCH_BUILD=1 rebuilds)`,
+    );
     return;
   }
   log("building (next build) …");
-  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -117,11 +126,17 @@ async function signIn(browser: Browser): Promise<NonNullable<BrowserContextOptio
   const page = await context.newPage();
   await page.goto("/en/sign-in");
   await page.waitForFunction(HYDRATED);
-  await page.getByLabel(/e-mail/i).first().fill(OWNER);
+  await page
+    .getByLabel(/e-mail/i)
+    .first()
+    .fill(OWNER);
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(/\/en\/sign-in\/check-email$/);
   await page.goto("/en/dev/outbox");
-  const mail = page.getByTestId("outbox-mail").filter({ has: page.getByTestId("outbox-to").getByText(OWNER, { exact: true }) }).first();
+  const mail = page
+    .getByTestId("outbox-mail")
+    .filter({ has: page.getByTestId("outbox-to").getByText(OWNER, { exact: true }) })
+    .first();
   const link = await mail.getByRole("link").first().getAttribute("href");
   if (!link) throw new Error("no sign-in link in the outbox");
   await page.goto(link);
@@ -180,7 +195,11 @@ const timingScript = (field: string | null) => `(() => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-hydrated"] });
 })();`;
 
-async function load(browser: Browser, target: string, o: { storageState?: BrowserContextOptions["storageState"]; preset?: Preset; field: boolean }): Promise<Load> {
+async function load(
+  browser: Browser,
+  target: string,
+  o: { storageState?: BrowserContextOptions["storageState"]; preset?: Preset; field: boolean },
+): Promise<Load> {
   const context = await browser.newContext({ baseURL: BASE, storageState: o.storageState });
   let isHydrated = false;
   await context.exposeBinding("__benchHydrated", () => {
@@ -193,7 +212,16 @@ async function load(browser: Browser, target: string, o: { storageState?: Browse
   let lastActivity = Date.now();
   cdp.on("Network.requestWillBeSent", (e) => {
     lastActivity = Date.now();
-    reqs.set(e.requestId, { url: e.request.url, type: e.type ?? "Other", headerBytes: 0, encoded: 0, decoded: 0, done: false, encoding: "", beforeHydration: !isHydrated });
+    reqs.set(e.requestId, {
+      url: e.request.url,
+      type: e.type ?? "Other",
+      headerBytes: 0,
+      encoded: 0,
+      decoded: 0,
+      done: false,
+      encoding: "",
+      beforeHydration: !isHydrated,
+    });
   });
   cdp.on("Network.responseReceived", (e) => {
     const r = reqs.get(e.requestId);
@@ -258,14 +286,25 @@ async function load(browser: Browser, target: string, o: { storageState?: Browse
     jsLaterCount: later.length,
     jsLaterCompressed: sum(later, body),
     jsWithoutEncoding: first.filter((r) => !r.encoding).map((r) => `${new URL(r.url).pathname} (${r.decoded} B)`),
-    cssCompressed: sum(all.filter((r) => r.type === "Stylesheet"), body),
-    documentCompressed: sum(all.filter((r) => r.type === "Document"), body),
+    cssCompressed: sum(
+      all.filter((r) => r.type === "Stylesheet"),
+      body,
+    ),
+    documentCompressed: sum(
+      all.filter((r) => r.type === "Document"),
+      body,
+    ),
     fcp: t.fcp,
     fieldAt: t.fieldAt !== null && t.fcp !== null ? Math.max(t.fieldAt, t.fcp) : null,
     hydratedAt: t.hydratedAt,
-    usable: o.field && t.fieldAt !== null && t.fcp !== null && t.hydratedAt !== null ? Math.max(t.fieldAt, t.fcp, t.hydratedAt) : null,
+    usable:
+      o.field && t.fieldAt !== null && t.fcp !== null && t.hydratedAt !== null
+        ? Math.max(t.fieldAt, t.fcp, t.hydratedAt)
+        : null,
     typingKept,
-    scripts: first.map((r) => ({ url: new URL(r.url).pathname, compressed: body(r), uncompressed: r.decoded })).sort((a, b) => b.compressed - a.compressed),
+    scripts: first
+      .map((r) => ({ url: new URL(r.url).pathname, compressed: body(r), uncompressed: r.decoded }))
+      .sort((a, b) => b.compressed - a.compressed),
   };
 }
 
@@ -280,9 +319,23 @@ interface PageSpec {
 }
 
 const PAGES: PageSpec[] = [
-  { key: "floor", label: "baseline: not-found page", path: "/en/no-such-page", status: 404, signedIn: false, field: false },
+  {
+    key: "floor",
+    label: "baseline: not-found page",
+    path: "/en/no-such-page",
+    status: 404,
+    signedIn: false,
+    field: false,
+  },
   { key: "home", label: "home page", path: "/en", status: 200, signedIn: false, field: false },
-  { key: "form", label: "submission form (owner)", path: `/en/consultations/${SLUG}/submit`, status: 200, signedIn: true, field: true },
+  {
+    key: "form",
+    label: "submission form (owner)",
+    path: `/en/consultations/${SLUG}/submit`,
+    status: 200,
+    signedIn: true,
+    field: true,
+  },
 ];
 
 type Results = Record<PageSpec["key"], { weight: Load; times: Record<Preset, Load[]> }>;
@@ -290,10 +343,18 @@ type Results = Record<PageSpec["key"], { weight: Load; times: Record<Preset, Loa
 async function main() {
   ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gcm-bench-weight-"));
-  log(`next start on ${BASE}, embedded database in ${dataDir}; ${RUNS} loads per page and condition; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  log(
+    `next start on ${BASE}, embedded database in ${dataDir}; ${RUNS} loads per page and condition; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
   const server = await startServer(dataDir);
   const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     const owner = await signIn(browser);
     const results = {} as Results;
@@ -331,7 +392,9 @@ function report(results: Results) {
     return xs.length ? median(xs) : null;
   };
   log("\nWeight (unthrottled, cold cache; KB = 1000 bytes)");
-  log("| page | requests | transferred KB | first-load JS: scripts | compressed KB | uncompressed KB | vs baseline | JS after hydration | CSS KB | HTML KB |");
+  log(
+    "| page | requests | transferred KB | first-load JS: scripts | compressed KB | uncompressed KB | vs baseline | JS after hydration | CSS KB | HTML KB |",
+  );
   log("|---|---|---|---|---|---|---|---|---|---|");
   for (const p of PAGES) {
     const w = results[p.key].weight;
@@ -340,7 +403,8 @@ function report(results: Results) {
     );
   }
   const plain = [...new Set(PAGES.flatMap((p) => results[p.key].weight.jsWithoutEncoding))];
-  if (plain.length) log(`Scripts served without compression (Next compresses only bodies over 1 KB): ${plain.join(", ")}`);
+  if (plain.length)
+    log(`Scripts served without compression (Next compresses only bodies over 1 KB): ${plain.join(", ")}`);
 
   log("\nTimes from navigation start, ms (median of loads; no CPU slowdown)");
   log("| page | network | first contentful paint | field shown | hydrated | usable |");
@@ -348,20 +412,30 @@ function report(results: Results) {
   for (const p of PAGES) {
     for (const preset of PRESET_NAMES) {
       const ls = results[p.key].times[preset];
-      log(`| ${p.label} | ${preset} | ${ms(med(ls, (l) => l.fcp))} | ${ms(med(ls, (l) => l.fieldAt))} | ${ms(med(ls, (l) => l.hydratedAt))} | ${ms(med(ls, (l) => l.usable))} |`);
+      log(
+        `| ${p.label} | ${preset} | ${ms(med(ls, (l) => l.fcp))} | ${ms(med(ls, (l) => l.fieldAt))} | ${ms(med(ls, (l) => l.hydratedAt))} | ${ms(med(ls, (l) => l.usable))} |`,
+      );
     }
   }
 
   const form = results.form;
   log("\nThe form's first-load scripts, largest first (compressed / uncompressed KB)");
-  for (const s of form.weight.scripts.slice(0, 8)) log(`  ${kb(s.compressed).toString().padStart(6)} / ${kb(s.uncompressed).toString().padStart(6)}  ${s.url}`);
+  for (const s of form.weight.scripts.slice(0, 8))
+    log(`  ${kb(s.compressed).toString().padStart(6)} / ${kb(s.uncompressed).toString().padStart(6)}  ${s.url}`);
 
-  const usable = Object.fromEntries(PRESET_NAMES.map((preset) => [preset, med(form.times[preset], (l) => l.usable)])) as Record<Preset, number | null>;
+  const usable = Object.fromEntries(
+    PRESET_NAMES.map((preset) => [preset, med(form.times[preset], (l) => l.usable)]),
+  ) as Record<Preset, number | null>;
   const usableMet = (preset: Preset) => usable[preset] !== null && usable[preset]! < TARGET_USABLE_MS;
   const jsMet = form.weight.jsCompressed < TARGET_JS_BYTES;
   log("\nTargets");
-  log(`  form first-load JS < ${kb(TARGET_JS_BYTES)} KB compressed: ${kb(form.weight.jsCompressed)} KB — ${jsMet ? "met" : "MISSED"}`);
-  for (const preset of PRESET_NAMES) log(`  form usable < ${TARGET_USABLE_MS} ms on DevTools "${preset}": ${ms(usable[preset])} ms — ${usableMet(preset) ? "met" : "MISSED"}`);
+  log(
+    `  form first-load JS < ${kb(TARGET_JS_BYTES)} KB compressed: ${kb(form.weight.jsCompressed)} KB — ${jsMet ? "met" : "MISSED"}`,
+  );
+  for (const preset of PRESET_NAMES)
+    log(
+      `  form usable < ${TARGET_USABLE_MS} ms on DevTools "${preset}": ${ms(usable[preset])} ms — ${usableMet(preset) ? "met" : "MISSED"}`,
+    );
 
   const summary = (key: PageSpec["key"]) => {
     const r = results[key];
@@ -384,7 +458,15 @@ function report(results: Results) {
             const v = med(ls, f);
             return v === null ? null : Math.round(v);
           };
-          return [preset, { fcp: m((l) => l.fcp), fieldShown: m((l) => l.fieldAt), hydrated: m((l) => l.hydratedAt), usable: m((l) => l.usable) }];
+          return [
+            preset,
+            {
+              fcp: m((l) => l.fcp),
+              fieldShown: m((l) => l.fieldAt),
+              hydrated: m((l) => l.hydratedAt),
+              usable: m((l) => l.usable),
+            },
+          ];
         }),
       ),
     };

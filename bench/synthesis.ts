@@ -47,12 +47,15 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>): Promi
     t.push(performance.now() - s);
   }
   const st = stats(t);
-  log(`  ${name.padEnd(40)} median ${st.medianMs.toFixed(2).padStart(8)} ms   p95 ${st.p95Ms.toFixed(2).padStart(8)} ms`);
+  log(
+    `  ${name.padEnd(40)} median ${st.medianMs.toFixed(2).padStart(8)} ms   p95 ${st.p95Ms.toFixed(2).padStart(8)} ms`,
+  );
   return st;
 }
 
 async function main() {
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `gcm_synth_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -78,7 +81,9 @@ async function main() {
 async function run(opened: OpenDatabase, sql: postgres.Sql) {
   const world = await buildWorld(opened.db, "bench");
   const anchor = await world.actor("anchorX"); // anchor of "asia"
-  const cons = await opened.db.select({ id: consultations.id, slug: consultations.slug, code: consultations.code }).from(consultations);
+  const cons = await opened.db
+    .select({ id: consultations.id, slug: consultations.slug, code: consultations.code })
+    .from(consultations);
   const asia = cons.find((c) => c.slug === "asia")!;
   await fillSubmissions(sql, cons, { rows: ROWS, orgs: ORGS, log });
 
@@ -105,34 +110,58 @@ async function run(opened: OpenDatabase, sql: postgres.Sql) {
       (select count(*) from submissions where consultation_id = ${asia.id} and status = 'accepted')::int as accepted,
       (select count(*) from contribution_citations)::int as citations,
       (select count(*) from coverage_notes)::int as notes`;
-  log(`  Asia: ${counts!.inputs} inputs, ${counts!.accepted} accepted; ${counts!.citations} citations, ${counts!.notes} read-not-cited notes (made in ${round((performance.now() - t0) / 1000)} s)`);
+  log(
+    `  Asia: ${counts!.inputs} inputs, ${counts!.accepted} accepted; ${counts!.citations} citations, ${counts!.notes} read-not-cited notes (made in ${round((performance.now() - t0) / 1000)} s)`,
+  );
   const sample = (await sql`
-    select id from submissions where consultation_id = ${asia.id} and status <> 'draft' order by hashtext(id::text) limit ${REPS + WARMUP}`) as unknown as { id: string }[];
+    select id from submissions where consultation_id = ${asia.id} and status <> 'draft' order by hashtext(id::text) limit ${REPS + WARMUP}`) as unknown as {
+    id: string;
+  }[];
 
   const loadBefore = round(loadavg()[0]!);
-  log(`\nTiming (warm-up ${WARMUP}, ${REPS} timed each; in-process wall time of the lib/ call; ${cpus().length} CPUs, load average ${loadBefore})`);
-  const baseline = await measure("baseline: queue's first page, bare SQL", () =>
-    sql!`
+  log(
+    `\nTiming (warm-up ${WARMUP}, ${REPS} timed each; in-process wall time of the lib/ call; ${cpus().length} CPUs, load average ${loadBefore})`,
+  );
+  const baseline = await measure(
+    "baseline: queue's first page, bare SQL",
+    () =>
+      sql!`
       select s.id, s.reference, s.title, s.status, s.submitted_at, o.name
       from submissions s join organisations o on o.id = s.organisation_id
       where s.status <> 'draft' and s.consultation_id = ${asia.id}
       order by s.submitted_at desc, s.id desc limit 51`,
   );
-  const coverage = await measure("getCoverage (counts + theme 1's page)", () => getCoverage({ actor: anchor, consultationId: asia.id, themeId: 1 }));
-  const coveragePage = await measure("getCoverage, theme 3, 5th page", () => getCoverage({ actor: anchor, consultationId: asia.id, themeId: 3, offset: 200 }));
-  const similar = await measure("similarInputs (a different input each time)", (i) => similarInputs({ actor: anchor, submissionId: sample[i % sample.length]!.id }));
+  const coverage = await measure("getCoverage (counts + theme 1's page)", () =>
+    getCoverage({ actor: anchor, consultationId: asia.id, themeId: 1 }),
+  );
+  const coveragePage = await measure("getCoverage, theme 3, 5th page", () =>
+    getCoverage({ actor: anchor, consultationId: asia.id, themeId: 3, offset: 200 }),
+  );
+  const similar = await measure("similarInputs (a different input each time)", (i) =>
+    similarInputs({ actor: anchor, submissionId: sample[i % sample.length]!.id }),
+  );
   const loadAfter = round(loadavg()[0]!);
   const cov = await getCoverage({ actor: anchor, consultationId: asia.id, themeId: 1 });
-  log(`  coverage of theme 1: ${JSON.stringify(cov.themes.find((t) => t.themeId === 1), (k, v) => (k === "inputs" ? v.length : v))}`);
+  log(
+    `  coverage of theme 1: ${JSON.stringify(
+      cov.themes.find((t) => t.themeId === 1),
+      (k, v) => (k === "inputs" ? v.length : v),
+    )}`,
+  );
   const sim = await similarInputs({ actor: anchor, submissionId: sample[0]!.id });
   log(`  similar to one input: ${sim.map((s) => `${s.reference} ${s.similarity}`).join(", ")}`);
   log(`  load average after timing: ${loadAfter}`);
 
   log(`\nRatios to the baseline (medians; p95s)`);
   const ratio = (s: Stat) => ({ median: round(s.medianMs / baseline.medianMs), p95: round(s.p95Ms / baseline.p95Ms) });
-  for (const [k, s] of Object.entries({ coverage, coveragePage, similar })) log(`  ${k.padEnd(14)} ${ratio(s).median}× ; ${ratio(s).p95}×`);
+  for (const [k, s] of Object.entries({ coverage, coveragePage, similar }))
+    log(`  ${k.padEnd(14)} ${ratio(s).median}× ; ${ratio(s).p95}×`);
 
-  const [probe] = (await sql`select title || ' ' || summary as text, title from submissions where id = ${sample[0]!.id}`) as unknown as { text: string; title: string }[];
+  const [probe] =
+    (await sql`select title || ' ' || summary as text, title from submissions where id = ${sample[0]!.id}`) as unknown as {
+      text: string;
+      title: string;
+    }[];
   log(`\nPlans (EXPLAIN ANALYZE, BUFFERS)`);
   const plan = async (label: string, q: string, params: unknown[]) => {
     const rows = await sql!.unsafe(`explain (analyze, buffers) ${q}`, params as never[]);
@@ -171,7 +200,18 @@ async function run(opened: OpenDatabase, sql: postgres.Sql) {
   );
   const met = coverage.p95Ms < TARGET_P95_MS && coveragePage.p95Ms < TARGET_P95_MS && similar.p95Ms < TARGET_P95_MS;
   log(`\nTarget p95 < ${TARGET_P95_MS} ms each: ${met ? "met" : "MISSED"}`);
-  return { bench: "synthesis", rows: ROWS, loadBefore, loadAfter, baseline, coverage, coveragePage, similar, ratios: { coverage: ratio(coverage), coveragePage: ratio(coveragePage), similar: ratio(similar) }, met };
+  return {
+    bench: "synthesis",
+    rows: ROWS,
+    loadBefore,
+    loadAfter,
+    baseline,
+    coverage,
+    coveragePage,
+    similar,
+    ratios: { coverage: ratio(coverage), coveragePage: ratio(coveragePage), similar: ratio(similar) },
+    met,
+  };
 }
 
 main().catch((e) => {

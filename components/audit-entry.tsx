@@ -16,7 +16,15 @@ const STATUSES = new Set<string>(SUBMISSION_STATUSES);
  * Accepted"), in the reader's language. The stored rows keep their codes (submission.accept …) and
  * the notes lib/ writes ("revision 2", "themes 1,4; keywords x"), which are read back here.
  */
-export async function AuditEntry({ entry, themes, detailed = false }: { entry: AuditRow; themes: ThemeLabel[]; detailed?: boolean }) {
+export async function AuditEntry({
+  entry,
+  themes,
+  detailed = false,
+}: {
+  entry: AuditRow;
+  themes: ThemeLabel[];
+  detailed?: boolean;
+}) {
   const [t, ts] = await Promise.all([getTranslations("anchor.audit"), getTranslations("mySubmissions.statuses")]);
   const note = entry.note ?? "";
   const status = (s: string | null) => (s && STATUSES.has(s) ? ts(s as never) : "");
@@ -55,7 +63,15 @@ export async function AuditEntry({ entry, themes, detailed = false }: { entry: A
       sentence = t("tag");
       const themeIds = /themes ([\d,]+)/.exec(note)?.[1];
       const keywords = /keywords ([^;]+)/.exec(note)?.[1];
-      if (themeIds) extra.push(t("tagThemes", { names: themeIds.split(",").map((n) => themeShortName(themes, Number(n))).join(", ") }));
+      if (themeIds)
+        extra.push(
+          t("tagThemes", {
+            names: themeIds
+              .split(",")
+              .map((n) => themeShortName(themes, Number(n)))
+              .join(", "),
+          }),
+        );
       if (keywords) extra.push(t("tagKeywords", { names: keywords.split(",").join(", ") }));
       break;
     }

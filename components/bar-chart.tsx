@@ -57,7 +57,13 @@ export function BarChart({
                     )}
                   </th>
                   <td className="w-2/5 min-w-16 py-1 align-middle">
-                    <svg aria-hidden="true" focusable="false" viewBox="0 0 100 10" preserveAspectRatio="none" className="block h-3 w-full rtl:-scale-x-100">
+                    <svg
+                      aria-hidden="true"
+                      focusable="false"
+                      viewBox="0 0 100 10"
+                      preserveAspectRatio="none"
+                      className="block h-3 w-full rtl:-scale-x-100"
+                    >
                       <rect x="0" y="0" width="100" height="10" className="fill-slate-100" />
                       <rect x="0" y="0" width={width} height="10" className="fill-brand" />
                     </svg>

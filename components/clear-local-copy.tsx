@@ -22,7 +22,11 @@ export function ClearOrganisationCopies({ organisationId }: { organisationId: st
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i);
         if (!key) continue;
-        if ((key.startsWith("gcm-input:") && key.endsWith(`:${organisationId}`)) || key.startsWith(`gcm-edit:${organisationId}:`)) doomed.push(key);
+        if (
+          (key.startsWith("gcm-input:") && key.endsWith(`:${organisationId}`)) ||
+          key.startsWith(`gcm-edit:${organisationId}:`)
+        )
+          doomed.push(key);
       }
       for (const key of doomed) localStorage.removeItem(key);
     } catch {

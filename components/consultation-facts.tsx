@@ -18,7 +18,9 @@ export async function ConsultationFacts({
   const t = await getTranslations("consultation");
   const { city } = await regionNames(c);
   const deadline = async (d: Date | null) =>
-    d ? t("deadlineInZone", { time: formatInstantInZone(locale, d, c.timeZone), zone: await zoneName(locale, c, d) }) : t("noDeadline");
+    d
+      ? t("deadlineInZone", { time: formatInstantInZone(locale, d, c.timeZone), zone: await zoneName(locale, c, d) })
+      : t("noDeadline");
   const rows: [string, string][] = [
     [t("dates"), formatDateRange(locale, c.startsOn, c.endsOn)],
     [t("location"), t("locationValue", { city, country: countryName(locale, c.country) })],
@@ -51,6 +53,10 @@ export async function ConsultationFacts({
 export async function PhaseBadge({ phase }: { phase: PublicConsultation["phase"] }) {
   const t = await getTranslations("phase");
   const tone =
-    phase === "open" ? "bg-green-100 text-green-900" : phase === "closed" ? "bg-slate-200 text-slate-900" : "bg-amber-100 text-amber-900";
+    phase === "open"
+      ? "bg-green-100 text-green-900"
+      : phase === "closed"
+        ? "bg-slate-200 text-slate-900"
+        : "bg-amber-100 text-amber-900";
   return <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${tone}`}>{t(phase)}</span>;
 }

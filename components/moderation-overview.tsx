@@ -6,7 +6,6 @@ import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { Overview } from "@/lib/moderation/queue";
 import { ORGANISATION_TYPES, QUEUE_STATUSES } from "@/lib/moderation/schemas";
 
-
 /**
  * The anchors' overview, drawn: inputs by status, theme, country and type of organisation, by
  * language, and registrations against capacity. Every bar names its number and links to the queue
@@ -23,7 +22,12 @@ export async function ModerationOverview({
   locale: AppLocale;
   queueHref: (filter: Record<string, string>) => string;
 }) {
-  const [t, ta, ts, to] = await Promise.all([getTranslations("moderation"), getTranslations("anchor"), getTranslations("mySubmissions"), getTranslations("organisation")]);
+  const [t, ta, ts, to] = await Promise.all([
+    getTranslations("moderation"),
+    getTranslations("anchor"),
+    getTranslations("mySubmissions"),
+    getTranslations("organisation"),
+  ]);
   const n = (v: number) => formatNumber(locale, v);
   const langs = languageNames(locale);
   const empty = ta("chartEmpty");
@@ -37,35 +41,61 @@ export async function ModerationOverview({
           testId="chart-status"
           empty={empty}
           formatValue={n}
-          rows={QUEUE_STATUSES.map((s) => ({ key: s, label: ts(`statuses.${s}`), value: overview.byStatus[s] ?? 0, href: queueHref({ status: s }) }))}
+          rows={QUEUE_STATUSES.map((s) => ({
+            key: s,
+            label: ts(`statuses.${s}`),
+            value: overview.byStatus[s] ?? 0,
+            href: queueHref({ status: s }),
+          }))}
         />
         <BarChart
           caption={t("byTheme")}
           testId="chart-theme"
           empty={empty}
           formatValue={n}
-          rows={themes.map((th) => ({ key: String(th.id), label: th.short, title: th.name, value: overview.byTheme[String(th.id)] ?? 0, href: queueHref({ theme: String(th.id) }) }))}
+          rows={themes.map((th) => ({
+            key: String(th.id),
+            label: th.short,
+            title: th.name,
+            value: overview.byTheme[String(th.id)] ?? 0,
+            href: queueHref({ theme: String(th.id) }),
+          }))}
         />
         <BarChart
           caption={t("byCountry")}
           testId="chart-country"
           empty={empty}
           formatValue={n}
-          rows={overview.byCountry.slice(0, 10).map((r) => ({ key: r.key, label: countryName(locale, r.key), value: r.n, href: queueHref({ country: r.key }) }))}
+          rows={overview.byCountry.slice(0, 10).map((r) => ({
+            key: r.key,
+            label: countryName(locale, r.key),
+            value: r.n,
+            href: queueHref({ country: r.key }),
+          }))}
         />
         <BarChart
           caption={t("byOrgType")}
           testId="chart-org-type"
           empty={empty}
           formatValue={n}
-          rows={ORGANISATION_TYPES.filter((o) => overview.byOrgType[o]).map((o) => ({ key: o, label: to(`types.${o}`), value: overview.byOrgType[o] ?? 0, href: queueHref({ orgType: o }) }))}
+          rows={ORGANISATION_TYPES.filter((o) => overview.byOrgType[o]).map((o) => ({
+            key: o,
+            label: to(`types.${o}`),
+            value: overview.byOrgType[o] ?? 0,
+            href: queueHref({ orgType: o }),
+          }))}
         />
         <BarChart
           caption={t("byLanguage")}
           testId="chart-language"
           empty={empty}
           formatValue={n}
-          rows={Object.entries(overview.byLanguage).map(([l, v]) => ({ key: l, label: l === "other" ? t("otherLanguage") : (langs.of(l) ?? l), value: v, href: queueHref({ language: l }) }))}
+          rows={Object.entries(overview.byLanguage).map(([l, v]) => ({
+            key: l,
+            label: l === "other" ? t("otherLanguage") : (langs.of(l) ?? l),
+            value: v,
+            href: queueHref({ language: l }),
+          }))}
         />
         <div className="space-y-4">
           {regs.capacity !== null ? (
@@ -90,7 +120,11 @@ export async function ModerationOverview({
             testId="chart-registrations"
             empty={empty}
             formatValue={n}
-            rows={Object.entries(regs.byStatus).map(([k, v]) => ({ key: k, label: t(`registrationStatus.${k}` as never), value: v }))}
+            rows={Object.entries(regs.byStatus).map(([k, v]) => ({
+              key: k,
+              label: t(`registrationStatus.${k}` as never),
+              value: v,
+            }))}
           />
         </div>
       </div>

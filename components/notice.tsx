@@ -17,7 +17,10 @@ export async function Notice({ searchParams }: { searchParams: Record<string, st
   if (ok && tOk.has(ok as never)) {
     return (
       <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
-        {tOk(ok as never, { done: Number(searchParams.done) || 0, skipped: Number(searchParams.skipped) || 0 } as never)}
+        {tOk(
+          ok as never,
+          { done: Number(searchParams.done) || 0, skipped: Number(searchParams.skipped) || 0 } as never,
+        )}
       </p>
     );
   }

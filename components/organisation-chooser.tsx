@@ -25,7 +25,12 @@ export function OrganisationChooser({
           <ul className="flex flex-wrap gap-3">
             {organisations.map((o) => (
               <li key={o.id}>
-                <LocaleLink href={href(o.id)} aria-current={o.id === current ? "page" : undefined} className="underline" dir="auto">
+                <LocaleLink
+                  href={href(o.id)}
+                  aria-current={o.id === current ? "page" : undefined}
+                  className="underline"
+                  dir="auto"
+                >
                   {o.name}
                 </LocaleLink>
               </li>

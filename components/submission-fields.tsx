@@ -33,7 +33,8 @@ export function useSubmissionFieldLabels(): Record<string, string> {
     publication: t("fields.publication"),
     attachments: t("fields.attachments"),
   };
-  for (let i = 0; i < LIMITS.recommendations; i++) labels[`recommendations.${i}`] = t("fields.recommendationN", { n: i + 1 });
+  for (let i = 0; i < LIMITS.recommendations; i++)
+    labels[`recommendations.${i}`] = t("fields.recommendationN", { n: i + 1 });
   return labels;
 }
 
@@ -88,12 +89,21 @@ export function SubmissionContentFields({
   const recs = f.values("recommendations");
   const locale = useLocale();
   const watched = f.form.watch("countries") as string[] | string | undefined;
-  const chosenCountries = watched === undefined ? f.values("countries") : Array.isArray(watched) ? watched : watched ? [watched] : [];
+  const chosenCountries =
+    watched === undefined ? f.values("countries") : Array.isArray(watched) ? watched : watched ? [watched] : [];
 
   return (
     <>
       <RequiredNote />
-      <TextField name="title" label={labels.title!} required dir="auto" errors={f.errorsFor("title")} registration={f.register("title")} defaultValue={v("title")} />
+      <TextField
+        name="title"
+        label={labels.title!}
+        required
+        dir="auto"
+        errors={f.errorsFor("title")}
+        registration={f.register("title")}
+        defaultValue={v("title")}
+      />
 
       <fieldset className="mb-4" aria-describedby={f.errorsFor("themes").length ? "field-themes-error" : undefined}>
         <legend id="field-themes" tabIndex={-1} className="font-medium">
@@ -102,7 +112,13 @@ export function SubmissionContentFields({
         <div className="mt-1 space-y-1">
           {themes.map((th) => (
             <label key={th.value} className="flex items-start gap-2">
-              <input type="checkbox" className="mt-1" value={th.value} defaultChecked={f.values("themes").includes(th.value)} {...f.register("themes")} />
+              <input
+                type="checkbox"
+                className="mt-1"
+                value={th.value}
+                defaultChecked={f.values("themes").includes(th.value)}
+                {...f.register("themes")}
+              />
               <span>{th.label}</span>
             </label>
           ))}
@@ -122,7 +138,13 @@ export function SubmissionContentFields({
         required
         dir="auto"
         errors={f.errorsFor("summary")}
-        registration={{ ...f.register("summary"), onChange: async (e) => { setSummaryLen(e.target.value.length); await f.register("summary").onChange(e); } }}
+        registration={{
+          ...f.register("summary"),
+          onChange: async (e) => {
+            setSummaryLen(e.target.value.length);
+            await f.register("summary").onChange(e);
+          },
+        }}
         defaultValue={v("summary")}
       />
       <TextField
@@ -133,7 +155,13 @@ export function SubmissionContentFields({
         required
         dir="auto"
         errors={f.errorsFor("body")}
-        registration={{ ...f.register("body"), onChange: async (e) => { setBodyLen(e.target.value.length); await f.register("body").onChange(e); } }}
+        registration={{
+          ...f.register("body"),
+          onChange: async (e) => {
+            setBodyLen(e.target.value.length);
+            await f.register("body").onChange(e);
+          },
+        }}
         defaultValue={v("body")}
       />
 
@@ -166,8 +194,26 @@ export function SubmissionContentFields({
         registration={f.register("countries")}
         listOf={(items) => listOf(locale, items)}
       />
-      <SelectField name="language" label={labels.language!} required placeholder={tf("choose")} options={languages} errors={f.errorsFor("language")} registration={f.register("language")} defaultValue={v("language")} />
-      <TextField name="contactName" label={labels.contactName!} required dir="auto" autoComplete="name" errors={f.errorsFor("contactName")} registration={f.register("contactName")} defaultValue={v("contactName")} />
+      <SelectField
+        name="language"
+        label={labels.language!}
+        required
+        placeholder={tf("choose")}
+        options={languages}
+        errors={f.errorsFor("language")}
+        registration={f.register("language")}
+        defaultValue={v("language")}
+      />
+      <TextField
+        name="contactName"
+        label={labels.contactName!}
+        required
+        dir="auto"
+        autoComplete="name"
+        errors={f.errorsFor("contactName")}
+        registration={f.register("contactName")}
+        defaultValue={v("contactName")}
+      />
       <TextField
         name="contactEmail"
         type="email"
@@ -190,7 +236,9 @@ export function SubmissionContentFields({
             {t(`publication.${p}`)}
           </label>
         ))}
-        {f.errorsFor("publication").length ? <p className="mt-1 text-sm font-medium text-red-800">{f.errorsFor("publication").join(" ")}</p> : null}
+        {f.errorsFor("publication").length ? (
+          <p className="mt-1 text-sm font-medium text-red-800">{f.errorsFor("publication").join(" ")}</p>
+        ) : null}
       </fieldset>
 
       {attachmentSlots > 0 ? (

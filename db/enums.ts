@@ -3,8 +3,25 @@
 // (db/schema.ts builds its pgEnums from these).
 export const CONSULTATION_STATUSES = ["draft", "open", "closed"] as const;
 export const ROUND_STATUSES = ["preparing", "open", "closed", "archived"] as const;
-export const ORGANISATION_TYPES = ["ngo", "migrant_led", "diaspora", "grassroots", "trade_union", "faith_based", "academia", "other"] as const;
-export const SUBMISSION_STATUSES = ["draft", "submitted", "changes_requested", "accepted", "rejected", "duplicate", "withdrawn"] as const;
+export const ORGANISATION_TYPES = [
+  "ngo",
+  "migrant_led",
+  "diaspora",
+  "grassroots",
+  "trade_union",
+  "faith_based",
+  "academia",
+  "other",
+] as const;
+export const SUBMISSION_STATUSES = [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "accepted",
+  "rejected",
+  "duplicate",
+  "withdrawn",
+] as const;
 export const REGISTRATION_STATUSES = ["pending", "confirmed", "waitlisted", "declined", "withdrawn"] as const;
 export const ATTENDANCE_MODES = ["in_person", "remote"] as const;
 export const PUBLICATIONS = ["named", "anonymous", "none"] as const;

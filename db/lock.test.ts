@@ -28,20 +28,24 @@ describe("embedded database folder lock", () => {
     return d;
   };
 
-  it("refuses a second process with a clear message while the first holds the folder", { timeout: 400_000 }, async () => {
-    const dir = tmp();
-    open = await openDatabase({ dataDir: dir, seed: false });
-    const second = openInAnotherProcess(dir);
-    expect(second.status).toBe(3);
-    expect(second.stderr).toContain(`already open in another process (pid ${process.pid})`);
-    expect(second.stderr).toContain("DATABASE_URL");
+  it(
+    "refuses a second process with a clear message while the first holds the folder",
+    { timeout: 400_000 },
+    async () => {
+      const dir = tmp();
+      open = await openDatabase({ dataDir: dir, seed: false });
+      const second = openInAnotherProcess(dir);
+      expect(second.status).toBe(3);
+      expect(second.stderr).toContain(`already open in another process (pid ${process.pid})`);
+      expect(second.stderr).toContain("DATABASE_URL");
 
-    await open.close();
-    open = undefined;
-    const third = openInAnotherProcess(dir);
-    expect(third.stdout).toContain("opened");
-    expect(third.status).toBe(0);
-  });
+      await open.close();
+      open = undefined;
+      const third = openInAnotherProcess(dir);
+      expect(third.stdout).toContain("opened");
+      expect(third.status).toBe(0);
+    },
+  );
 
   it("takes over a lock left by a process that died", async () => {
     const dir = tmp();

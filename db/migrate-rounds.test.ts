@@ -71,9 +71,9 @@ async function open(driver: Driver): Promise<Handle> {
 
 // Every column of a table as JSON text, in a stable order: compared before and after.
 const snapshot = (h: Handle, table: string, order: string) =>
-  h.run(sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t order by ${sql.identifier(order)}`).then((rows) =>
-    rows.map((r) => JSON.parse(String(r.j)) as Record<string, unknown>),
-  );
+  h
+    .run(sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t order by ${sql.identifier(order)}`)
+    .then((rows) => rows.map((r) => JSON.parse(String(r.j)) as Record<string, unknown>));
 const without = (rows: Record<string, unknown>[], ...keys: string[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))));
 
@@ -104,11 +104,20 @@ describe.each(drivers)("migration 0006 (rounds) on %s", (driver) => {
              ('mena', 'MENA', 'Middle East and North Africa', 'Beirut', 'LB', '2017-08-24', '2017-08-25', 'Asia/Beirut', 'CCRM', 'closed', 42, 2, 1, null)`);
     for (let id = 1; id <= 6; id++) {
       await h.run(sql`insert into themes (id, slug) values (${id}, ${`theme-${id}`})`);
-      for (const locale of ["en", "fr", "es", "ar"]) await h.run(sql`insert into theme_translations (theme_id, locale, name) values (${id}, ${locale}::locale, ${`Theme ${id} ${locale}`})`);
+      for (const locale of ["en", "fr", "es", "ar"])
+        await h.run(
+          sql`insert into theme_translations (theme_id, locale, name) values (${id}, ${locale}::locale, ${`Theme ${id} ${locale}`})`,
+        );
     }
-    await h.run(sql`insert into users (id, email, name) values ('u-anchor', 'anchor.mena@example.org', 'Anchor'), ('u-owner', 'owner@example.org', 'Owner')`);
-    await h.run(sql`insert into role_grants (user_id, role, consultation_id) select 'u-anchor', 'anchor', id from consultations where slug = 'mena'`);
-    await h.run(sql`insert into organisations (name, country, type, contact_email) values ('Migrant Network', 'LB', 'migrant_led', 'owner@example.org')`);
+    await h.run(
+      sql`insert into users (id, email, name) values ('u-anchor', 'anchor.mena@example.org', 'Anchor'), ('u-owner', 'owner@example.org', 'Owner')`,
+    );
+    await h.run(
+      sql`insert into role_grants (user_id, role, consultation_id) select 'u-anchor', 'anchor', id from consultations where slug = 'mena'`,
+    );
+    await h.run(
+      sql`insert into organisations (name, country, type, contact_email) values ('Migrant Network', 'LB', 'migrant_led', 'owner@example.org')`,
+    );
     await h.run(sql`insert into submissions (consultation_id, organisation_id, reference, status, title, themes, summary, body, submitted_at)
       select c.id, o.id, 'MENA-0042', 'accepted', 'Our input', '{1,3}'::smallint[], 'Summary', 'Body', '2017-08-20T10:00:00Z'
       from consultations c, organisations o where c.slug = 'mena'`);
@@ -123,8 +132,12 @@ describe.each(drivers)("migration 0006 (rounds) on %s", (driver) => {
   });
 
   it("makes the one round 2017, open, over its consultations' period, named in the four languages", async () => {
-    const rounds = await h.run(sql`select slug, starts_on::text as starts_on, ends_on::text as ends_on, status, version from rounds`);
-    expect(rounds).toEqual([{ slug: "2017", starts_on: "2017-08-04", ends_on: "2017-08-25", status: "open", version: 1 }]);
+    const rounds = await h.run(
+      sql`select slug, starts_on::text as starts_on, ends_on::text as ends_on, status, version from rounds`,
+    );
+    expect(rounds).toEqual([
+      { slug: "2017", starts_on: "2017-08-04", ends_on: "2017-08-25", status: "open", version: 1 },
+    ]);
     const names = await h.run(sql`select locale::text as locale, name from round_translations order by locale`);
     expect(names.map((n) => n.locale).sort()).toEqual(["ar", "en", "es", "fr"]);
   });
@@ -151,7 +164,9 @@ describe.each(drivers)("migration 0006 (rounds) on %s", (driver) => {
 
   it("makes round_id required from now on", async () => {
     await expect(
-      h.run(sql`insert into consultations (slug, code, region, city, country, starts_on, ends_on, time_zone, anchors) values ('x', 'X', 'X', 'X', 'FJ', '2025-01-01', '2025-01-02', 'UTC', 'x')`),
+      h.run(
+        sql`insert into consultations (slug, code, region, city, country, starts_on, ends_on, time_zone, anchors) values ('x', 'X', 'X', 'X', 'FJ', '2025-01-01', '2025-01-02', 'UTC', 'x')`,
+      ),
     ).rejects.toThrow();
     await expect(h.run(sql`insert into themes (id, slug) values (7, 'seven')`)).rejects.toThrow();
   });

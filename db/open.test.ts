@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { seed } from "./seed";
 import { seedConsultations, seedThemes } from "./seed-data";
-import { consultations, organisations, registrations, roleGrants, submissions, themeTranslations, users } from "./schema";
+import {
+  consultations,
+  organisations,
+  registrations,
+  roleGrants,
+  submissions,
+  themeTranslations,
+  users,
+} from "./schema";
 
 describe.each(drivers)("database on %s", (driver) => {
   let t: TestDatabase;

@@ -13,11 +13,19 @@ import { OUTAGE_OPTIONS } from "./open";
 
 const PORT = Number(process.env.OUTAGE_PG_PORT ?? 3229);
 // Debian keeps initdb and pg_ctl outside PATH.
-const debianBin = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`)) : undefined;
+const debianBin = fs.existsSync("/usr/lib/postgresql")
+  ? fs
+      .readdirSync("/usr/lib/postgresql")
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .find((d) => fs.existsSync(`${d}/initdb`))
+  : undefined;
 const PATH = [process.env.PATH, debianBin].filter(Boolean).join(":");
 const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
-  process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", "env", `PATH=${PATH}`, cmd, ...args]] : ["env", [`PATH=${PATH}`, cmd, ...args]];
-const available = spawnSync("sh", ["-c", "command -v initdb && command -v pg_ctl"], { env: { ...process.env, PATH } }).status === 0;
+  process.getuid?.() === 0
+    ? ["runuser", ["-u", "postgres", "--", "env", `PATH=${PATH}`, cmd, ...args]]
+    : ["env", [`PATH=${PATH}`, cmd, ...args]];
+const available =
+  spawnSync("sh", ["-c", "command -v initdb && command -v pg_ctl"], { env: { ...process.env, PATH } }).status === 0;
 const run = (cmd: string, args: string[]) => {
   const [c, a] = asPostgres(cmd, args);
   const r = spawnSync(c, a, { encoding: "utf8" });
@@ -27,7 +35,17 @@ const run = (cmd: string, args: string[]) => {
 describe.skipIf(!available)("a database outage", () => {
   let dir = "";
   const pgCtl = (...args: string[]) => run("pg_ctl", ["-D", dir, ...args]);
-  const start = () => pgCtl("-w", "-t", "60", "-l", path.join(dir, "log"), "-o", `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1`, "start");
+  const start = () =>
+    pgCtl(
+      "-w",
+      "-t",
+      "60",
+      "-l",
+      path.join(dir, "log"),
+      "-o",
+      `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1`,
+      "start",
+    );
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "gcm-outage-pg-"));
     if (process.getuid?.() === 0) spawnSync("chown", ["postgres:postgres", dir]);
@@ -61,14 +79,21 @@ describe.skipIf(!available)("a database outage", () => {
     const back = performance.now();
     let served = -1;
     while (performance.now() - back < 30_000) {
-      if (await sql`select 1`.then(() => true, () => false)) {
+      if (
+        await sql`select 1`.then(
+          () => true,
+          () => false,
+        )
+      ) {
         served = performance.now() - back;
         break;
       }
       await new Promise((r) => setTimeout(r, 20));
     }
     await sql.end({ timeout: 1 });
-    console.log(`[outage] slowest answer during the outage ${Math.round(Math.max(...slowest))} ms; first query served ${Math.round(served)} ms after the return`);
+    console.log(
+      `[outage] slowest answer during the outage ${Math.round(Math.max(...slowest))} ms; first query served ${Math.round(served)} ms after the return`,
+    );
     expect(Math.max(...slowest)).toBeLessThan(3000);
     expect(served).toBeGreaterThanOrEqual(0);
     expect(served).toBeLessThan(1000);

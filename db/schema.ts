@@ -246,7 +246,10 @@ export const organisations = pgTable(
     city: text(),
     website: text(),
     type: organisationTypeEnum().notNull(),
-    workingLanguages: text().array().notNull().default(sql`'{}'::text[]`),
+    workingLanguages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Null only for an organisation an anchor created when entering its input received by paper or
     // voice: such a group may have no e-mail address (and then gets no e-mail).
     contactEmail: text(),
@@ -394,16 +397,28 @@ export const submissions = pgTable(
     reference: text().unique(),
     status: submissionStatusEnum().notNull().default("draft"),
     title: text().notNull().default(""),
-    themes: smallint().array().notNull().default(sql`'{}'::smallint[]`),
+    themes: smallint()
+      .array()
+      .notNull()
+      .default(sql`'{}'::smallint[]`),
     summary: text().notNull().default(""),
     body: text().notNull().default(""),
-    recommendations: text().array().notNull().default(sql`'{}'::text[]`),
-    countries: text().array().notNull().default(sql`'{}'::text[]`),
+    recommendations: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    countries: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: text().notNull().default("en"),
     contactName: text(),
     contactEmail: text(),
     publication: publicationEnum().notNull().default("none"),
-    keywords: text().array().notNull().default(sql`'{}'::text[]`),
+    keywords: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     moderatorMessage: text(),
     publishedAt: tstz(),
     duplicateOfId: uuid(),
@@ -437,13 +452,22 @@ export const submissions = pgTable(
     index("submissions_queue_idx").on(t.consultationId, t.status, t.submittedAt, t.id),
     index("submissions_queue_time_idx").on(t.consultationId, t.submittedAt, t.id),
     // The secretariat's queue across every consultation (drafts have no submitted_at and never show).
-    index("submissions_time_idx").on(t.submittedAt, t.id).where(sql`${t.status} <> 'draft'`),
+    index("submissions_time_idx")
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.status} <> 'draft'`),
     // The public inputs page (lib/public/inputs.ts): newest published first (read backwards), keyset by (published_at, id).
     index("submissions_public_idx")
       .on(t.publishedAt, t.id)
       .where(sql`${t.status} = 'accepted' and ${t.publishedAt} is not null and ${t.publication} <> 'none'`),
     // Lets the overview's counts be answered from the index alone.
-    index("submissions_overview_idx").on(t.consultationId, t.status, t.organisationId, t.language, t.themes, t.countries),
+    index("submissions_overview_idx").on(
+      t.consultationId,
+      t.status,
+      t.organisationId,
+      t.language,
+      t.themes,
+      t.countries,
+    ),
     index("submissions_themes_idx").using("gin", t.themes),
     index("submissions_countries_idx").using("gin", t.countries),
     index("submissions_search_idx").using("gin", t.search),
@@ -537,7 +561,9 @@ export const exportLog = pgTable(
     consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
     format: exportFormatEnum().notNull(),
     kind: text().notNull(),
-    filters: jsonb().notNull().default(sql`'{}'::jsonb`),
+    filters: jsonb()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     rowCount: integer(),
     createdAt: createdAt(),
   },
@@ -565,7 +591,12 @@ export const emailOutbox = pgTable(
     sentAt: tstz(),
     createdAt: createdAt(),
   },
-  (t) => [index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), index().on(t.organisationId)],
+  (t) => [
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index().on(t.organisationId),
+  ],
 );
 
 // Fixed-window counters, shared by every app instance (sign-in e-mails per address and per client).
@@ -616,7 +647,10 @@ export const contributionSections = pgTable(
     themeId: smallint()
       .notNull()
       .references(() => themes.id, { onDelete: "restrict" }),
-    items: jsonb().$type<ContributionItem[]>().notNull().default(sql`'[]'::jsonb`),
+    items: jsonb()
+      .$type<ContributionItem[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // Number of saves; 0 until the first.
     version: integer().notNull().default(0),
     updatedBy: text().references(() => users.id, { onDelete: "set null" }),
@@ -656,7 +690,10 @@ export const contributionCitations = pgTable(
       .notNull()
       .references(() => submissions.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.contributionId, t.themeId, t.position, t.submissionId] }), index().on(t.submissionId)],
+  (t) => [
+    primaryKey({ columns: [t.contributionId, t.themeId, t.position, t.submissionId] }),
+    index().on(t.submissionId),
+  ],
 );
 
 // Inputs an anchor has read and chose not to cite, with why: coverage counts them as seen.

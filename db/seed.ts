@@ -83,7 +83,9 @@ async function seedDemoAccounts(db: Db): Promise<void> {
   const existing = await db
     .select({ id: roleGrants.id })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, secretariatId), eq(roleGrants.role, "secretariat"), isNull(roleGrants.consultationId)));
+    .where(
+      and(eq(roleGrants.userId, secretariatId), eq(roleGrants.role, "secretariat"), isNull(roleGrants.consultationId)),
+    );
   if (existing.length === 0) {
     await db.insert(roleGrants).values({ userId: secretariatId, role: "secretariat" }).onConflictDoNothing();
   }

@@ -2,7 +2,9 @@ import { expect, ready, test } from "./fixtures";
 import { E2E_SIGN_IN_LIMIT, latestMail, requestLink, runTag, signIn, signOut } from "./helpers";
 
 test.describe("accounts, organisations and roles", () => {
-  test("a new user creates an organisation, invites a colleague who joins; the secretariat appoints an anchor", async ({ page }) => {
+  test("a new user creates an organisation, invites a colleague who joins; the secretariat appoints an anchor", async ({
+    page,
+  }) => {
     const tag = runTag();
     const alice = `alice-${tag}@example.net`;
     const bob = `bob-${tag}@example.net`;
@@ -34,7 +36,10 @@ test.describe("accounts, organisations and roles", () => {
     expect(invite.subject).toContain("Invitación");
     await signIn(page, bob);
     await page.goto(invite.link.replace(/^https?:\/\/[^/]+/, ""));
-    await page.getByRole("button").filter({ hasText: /Acept|Accept/ }).click();
+    await page
+      .getByRole("button")
+      .filter({ hasText: /Acept|Accept/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/es${new URL(orgUrl).pathname.replace(/^\/en/, "")}`));
     await expect(page.getByTestId("member-row")).toHaveCount(2);
     await signOut(page);
@@ -65,7 +70,9 @@ test.describe("accounts, organisations and roles", () => {
     const scanned = await request.get(url.pathname + url.search);
     expect(scanned.status()).toBe(200);
     expect(scanned.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
-    const callback = await request.get(`/api/auth/callback/nodemailer?${url.searchParams.toString()}`, { maxRedirects: 0 });
+    const callback = await request.get(`/api/auth/callback/nodemailer?${url.searchParams.toString()}`, {
+      maxRedirects: 0,
+    });
     expect(callback.status()).toBe(303);
     expect(callback.headers()["location"]).toContain("/sign-in/confirm");
     await page.goto(url.pathname + url.search);
@@ -123,7 +130,9 @@ test.describe("accounts, organisations and roles", () => {
     await context.close();
   });
 
-  test("pages for the signed-in send anonymous visitors to sign in; a member cannot edit another's organisation", async ({ page }) => {
+  test("pages for the signed-in send anonymous visitors to sign in; a member cannot edit another's organisation", async ({
+    page,
+  }) => {
     await page.goto("/en/secretariat");
     await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
     await signIn(page, "anchor.asia@example.org");
@@ -138,8 +147,13 @@ test("sign-in, account and organisation pages have no WCAG 2.2 AA violations", a
   const AxeBuilder = (await import("@axe-core/playwright")).default;
   const check = async (path: string) => {
     await page.goto(path);
-    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+    const r = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(
+      r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      path,
+    ).toEqual([]);
   };
   await check("/ar/sign-in");
   await signIn(page, "owner@example.org");

@@ -107,11 +107,17 @@ async function callAction(
   request: APIRequestContext,
   action: ActionRef,
   fields: Record<string, string | string[]>,
-  opts: { cookie?: string; origin?: string | null; headers?: Record<string, string>; files?: { name: string; type: string; bytes: Buffer }[] } = {},
+  opts: {
+    cookie?: string;
+    origin?: string | null;
+    headers?: Record<string, string>;
+    files?: { name: string; type: string; bytes: Buffer }[];
+  } = {},
 ): Promise<ActionResult> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
-  for (const f of opts.files ?? []) form.append("attachments", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+  for (const f of opts.files ?? [])
+    form.append("attachments", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
   const encoded = await encodeReply(ONE_ARG.has(action.name) ? [form] : [{ status: "idle" }, form]);
   const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component", ...opts.headers };
   if (opts.cookie) headers.Cookie = opts.cookie;
@@ -149,7 +155,8 @@ async function fingerprint(): Promise<Record<string, string> | null> {
   if (!sql) return null;
   const out: Record<string, string> = {};
   for (const t of FINGERPRINTED) {
-    const [r] = await sql`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql(t)} x`;
+    const [r] =
+      await sql`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql(t)} x`;
     out[t] = `${r!.n}:${r!.h}`;
   }
   for (const t of COUNTED) {
@@ -226,7 +233,8 @@ async function pageAs(browser: Browser, who: Who | null): Promise<{ context: Bro
 
 test.describe.serial("attacks", () => {
   test.beforeAll(async ({ browser }, info) => {
-    if (info.project.name === "postgres" && process.env.DATABASE_URL) sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    if (info.project.name === "postgres" && process.env.DATABASE_URL)
+      sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
     s.tag = runTag();
     s.actions = loadActions();
     s.stranger = await signedIn(browser, `attacker-${s.tag}@example.net`);
@@ -246,16 +254,34 @@ test.describe.serial("attacks", () => {
     for (const n of names) expect(ONE_ARG.has(n) || TWO_ARGS.has(n), `${n}: add it to ONE_ARG or TWO_ARGS`).toBe(true);
   });
 
-  test("hostile data goes in through the real actions; javascript: and data: websites are refused", async ({ request }) => {
+  test("hostile data goes in through the real actions; javascript: and data: websites are refused", async ({
+    request,
+  }) => {
     const stranger = s.stranger!;
     s.orgName = `${IMG} Org ${s.tag}`;
-    const org = { name: s.orgName, acronym: SVG, country: "TH", city: SCRIPT, type: "ngo", workingLanguages: ["en"], contactEmail: `org-${s.tag}@example.net`, locale: "en" };
+    const org = {
+      name: s.orgName,
+      acronym: SVG,
+      country: "TH",
+      city: SCRIPT,
+      type: "ngo",
+      workingLanguages: ["en"],
+      contactEmail: `org-${s.tag}@example.net`,
+      locale: "en",
+    };
     for (const website of [JS_URL, DATA_URL, ` ${JS_URL}`]) {
-      const r = await writesNothing(`website ${website}`, () => callAction(request, action("createOrganisationAction"), { ...org, website }, { cookie: stranger.header }));
+      const r = await writesNothing(`website ${website}`, () =>
+        callAction(request, action("createOrganisationAction"), { ...org, website }, { cookie: stranger.header }),
+      );
       expect(r.redirect, website).toBe("");
       expect(r.body).toContain('"status":"error"');
     }
-    const created = await callAction(request, action("createOrganisationAction"), { ...org, website: `https://example.org/${SVG}` }, { cookie: stranger.header });
+    const created = await callAction(
+      request,
+      action("createOrganisationAction"),
+      { ...org, website: `https://example.org/${SVG}` },
+      { cookie: stranger.header },
+    );
     s.orgId = idIn(created.redirect, new RegExp(`/organisations/${UUID}`));
     expect(s.orgId, JSON.stringify(created).slice(0, 500)).not.toBe("");
 
@@ -289,7 +315,9 @@ test.describe.serial("attacks", () => {
     });
     s.input1 = idIn(first.redirect, new RegExp(`/submissions/${UUID}`));
     expect(s.input1, first.body.slice(0, 500)).not.toBe("");
-    const second = await callAction(request, action("saveSubmissionAction"), input(`${IMG} second ${s.tag}`), { cookie: stranger.header });
+    const second = await callAction(request, action("saveSubmissionAction"), input(`${IMG} second ${s.tag}`), {
+      cookie: stranger.header,
+    });
     s.input2 = idIn(second.redirect, new RegExp(`/submissions/${UUID}`));
     expect(s.input2).not.toBe("");
 
@@ -315,18 +343,34 @@ test.describe.serial("attacks", () => {
     // The anchor accepts, tags, publishes and annotates the first; asks for changes to the second.
     const anchor = s.anchor!.header;
     const moderateButton = async (fields: Record<string, string>) => {
-      const r = await callAction(request, action("moderateButtonAction"), { slug: "asia", submissionId: s.input1, ...fields }, { cookie: anchor });
+      const r = await callAction(
+        request,
+        action("moderateButtonAction"),
+        { slug: "asia", submissionId: s.input1, ...fields },
+        { cookie: anchor },
+      );
       expect(r.redirect, JSON.stringify(fields)).toContain("ok=moderated_");
     };
     await moderateButton({ action: "accept", version: "1" });
     await moderateButton({ action: "tag", version: "2", themes: "1", keywords: `${IMG}, ${JS_URL}` });
     await moderateButton({ action: "publish", version: "3" });
-    const note = await callAction(request, action("addNoteAction"), { submissionId: s.input1, body: `${IMG} ${SCRIPT} ${DATA_URL}` }, { cookie: anchor });
+    const note = await callAction(
+      request,
+      action("addNoteAction"),
+      { submissionId: s.input1, body: `${IMG} ${SCRIPT} ${DATA_URL}` },
+      { cookie: anchor },
+    );
     expect(note.body).toContain('"status":"success"');
     const changes = await callAction(
       request,
       action("moderateMessageAction"),
-      { slug: "asia", submissionId: s.input2, version: "1", action: "requestChanges", message: `${SVG} ${JS_URL} ${IMG}` },
+      {
+        slug: "asia",
+        submissionId: s.input2,
+        version: "1",
+        action: "requestChanges",
+        message: `${SVG} ${JS_URL} ${IMG}`,
+      },
       { cookie: anchor },
     );
     expect(changes.body).toContain('"status":"success"');
@@ -336,7 +380,9 @@ test.describe.serial("attacks", () => {
     expect(s.attachmentId).not.toBe("");
   });
 
-  test("route handlers: no session 401, another consultation 403/404, another organisation's attachment 404 — nothing written", async ({ request }) => {
+  test("route handlers: no session 401, another consultation 403/404, another organisation's attachment 404 — nothing written", async ({
+    request,
+  }) => {
     const routes = [
       `/api/attachments/${s.attachmentId}`,
       "/api/moderation/asia/export?format=csv",
@@ -363,7 +409,9 @@ test.describe.serial("attacks", () => {
       [s.stranger!, "/api/secretariat/export?locale=en"],
     ];
     for (const [who, r] of wrong) {
-      const res = await writesNothing(`${who.email} ${r}`, () => request.get(r, { headers: { Cookie: who.header }, maxRedirects: 0 }));
+      const res = await writesNothing(`${who.email} ${r}`, () =>
+        request.get(r, { headers: { Cookie: who.header }, maxRedirects: 0 }),
+      );
       expect([403, 404], `${who.email} ${r}`).toContain(res.status());
       expect(res.headers()["content-disposition"] ?? "").toBe("");
     }
@@ -372,27 +420,50 @@ test.describe.serial("attacks", () => {
     expect(own.status()).toBe(200);
     const anchored = await request.get(`/api/attachments/${s.attachmentId}`, { headers: { Cookie: s.anchor!.header } });
     expect(anchored.status()).toBe(200);
-    const exported = await request.get("/api/moderation/asia/participants?format=csv", { headers: { Cookie: s.anchor!.header } });
+    const exported = await request.get("/api/moderation/asia/participants?format=csv", {
+      headers: { Cookie: s.anchor!.header },
+    });
     expect(exported.status()).toBe(200);
   });
 
   test("the CVE-2025-29927 header bypasses nothing: proxy.ts is no access check", async ({ request }) => {
-    const variants = ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware", "middleware", "proxy"];
+    const variants = [
+      "proxy:proxy:proxy:proxy:proxy",
+      "middleware:middleware:middleware:middleware:middleware",
+      "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+      "middleware",
+      "proxy",
+    ];
     for (const v of variants) {
       const headers = { "x-middleware-subrequest": v };
-      for (const r of ["/api/moderation/asia/export?format=csv", `/api/attachments/${s.attachmentId}`, "/api/secretariat/export"]) {
+      for (const r of [
+        "/api/moderation/asia/export?format=csv",
+        `/api/attachments/${s.attachmentId}`,
+        "/api/secretariat/export",
+      ]) {
         const res = await writesNothing(`${v} ${r}`, () => request.get(r, { headers, maxRedirects: 0 }));
         expect(res.status(), `${v} ${r}`).toBe(401);
       }
-      const asOwner = await request.get("/api/moderation/asia/export?format=csv", { headers: { ...headers, Cookie: s.owner!.header }, maxRedirects: 0 });
+      const asOwner = await request.get("/api/moderation/asia/export?format=csv", {
+        headers: { ...headers, Cookie: s.owner!.header },
+        maxRedirects: 0,
+      });
       expect([403, 404]).toContain(asOwner.status());
-      for (const p of ["/en/moderation/asia", "/en/secretariat", `/en/organisations/${s.orgId}`, `/en/moderation/asia/submissions/${s.input1}`]) {
+      for (const p of [
+        "/en/moderation/asia",
+        "/en/secretariat",
+        `/en/organisations/${s.orgId}`,
+        `/en/moderation/asia/submissions/${s.input1}`,
+      ]) {
         const res = await request.get(p, { headers, maxRedirects: 0 });
         expect(res.status(), `${v} ${p}`).toBeGreaterThanOrEqual(300);
         expect(res.status(), `${v} ${p}`).toBeLessThan(500);
         expect(res.headers()["location"] ?? "", `${v} ${p}`).toContain("/en/sign-in");
       }
-      const asStranger = await request.get("/en/moderation/asia", { headers: { ...headers, Cookie: s.stranger!.header }, maxRedirects: 0 });
+      const asStranger = await request.get("/en/moderation/asia", {
+        headers: { ...headers, Cookie: s.stranger!.header },
+        maxRedirects: 0,
+      });
       expect(await asStranger.text()).not.toContain(`input ${s.tag}`);
       const viaAction = await writesNothing(`${v} action`, () =>
         callAction(request, action("setVerifiedAction"), { organisationId: s.orgId, verified: "true" }, { headers }),
@@ -459,16 +530,26 @@ test.describe.serial("attacks", () => {
     expect(checked).toBeGreaterThanOrEqual(20);
   });
 
-  test("every server action, as users with the wrong role or of another organisation, is refused and writes nothing", async ({ request }) => {
+  test("every server action, as users with the wrong role or of another organisation, is refused and writes nothing", async ({
+    request,
+  }) => {
     // Allowed to anyone signed in, or only about oneself: not attacks.
-    const own = new Set(["requestSignInAction", "signOutAction", "signOutEverywhereAction", "updatePreferencesAction", "createOrganisationAction"]);
+    const own = new Set([
+      "requestSignInAction",
+      "signOutAction",
+      "signOutEverywhereAction",
+      "updatePreferencesAction",
+      "createOrganisationAction",
+    ]);
     let checked = 0;
     // The owner of another organisation, and the anchor of another consultation (mena; all of the
     // hostile organisation's things are in asia).
     for (const who of [s.owner!, s.anchorMena!]) {
       for (const a of s.actions.values()) {
         if (own.has(a.name)) continue;
-        const r = await writesNothing(`${who.email} ${a.name}`, () => callAction(request, a, everyField(), { cookie: who.header }));
+        const r = await writesNothing(`${who.email} ${a.name}`, () =>
+          callAction(request, a, everyField(), { cookie: who.header }),
+        );
         expect(r.body, `${who.email} ${a.name}`).not.toContain('"status":"success"');
         expect(r.redirect, `${who.email} ${a.name}`).not.toMatch(/[?&]ok=/);
         checked++;
@@ -480,18 +561,33 @@ test.describe.serial("attacks", () => {
     expect(checked).toBeGreaterThanOrEqual(30);
   });
 
-  test("server actions from a foreign Origin or Origin: null are refused; the same post from the site's own origin works", async ({ request, baseURL }) => {
-    const org = (n: string) => ({ name: `Origin ${n} ${s.tag}`, country: "TH", type: "ngo", workingLanguages: ["en"], contactEmail: `o-${s.tag}@example.net`, locale: "en" });
+  test("server actions from a foreign Origin or Origin: null are refused; the same post from the site's own origin works", async ({
+    request,
+    baseURL,
+  }) => {
+    const org = (n: string) => ({
+      name: `Origin ${n} ${s.tag}`,
+      country: "TH",
+      type: "ngo",
+      workingLanguages: ["en"],
+      contactEmail: `o-${s.tag}@example.net`,
+      locale: "en",
+    });
     for (const [label, origin] of [
       ["evil", "https://evil.example"],
       ["null", "null"],
       ["port", baseURL!.replace(/:(\d+)$/, (_m, p: string) => `:${Number(p) + 50}`)],
     ] as const) {
-      const r = await writesNothing(`Origin ${origin}`, () => callAction(request, action("createOrganisationAction"), org(label), { cookie: s.stranger!.header, origin }));
+      const r = await writesNothing(`Origin ${origin}`, () =>
+        callAction(request, action("createOrganisationAction"), org(label), { cookie: s.stranger!.header, origin }),
+      );
       expect(r.redirect, origin).toBe("");
       expect(r.status, origin).toBeGreaterThanOrEqual(400);
     }
-    const same = await callAction(request, action("createOrganisationAction"), org("same"), { cookie: s.stranger!.header, origin: baseURL! });
+    const same = await callAction(request, action("createOrganisationAction"), org("same"), {
+      cookie: s.stranger!.header,
+      origin: baseURL!,
+    });
     expect(same.redirect).toMatch(/\/en\/organisations\//);
     // What the account page lists: only the organisation made from the site's own origin.
     const account = await (await request.get("/en/account", { headers: { Cookie: s.stranger!.header } })).text();
@@ -499,10 +595,14 @@ test.describe.serial("attacks", () => {
     for (const label of ["evil", "null", "port"]) expect(account).not.toContain(`Origin ${label} ${s.tag}`);
   });
 
-  test("hostile uploads over HTTP: spoofed types refused, traversing and control-character names stored safe, downloads never inline", async ({ request }) => {
+  test("hostile uploads over HTTP: spoofed types refused, traversing and control-character names stored safe, downloads never inline", async ({
+    request,
+  }) => {
     const edit = async (files: { name: string; type: string; bytes: Buffer }[]) => {
       // The withdraw page's form holds the current version (the detail page links to it).
-      const detail = await (await request.get(`/en/submissions/${s.input2}/withdraw`, { headers: { Cookie: s.stranger!.header } })).text();
+      const detail = await (
+        await request.get(`/en/submissions/${s.input2}/withdraw`, { headers: { Cookie: s.stranger!.header } })
+      ).text();
       const version = idIn(detail, /name="version" value="(\d+)"/);
       return callAction(
         request,
@@ -533,14 +633,18 @@ test.describe.serial("attacks", () => {
       expect(r.body).toContain('"status":"error"');
     }
     // A raw control character in the multipart header: the parser refuses the whole post.
-    const bell = await writesNothing("upload with BEL", () => edit([{ name: "bell\u0007.pdf", type: "application/pdf", bytes: pdf }]));
+    const bell = await writesNothing("upload with BEL", () =>
+      edit([{ name: "bell\u0007.pdf", type: "application/pdf", bytes: pdf }]),
+    );
     expect(bell.redirect).toBe("");
     const r = await edit([
       { name: "../../etc/passwd.pdf", type: "application/pdf", bytes: pdf },
       { name: "inv\u202Efdp.exe\u2066.pdf", type: "text/html", bytes: pdf },
     ]);
     expect(r.redirect, r.body.slice(0, 300)).toContain("ok=edited");
-    const detail = await (await request.get(`/en/submissions/${s.input2}`, { headers: { Cookie: s.stranger!.header } })).text();
+    const detail = await (
+      await request.get(`/en/submissions/${s.input2}`, { headers: { Cookie: s.stranger!.header } })
+    ).text();
     const ids = [...new Set([...detail.matchAll(new RegExp(`/api/attachments/${UUID}`, "g"))].map((m) => m[1]!))];
     expect(ids.length).toBe(2);
     const names: string[] = [];
@@ -558,7 +662,9 @@ test.describe.serial("attacks", () => {
     expect(names.join(" ")).not.toMatch(/\.\.|%E2%80%AE|%07/i);
   });
 
-  test("fuzzed filters on the moderation queue and the public inputs never give a 500 (the exports they log are shown on a page checked below)", async ({ request }) => {
+  test("fuzzed filters on the moderation queue and the public inputs never give a 500 (the exports they log are shown on a page checked below)", async ({
+    request,
+  }) => {
     const r = prng(0xf022);
     const cases = 40;
     for (let i = 0; i < cases; i++) {
@@ -617,7 +723,9 @@ test.describe.serial("attacks", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), url).toBeUndefined();
       expect(dialogs, url).toEqual([]);
       const bad = await page.$$eval("[href], [src]", (els) =>
-        els.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? "").filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)),
+        els
+          .map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? "")
+          .filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)),
       );
       expect(bad, url).toEqual([]);
       await context.close();

@@ -46,7 +46,11 @@ async function expectFileError(page: Page, text: RegExp) {
   await expect(page.getByLabel(/Attachments/)).toHaveAttribute("aria-invalid", "true");
 }
 
-async function expectRefusedOnChoice(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, text: RegExp) {
+async function expectRefusedOnChoice(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  text: RegExp,
+) {
   await page.getByLabel(/Attachments/).setInputFiles(file);
   await expectFileError(page, text);
   expect(await page.getByLabel(/Attachments/).evaluate((el) => (el as HTMLInputElement).files?.length)).toBe(0);
@@ -56,7 +60,9 @@ const TOO_LARGE = /The file big-report\.pdf is larger than 10 MB\./;
 const CONTROL = /The name of the file bad.name\.pdf contains control characters/;
 
 test.describe("files past the limits, without JavaScript", () => {
-  test("a new input and its edit: the form comes back with the error by the file field and everything typed", async ({ browser }) => {
+  test("a new input and its edit: the form comes back with the error by the file field and everything typed", async ({
+    browser,
+  }) => {
     const { context, page } = await noJs(browser, "owner@example.org");
     const title = `Over the limit ${runTag()}`;
     await page.goto("/en/consultations/pacific/submit");
@@ -83,7 +89,11 @@ test.describe("files past the limits, without JavaScript", () => {
     await expectKept(page, title);
 
     // Three 9 MB files: 27 MB in one post, each file within the limit: accepted.
-    await page.getByLabel(/Attachments/).setInputFiles([1, 2, 3].map((n) => ({ name: `part-${n}.pdf`, mimeType: "application/pdf", buffer: pdfOf(9 * MB) })));
+    await page
+      .getByLabel(/Attachments/)
+      .setInputFiles(
+        [1, 2, 3].map((n) => ({ name: `part-${n}.pdf`, mimeType: "application/pdf", buffer: pdfOf(9 * MB) })),
+      );
     await page.getByRole("button", { name: "Submit the input" }).click();
     await expect(page.getByTestId("reference-confirmation")).toContainText(/PAC-\d{4}/);
     await expect(page.getByTestId("attachment")).toHaveCount(3);
@@ -111,7 +121,9 @@ test.describe("files past the limits, without JavaScript", () => {
     await page.getByRole("button", { name: "Enter the input" }).click();
     // One answer names every problem: the file, and the fields still to fill in.
     await expectFileError(page, TOO_LARGE);
-    await expect(page.getByTestId("error-summary")).toContainText("Country: Choose the country where the organisation is based.");
+    await expect(page.getByTestId("error-summary")).toContainText(
+      "Country: Choose the country where the organisation is based.",
+    );
     await expect(page.getByTestId("error-summary")).toContainText("The file big-report.pdf is larger than 10 MB.");
     await expectKept(page, title);
     await expect(page.getByLabel("On paper (post or delivered by hand)")).toBeChecked();
@@ -127,11 +139,21 @@ test.describe("files past the limits, with JavaScript: refused when chosen", () 
     await ready(page);
     await expectRefusedOnChoice(page, big(), TOO_LARGE);
     await expectRefusedOnChoice(page, badName(), CONTROL);
-    await expectRefusedOnChoice(page, { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("x") }, /The file notes\.txt is not a PDF, DOCX or ODT document\./);
+    await expectRefusedOnChoice(
+      page,
+      { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("x") },
+      /The file notes\.txt is not a PDF, DOCX or ODT document\./,
+    );
     // One good file and one too large: the good one stays chosen.
-    await page.getByLabel(/Attachments/).setInputFiles([{ name: "fine.pdf", mimeType: "application/pdf", buffer: pdfOf(1000) }, big()]);
+    await page
+      .getByLabel(/Attachments/)
+      .setInputFiles([{ name: "fine.pdf", mimeType: "application/pdf", buffer: pdfOf(1000) }, big()]);
     await expectFileError(page, TOO_LARGE);
-    expect(await page.getByLabel(/Attachments/).evaluate((el) => Array.from((el as HTMLInputElement).files ?? []).map((f) => f.name))).toEqual(["fine.pdf"]);
+    expect(
+      await page
+        .getByLabel(/Attachments/)
+        .evaluate((el) => Array.from((el as HTMLInputElement).files ?? []).map((f) => f.name)),
+    ).toEqual(["fine.pdf"]);
 
     // The edit form of a submitted input.
     const title = `Edit with JS ${runTag()}`;

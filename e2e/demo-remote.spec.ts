@@ -3,7 +3,15 @@
 // non-loopback address, so the server's socket sees a peer that is not 127.0.0.1. Headers such as
 // X-Forwarded-For — and a copy of the server's own peer header — are sent to prove they grant nothing.
 import { expect, test } from "@playwright/test";
-import { hiddenFields, multipart, nonLoopbackAddress, request, runServer, startOwnServer, type OwnServer } from "./own-server";
+import {
+  hiddenFields,
+  multipart,
+  nonLoopbackAddress,
+  request,
+  runServer,
+  startOwnServer,
+  type OwnServer,
+} from "./own-server";
 
 // E2E_PORT and the next port are the suite's servers; these are the next ones of its range.
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
@@ -75,7 +83,9 @@ test.describe("demo mode by default", () => {
   test("listens on the loopback address only and says so", async () => {
     expect(server.output()).toMatch(/Mode: DEMO/);
     expect(server.output()).toMatch(/Listens on 127\.0\.0\.1:\d+ only/);
-    await expect(request({ host: remote, port: server.port, path: "/en", localAddress: remote })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(request({ host: remote, port: server.port, path: "/en", localAddress: remote })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
     const local = await request({ host: "127.0.0.1", port: server.port, path: "/en/dev/outbox" });
     expect(local.body).toContain("Local outbox");
     expect(local.body).not.toContain("outbox-refused");
@@ -93,7 +103,13 @@ test.describe("demo mode opened to the network with HOSTNAME", () => {
     expect(server.output()).toMatch(/answer only requests from this computer/);
     const home = await request({ host: remote, port: server.port, path: "/en", localAddress: remote, headers: FORGED });
     expect(home.status).toBe(200);
-    const outbox = await request({ host: remote, port: server.port, path: "/en/dev/outbox", localAddress: remote, headers: FORGED });
+    const outbox = await request({
+      host: remote,
+      port: server.port,
+      path: "/en/dev/outbox",
+      localAddress: remote,
+      headers: FORGED,
+    });
     expect(outbox.body).toContain('data-testid="outbox-refused"');
     expect(outbox.body).not.toContain("outbox-mail");
     expect(outbox.body).not.toContain("/sign-in/confirm");

@@ -26,7 +26,10 @@ interface Typed {
   language: string;
   contactName: string;
   contactEmail: string;
-  publication: "With our organisation's name" | "Anonymously (our organisation is not named)" | "Not at all (for the consultation only)";
+  publication:
+    | "With our organisation's name"
+    | "Anonymously (our organisation is not named)"
+    | "Not at all (for the consultation only)";
   attachment?: { name: string; buffer: Buffer };
   accept: boolean;
 }
@@ -77,7 +80,8 @@ const inputs = (tag: string): Typed[] => [
 // ---------------------------------------------------------------- readers this code did not write
 /** CSV as Python's csv module splits it. */
 function pythonCsv(file: string): string[][] {
-  const script = "import csv,json,sys; f=open(sys.argv[1], newline='', encoding='utf-8-sig'); print(json.dumps(list(csv.reader(f))))";
+  const script =
+    "import csv,json,sys; f=open(sys.argv[1], newline='', encoding='utf-8-sig'); print(json.dumps(list(csv.reader(f))))";
   return JSON.parse(execFileSync("python3", ["-c", script, file]).toString("utf8")) as string[][];
 }
 
@@ -85,7 +89,11 @@ function pythonCsv(file: string): string[][] {
 function soffice(args: string[], outdir: string) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
   try {
-    execFileSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outdir], { stdio: "pipe", timeout: 120_000 });
+    execFileSync(
+      "libreoffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outdir],
+      { stdio: "pipe", timeout: 120_000 },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -101,7 +109,9 @@ function sheetsViaLibreOffice(xlsx: string, dir: string): Map<string, string[][]
   soffice(["--convert-to", CSV_EXPORT, xlsx], out);
   const base = path.basename(xlsx, ".xlsx");
   const sheets = new Map<string, string[][]>();
-  for (const f of fs.readdirSync(out)) if (f.startsWith(`${base}-`) && f.endsWith(".csv")) sheets.set(f.slice(base.length + 1, -4), pythonCsv(path.join(out, f)));
+  for (const f of fs.readdirSync(out))
+    if (f.startsWith(`${base}-`) && f.endsWith(".csv"))
+      sheets.set(f.slice(base.length + 1, -4), pythonCsv(path.join(out, f)));
   return sheets;
 }
 
@@ -145,14 +155,47 @@ interface JsonRow {
   publication: string;
 }
 const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-const HEADERS_FR = ["Référence", "Région", "Code de la consultation", "Statut", "Titre", "Thèmes", "Numéros des thèmes", "Résumé", "Texte intégral", "Recommandations", "Pays concernés", "Codes des pays (ISO)", "Langue de la contribution", "Code de la langue", "Mots-clés", "Publication", "Publiée sur le portail", "Reçue", "Organisation", "Type d'organisation", "Pays de l'organisation", "Code du pays de l'organisation (ISO)", "Organisation vérifiée", "Personne de contact", "Courriel de contact", "Envoyée (UTC)", "Dernière modification (UTC)", "Pièces jointes"];
+const HEADERS_FR = [
+  "Référence",
+  "Région",
+  "Code de la consultation",
+  "Statut",
+  "Titre",
+  "Thèmes",
+  "Numéros des thèmes",
+  "Résumé",
+  "Texte intégral",
+  "Recommandations",
+  "Pays concernés",
+  "Codes des pays (ISO)",
+  "Langue de la contribution",
+  "Code de la langue",
+  "Mots-clés",
+  "Publication",
+  "Publiée sur le portail",
+  "Reçue",
+  "Organisation",
+  "Type d'organisation",
+  "Pays de l'organisation",
+  "Code du pays de l'organisation (ISO)",
+  "Organisation vérifiée",
+  "Personne de contact",
+  "Courriel de contact",
+  "Envoyée (UTC)",
+  "Dernière modification (UTC)",
+  "Pièces jointes",
+];
 const col = (name: string) => HEADERS_FR.indexOf(name);
 const fr = (code: string) => new Intl.DisplayNames(["fr"], { type: "region" }).of(code)!;
 
-test("every export opens right in Python's csv and LibreOffice, in words, and matches the database", async ({ page }, info) => {
+test("every export opens right in Python's csv and LibreOffice, in words, and matches the database", async ({
+  page,
+}, info) => {
   test.setTimeout(600_000);
   const tag = runTag();
-  const dir = process.env.EXPORT_SHOTS_DIR ? path.resolve(process.env.EXPORT_SHOTS_DIR, info.project.name) : fs.mkdtempSync(path.join(os.tmpdir(), "exports-e2e-"));
+  const dir = process.env.EXPORT_SHOTS_DIR
+    ? path.resolve(process.env.EXPORT_SHOTS_DIR, info.project.name)
+    : fs.mkdtempSync(path.join(os.tmpdir(), "exports-e2e-"));
   fs.mkdirSync(dir, { recursive: true });
   const typed = inputs(tag);
 
@@ -170,7 +213,10 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
     await page.getByLabel("Contact person", { exact: true }).fill(t.contactName);
     await page.getByLabel("Contact person's e-mail").fill(t.contactEmail);
     await page.getByLabel(t.publication).check();
-    if (t.attachment) await page.getByLabel(/Attachments/).setInputFiles({ name: t.attachment.name, mimeType: "application/pdf", buffer: t.attachment.buffer });
+    if (t.attachment)
+      await page
+        .getByLabel(/Attachments/)
+        .setInputFiles({ name: t.attachment.name, mimeType: "application/pdf", buffer: t.attachment.buffer });
     await page.getByRole("button", { name: "Submit the input" }).click();
     await expect(page.getByTestId("reference-confirmation")).toContainText(/NAM-\d{4}/);
   }
@@ -201,9 +247,17 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
   const section = page.getByTestId("exports-section");
   await expect(section).toBeVisible();
   // The summary in each language, each link marked with its language.
-  for (const [l, name] of [["en", "English"], ["fr", "Français"], ["es", "Español"], ["ar", "العربية"]] as const) {
+  for (const [l, name] of [
+    ["en", "English"],
+    ["fr", "Français"],
+    ["es", "Español"],
+    ["ar", "العربية"],
+  ] as const) {
     await expect(section.getByTestId(`summary-${l}`)).toHaveText(name);
-    await expect(section.getByTestId(`summary-${l}`)).toHaveAttribute("href", `/api/moderation/${SLUG}/summary?locale=${l}`);
+    await expect(section.getByTestId(`summary-${l}`)).toHaveAttribute(
+      "href",
+      `/api/moderation/${SLUG}/summary?locale=${l}`,
+    );
   }
   await expectAccessible(page);
   await shot(page, section, "dashboard-exports-fr");
@@ -226,7 +280,13 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
   for (const t of typed) {
     const r = ours.find((x) => x.title === t.title)!;
     expect(r, t.title).toBeTruthy();
-    expect(r).toMatchObject({ summary: t.summary, body: t.body, recommendations: t.recommendations, language: t.language, contactName: t.contactName });
+    expect(r).toMatchObject({
+      summary: t.summary,
+      body: t.body,
+      recommendations: t.recommendations,
+      language: t.language,
+      contactName: t.contactName,
+    });
     expect([...r.countries].sort()).toEqual([...t.countries].sort());
   }
 
@@ -290,13 +350,26 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
     expect(x[col("Envoyée (UTC)")]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // The same words as the CSV, apart from the CSV's formula guard.
     const c = csvByRef.get(r.reference)!;
-    expect(x.map((v, i) => (i === col("Titre") || i === col("Résumé") || i === col("Texte intégral") || i === col("Personne de contact") ? guard(v) : v))).toEqual(c);
+    expect(
+      x.map((v, i) =>
+        i === col("Titre") || i === col("Résumé") || i === col("Texte intégral") || i === col("Personne de contact")
+          ? guard(v)
+          : v,
+      ),
+    ).toEqual(c);
   }
   const recs = sheets.get("Recommandations")!;
   expect(recs.slice(1)).toHaveLength(db.reduce((a, r) => a + r.recommendations.length, 0));
   expect(recs.slice(1)).toContainEqual([ours[0]!.reference, "Amérique du Nord", "1", ours[0]!.recommendations[0]!]);
   const attached = sheets.get("Pièces jointes")!;
-  expect(attached[0]).toEqual(["Référence", "Région", "Titre", "Nom du fichier", "Taille (Ko)", "Lien (connexion requise)"]);
+  expect(attached[0]).toEqual([
+    "Référence",
+    "Région",
+    "Titre",
+    "Nom du fichier",
+    "Taille (Ko)",
+    "Lien (connexion requise)",
+  ]);
   const ourFile = attached.find((r) => r[3] === `تقرير-2017 نهائي.pdf`)!;
   expect(ourFile[0]).toBe(arabicRow[0]);
   // The link opens the file for those allowed to download it (here the anchor).
@@ -328,11 +401,14 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
     // pdftotext writes Arabic runs in their own order and splits the lam-alef ligature (لا, لآ) into
     // its letters in visual order: Arabic is compared once lam, alef and direction marks are set aside.
     const arabicKey = (s: string) => s.replace(/[\u202a-\u202e"،,]/g, "").replace(/[لاآأإ]/g, "");
-    expect((file === files.summaryAr ? arabicKey : (s: string) => s)(squash(text)), file).toContain((file === files.summaryAr ? arabicKey : (s: string) => s)(squash(heading)));
+    expect((file === files.summaryAr ? arabicKey : (s: string) => s)(squash(text)), file).toContain(
+      (file === files.summaryAr ? arabicKey : (s: string) => s)(squash(heading)),
+    );
     for (const r of accepted) {
       if (r.language === "ar") {
         const words = arabicKey(text);
-        for (const word of r.title.split(/\s+/).map(arabicKey).filter(Boolean)) expect(words, `${file}: ${word}`).toContain(word);
+        for (const word of r.title.split(/\s+/).map(arabicKey).filter(Boolean))
+          expect(words, `${file}: ${word}`).toContain(word);
       } else expect(squash(text), `${file}: ${r.title}`).toContain(squash(r.title));
       expect(text, `${file}: ${r.reference}`).toContain(r.reference);
     }
@@ -365,12 +441,32 @@ test("every export opens right in Python's csv and LibreOffice, in words, and ma
   await expectAccessible(page);
   await shot(page, page.getByTestId("all-regions-download"), "secretariat-download-fr");
   const zip = await download(page, "all-regions-fr", dir, "all-regions-fr.zip");
-  const listing = JSON.parse(execFileSync("python3", ["-c", "import json,sys,zipfile; print(json.dumps(zipfile.ZipFile(sys.argv[1]).namelist()))", zip]).toString("utf8")) as string[];
-  for (const f of ["synthese-fr.docx", "contributions.xlsx", "contributions.csv", "participants.xlsx", "participants.csv"]) expect(listing).toContain(`${SLUG}/${f}`);
+  const listing = JSON.parse(
+    execFileSync("python3", [
+      "-c",
+      "import json,sys,zipfile; print(json.dumps(zipfile.ZipFile(sys.argv[1]).namelist()))",
+      zip,
+    ]).toString("utf8"),
+  ) as string[];
+  for (const f of [
+    "synthese-fr.docx",
+    "contributions.xlsx",
+    "contributions.csv",
+    "participants.xlsx",
+    "participants.csv",
+  ])
+    expect(listing).toContain(`${SLUG}/${f}`);
   expect(listing).toContain("toutes-regions-contributions.xlsx");
   const unzipped = fs.mkdtempSync(path.join(dir, "zip-"));
-  execFileSync("python3", ["-c", "import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", zip, unzipped]);
-  const allRegions = sheetsViaLibreOffice(path.join(unzipped, "toutes-regions-contributions.xlsx"), dir).get("Contributions")!;
+  execFileSync("python3", [
+    "-c",
+    "import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+    zip,
+    unzipped,
+  ]);
+  const allRegions = sheetsViaLibreOffice(path.join(unzipped, "toutes-regions-contributions.xlsx"), dir).get(
+    "Contributions",
+  )!;
   const regionOf = new Map(allRegions.slice(1).map((r) => [r[0]!, r[1]!]));
   for (const r of ours) expect(regionOf.get(r.reference)).toBe("Amérique du Nord");
   expect(new Set(regionOf.values()).size).toBeGreaterThanOrEqual(1);

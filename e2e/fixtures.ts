@@ -2,7 +2,9 @@ import { test as base, type Page } from "@playwright/test";
 
 /** Waits until the page's scripts have taken over its forms (see components/hydration-marker.tsx). */
 export async function ready(page: Page) {
-  await page.waitForFunction(() => document.documentElement?.dataset.hydrated === "true", undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.documentElement?.dataset.hydrated === "true", undefined, {
+    timeout: 30_000,
+  });
 }
 
 // Every navigation by page.goto waits for hydration when JavaScript runs.

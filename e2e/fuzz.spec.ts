@@ -21,7 +21,9 @@ const PAGE_CASES = Number(process.env.FUZZ_PAGE_CASES ?? 160);
 const ACTION_CASES = Number(process.env.FUZZ_ACTION_CASES ?? 4);
 
 // ---------------------------------------------------------------- what the build serves
-const pageRoutes = Object.keys(JSON.parse(fs.readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>)
+const pageRoutes = Object.keys(
+  JSON.parse(fs.readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>,
+)
   .filter((p) => p.startsWith("/[locale]") && p.endsWith("/page"))
   .map((p) => p.replace(/\/page$/, ""));
 
@@ -31,9 +33,14 @@ interface ActionRef {
   path: string;
 }
 const actions: ActionRef[] = Object.entries(
-  (JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> }).node,
+  (
+    JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+    }
+  ).node,
 ).map(([id, e]) => {
-  const worker = Object.keys(e.workers).find((w) => w.endsWith("/page")) ?? Object.keys(e.workers)[0] ?? "app/[locale]/page";
+  const worker =
+    Object.keys(e.workers).find((w) => w.endsWith("/page")) ?? Object.keys(e.workers)[0] ?? "app/[locale]/page";
   return { id, name: e.exportedName ?? id, path: worker.replace(/^app/, "").replace(/\/page$/, "") };
 });
 
@@ -47,12 +54,28 @@ function param(r: Prng, name: string): string {
   if (name === "locale") return r.pick(LOCALES);
   if (name === "slug") return r.pick(SLUGS);
   if (name === "...rest") return Array.from({ length: 1 + r.int(3) }, () => enc(fuzzString(r, 40))).join("/");
-  return r.pick([randomUUID(), "0", "-1", "null", "00000000-0000-0000-0000-000000000000", enc(fuzzString(r, 60)), "t".repeat(32)]);
+  return r.pick([
+    randomUUID(),
+    "0",
+    "-1",
+    "null",
+    "00000000-0000-0000-0000-000000000000",
+    enc(fuzzString(r, 60)),
+    "t".repeat(32),
+  ]);
 }
 const fill = (r: Prng, route: string, locale?: string) =>
   route.replace(/\[([^\]]+)\]/g, (_, name: string) => (name === "locale" && locale ? locale : param(r, name)) || "x");
 
-const COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token", "authjs.csrf-token", "authjs.callback-url", "NEXT_LOCALE", "x", "__proto__"];
+const COOKIE_NAMES = [
+  "authjs.session-token",
+  "__Secure-authjs.session-token",
+  "authjs.csrf-token",
+  "authjs.callback-url",
+  "NEXT_LOCALE",
+  "x",
+  "__proto__",
+];
 function cookies(r: Prng, session: string): string {
   const out = session ? [session] : [];
   for (let i = r.int(4); i > 0; i--) {
@@ -78,7 +101,11 @@ function expectAnswered(label: string, status: number, type: string, body: strin
 }
 
 async function get(request: APIRequestContext, url: string, cookie: string) {
-  const res = await request.get(url, { headers: cookie ? { Cookie: cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+  const res = await request.get(url, {
+    headers: cookie ? { Cookie: cookie } : {},
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
   return { status: res.status(), type: res.headers()["content-type"] ?? "", body: await res.text() };
 }
 
@@ -93,7 +120,9 @@ test.beforeAll(async ({ browser }) => {
   }
 });
 
-test("fuzzed page routes: query strings, path parameters and cookies never give a 500 or a blank page", async ({ request }) => {
+test("fuzzed page routes: query strings, path parameters and cookies never give a 500 or a blank page", async ({
+  request,
+}) => {
   test.setTimeout(300_000);
   const r = prng(SEED);
   for (let i = 0; i < PAGE_CASES; i++) {
@@ -107,16 +136,51 @@ test("fuzzed page routes: query strings, path parameters and cookies never give 
 });
 
 function randomFields(r: Prng): Record<string, string | string[]> {
-  const names = ["title", "summary", "body", "themes", "countries", "recommendations", "language", "publication", "email", "name", "submissionId", "version", "consultationId", "organisationId", "idempotencyKey", "id", "intent", "slug", "token", "next", "status", "note", "message", "reference", "organisation.name", "participants.0.name", "$ACTION_KEY", "__proto__"];
+  const names = [
+    "title",
+    "summary",
+    "body",
+    "themes",
+    "countries",
+    "recommendations",
+    "language",
+    "publication",
+    "email",
+    "name",
+    "submissionId",
+    "version",
+    "consultationId",
+    "organisationId",
+    "idempotencyKey",
+    "id",
+    "intent",
+    "slug",
+    "token",
+    "next",
+    "status",
+    "note",
+    "message",
+    "reference",
+    "organisation.name",
+    "participants.0.name",
+    "$ACTION_KEY",
+    "__proto__",
+  ];
   const out: Record<string, string | string[]> = {};
   for (let i = 1 + r.int(8); i > 0; i--) {
     const k = r.pick(names);
-    out[k] = r.int(4) === 0 ? [fuzzString(r, 300), fuzzString(r, 300)] : r.int(3) === 0 ? randomUUID() : fuzzString(r, 3000);
+    out[k] =
+      r.int(4) === 0 ? [fuzzString(r, 300), fuzzString(r, 300)] : r.int(3) === 0 ? randomUUID() : fuzzString(r, 3000);
   }
   return out;
 }
 
-async function post(request: APIRequestContext, url: string, headers: Record<string, string>, body: FormData | string | Buffer) {
+async function post(
+  request: APIRequestContext,
+  url: string,
+  headers: Record<string, string>,
+  body: FormData | string | Buffer,
+) {
   const res = await request.post(url, {
     headers,
     ...(body instanceof FormData ? { multipart: body } : { data: body }),
@@ -126,7 +190,10 @@ async function post(request: APIRequestContext, url: string, headers: Record<str
   return { status: res.status(), type: res.headers()["content-type"] ?? "", body: await res.text() };
 }
 
-test("fuzzed server actions: as the router, as a form without JavaScript and as garbage, never a 500 or a blank page", async ({ request, baseURL }) => {
+test("fuzzed server actions: as the router, as a form without JavaScript and as garbage, never a 500 or a blank page", async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const r = prng(SEED + 1);
   const origin = new URL(baseURL!).origin;
@@ -138,27 +205,59 @@ test("fuzzed server actions: as the router, as a form without JavaScript and as 
       const fields = randomFields(r);
       const form = new FormData();
       for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
-      if (r.int(3) === 0) form.append("attachments", new File([Buffer.from(r.pick(FUZZ_ATOMS).repeat(1 + r.int(50)))], fuzzString(r, 20) || "x.pdf", { type: r.pick(["application/pdf", "text/html", ""]) }));
+      if (r.int(3) === 0)
+        form.append(
+          "attachments",
+          new File([Buffer.from(r.pick(FUZZ_ATOMS).repeat(1 + r.int(50)))], fuzzString(r, 20) || "x.pdf", {
+            type: r.pick(["application/pdf", "text/html", ""]),
+          }),
+        );
       const label = `action case ${i} ${action.name} at ${path.slice(0, 120)}`;
       const kind = c % 4;
       let a;
       if (kind === 0) {
         // As the router calls it: React's encoding, one or two arguments.
         const encoded = await encodeReply(r.int(2) === 0 ? [form] : [{ status: "idle" }, form]);
-        a = await post(request, path, { "Next-Action": action.id, Accept: "text/x-component", Origin: origin, Cookie: cookie }, encoded);
+        a = await post(
+          request,
+          path,
+          { "Next-Action": action.id, Accept: "text/x-component", Origin: origin, Cookie: cookie },
+          encoded,
+        );
       } else if (kind === 1) {
         // As a form without JavaScript posts it.
         form.append(`$ACTION_ID_${action.id}`, "");
         a = await post(request, path, { Origin: origin, Cookie: cookie }, form);
       } else if (kind === 2) {
         // Garbage with the action's id: JSON-ish, bytes, a multipart body cut short.
-        const garbage = r.pick([`[${JSON.stringify(fuzzString(r, 500))}`, '{"$":"$@0"}', '["$K1"]', "\u0000".repeat(100), fuzzString(r, 5000)]);
-        const type = r.pick(["text/plain;charset=UTF-8", "multipart/form-data; boundary=----x", "application/x-www-form-urlencoded", "application/json"]);
-        a = await post(request, path, { "Next-Action": action.id, "Content-Type": type, Origin: origin, Cookie: cookie }, garbage);
+        const garbage = r.pick([
+          `[${JSON.stringify(fuzzString(r, 500))}`,
+          '{"$":"$@0"}',
+          '["$K1"]',
+          "\u0000".repeat(100),
+          fuzzString(r, 5000),
+        ]);
+        const type = r.pick([
+          "text/plain;charset=UTF-8",
+          "multipart/form-data; boundary=----x",
+          "application/x-www-form-urlencoded",
+          "application/json",
+        ]);
+        a = await post(
+          request,
+          path,
+          { "Next-Action": action.id, "Content-Type": type, Origin: origin, Cookie: cookie },
+          garbage,
+        );
       } else {
         // A no-JavaScript post with a broken or mismatched multipart body.
         const garbage = `------x\r\nContent-Disposition: form-data; name="$ACTION_ID_${action.id}"\r\n\r\n\r\n------x\r\nContent-Disposition: form-data; name="${fuzzString(r, 30)}"; filename="${fuzzString(r, 30)}"\r\n\r\n${fuzzString(r, 500)}${r.pick(["\r\n------x--\r\n", "", "\r\n------y--\r\n"])}`;
-        a = await post(request, path, { "Content-Type": "multipart/form-data; boundary=----x", Origin: origin, Cookie: cookie }, Buffer.from(garbage));
+        a = await post(
+          request,
+          path,
+          { "Content-Type": "multipart/form-data; boundary=----x", Origin: origin, Cookie: cookie },
+          Buffer.from(garbage),
+        );
       }
       expectAnswered(label, a.status, a.type, a.body);
     }

@@ -22,7 +22,9 @@ function directives(csp: string): Map<string, string[]> {
 function expectCommonHeaders(h: Headers, where: string) {
   expect(h["x-content-type-options"], where).toBe("nosniff");
   expect(h["x-frame-options"], where).toBe("DENY");
-  expect(["strict-origin-when-cross-origin", "same-origin", "strict-origin", "no-referrer"], where).toContain(h["referrer-policy"]);
+  expect(["strict-origin-when-cross-origin", "same-origin", "strict-origin", "no-referrer"], where).toContain(
+    h["referrer-policy"],
+  );
   expect(h["permissions-policy"], where).toMatch(/camera=\(\)/);
   expect(h["permissions-policy"], where).toMatch(/geolocation=\(\)/);
   // Served over plain http here: no HSTS.
@@ -77,7 +79,10 @@ test.describe("security headers", () => {
 
     // next-intl still redirects by Accept-Language (fresh contexts: no language cookie yet), and
     // the redirect carries the headers too.
-    for (const [path, language, target] of [["/", "fr-FR,fr;q=0.9", /\/fr$/], ["/inputs", "es", /\/es\/inputs$/]] as const) {
+    for (const [path, language, target] of [
+      ["/", "fr-FR,fr;q=0.9", /\/fr$/],
+      ["/inputs", "es", /\/es\/inputs$/],
+    ] as const) {
       const fresh = await playwright.request.newContext({ baseURL });
       const r = await fresh.get(path, { maxRedirects: 0, headers: { "accept-language": language } });
       expect(r.status(), path).toBe(307);
@@ -105,7 +110,9 @@ test.describe("security headers", () => {
     expect(api.headers()["strict-transport-security"]).toMatch(/^max-age=\d{8,}/);
   });
 
-  test("magic-link and invitation pages send no Referer; route handlers get a policy that runs nothing", async ({ request }) => {
+  test("magic-link and invitation pages send no Referer; route handlers get a policy that runs nothing", async ({
+    request,
+  }) => {
     const confirm = await request.get("/en/sign-in/confirm?token=t&email=a%40example.org");
     expect(confirm.headers()["referrer-policy"]).toBe("no-referrer");
     expect(noStore(confirm.headers())).toContain("no-store");
@@ -114,11 +121,18 @@ test.describe("security headers", () => {
     expect(await confirm.text()).toMatch(/<form[^>]+action="\/api\/auth\/callback\/nodemailer\?/);
     // And Auth.js's redirect after that post stays on the origin the browser used (a path), which
     // form-action 'self' lets the browser follow: here an unknown link's error page.
-    const used = await request.post("/api/auth/callback/nodemailer?token=no-such-token&email=a%40example.org", { maxRedirects: 0 });
+    const used = await request.post("/api/auth/callback/nodemailer?token=no-such-token&email=a%40example.org", {
+      maxRedirects: 0,
+    });
     expect(used.status()).toBe(302);
     expect(used.headers()["location"]).toMatch(/^\/en\/sign-in\?error=/);
 
-    for (const path of ["/api/auth/session", "/api/attachments/00000000-0000-4000-8000-000000000000", "/api/moderation/asia/export?format=csv", "/api/secretariat/export"]) {
+    for (const path of [
+      "/api/auth/session",
+      "/api/attachments/00000000-0000-4000-8000-000000000000",
+      "/api/moderation/asia/export?format=csv",
+      "/api/secretariat/export",
+    ]) {
       const r = await request.get(path);
       const h = headersOf(r);
       expectCommonHeaders(h, path);
@@ -137,7 +151,11 @@ test.describe("security headers", () => {
       expectPagePolicy(headersOf(viaNavigation), path);
       expect(noStore(headersOf(viaNavigation)), path).toContain("no-store");
     }
-    for (const path of ["/api/moderation/asia/export?format=csv", "/api/moderation/asia/summary?locale=fr", "/api/moderation/asia/participants?format=csv"]) {
+    for (const path of [
+      "/api/moderation/asia/export?format=csv",
+      "/api/moderation/asia/summary?locale=fr",
+      "/api/moderation/asia/participants?format=csv",
+    ]) {
       const r = await page.request.get(path);
       expect(r.status(), path).toBe(200);
       expect(r.headers()["content-disposition"], path).toMatch(/^attachment;/);
@@ -165,7 +183,8 @@ async function watchPolicy(context: BrowserContext, page: Page) {
     });
   });
   page.on("console", (m) => {
-    if (m.type() === "error" && /content security policy/i.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === "error" && /content security policy/i.test(m.text()))
+      consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
   return { violations, consoleErrors };
 }
@@ -223,7 +242,7 @@ test.describe("pages under the Content-Security-Policy in Chromium", () => {
       const html = (await response.text()).replace(
         "</body>",
         '<script>window.__injected = "parser-inserted";</script>' +
-          '<style>body { outline: 7px solid rgb(1, 2, 3) !important; }</style>' +
+          "<style>body { outline: 7px solid rgb(1, 2, 3) !important; }</style>" +
           '<p id="injected-style" style="outline: 7px solid rgb(1, 2, 3)">x</p></body>',
       );
       await route.fulfill({ response, body: html });
@@ -253,12 +272,16 @@ test.describe("pages under the Content-Security-Policy in Chromium", () => {
 });
 
 test("a download refused says why in the visitor's language, never an empty page", async ({ request }) => {
-  const signedOut = await request.get("/api/moderation/asia/export?format=csv", { headers: { "accept-language": "fr-FR,fr;q=0.9" } });
+  const signedOut = await request.get("/api/moderation/asia/export?format=csv", {
+    headers: { "accept-language": "fr-FR,fr;q=0.9" },
+  });
   expect(signedOut.status()).toBe(401);
   expect(signedOut.headers()["content-type"]).toContain("text/plain");
   expect(signedOut.headers()["cache-control"]).toContain("no-store");
   expect(await signedOut.text()).toContain("Connectez-vous pour télécharger ce fichier");
-  const attachment = await request.get("/api/attachments/00000000-0000-0000-0000-000000000000", { headers: { cookie: "NEXT_LOCALE=es" } });
+  const attachment = await request.get("/api/attachments/00000000-0000-0000-0000-000000000000", {
+    headers: { cookie: "NEXT_LOCALE=es" },
+  });
   expect(attachment.status()).toBe(401);
   expect(await attachment.text()).toContain("Inicie sesión para descargar este archivo");
 });

@@ -10,7 +10,10 @@ export const runTag = () => `${Date.now().toString(36)}${Math.random().toString(
 /** The newest e-mail to `to` in the local outbox, and the first link in it. */
 export async function latestMail(page: Page, to: string): Promise<{ subject: string; text: string; link: string }> {
   await page.goto("/en/dev/outbox");
-  const mail = page.getByTestId("outbox-mail").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) }).first();
+  const mail = page
+    .getByTestId("outbox-mail")
+    .filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) })
+    .first();
   await expect(mail).toBeVisible();
   const subject = (await mail.getByTestId("outbox-subject").textContent()) ?? "";
   const text = (await mail.getByTestId("outbox-text").textContent()) ?? "";
@@ -21,7 +24,10 @@ export async function latestMail(page: Page, to: string): Promise<{ subject: str
 export async function requestLink(page: Page, email: string, locale = "en") {
   await page.goto(`/${locale}/sign-in`);
   await ready(page);
-  await page.getByLabel(/e-mail|courriel|correo|البريد/i).first().fill(email);
+  await page
+    .getByLabel(/e-mail|courriel|correo|البريد/i)
+    .first()
+    .fill(email);
   await page.locator("form button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in/check-email$`));
 }
@@ -45,11 +51,21 @@ export async function signOut(page: Page) {
 export async function expectAccessible(page: Page) {
   const AxeBuilder = (await import("@axe-core/playwright")).default;
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
+  expect(
+    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 /**
  * Names and nationalities the specs type that must never reach a server log (e2e/log-check.ts also
  * reads the specs for what they fill into name fields; list here what that cannot see).
  */
-export const PERSONAL_DATA_TYPED: readonly string[] = ["Aminata Diallo", "Jorge Quispe", "María Yupanqui", "Rosa Chávez", "Nadia Haddad", "Leïla Benali"];
+export const PERSONAL_DATA_TYPED: readonly string[] = [
+  "Aminata Diallo",
+  "Jorge Quispe",
+  "María Yupanqui",
+  "Rosa Chávez",
+  "Nadia Haddad",
+  "Leïla Benali",
+];

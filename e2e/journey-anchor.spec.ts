@@ -22,8 +22,16 @@ for (const v of variants) {
       publication: "named",
     });
     const bulk = [
-      await submitAsOrganisation(owner, "mena", { title: `Recruitment fees ${tag}`, summary: "Workers pay recruitment fees.", publication: "anonymous" }),
-      await submitAsOrganisation(owner, "mena", { title: `Passports kept ${tag}`, summary: "Employers keep passports.", publication: "named" }),
+      await submitAsOrganisation(owner, "mena", {
+        title: `Recruitment fees ${tag}`,
+        summary: "Workers pay recruitment fees.",
+        publication: "anonymous",
+      }),
+      await submitAsOrganisation(owner, "mena", {
+        title: `Passports kept ${tag}`,
+        summary: "Employers keep passports.",
+        publication: "named",
+      }),
     ];
 
     const anchor = await pageAs(browser, "anchor.mena@example.org", v.js);
@@ -47,13 +55,19 @@ for (const v of variants) {
     await shot(anchor, "found-by-reference");
 
     // 3. The input.
-    await anchor.getByTestId("queue-row").getByRole("link", { name: `Kafala reform ${tag}` }).click();
+    await anchor
+      .getByTestId("queue-row")
+      .getByRole("link", { name: `Kafala reform ${tag}` })
+      .click();
     await expect(anchor.getByTestId("moderation-status")).toHaveText(w.mySubmissions.statuses.submitted);
     await accessible(anchor, v);
     await shot(anchor, "input");
 
     // 4. Changes requested, with a message.
-    await anchor.getByTestId("form-requestChanges").getByLabel(w.moderation.changesMessage).fill(`Please add what should replace the kafala system. ${tag}`);
+    await anchor
+      .getByTestId("form-requestChanges")
+      .getByLabel(w.moderation.changesMessage)
+      .fill(`Please add what should replace the kafala system. ${tag}`);
     await anchor.getByRole("button", { name: w.moderation.requestChanges, exact: true }).click();
     await expect(anchor.getByTestId("moderation-status")).toHaveText(w.mySubmissions.statuses.changes_requested);
     await accessible(anchor, v);
@@ -61,18 +75,24 @@ for (const v of variants) {
     const detailUrl = new URL(anchor.url()).pathname;
 
     // The organisation reads the message and corrects its input.
-    await expect.poll(async () => (await latestMail(owner, "owner@example.org")).subject, { timeout: 30_000 }).toBe(`Changes requested: ${input.reference}`);
+    await expect
+      .poll(async () => (await latestMail(owner, "owner@example.org")).subject, { timeout: 30_000 })
+      .toBe(`Changes requested: ${input.reference}`);
     await owner.goto(`/en/submissions/${input.id}`);
     await expect(owner.getByTestId("moderator-message")).toContainText("replace the kafala system");
     await owner.getByRole("link", { name: "Edit", exact: true }).click();
-    await owner.getByLabel(/^Recommendation 1/).fill("Abolish the kafala system and let workers change employer freely.");
+    await owner
+      .getByLabel(/^Recommendation 1/)
+      .fill("Abolish the kafala system and let workers change employer freely.");
     await owner.getByRole("button", { name: "Save changes" }).click();
     await expect(owner.getByTestId("submission-status")).toHaveText("Submitted");
 
     // 5. The corrected revision compared, and the audit log in words.
     await anchor.goto(detailUrl);
     await expect(anchor.getByTestId("revision-diff").locator("ins")).toContainText(["change employer freely"]);
-    await expect(anchor.getByTestId("audit-sentence").filter({ hasText: w.anchor.audit.requestChanges })).toHaveCount(1);
+    await expect(anchor.getByTestId("audit-sentence").filter({ hasText: w.anchor.audit.requestChanges })).toHaveCount(
+      1,
+    );
     await expect(anchor.getByTestId("audit-row").first()).not.toContainText("submission.");
     await accessible(anchor, v);
     await shot(anchor, "revision-compared");
@@ -97,7 +117,9 @@ for (const v of variants) {
       .toBe(`Input published: ${input.reference}`);
     expect(published.text).toContain(`/en/inputs/${input.reference}`);
     await owner.goto("/en/dev/outbox");
-    await expect(owner.getByTestId("outbox-subject").filter({ hasText: `Input accepted: ${input.reference}` })).toHaveCount(1);
+    await expect(
+      owner.getByTestId("outbox-subject").filter({ hasText: `Input accepted: ${input.reference}` }),
+    ).toHaveCount(1);
     await owner.goto(`/en/submissions/${input.id}`);
     await owner.getByTestId("published-notice").getByRole("link").click();
     await expect(owner.getByRole("heading", { level: 1 })).toHaveText(`Kafala reform ${tag}`);
@@ -115,7 +137,10 @@ for (const v of variants) {
     await accessible(anchor, v);
     await shot(anchor, "bulk-changes-requested");
     await owner.goto("/en/dev/outbox");
-    for (const b of bulk) await expect(owner.getByTestId("outbox-subject").filter({ hasText: `Changes requested: ${b.reference}` })).toHaveCount(1);
+    for (const b of bulk)
+      await expect(
+        owner.getByTestId("outbox-subject").filter({ hasText: `Changes requested: ${b.reference}` }),
+      ).toHaveCount(1);
 
     await anchor.context().close();
     await owner.context().close();
@@ -127,7 +152,11 @@ test("the queue reads on a phone (390 px) and works by keyboard", async ({ brows
   const shot = shots("anchor-phone", v);
   const tag = runTag();
   const owner = await pageAs(browser, "owner@example.org", true);
-  const input = await submitAsOrganisation(owner, "mena", { title: `On a phone ${tag}`, summary: "Read on a small screen.", publication: "named" });
+  const input = await submitAsOrganisation(owner, "mena", {
+    title: `On a phone ${tag}`,
+    summary: "Read on a small screen.",
+    publication: "named",
+  });
   const anchor = await pageAs(browser, "anchor.mena@example.org", true, { width: 390, height: 844 });
   await anchor.goto(`/en/moderation/mena?q=${tag}`);
   // Nothing wider than the screen: no sideways scrolling of the page.

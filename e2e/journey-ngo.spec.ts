@@ -33,7 +33,9 @@ async function visitor(browser: Browser, js: boolean) {
 
 for (const { locale, js } of variants) {
   const variant = `${locale}-${js ? "js" : "nojs"}`;
-  test(`journey (${variant}): a new NGO signs in, creates its organisation, registers two participants and submits an input in French`, async ({ browser }) => {
+  test(`journey (${variant}): a new NGO signs in, creates its organisation, registers two participants and submits an input in French`, async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const m = messagesOf(locale);
     const tag = runTag();
@@ -82,7 +84,11 @@ for (const { locale, js } of variants) {
     await page.getByRole("button", { name: m.organisation.createSubmit }).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toBeVisible();
-    await expect(summary.getByRole("link", { name: new RegExp(m.organisation.contactEmail.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })).toHaveAttribute("href", "#field-contactEmail");
+    await expect(
+      summary.getByRole("link", {
+        name: new RegExp(m.organisation.contactEmail.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+      }),
+    ).toHaveAttribute("href", "#field-contactEmail");
     await step("organisation-errors");
 
     // 4. Filled in; the website typed without https:// is accepted.
@@ -108,7 +114,9 @@ for (const { locale, js } of variants) {
 
     // 5. The organisation's page offers the next steps: register, and write an input.
     const activity = page.getByTestId("organisation-activity");
-    await expect(activity.getByRole("link", { name: say(m.journey.writeInput, { region: africa }), exact: true })).toBeVisible();
+    await expect(
+      activity.getByRole("link", { name: say(m.journey.writeInput, { region: africa }), exact: true }),
+    ).toBeVisible();
     await activity.getByRole("link", { name: say(m.journey.register, { region: africa }), exact: true }).click();
     await settle();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(say(m.registration.title, { region: africa }));
@@ -122,7 +130,9 @@ for (const { locale, js } of variants) {
     await p1.locator("[id='field-participants.0.visaLetter']").check();
     await p1.locator("[id='field-participants.0.nationality']").selectOption("ML");
     await p1.locator("[id='field-participants.0.travelSupport']").check();
-    await p1.locator("[id='field-participants.0.travelSupportReason']").fill("Notre réseau n'a pas de budget de voyage.");
+    await p1
+      .locator("[id='field-participants.0.travelSupportReason']")
+      .fill("Notre réseau n'a pas de budget de voyage.");
     await page.getByRole("button", { name: m.registration.addParticipant }).click();
     await expect(page.getByTestId("participant")).toHaveCount(2);
     if (!js) await expect(p1.locator("[id='field-participants.0.name']")).toHaveValue("Fatoumata Keïta");
@@ -146,7 +156,10 @@ for (const { locale, js } of variants) {
     await step("registration-saved");
 
     // 7. The account page shows the registration with its status, and offers to write an input.
-    await page.getByRole("navigation", { name: m.common.mainNav }).getByRole("link", { name: m.common.account }).click();
+    await page
+      .getByRole("navigation", { name: m.common.mainNav })
+      .getByRole("link", { name: m.common.account })
+      .click();
     await settle();
     const org = page.getByTestId("account-organisation").filter({ hasText: orgName });
     const africaRow = org.locator("[data-testid=activity-consultation][data-consultation=africa]");
@@ -160,12 +173,20 @@ for (const { locale, js } of variants) {
     // 8. The input, in French. Countries are ticked, not Ctrl-clicked; with JavaScript, found by filter.
     await page.locator("#field-title").fill(`Protéger les migrantes domestiques ${tag}`);
     await page.locator("input[name=themes][value='1']").check();
-    await page.locator("#field-summary").fill("Les travailleuses domestiques migrantes ont besoin d'une protection juridique.");
-    await page.locator("#field-body").fill("Premier paragraphe sur la situation au Mali.\n\nDeuxième paragraphe, avec « guillemets » et recommandations.");
+    await page
+      .locator("#field-summary")
+      .fill("Les travailleuses domestiques migrantes ont besoin d'une protection juridique.");
+    await page
+      .locator("#field-body")
+      .fill(
+        "Premier paragraphe sur la situation au Mali.\n\nDeuxième paragraphe, avec « guillemets » et recommandations.",
+      );
     await page.locator("[id='field-recommendations.0']").fill("Ratifier la Convention 189 de l'OIT.");
     if (js) {
       // The first letters of "Mali" in the page's language find it; Senegal is filtered out.
-      await page.locator("#field-countries-filter").fill(new Intl.DisplayNames([locale], { type: "region" }).of("ML")!.slice(0, 3));
+      await page
+        .locator("#field-countries-filter")
+        .fill(new Intl.DisplayNames([locale], { type: "region" }).of("ML")!.slice(0, 3));
       await expect(page.locator("input[name=countries][value=SN]")).toBeHidden();
     }
     await page.locator("input[name=countries][value=ML]").check();
@@ -209,13 +230,19 @@ for (const { locale, js } of variants) {
     const nav = page.getByRole("navigation", { name: m.common.mainNav });
     await go(`/${locale}/account`);
     await expect(nav.getByRole("link", { name: m.common.publicInputs })).toBeVisible();
-    const inputs = page.getByTestId("account-organisation").filter({ hasText: orgName }).locator("[data-consultation=africa]").getByTestId("activity-inputs");
+    const inputs = page
+      .getByTestId("account-organisation")
+      .filter({ hasText: orgName })
+      .locator("[data-consultation=africa]")
+      .getByTestId("activity-inputs");
     await expect(inputs).toContainText(reference);
     await expect(inputs).toContainText(m.mySubmissions.statuses.submitted);
     await step("account-with-input");
     await nav.getByRole("link", { name: m.common.mySubmissions }).click();
     await settle();
-    await expect(page.getByTestId("my-submission").filter({ hasText: reference })).toContainText(m.mySubmissions.statuses.submitted);
+    await expect(page.getByTestId("my-submission").filter({ hasText: reference })).toContainText(
+      m.mySubmissions.statuses.submitted,
+    );
     await step("your-inputs");
 
     // 13. A plain "Sign out" beside "Sign out everywhere".

@@ -3,7 +3,16 @@
 // and files; an anonymous input names no organisation, person or contact, and has no files.
 import { expect, test } from "./fixtures";
 import { runTag } from "./helpers";
-import { acceptAndPublish, accessible, pageAs, shots, submitAsOrganisation, variantName, variants, words } from "./journeys";
+import {
+  acceptAndPublish,
+  accessible,
+  pageAs,
+  shots,
+  submitAsOrganisation,
+  variantName,
+  variants,
+  words,
+} from "./journeys";
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
@@ -38,7 +47,9 @@ for (const v of variants) {
     await acceptAndPublish(anchor, "mena", named.id);
     await acceptAndPublish(anchor, "mena", anonymous.id);
     // The anonymous input's file, as its moderators see it: its id, to try the public address with.
-    const anonymousFile = /\/api\/attachments\/([0-9a-f-]{36})/.exec((await anchor.locator('a[href^="/api/attachments/"]').first().getAttribute("href")) ?? "")![1];
+    const anonymousFile = /\/api\/attachments\/([0-9a-f-]{36})/.exec(
+      (await anchor.locator('a[href^="/api/attachments/"]').first().getAttribute("href")) ?? "",
+    )![1];
     await anchor.context().close();
 
     const context = await browser.newContext({ javaScriptEnabled: v.js });
@@ -76,7 +87,9 @@ for (const v of variants) {
     await expect(visitor.getByText("Ratify ILO Convention 189.")).toBeVisible();
     await expect(visitor.getByTestId("public-input-author")).toContainText("Demo Migrant Network");
     await expect(visitor.getByTestId("public-attachment")).toHaveCount(1);
-    const file = await visitor.request.get((await visitor.getByTestId("public-attachment").getByRole("link").getAttribute("href"))!);
+    const file = await visitor.request.get(
+      (await visitor.getByTestId("public-attachment").getByRole("link").getAttribute("href"))!,
+    );
     expect(file.status()).toBe(200);
     expect(file.headers()["content-disposition"]).toMatch(/^attachment;/);
     expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -88,7 +101,8 @@ for (const v of variants) {
     await expect(visitor.getByTestId("public-input-author")).toHaveText(w.publicInputs.anonymous);
     await expect(visitor.getByText("Fund shelters run by civil society.")).toBeVisible();
     const main = await visitor.locator("main").innerText();
-    for (const secret of ["Demo Migrant Network", "Nadia Haddad", "owner@example.org", "names-inside.pdf"]) expect(main).not.toContain(secret);
+    for (const secret of ["Demo Migrant Network", "Nadia Haddad", "owner@example.org", "names-inside.pdf"])
+      expect(main).not.toContain(secret);
     await expect(visitor.getByTestId("public-attachment")).toHaveCount(0);
     expect((await visitor.request.get(`/api/public/attachments/${anonymousFile}`)).status()).toBe(404);
     await accessible(visitor, v);

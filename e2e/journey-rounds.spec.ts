@@ -16,7 +16,9 @@ const objective23 = gcmObjectives[22]!.names.en;
 test.describe("rounds", () => {
   test.describe.configure({ timeout: 600_000 });
 
-  test("the secretariat opens the 2026 round from 2017 with the 23 objectives, appoints an anchor; an organisation of 2017 submits, the anchor exports; 2017 unchanged", async ({ page }) => {
+  test("the secretariat opens the 2026 round from 2017 with the 23 objectives, appoints an anchor; an organisation of 2017 submits, the anchor exports; 2017 unchanged", async ({
+    page,
+  }) => {
     // 2017 is the current round.
     await page.goto("/en");
     await expect(page.getByRole("heading", { name: "Regional consultations 2017: the consultations" })).toBeVisible();
@@ -132,7 +134,9 @@ test.describe("rounds", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("The consultation has been saved.")).toBeVisible();
     await page.goto("/en/secretariat/rounds/2026");
-    await expect(page.getByText("This round has inputs: its topics can now only be renamed or added to.")).toBeVisible();
+    await expect(
+      page.getByText("This round has inputs: its topics can now only be renamed or added to."),
+    ).toBeVisible();
     await page.getByTestId("update-round").getByLabel("Status").selectOption("closed");
     await page.getByTestId("update-round").getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("The round has been saved.")).toBeVisible();

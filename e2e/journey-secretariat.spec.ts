@@ -14,7 +14,11 @@ for (const v of variants) {
     const shot = shots("secretariat", v);
     const tag = runTag();
     const owner = await pageAs(browser, "owner@example.org", true);
-    await submitAsOrganisation(owner, "mena", { title: `Seen from the secretariat ${tag}`, summary: "For the regions' table.", publication: "named" });
+    await submitAsOrganisation(owner, "mena", {
+      title: `Seen from the secretariat ${tag}`,
+      summary: "For the regions' table.",
+      publication: "named",
+    });
     await owner.context().close();
 
     const sec = await pageAs(browser, "secretariat@example.org", v.js);
@@ -26,7 +30,15 @@ for (const v of variants) {
     const menaName = w.regions.mena.name;
     const menaColumn = (await table.locator("thead th").allTextContents()).findIndex((h) => h.startsWith(menaName));
     expect(menaColumn).toBeGreaterThan(0);
-    const submitted = Number((await table.getByTestId("regions-row-submitted").locator("td").nth(menaColumn - 1).textContent())?.replace(/\D/g, ""));
+    const submitted = Number(
+      (
+        await table
+          .getByTestId("regions-row-submitted")
+          .locator("td")
+          .nth(menaColumn - 1)
+          .textContent()
+      )?.replace(/\D/g, ""),
+    );
     expect(submitted).toBeGreaterThanOrEqual(1);
     await accessible(sec, v);
     await shot(sec, "regions-side-by-side");

@@ -12,7 +12,16 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { runTag } from "./helpers";
-import { acceptAndPublish, accessible, pageAs, shots, submitAsOrganisation, variantName, words, type Variant } from "./journeys";
+import {
+  acceptAndPublish,
+  accessible,
+  pageAs,
+  shots,
+  submitAsOrganisation,
+  variantName,
+  words,
+  type Variant,
+} from "./journeys";
 
 const cases: { v: Variant; slug: string }[] = [
   { v: { locale: "en", js: true }, slug: "pacific" },
@@ -27,8 +36,14 @@ async function docxText(page: Page, click: () => Promise<void>): Promise<string>
   try {
     const file = path.join(dir, "file.docx");
     await download.saveAs(file);
-    execFileSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", file, "--outdir", dir], { stdio: "pipe", timeout: 120_000 });
-    return execFileSync("pdftotext", [path.join(dir, "file.pdf"), "-"]).toString("utf8").replace(/\s+/g, " ");
+    execFileSync(
+      "libreoffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", file, "--outdir", dir],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    return execFileSync("pdftotext", [path.join(dir, "file.pdf"), "-"])
+      .toString("utf8")
+      .replace(/\s+/g, " ");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(profile, { recursive: true, force: true });
@@ -36,7 +51,9 @@ async function docxText(page: Page, click: () => Promise<void>): Promise<string>
 }
 
 for (const { v, slug } of cases) {
-  test(`anchors write the region's contribution citing inputs, submit it; the secretariat returns it with a comment; it is finalised and published with its citations (${variantName(v)})`, async ({ browser }) => {
+  test(`anchors write the region's contribution citing inputs, submit it; the secretariat returns it with a comment; it is finalised and published with its citations (${variantName(v)})`, async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const w = words(v);
     const L = v.locale;
@@ -46,10 +63,22 @@ for (const { v, slug } of cases) {
     // The inputs (set-up, in English with JavaScript): two published, one accepted and not published.
     const owner = await pageAs(browser, "owner@example.org", true);
     const published = [
-      await submitAsOrganisation(owner, slug, { title: `Climate displacement ${tag}`, summary: "Sea level rise forces whole villages to move.", publication: "named" }),
-      await submitAsOrganisation(owner, slug, { title: `Planned relocation ${tag}`, summary: "Relocation must be planned with the communities.", publication: "anonymous" }),
+      await submitAsOrganisation(owner, slug, {
+        title: `Climate displacement ${tag}`,
+        summary: "Sea level rise forces whole villages to move.",
+        publication: "named",
+      }),
+      await submitAsOrganisation(owner, slug, {
+        title: `Planned relocation ${tag}`,
+        summary: "Relocation must be planned with the communities.",
+        publication: "anonymous",
+      }),
     ];
-    const unpublished = await submitAsOrganisation(owner, slug, { title: `Labour mobility ${tag}`, summary: "Seasonal workers need portable rights.", publication: "none" });
+    const unpublished = await submitAsOrganisation(owner, slug, {
+      title: `Labour mobility ${tag}`,
+      summary: "Seasonal workers need portable rights.",
+      publication: "none",
+    });
     const setup = await pageAs(browser, `anchor.${slug}@example.org`, true);
     for (const i of published) await acceptAndPublish(setup, slug, i.id);
     await setup.goto(`/en/moderation/${slug}/submissions/${unpublished.id}`);
@@ -66,20 +95,32 @@ for (const { v, slug } of cases) {
 
     // 2. The first theme's editor: the finder shows this journey's inputs; a paragraph cites two
     //    of them by reference, a recommendation the third.
-    await anchor.getByTestId("contribution-section").first().getByRole("link", { name: new RegExp(`^${w.synthesis.edit}`) }).click();
+    await anchor
+      .getByTestId("contribution-section")
+      .first()
+      .getByRole("link", { name: new RegExp(`^${w.synthesis.edit}`) })
+      .click();
     await anchor.locator("#field-q").fill(tag);
     await anchor.getByRole("button", { name: w.synthesis.saveAndSearch }).click();
     await expect(anchor.getByTestId("finder-result")).toHaveCount(3);
     await accessible(anchor, v);
     await shot(anchor, "finder");
-    await anchor.locator('textarea[name="items.0.text"]').fill(`Climate change already moves Pacific communities; relocation must be planned with them. ${tag}`);
-    await anchor.locator('input[name="items.0.add"]').fill(`${published[0]!.reference}, ${published[1]!.reference.toLowerCase()}`);
-    await anchor.locator('textarea[name="items.1.text"]').fill(`Make labour mobility schemes carry portable rights. ${tag}`);
+    await anchor
+      .locator('textarea[name="items.0.text"]')
+      .fill(`Climate change already moves Pacific communities; relocation must be planned with them. ${tag}`);
+    await anchor
+      .locator('input[name="items.0.add"]')
+      .fill(`${published[0]!.reference}, ${published[1]!.reference.toLowerCase()}`);
+    await anchor
+      .locator('textarea[name="items.1.text"]')
+      .fill(`Make labour mobility schemes carry portable rights. ${tag}`);
     await anchor.locator('input[name="items.1.add"]').fill(`${unpublished.reference} NOT-A-REF`);
     await anchor.getByRole("button", { name: w.synthesis.save, exact: true }).click();
     // An unknown reference: said by its field, and nothing typed is lost.
     await expect(anchor.getByTestId("error-summary")).toContainText("NOT-A-REF");
-    await expect(anchor.locator('textarea[name="items.0.text"]')).toHaveValue(new RegExp(`relocation must be planned with them. ${tag}`));
+    await expect(anchor.locator('textarea[name="items.0.text"]')).toHaveValue(
+      new RegExp(`relocation must be planned with them. ${tag}`),
+    );
     await accessible(anchor, v);
     await shot(anchor, "unknown-reference");
     await anchor.locator('input[name="items.1.add"]').fill(unpublished.reference);
@@ -92,7 +133,8 @@ for (const { v, slug } of cases) {
     const first = anchor.getByTestId("contribution-section").first();
     await expect(first.getByTestId("contribution-item")).toHaveCount(2);
     await expect(first.getByTestId("contribution-item").first().getByTestId("citation")).toHaveCount(2);
-    if (L === "en") await expect(first.getByTestId("citation-counts").first()).toHaveText("2 inputs, 1 organisation, no country");
+    if (L === "en")
+      await expect(first.getByTestId("citation-counts").first()).toHaveText("2 inputs, 1 organisation, no country");
     await accessible(anchor, v);
     await shot(anchor, "contribution-written");
 
@@ -106,7 +148,9 @@ for (const { v, slug } of cases) {
     const row = secretariat.getByTestId("contribution-row").filter({ hasText: "Submitted to the secretariat" });
     await expect(row.first()).toBeVisible();
     await secretariat.goto(`/en/moderation/${slug}/synthesis`);
-    await secretariat.getByLabel("Comment for the anchors").fill(`Please add what the Pacific said on remittances. ${tag}`);
+    await secretariat
+      .getByLabel("Comment for the anchors")
+      .fill(`Please add what the Pacific said on remittances. ${tag}`);
     await secretariat.getByRole("button", { name: "Return to the anchors with a comment" }).click();
     await expect(secretariat.getByTestId("contribution-status")).toHaveAttribute("data-status", "returned");
 
@@ -126,7 +170,10 @@ for (const { v, slug } of cases) {
     await visitor.goto(`/${L}/consultations/${slug}`);
     const pub = visitor.getByTestId("published-contribution");
     await expect(pub).toContainText(`relocation must be planned with them. ${tag}`);
-    await expect(pub.getByRole("link", { name: new RegExp(published[0]!.reference) })).toHaveAttribute("href", `/${L}/inputs/${published[0]!.reference}`);
+    await expect(pub.getByRole("link", { name: new RegExp(published[0]!.reference) })).toHaveAttribute(
+      "href",
+      `/${L}/inputs/${published[0]!.reference}`,
+    );
     await expect(pub.getByRole("link", { name: new RegExp(unpublished.reference) })).toHaveCount(0);
     await expect(pub).toContainText(unpublished.reference);
     await accessible(visitor, v);
@@ -134,7 +181,9 @@ for (const { v, slug } of cases) {
 
     // 8. The secretariat's compilation holds every citation.
     await secretariat.goto("/en/secretariat");
-    const compiled = await docxText(secretariat, () => secretariat.getByRole("link", { name: "Global compilation (Word)" }).click());
+    const compiled = await docxText(secretariat, () =>
+      secretariat.getByRole("link", { name: "Global compilation (Word)" }).click(),
+    );
     for (const r of [...published, unpublished]) expect(compiled).toContain(r.reference);
   });
 }

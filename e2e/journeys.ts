@@ -20,10 +20,15 @@ export const variants: Variant[] = [
   { locale: "en", js: false },
   { locale: "ar", js: false },
 ];
-export const variantName = (v: Variant) => `${v.locale === "en" ? "English" : "Arabic"}, ${v.js ? "with" : "without"} JavaScript`;
+export const variantName = (v: Variant) =>
+  `${v.locale === "en" ? "English" : "Arabic"}, ${v.js ? "with" : "without"} JavaScript`;
 const catalogues = new Map<string, Catalogue>();
 export const words = (v: Variant): Catalogue => {
-  if (!catalogues.has(v.locale)) catalogues.set(v.locale, JSON.parse(fs.readFileSync(path.resolve(`messages/${v.locale}.json`), "utf8")) as Catalogue);
+  if (!catalogues.has(v.locale))
+    catalogues.set(
+      v.locale,
+      JSON.parse(fs.readFileSync(path.resolve(`messages/${v.locale}.json`), "utf8")) as Catalogue,
+    );
   return catalogues.get(v.locale)!;
 };
 
@@ -42,7 +47,12 @@ export function shots(role: string, v: Variant) {
 }
 
 /** A page signed in as `email` (signed in with JavaScript, then browsing as the variant says). */
-export async function pageAs(browser: Browser, email: string, js: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function pageAs(
+  browser: Browser,
+  email: string,
+  js: boolean,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
   const signer = await browser.newContext();
   const p = await signer.newPage();
   await requestLink(p, email);
@@ -72,7 +82,14 @@ export async function pageAs(browser: Browser, email: string, js: boolean, viewp
 export async function submitAsOrganisation(
   page: Page,
   slug: string,
-  o: { title: string; summary: string; body?: string; recommendation?: string; publication: Publication; file?: { name: string; buffer: Buffer } },
+  o: {
+    title: string;
+    summary: string;
+    body?: string;
+    recommendation?: string;
+    publication: Publication;
+    file?: { name: string; buffer: Buffer };
+  },
 ): Promise<{ id: string; reference: string }> {
   const form = new SubmissionForm(page);
   await form.open(slug);
@@ -84,7 +101,8 @@ export async function submitAsOrganisation(
   await form.language.selectOption("en");
   await form.contactPerson.fill("Nadia Haddad");
   await form.publication(o.publication).check();
-  if (o.file) await form.attachments.setInputFiles({ name: o.file.name, mimeType: "application/pdf", buffer: o.file.buffer });
+  if (o.file)
+    await form.attachments.setInputFiles({ name: o.file.name, mimeType: "application/pdf", buffer: o.file.buffer });
   await form.submit();
   await expect(form.referenceConfirmation).toContainText(/[A-Z]{2,6}-\d{4}/);
   const reference = await form.reference(/[A-Z]{2,6}-\d{4}/);
@@ -130,10 +148,12 @@ export async function accessible(page: Page, v: Variant) {
 export type JourneyLocale = "en" | "fr" | "es" | "ar";
 
 /** The page's words in `locale` (the same catalogue the app renders from). */
-export const messagesOf = (locale: JourneyLocale): typeof en => JSON.parse(fs.readFileSync(path.join("messages", `${locale}.json`), "utf8")) as typeof en;
+export const messagesOf = (locale: JourneyLocale): typeof en =>
+  JSON.parse(fs.readFileSync(path.join("messages", `${locale}.json`), "utf8")) as typeof en;
 
 /** A message with its {placeholders} filled (for messages without plural or select). */
-export const say = (message: string, values: Record<string, string | number>) => message.replace(/\{(\w+)\}/g, (all, k: string) => (k in values ? String(values[k]) : all));
+export const say = (message: string, values: Record<string, string | number>) =>
+  message.replace(/\{(\w+)\}/g, (all, k: string) => (k in values ? String(values[k]) : all));
 
 /**
  * The NGO journey's screenshots, in the layout of `shots` above: `JOURNEY_SHOTS/<role>/NN-step[-ar][-nojs].png`
@@ -149,7 +169,10 @@ export function journeyShots(role: string, variant: string) {
     dir,
     async take(page: Page, name: string) {
       n += 1;
-      await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, "0")}-${name}${suffix}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(dir, `${String(n).padStart(2, "0")}-${name}${suffix}.png`),
+        fullPage: true,
+      });
     },
   };
 }
@@ -169,13 +192,19 @@ export async function staticCopyForAxe(page: Page, checker: Page): Promise<Page>
       async () => {
         await page.waitForLoadState("load").catch(() => undefined);
         content = await page.content().catch(() => "");
-        return /<html[^>]*\blang="[^"]+"/i.test(content) && /<title>[^<]+<\/title>/i.test(content) && /<\/body>/i.test(content);
+        return (
+          /<html[^>]*\blang="[^"]+"/i.test(content) &&
+          /<title>[^<]+<\/title>/i.test(content) &&
+          /<\/body>/i.test(content)
+        );
       },
       { timeout: 30_000, message: `the page at ${page.url()} finished loading` },
     )
     .toBe(true);
   const origin = new URL(page.url()).origin;
-  const html = content.replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<head>/i, `<head><base href="${origin}/">`);
+  const html = content
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<head>/i, `<head><base href="${origin}/">`);
   await checker.setContent(html, { waitUntil: "load" });
   return checker;
 }

@@ -41,7 +41,8 @@ export default async function checkServerLogs() {
     const file = serverLogPath(dir);
     if (!fs.existsSync(file)) continue;
     const found = personalDataInLog(fs.readFileSync(file, "utf8"), typed);
-    if (found.length) problems.push(`${file}: ${found.slice(0, 10).join(", ")}${found.length > 10 ? ` … (${found.length})` : ""}`);
+    if (found.length)
+      problems.push(`${file}: ${found.slice(0, 10).join(", ")}${found.length > 10 ? ` … (${found.length})` : ""}`);
   }
   if (problems.length) throw new Error(`Personal data in the server logs:\n${problems.join("\n")}`);
 }

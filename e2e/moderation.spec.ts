@@ -4,7 +4,11 @@ import { expectAccessible, runTag, signIn, signOut } from "./helpers";
 import { ModerationDetail, ModerationQueue } from "./pages/moderation";
 import { SubmissionForm, type Publication } from "./pages/submission-form";
 
-async function submitInput(page: Page, slug: string, o: { title: string; summary: string; publication: Publication; language: string }) {
+async function submitInput(
+  page: Page,
+  slug: string,
+  o: { title: string; summary: string; publication: Publication; language: string },
+) {
   const form = new SubmissionForm(page);
   await form.open(slug);
   await form.title.fill(o.title);
@@ -19,7 +23,9 @@ async function submitInput(page: Page, slug: string, o: { title: string; summary
   return new URL(page.url()).pathname.split("/").at(-1)!;
 }
 
-test("an anchor filters, searches, requests changes; the organisation edits; the anchor compares, accepts and publishes as chosen", async ({ page }) => {
+test("an anchor filters, searches, requests changes; the organisation edits; the anchor compares, accepts and publishes as chosen", async ({
+  page,
+}) => {
   const tag = runTag();
   const queue = new ModerationQueue(page);
   const detail = new ModerationDetail(page);
@@ -30,8 +36,18 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
     publication: "anonymous",
     language: "fr",
   });
-  await submitInput(page, "mena", { title: `Named input ${tag}`, summary: "Migrant workers and fair recruitment.", publication: "named", language: "en" });
-  await submitInput(page, "mena", { title: `Private input ${tag}`, summary: "Only for the consultation.", publication: "none", language: "en" });
+  await submitInput(page, "mena", {
+    title: `Named input ${tag}`,
+    summary: "Migrant workers and fair recruitment.",
+    publication: "named",
+    language: "en",
+  });
+  await submitInput(page, "mena", {
+    title: `Private input ${tag}`,
+    summary: "Only for the consultation.",
+    publication: "none",
+    language: "en",
+  });
   await signOut(page);
 
   await signIn(page, "anchor.mena@example.org");
@@ -85,9 +101,16 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
 
   await page.goto("/en/inputs?consultation=mena");
   await expectAccessible(page);
-  const anonymous = page.getByTestId("public-input").filter({ hasText: `Protection des travailleuses domestiques ${tag}` });
+  const anonymous = page
+    .getByTestId("public-input")
+    .filter({ hasText: `Protection des travailleuses domestiques ${tag}` });
   await expect(anonymous.getByTestId("public-input-author")).toHaveText("Anonymous input");
-  await expect(page.getByTestId("public-input").filter({ hasText: `Named input ${tag}` }).getByTestId("public-input-author")).toContainText("Demo Migrant Network");
+  await expect(
+    page
+      .getByTestId("public-input")
+      .filter({ hasText: `Named input ${tag}` })
+      .getByTestId("public-input-author"),
+  ).toContainText("Demo Migrant Network");
   await expect(page.getByTestId("public-input").filter({ hasText: `Private input ${tag}` })).toHaveCount(0);
   // Nothing about the anonymous input's organisation or contact anywhere in its part of the page.
   const text = await anonymous.innerText();
@@ -104,10 +127,17 @@ test("another consultation's anchor sees nothing of this queue or its inputs", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
 });
 
-test("exports honour the queue's filters, are attachments, and are the anchor's own consultation only", async ({ page }) => {
+test("exports honour the queue's filters, are attachments, and are the anchor's own consultation only", async ({
+  page,
+}) => {
   const tag = runTag();
   await signIn(page, "owner@example.org");
-  await submitInput(page, "mena", { title: `=SUM(1+1) export ${tag}`, summary: "Formula-looking title, for the export.", publication: "named", language: "en" });
+  await submitInput(page, "mena", {
+    title: `=SUM(1+1) export ${tag}`,
+    summary: "Formula-looking title, for the export.",
+    publication: "named",
+    language: "en",
+  });
   await signOut(page);
   await signIn(page, "anchor.mena@example.org");
   const queue = new ModerationQueue(page);

@@ -18,7 +18,10 @@ async function fillPaperInput(page: Page, title: string) {
 
 const enteredLine = "Entered by Demo Anchor (pacific) on behalf of the organisation, received by paper";
 
-test("the anchor enters paper inputs for an existing and a new organisation, then finds them in the queue marked as paper", async ({ page, browser }) => {
+test("the anchor enters paper inputs for an existing and a new organisation, then finds them in the queue marked as paper", async ({
+  page,
+  browser,
+}) => {
   const tag = runTag();
   await signIn(page, "anchor.pacific@example.org");
 
@@ -38,7 +41,9 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   // The form for a new organisation, right to left in Arabic.
   await page.goto("/ar/moderation/pacific/on-behalf?org=new");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("إدخال مساهمة وردت بالبريد الإلكتروني أو ورقيًا أو شفهيًا");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "إدخال مساهمة وردت بالبريد الإلكتروني أو ورقيًا أو شفهيًا",
+  );
   await expectAccessible(page);
   await page.goBack();
   await ready(page);
@@ -55,7 +60,9 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await expect(page.getByTestId("entered-on-behalf")).toHaveText(enteredLine);
   const reference = (await page.locator("main p[dir=ltr]").first().textContent())?.trim() ?? "";
   expect(reference).toMatch(/^PAC-\d{4}$/);
-  await expect(page.getByTestId("audit-row").first()).toContainText("Entered the input on the organisation's behalf, received on paper");
+  await expect(page.getByTestId("audit-row").first()).toContainText(
+    "Entered the input on the organisation's behalf, received on paper",
+  );
 
   // A new organisation, without JavaScript: the server checks the same schema, field by field.
   const cookies = await page.context().cookies();
@@ -63,12 +70,17 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await context.addCookies(cookies);
   const nojs = await context.newPage();
   await nojs.goto("/en/moderation/pacific/on-behalf");
-  await nojs.getByRole("link", { name: "The organisation is not on the portal: create it together with its input" }).click();
+  await nojs
+    .getByRole("link", { name: "The organisation is not on the portal: create it together with its input" })
+    .click();
   await nojs.getByLabel("Name of the organisation").fill(`Pacific Seasonal Workers ${tag}`);
   await nojs.getByRole("button", { name: "Enter the input" }).click();
   const summary = nojs.getByTestId("error-summary");
   await expect(summary).toContainText("Choose how the input was received.");
-  await expect(summary.getByRole("link", { name: /Type of organisation/ })).toHaveAttribute("href", "#field-organisation.type");
+  await expect(summary.getByRole("link", { name: /Type of organisation/ })).toHaveAttribute(
+    "href",
+    "#field-organisation.type",
+  );
   await expect(nojs.getByLabel("Name of the organisation")).toHaveValue(`Pacific Seasonal Workers ${tag}`);
   await nojs.getByLabel("Country", { exact: true }).selectOption("WS");
   await nojs.getByLabel("Type of organisation").selectOption("grassroots");
@@ -82,12 +94,16 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await page.goto(`/en/moderation/pacific?q=${tag}`);
   await expect(page.getByTestId("queue-row")).toHaveCount(2);
   await expect(page.getByTestId("queue-channel")).toHaveText(["Received on paper", "Received on paper"]);
-  await expect(page.getByTestId("queue-row").filter({ hasText: `Pacific Seasonal Workers ${tag}` })).toContainText("not verified");
+  await expect(page.getByTestId("queue-row").filter({ hasText: `Pacific Seasonal Workers ${tag}` })).toContainText(
+    "not verified",
+  );
   await page.getByRole("link", { name: `Handwritten letter ${tag}` }).click();
   await expect(page.getByTestId("entered-on-behalf")).toHaveText(enteredLine);
   await expect(page.getByTestId("moderation-status")).toHaveText("Submitted");
   // Nobody can sign in for the new organisation: no change request is offered, and the page says why.
-  await expect(page.getByTestId("no-one-to-change")).toContainText("Nobody from this organisation has an account on the portal");
+  await expect(page.getByTestId("no-one-to-change")).toContainText(
+    "Nobody from this organisation has an account on the portal",
+  );
   await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Do not accept" })).toBeVisible();
 
@@ -99,7 +115,12 @@ test("the anchor enters paper inputs for an existing and a new organisation, the
   await signOut(page);
   await signIn(page, "owner@example.org");
   await page.goto("/en/submissions");
-  await expect(page.getByTestId("my-submission").filter({ hasText: `Letter ${tag}` }).getByTestId("entered-by-anchors")).toHaveText("Entered by the consultation's anchors");
+  await expect(
+    page
+      .getByTestId("my-submission")
+      .filter({ hasText: `Letter ${tag}` })
+      .getByTestId("entered-by-anchors"),
+  ).toHaveText("Entered by the consultation's anchors");
 });
 
 test("an organisation's owner and another consultation's anchor cannot open the page", async ({ page }) => {

@@ -89,11 +89,20 @@ export function request(opts: {
 }): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: opts.host, port: opts.port, path: opts.path, method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.localAddress },
+      {
+        host: opts.host,
+        port: opts.port,
+        path: opts.path,
+        method: opts.method ?? "GET",
+        headers: opts.headers,
+        localAddress: opts.localAddress,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       },
     );
@@ -119,4 +128,9 @@ export function hiddenFields(html: string): [string, string][] {
 }
 
 const decodeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");

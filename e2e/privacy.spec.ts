@@ -16,7 +16,9 @@ async function createOrganisation(page: Page, name: string, email: string) {
 }
 
 test.describe("an owner's organisation data", () => {
-  test("the owner downloads all of it as JSON, then deletes the organisation; unsent copies go too", async ({ page }) => {
+  test("the owner downloads all of it as JSON, then deletes the organisation; unsent copies go too", async ({
+    page,
+  }) => {
     const tag = runTag();
     const email = `privacy-${tag}@example.net`;
     const name = `Association des familles ${tag}`;
@@ -24,9 +26,15 @@ test.describe("an owner's organisation data", () => {
     const orgUrl = await createOrganisation(page, name, email);
     const orgId = orgUrl.split("/").pop()!;
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download all data (JSON)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download all data (JSON)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^organisation-${orgId}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-    const doc = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { organisation: { name: string }; members: { email: string; role: string }[] };
+    const doc = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+      organisation: { name: string };
+      members: { email: string; role: string }[];
+    };
     expect(doc.organisation.name).toBe(name);
     expect(doc.members).toEqual([expect.objectContaining({ email, role: "owner" })]);
     const response = await page.request.get(`/api/organisations/${orgId}/export`);
@@ -44,7 +52,9 @@ test.describe("an owner's organisation data", () => {
     const confirm = form.getByLabel(`Type the organisation's name, ${name}, to confirm`);
     await confirm.fill(`${name} (typo)`);
     await form.getByRole("button", { name: "Delete the organisation and all its data" }).click();
-    await expect(form.getByText("This is not the organisation's name. Type it exactly as shown.").first()).toBeVisible();
+    await expect(
+      form.getByText("This is not the organisation's name. Type it exactly as shown.").first(),
+    ).toBeVisible();
     expect(page.url().startsWith(orgUrl)).toBe(true);
 
     await confirm.fill(name);
@@ -53,7 +63,13 @@ test.describe("an owner's organisation data", () => {
     await expect(page.getByText("The organisation and all its data have been deleted.")).toBeVisible();
     await expect(page.getByText("You do not belong to an organisation yet.", { exact: false })).toBeVisible();
     await expect
-      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("gcm-")).sort()))
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith("gcm-"))
+            .sort(),
+        ),
+      )
       .toEqual(["gcm-input:00000000-0000-4000-8000-000000000001:00000000-0000-4000-8000-000000000009"]);
 
     await page.goto(orgUrl);
@@ -81,9 +97,17 @@ test.describe("an owner's organisation data", () => {
     await form.getByLabel(`Type the organisation's name, ${name}, to confirm`).fill("Collectif");
     await form.getByRole("button", { name: "Delete the organisation and all its data" }).click();
     await expect(page.getByTestId("error-summary")).toContainText("This is not the organisation's name.");
-    await expect(page.getByTestId("delete-organisation-form").getByLabel(`Type the organisation's name, ${name}, to confirm`)).toHaveValue("Collectif");
-    await page.getByTestId("delete-organisation-form").getByLabel(`Type the organisation's name, ${name}, to confirm`).fill(name);
-    await page.getByTestId("delete-organisation-form").getByRole("button", { name: "Delete the organisation and all its data" }).click();
+    await expect(
+      page.getByTestId("delete-organisation-form").getByLabel(`Type the organisation's name, ${name}, to confirm`),
+    ).toHaveValue("Collectif");
+    await page
+      .getByTestId("delete-organisation-form")
+      .getByLabel(`Type the organisation's name, ${name}, to confirm`)
+      .fill(name);
+    await page
+      .getByTestId("delete-organisation-form")
+      .getByRole("button", { name: "Delete the organisation and all its data" })
+      .click();
     await expect(page.getByText("The organisation and all its data have been deleted.")).toBeVisible();
     await context.close();
   });

@@ -4,9 +4,27 @@ import { seedConsultations } from "../db/seed-data";
 
 const locales = [
   { locale: "en", dir: "ltr", title: "Regional civil society consultations", region: "Pacific", french: "Français" },
-  { locale: "fr", dir: "ltr", title: "Consultations régionales de la société civile", region: "Pacifique", french: "Français" },
-  { locale: "es", dir: "ltr", title: "Consultas regionales de la sociedad civil", region: "Pacífico", french: "Français" },
-  { locale: "ar", dir: "rtl", title: "المشاورات الإقليمية للمجتمع المدني", region: "المحيط الهادئ", french: "Français" },
+  {
+    locale: "fr",
+    dir: "ltr",
+    title: "Consultations régionales de la société civile",
+    region: "Pacifique",
+    french: "Français",
+  },
+  {
+    locale: "es",
+    dir: "ltr",
+    title: "Consultas regionales de la sociedad civil",
+    region: "Pacífico",
+    french: "Français",
+  },
+  {
+    locale: "ar",
+    dir: "rtl",
+    title: "المشاورات الإقليمية للمجتمع المدني",
+    region: "المحيط الهادئ",
+    french: "Français",
+  },
 ] as const;
 
 test("/ redirects by Accept-Language", async ({ request }) => {
@@ -39,7 +57,10 @@ for (const l of locales) {
       const results = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
         .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        path,
+      ).toEqual([]);
     }
   });
 }

@@ -2,7 +2,9 @@ import { expect, ready, test } from "./fixtures";
 import { expectAccessible, latestMail, runTag, signIn, signOut } from "./helpers";
 
 test.describe("registering for a consultation", () => {
-  test("with JavaScript: two participants; the anchor waitlists then confirms; the organisation sees it and is e-mailed", async ({ page }) => {
+  test("with JavaScript: two participants; the anchor waitlists then confirms; the organisation sees it and is e-mailed", async ({
+    page,
+  }) => {
     // No session, no export.
     expect((await page.request.get("/api/moderation/africa/participants?format=csv")).status()).toBe(401);
     await signIn(page, "owner@example.org");
@@ -40,8 +42,14 @@ test.describe("registering for a consultation", () => {
     await row.getByRole("button", { name: "Waitlist the registration of Demo Migrant Network" }).click();
     await expect(page.getByText("The registration has been updated.")).toBeVisible();
     await expect(page).toHaveURL(/need=visa/);
-    await page.getByTestId("registration-row").filter({ hasText: "Demo Migrant Network" }).getByRole("button", { name: "Confirm the registration of Demo Migrant Network" }).click();
-    await expect(page.getByTestId("registration-row").filter({ hasText: "Demo Migrant Network" })).toContainText("Registration confirmed");
+    await page
+      .getByTestId("registration-row")
+      .filter({ hasText: "Demo Migrant Network" })
+      .getByRole("button", { name: "Confirm the registration of Demo Migrant Network" })
+      .click();
+    await expect(page.getByTestId("registration-row").filter({ hasText: "Demo Migrant Network" })).toContainText(
+      "Registration confirmed",
+    );
 
     // The logistics export holds the participants, formulas neutralised.
     const csv = await page.request.get("/api/moderation/africa/participants?format=csv");
@@ -61,7 +69,9 @@ test.describe("registering for a consultation", () => {
     await expect(page.getByTestId("registration-status")).toContainText("Registration confirmed");
   });
 
-  test("without JavaScript: errors are shown with the text kept, rows are added, and the registration saved", async ({ browser }) => {
+  test("without JavaScript: errors are shown with the text kept, rows are added, and the registration saved", async ({
+    browser,
+  }) => {
     const tag = runTag();
     const email = `nojs-${tag}@example.net`;
     const js = await browser.newContext();

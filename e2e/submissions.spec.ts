@@ -6,7 +6,9 @@ const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 1)]);
 
 test.describe("submitting input", () => {
-  test("with JavaScript: autosaved draft, restored after a reload, submitted with a receipt, edited into a revision", async ({ page }) => {
+  test("with JavaScript: autosaved draft, restored after a reload, submitted with a receipt, edited into a revision", async ({
+    page,
+  }) => {
     const tag = runTag();
     const form = new SubmissionForm(page);
     await signIn(page, "owner@example.org");
@@ -43,7 +45,9 @@ test.describe("submitting input", () => {
     expect(mail.text).toContain(submissionUrl);
   });
 
-  test("without JavaScript: an invalid post shows the error summary and keeps the text; a valid one gets a reference", async ({ browser }) => {
+  test("without JavaScript: an invalid post shows the error summary and keeps the text; a valid one gets a reference", async ({
+    browser,
+  }) => {
     const js = await browser.newContext();
     await signIn(await js.newPage(), "owner@example.org");
     const cookies = await js.cookies();
@@ -104,7 +108,10 @@ test.describe("submitting input", () => {
     await context.close();
   });
 
-  test("attachments: a PDF is accepted and downloadable by the organisation only; an executable renamed .pdf is refused", async ({ page, browser }) => {
+  test("attachments: a PDF is accepted and downloadable by the organisation only; an executable renamed .pdf is refused", async ({
+    page,
+    browser,
+  }) => {
     const form = new SubmissionForm(page);
     await signIn(page, "owner@example.org");
     await form.open("asia");
@@ -114,7 +121,11 @@ test.describe("submitting input", () => {
     await expect(form.errorSummary).toContainText("is not a PDF, DOCX or ODT document");
     await expect(form.title).toHaveValue(/With a report/);
 
-    await form.attachments.setInputFiles({ name: "../../Rapport annuel.pdf", mimeType: "application/octet-stream", buffer: pdf });
+    await form.attachments.setInputFiles({
+      name: "../../Rapport annuel.pdf",
+      mimeType: "application/octet-stream",
+      buffer: pdf,
+    });
     await form.submit();
     await expect(form.referenceConfirmation).toContainText(/ASIA-\d{4}/);
     const link = page.getByTestId("attachment").getByRole("link");

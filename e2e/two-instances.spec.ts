@@ -41,7 +41,7 @@ test.describe("two instances on one database", () => {
         DATABASE_URL: process.env.DATABASE_URL,
       },
     });
-    for (let t0 = Date.now(); ; ) {
+    for (let t0 = Date.now(); ;) {
       try {
         if ((await fetch(`${second}/en`)).ok) break;
       } catch {
@@ -59,7 +59,9 @@ test.describe("two instances on one database", () => {
     await Promise.race([gone, sleep(5000)]);
   });
 
-  test("a consultation changed through one instance shows on the other within the stated freshness", async ({ page }) => {
+  test("a consultation changed through one instance shows on the other within the stated freshness", async ({
+    page,
+  }) => {
     const publicPage = async () => (await fetch(`${second}/en/consultations/pacific`)).text();
     await signIn(page, "secretariat@example.org");
     await page.goto("/en/secretariat/consultations/pacific");

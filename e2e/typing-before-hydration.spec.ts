@@ -6,7 +6,12 @@ import { signIn } from "./helpers";
 // (react-hook-form registering the fields: since 7.6x it leaves a field edited before it was ready
 // alone) and when the draft logic starts.
 // Chrome DevTools' "3G" preset: 400 kbit/s, 2,000 ms latency (as in bench:weight).
-const THREE_G = { offline: false, latency: 2_000, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
+const THREE_G = {
+  offline: false,
+  latency: 2_000,
+  downloadThroughput: (400 * 1024) / 8,
+  uploadThroughput: (400 * 1024) / 8,
+};
 
 test("typing on throttled 3G before the form hydrates is kept through hydration", async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
@@ -54,7 +59,10 @@ test("typing on throttled 3G before the form hydrates is kept through hydration"
     else typedBeforeHydration = i;
   }
   expect(typedBeforeHydration, "characters typed before hydration").toBeGreaterThan(3);
-  test.info().annotations.push({ type: "typed", description: `${typedBeforeHydration} keystrokes before hydration, ${i} in all` });
+  test.info().annotations.push({
+    type: "typed",
+    description: `${typedBeforeHydration} keystrokes before hydration, ${i} in all`,
+  });
 
   // Let the restore check and any autosave logic run.
   await page.waitForTimeout(1_000);

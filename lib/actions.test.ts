@@ -11,13 +11,27 @@ import { sessionActor } from "@/lib/auth/actor";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 
-const refused = () => Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+const refused = () =>
+  Object.assign(new Error("Failed query: select 1"), {
+    cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+  });
 
 function withDeps(deps: ActionDeps) {
   (globalThis as Record<symbol, unknown>)[ACTION_DEPS] = deps;
 }
-const base: Omit<ActionDeps, "getActor"> = { getLocale: async () => "en", getTranslations: async () => (key: string) => key };
-const actor = { userId: "u", email: "u@example.net", name: null, locale: "en" as const, memberships: [], anchorOf: [], secretariat: false };
+const base: Omit<ActionDeps, "getActor"> = {
+  getLocale: async () => "en",
+  getTranslations: async () => (key: string) => key,
+};
+const actor = {
+  userId: "u",
+  email: "u@example.net",
+  name: null,
+  locale: "en" as const,
+  memberships: [],
+  anchorOf: [],
+  secretariat: false,
+};
 
 describe("action pipeline with the database away", () => {
   afterAll(() => {
@@ -70,7 +84,10 @@ describe.each(drivers)("sessionActor (%s)", (driver) => {
   afterAll(async () => t?.close());
 
   it("finds the user of an unexpired session only", async () => {
-    const [u] = await t.db.insert(users).values({ email: `s-${randomBytes(4).toString("hex")}@example.net` }).returning({ id: users.id });
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: `s-${randomBytes(4).toString("hex")}@example.net` })
+      .returning({ id: users.id });
     const live = randomBytes(16).toString("hex");
     const old = randomBytes(16).toString("hex");
     await t.db.insert(sessions).values([

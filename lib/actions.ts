@@ -20,7 +20,9 @@ export type { FormState } from "@/lib/form-state";
 export interface ActionDeps {
   getActor: () => Promise<Actor | null>;
   getLocale: () => Promise<string>;
-  getTranslations: (namespace: "errors" | "validation") => Promise<(key: string, values?: Record<string, unknown>) => string>;
+  getTranslations: (
+    namespace: "errors" | "validation",
+  ) => Promise<(key: string, values?: Record<string, unknown>) => string>;
 }
 const realDeps: ActionDeps = {
   getActor,
@@ -104,7 +106,8 @@ function pipeline<S extends z.ZodMiniType>(
       unstable_rethrow(e);
       if (e instanceof DomainError) {
         const message = tErr(e.code, e.values);
-        if (e.field) return { status: "error", message: tErr("checkFields"), fieldErrors: { [e.field]: [message] }, values };
+        if (e.field)
+          return { status: "error", message: tErr("checkFields"), fieldErrors: { [e.field]: [message] }, values };
         return { status: "error", message, values };
       }
       console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
@@ -114,7 +117,6 @@ function pipeline<S extends z.ZodMiniType>(
     }
   };
 }
-
 
 /**
  * A one-button server action (remove, transfer, verify, accept …) for plain forms that work without
@@ -147,7 +149,8 @@ export function buttonAction<S extends z.ZodMiniType>(opts: {
       // Next.js signals (a redirect from run, notFound …) go on to Next.js, not into the form.
       unstable_rethrow(e);
       const code = e instanceof DomainError ? e.code : "unexpected";
-      if (!(e instanceof DomainError)) console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
+      if (!(e instanceof DomainError))
+        console.error(`[action] ${(e as Error).name}: ${redactForLog((e as Error).message)}`);
       target = withParam(back, "error", code);
     }
     redirect(target);

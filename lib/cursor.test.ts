@@ -4,16 +4,30 @@ import { isCalendarDate, parseKeysetCursor } from "./cursor";
 const id = "0b6f3c1e-2a4d-4c8e-9f00-123456789abc";
 
 describe("isCalendarDate", () => {
-  it.each(["2017-08-04", "2016-02-29", "1000-01-01", "9999-12-31"])("accepts %s", (s) => expect(isCalendarDate(s)).toBe(true));
-  it.each(["2017-02-29", "2017-02-30", "2017-13-01", "2017-00-10", "0000-00-00", "9999-99-99", "0999-12-31", "2017-8-4", "2017-08-04T00:00Z", " 2017-08-04", ""])(
-    "refuses %j",
-    (s) => expect(isCalendarDate(s)).toBe(false),
+  it.each(["2017-08-04", "2016-02-29", "1000-01-01", "9999-12-31"])("accepts %s", (s) =>
+    expect(isCalendarDate(s)).toBe(true),
   );
+  it.each([
+    "2017-02-29",
+    "2017-02-30",
+    "2017-13-01",
+    "2017-00-10",
+    "0000-00-00",
+    "9999-99-99",
+    "0999-12-31",
+    "2017-8-4",
+    "2017-08-04T00:00Z",
+    " 2017-08-04",
+    "",
+  ])("refuses %j", (s) => expect(isCalendarDate(s)).toBe(false));
 });
 
 describe("parseKeysetCursor", () => {
   it("reads a cursor the queue wrote", () => {
-    expect(parseKeysetCursor(`2017-08-04T10:11:12.345Z_${id}`)).toEqual({ at: new Date("2017-08-04T10:11:12.345Z"), id });
+    expect(parseKeysetCursor(`2017-08-04T10:11:12.345Z_${id}`)).toEqual({
+      at: new Date("2017-08-04T10:11:12.345Z"),
+      id,
+    });
   });
   it.each([
     ["no id", "2017-08-04T10:11:12.345Z"],

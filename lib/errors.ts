@@ -41,13 +41,33 @@ export function isUniqueViolation(e: unknown): boolean {
 }
 
 // postgres.js connection errors, and PostgreSQL's "shutting down / starting up / connection" classes.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
 
 /** The database could not be reached (down, restarting, connection lost): worth trying again soon. */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
+  for (
+    let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    err && depth < 5;
+    err = err.cause as typeof err, depth++
+  ) {
     const code = typeof err.code === "string" ? err.code : "";
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03") return true;
+    if (
+      UNAVAILABLE_CODES.has(code) ||
+      code.startsWith("08") ||
+      code === "57P01" ||
+      code === "57P02" ||
+      code === "57P03"
+    )
+      return true;
   }
   return false;
 }

@@ -26,7 +26,14 @@ describe("httpHref", () => {
 });
 
 describe("organisationSchema website", () => {
-  const base = { name: "Org", country: "FJ", type: "ngo", workingLanguages: ["en"], contactEmail: "a@example.org", locale: "en" };
+  const base = {
+    name: "Org",
+    country: "FJ",
+    type: "ngo",
+    workingLanguages: ["en"],
+    contactEmail: "a@example.org",
+    locale: "en",
+  };
   // A protocol-relative address is read as a host typed without https:// and stored with it.
   it.each(hostile.filter((v) => v && !v.startsWith("//")))("refuses %j", (website) => {
     expect(organisationSchema.safeParse({ ...base, website }).success).toBe(false);

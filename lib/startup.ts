@@ -18,7 +18,9 @@ export async function startServer(): Promise<void> {
     const { driver } = await getDatabase();
     startMailLoop();
     startRetentionLoop();
-    console.log(`[startup] database ready (${driver}${driver === "pglite" ? `, ${e.DATA_DIR}` : ""}), migrated and seeded`);
+    console.log(
+      `[startup] database ready (${driver}${driver === "pglite" ? `, ${e.DATA_DIR}` : ""}), migrated and seeded`,
+    );
   } catch (err) {
     console.error(`[startup] ${redactForLog((err as Error).message)}`);
     // A server that cannot open its database must not pretend to serve: exit with the reason.

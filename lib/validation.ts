@@ -71,7 +71,11 @@ export function nest(values: FormValues): Record<string, unknown> {
     });
   }
   const compact = (v: unknown): unknown =>
-    Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v;
+    Array.isArray(v)
+      ? v.filter((x) => x !== undefined).map(compact)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]))
+        : v;
   return compact(root) as Record<string, unknown>;
 }
 

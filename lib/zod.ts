@@ -16,7 +16,13 @@ z.config({ jitless: true });
 
 /** The schema, absent, or "" (an empty form field) read as absent. */
 export const optionalOrBlank = <T extends z.ZodMiniType>(schema: T) =>
-  z.union([z.optional(schema), z.pipe(z.literal(""), z.transform(() => undefined))]);
+  z.union([
+    z.optional(schema),
+    z.pipe(
+      z.literal(""),
+      z.transform(() => undefined),
+    ),
+  ]);
 
 /** For filters read from the URL: anything malformed is ignored (undefined), never a 500. */
 export const optionalOrIgnored = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);

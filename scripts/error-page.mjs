@@ -34,8 +34,15 @@ export function loadErrorPages(dir = process.cwd()) {
   for (const locale of LOCALES) {
     const { errors, meta } = JSON.parse(fs.readFileSync(path.join(dir, "messages", `${locale}.json`), "utf8"));
     const home = `<a href="/${locale}">${escape(errors.backHome)}</a>`;
-    pages.error[locale] = page(locale, meta, errors.errorTitle, errors.errorBody, `<a href="">${escape(errors.retry)}</a> · ${home}`);
-    pages.notFoundMain[locale] = `<main id="main" data-testid="server-not-found"><h1>${escape(errors.notFoundTitle)}</h1><p>${escape(errors.notFoundBody)}</p><p>${home}</p></main>`;
+    pages.error[locale] = page(
+      locale,
+      meta,
+      errors.errorTitle,
+      errors.errorBody,
+      `<a href="">${escape(errors.retry)}</a> · ${home}`,
+    );
+    pages.notFoundMain[locale] =
+      `<main id="main" data-testid="server-not-found"><h1>${escape(errors.notFoundTitle)}</h1><p>${escape(errors.notFoundBody)}</p><p>${home}</p></main>`;
   }
   return pages;
 }
@@ -77,7 +84,8 @@ function headersFrom(res, rest) {
 
 function clearBodyHeaders(res) {
   for (const name of res.getHeaderNames()) {
-    if (/^(content-(encoding|length|type|disposition)|etag|transfer-encoding|x-nextjs-.*|vary)$/i.test(name)) res.removeHeader(name);
+    if (/^(content-(encoding|length|type|disposition)|etag|transfer-encoding|x-nextjs-.*|vary)$/i.test(name))
+      res.removeHeader(name);
   }
 }
 
@@ -91,7 +99,11 @@ export function guardErrorDocument(req, res, pages) {
   const held = [];
   const sendPage = (self, status, body) => {
     clearBodyHeaders(self);
-    const headers = { "Content-Type": "text/html; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": "no-store" };
+    const headers = {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": String(body.length),
+      "Cache-Control": "no-store",
+    };
     if (status === 503) headers["Retry-After"] = "5";
     proto.writeHead.call(self, status, headers);
     if (req.method !== "HEAD") proto.write.call(self, body);
@@ -116,7 +128,12 @@ export function guardErrorDocument(req, res, pages) {
   // Writing before the head is sent writes the head first (inside Node's own write, which would then
   // append the chunk): decide before calling it.
   const decide = (self) => {
-    if (mode === "undecided" && !self.headersSent && ((self.statusCode >= 500 && isPageRequest(req)) || self.statusCode === 404)) self.writeHead(self.statusCode);
+    if (
+      mode === "undecided" &&
+      !self.headersSent &&
+      ((self.statusCode >= 500 && isPageRequest(req)) || self.statusCode === 404)
+    )
+      self.writeHead(self.statusCode);
   };
   res.flushHeaders = function flushHeaders() {
     decide(this);
@@ -126,7 +143,8 @@ export function guardErrorDocument(req, res, pages) {
   res.write = function write(chunk, encoding, callback) {
     decide(this);
     if (mode === "pass" || mode === "undecided") return proto.write.call(this, chunk, encoding, callback);
-    if (mode === "held" && chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+    if (mode === "held" && chunk)
+      held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
     const done = typeof encoding === "function" ? encoding : callback;
     if (done) process.nextTick(done);
     return true;
@@ -136,7 +154,10 @@ export function guardErrorDocument(req, res, pages) {
     if (mode === "pass" || mode === "undecided") return proto.end.call(this, chunk, encoding, callback);
     const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
     if (mode === "held") {
-      if (chunk && typeof chunk !== "function") held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+      if (chunk && typeof chunk !== "function")
+        held.push(
+          Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+        );
       const body = Buffer.concat(held);
       mode = "replaced";
       const plain = decoded(body, String(this.getHeader("content-encoding") ?? ""));
@@ -146,7 +167,10 @@ export function guardErrorDocument(req, res, pages) {
         const html = Buffer.from(
           plain
             .toString("utf8")
-            .replace('<html id="__next_error__"', `<html id="__next_error__" lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"`)
+            .replace(
+              '<html id="__next_error__"',
+              `<html id="__next_error__" lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"`,
+            )
             .replace(/<body([^>]*)>/, (tag) => `${tag}${pages.notFoundMain[locale] ?? pages.notFoundMain.en}`),
         );
         this.removeHeader("Content-Encoding");

@@ -34,7 +34,13 @@ const failures: Record<string, (res: http.ServerResponse) => void> = {
   },
   "empty-404-gzip": (res) => {
     const body = zlib.gzipSync('<!DOCTYPE html><html id="__next_error__"><body></body></html>');
-    res.writeHead(404, { "Content-Type": "text/html", "Content-Encoding": "gzip", "Content-Length": String(body.length) }).end(body);
+    res
+      .writeHead(404, {
+        "Content-Type": "text/html",
+        "Content-Encoding": "gzip",
+        "Content-Length": String(body.length),
+      })
+      .end(body);
   },
   "real-404": (res) => {
     res.statusCode = 404;

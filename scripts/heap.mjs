@@ -7,7 +7,8 @@ export const DEFAULT_HEAP_MB = 512;
 
 export function heapFlag(env = process.env) {
   const mb = Number(env.APP_HEAP_MB || DEFAULT_HEAP_MB);
-  if (!Number.isInteger(mb) || mb < 128) throw new Error(`APP_HEAP_MB must be a whole number of megabytes ≥ 128, not ${env.APP_HEAP_MB}`);
+  if (!Number.isInteger(mb) || mb < 128)
+    throw new Error(`APP_HEAP_MB must be a whole number of megabytes ≥ 128, not ${env.APP_HEAP_MB}`);
   return `--max-old-space-size=${mb}`;
 }
 

@@ -25,7 +25,8 @@ const docOnly = process.argv.includes("--doc-only");
 for (const role of fs.existsSync(out) && !docOnly ? fs.readdirSync(out, { withFileTypes: true }) : []) {
   if (role.isDirectory()) fs.rmSync(path.join(out, role.name), { recursive: true, force: true });
 }
-if (!docOnly && process.env.JOURNEYS_SKIP_BUILD !== "1") run("build", "node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
+if (!docOnly && process.env.JOURNEYS_SKIP_BUILD !== "1")
+  run("build", "node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
 if (!docOnly) run("journeys", "node_modules/.bin/playwright", ["test", "journey-"]);
 
 // ---------------------------------------------------------------- the page
@@ -59,7 +60,10 @@ for (const role of roles) {
   const steps = [...new Set(files.map((f) => /^(\d\d-.+?)(-ar)?(-nojs)?\.png$/.exec(f)?.[1]).filter(Boolean))].sort();
   const present = variants.filter(([suffix]) => steps.some((s) => files.includes(`${s}${suffix}.png`)));
   lines.push(`## ${titles[role] ?? role}`, "");
-  lines.push(`| step | ${present.map(([, label]) => label).join(" | ")} |`, `|---|${present.map(() => "---").join("|")}|`);
+  lines.push(
+    `| step | ${present.map(([, label]) => label).join(" | ")} |`,
+    `|---|${present.map(() => "---").join("|")}|`,
+  );
   for (const step of steps) {
     const name = step.replace(/^(\d\d)-/, "$1. ").replaceAll("-", " ");
     const cells = present.map(([suffix]) => {

@@ -34,7 +34,18 @@ export function resolveMode(env = process.env) {
           "To try the demo anyway, set DEMO_ACCOUNTS=true.",
         ].join("\n")
       : null;
-  return { database, demoAccounts, demoExplicit, localOutbox, demo, host, hostExplicit, allowRemote, production, refusal };
+  return {
+    database,
+    demoAccounts,
+    demoExplicit,
+    localOutbox,
+    demo,
+    host,
+    hostExplicit,
+    allowRemote,
+    production,
+    refusal,
+  };
 }
 
 export function isLoopbackHost(host) {
@@ -47,20 +58,33 @@ export function startupBlock(mode, port) {
   const url = `http://${isLoopbackHost(mode.host) ? "localhost" : shown}:${port}`;
   const lines = [];
   if (mode.demo) {
-    const mail = mode.localOutbox ? "e-mails kept in the local outbox (/en/dev/outbox)" : "e-mails sent through SMTP_URL";
-    lines.push(`Mode: DEMO — demo accounts ${mode.demoAccounts ? "on" : "off"}, ${mail}, ${mode.database === "postgres" ? "PostgreSQL" : "embedded database"}.`);
+    const mail = mode.localOutbox
+      ? "e-mails kept in the local outbox (/en/dev/outbox)"
+      : "e-mails sent through SMTP_URL";
+    lines.push(
+      `Mode: DEMO — demo accounts ${mode.demoAccounts ? "on" : "off"}, ${mail}, ${mode.database === "postgres" ? "PostgreSQL" : "embedded database"}.`,
+    );
   } else {
-    lines.push(`Mode: ${mode.production ? "production" : "local"} — no demo accounts, ${mode.localOutbox ? "local outbox" : "e-mail through SMTP_URL"}, ${mode.database === "postgres" ? "PostgreSQL" : "embedded database"}.`);
+    lines.push(
+      `Mode: ${mode.production ? "production" : "local"} — no demo accounts, ${mode.localOutbox ? "local outbox" : "e-mail through SMTP_URL"}, ${mode.database === "postgres" ? "PostgreSQL" : "embedded database"}.`,
+    );
   }
   if (isLoopbackHost(mode.host)) {
     lines.push(`Listens on ${shown}:${port} only: ${url} from this computer; nothing on the network can reach it.`);
-    if (mode.demo) lines.push("Exposes: whoever uses this computer can sign in as any demo account, the secretariat included.");
+    if (mode.demo)
+      lines.push("Exposes: whoever uses this computer can sign in as any demo account, the secretariat included.");
   } else {
-    lines.push(`Listens on ${shown}:${port}${mode.hostExplicit ? " (HOSTNAME)" : ""}: anyone who can reach this port sees the public pages and can use the sign-in form.`);
+    lines.push(
+      `Listens on ${shown}:${port}${mode.hostExplicit ? " (HOSTNAME)" : ""}: anyone who can reach this port sees the public pages and can use the sign-in form.`,
+    );
     if (mode.demo && mode.allowRemote) {
-      lines.push("Exposes: DEMO_ALLOW_REMOTE=true — the outbox with every sign-in link, and the demo accounts (secretariat included), to ANYONE who can reach this port.");
+      lines.push(
+        "Exposes: DEMO_ALLOW_REMOTE=true — the outbox with every sign-in link, and the demo accounts (secretariat included), to ANYONE who can reach this port.",
+      );
     } else if (mode.demo) {
-      lines.push("Exposes: the outbox and the demo accounts answer only requests from this computer (loopback); DEMO_ALLOW_REMOTE=true would open them to the network.");
+      lines.push(
+        "Exposes: the outbox and the demo accounts answer only requests from this computer (loopback); DEMO_ALLOW_REMOTE=true would open them to the network.",
+      );
     }
   }
   return lines.map((l) => `[start] ${l}`).join("\n");

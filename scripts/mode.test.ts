@@ -23,6 +23,10 @@ describe("resolveMode", () => {
     expect(resolveMode({ NODE_ENV: "production" }).refusal).toMatch(/DEMO_ACCOUNTS=true/);
     expect(resolveMode({ NODE_ENV: "production", DEMO_ACCOUNTS: "true" }).refusal).toBeNull();
     expect(resolveMode({ NODE_ENV: "production", DEMO_ACCOUNTS: "false" }).refusal).toBeNull();
-    expect(resolveMode({ DATABASE_URL: "postgres://db/app", DEMO_ACCOUNTS: "true" })).toMatchObject({ demo: true, host: "127.0.0.1", refusal: null });
+    expect(resolveMode({ DATABASE_URL: "postgres://db/app", DEMO_ACCOUNTS: "true" })).toMatchObject({
+      demo: true,
+      host: "127.0.0.1",
+      refusal: null,
+    });
   });
 });

@@ -8,5 +8,11 @@ export declare function boundaryOf(contentType: string | undefined | null): stri
 export declare function limitMultipart(
   source: AsyncIterable<Buffer>,
   boundary: string,
-  limits?: { maxFileBytes?: number; maxFiles?: number; jsonField?: (name: string) => boolean; requiredFields?: string[]; arrayFields?: string[] },
+  limits?: {
+    maxFileBytes?: number;
+    maxFiles?: number;
+    jsonField?: (name: string) => boolean;
+    requiredFields?: string[];
+    arrayFields?: string[];
+  },
 ): Promise<Buffer | null>;

@@ -29,9 +29,9 @@ export const MARKER = {
 
 const CRLF = Buffer.from("\r\n");
 const HEADER_END = Buffer.from("\r\n\r\n");
- 
+
 const CONTROL = /[\u0000-\u001f\u007f]/;
- 
+
 const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 
 export function boundaryOf(contentType) {
@@ -47,7 +47,12 @@ function parsePartHeaders(raw) {
   // filename="…" (quoted, may hold ;) or filename=token; filename*= is RFC 5987.
   const m = /;\s*filename\*?\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/i.exec(disposition);
   const n = /;\s*name\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/i.exec(disposition);
-  return { lines, isFile: !!m, filename: m ? m[1].replace(/^"|"$/g, "") : "", name: n ? n[1].replace(/^"|"$/g, "") : "" };
+  return {
+    lines,
+    isFile: !!m,
+    filename: m ? m[1].replace(/^"|"$/g, "") : "",
+    name: n ? n[1].replace(/^"|"$/g, "") : "",
+  };
 }
 
 function withType(lines, type) {

@@ -3,7 +3,14 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "@/lib/attachments/limits";
-import { boundaryOf, limitMultipart, MARKER, MAX_FILE_BYTES, MAX_FILES, MAX_FORWARDED_BYTES } from "./multipart-limit.mjs";
+import {
+  boundaryOf,
+  limitMultipart,
+  MARKER,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  MAX_FORWARDED_BYTES,
+} from "./multipart-limit.mjs";
 
 async function encode(fd: FormData) {
   const r = new Request("http://x.invalid/", { method: "POST", body: fd });
@@ -32,7 +39,8 @@ describe("limitMultipart", () => {
     fd.append("attachments", new File([], ""));
     const { body, type } = await encode(fd);
     const direct = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
-    const shape = (x: FormData) => [...x.entries()].map(([k, v]) => [k, typeof v === "string" ? v : [v.name, v.size, v.type]]);
+    const shape = (x: FormData) =>
+      [...x.entries()].map(([k, v]) => [k, typeof v === "string" ? v : [v.name, v.size, v.type]]);
     expect(shape(direct)[1]).toEqual(["attachments", ["a.pdf", 100, "application/pdf"]]);
     for (const size of [1, 2, 7, 64, 100_000]) {
       expect(shape((await run(fd, size))!)).toEqual(shape(direct));

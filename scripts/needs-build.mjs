@@ -2,7 +2,18 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const roots = ["app", "components", "lib", "db", "messages", "scripts/mode.mjs", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const roots = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "messages",
+  "scripts/mode.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+];
 
 function newest(p) {
   if (!fs.existsSync(p)) return 0;

@@ -57,7 +57,9 @@ for (const rel of ["src/connection.js", "cjs/src/connection.js", "cf/src/connect
     const count = (text.match(p.from) ?? []).length;
     if (count !== p.expected) {
       // Another version of the driver: the code has changed, so the patch may no longer apply or be needed.
-      console.warn(`[patch-postgres] postgres ${version}: ${rel}: "${p.name}" found ${count} places, expected ${p.expected}; file left unpatched`);
+      console.warn(
+        `[patch-postgres] postgres ${version}: ${rel}: "${p.name}" found ${count} places, expected ${p.expected}; file left unpatched`,
+      );
       ok = false;
       break;
     }

@@ -42,7 +42,9 @@ const server = http.createServer((req, res) => {
     const boundary = boundaryOf(contentType);
     if (!boundary) return refuse(res, 400);
     limitMultipart(req, boundary, actionFields(req))
-      .then(async (body) => (body && (req.headers["next-action"] || (await parsesAsForm(body, contentType))) ? body : null))
+      .then(async (body) =>
+        body && (req.headers["next-action"] || (await parsesAsForm(body, contentType))) ? body : null,
+      )
       .then(
         (body) => (body ? void handle(withBody(req, body), res) : refuse(res, 400)),
         () => refuse(res, 400),
@@ -69,7 +71,8 @@ const server = http.createServer((req, res) => {
  * a form without JavaScript: the bound arguments ($ACTION_1:0 …).
  */
 function actionFields(req) {
-  if (req.headers["next-action"]) return { jsonField: (name) => /^\d+$/.test(name), requiredFields: ["0"], arrayFields: ["0"] };
+  if (req.headers["next-action"])
+    return { jsonField: (name) => /^\d+$/.test(name), requiredFields: ["0"], arrayFields: ["0"] };
   return { jsonField: (name) => /^\$ACTION_\d+:\d+$/.test(name) };
 }
 
@@ -110,7 +113,9 @@ function withBody(req, body) {
   delete headers["transfer-encoding"];
   return Object.assign(copy, {
     headers,
-    rawHeaders: Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)])),
+    rawHeaders: Object.entries(headers).flatMap(([k, v]) =>
+      Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)],
+    ),
     trailers: {},
     rawTrailers: [],
     method: req.method,
@@ -127,7 +132,11 @@ function withBody(req, body) {
 
 function refuse(res, status) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    Connection: "close",
+  });
   res.end(status === 413 ? "Request too large.\n" : "Malformed form post.\n");
 }
 // An idle keep-alive connection is closed by the client or the proxy in front, not by us first:

@@ -23,9 +23,13 @@ function run(cmd, args, extra = {}) {
 fs.rmSync(out, { recursive: true, force: true });
 // The spec also puts pictures of the pages that link the exports here.
 fs.mkdirSync(png, { recursive: true });
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) run("node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")))
+  run("node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
 // Only the embedded server: DATABASE_URL emptied.
-run("node_modules/.bin/playwright", ["test", "e2e/exports.spec.ts", "--project=embedded"], { EXPORT_SHOTS_DIR: out, DATABASE_URL: "" });
+run("node_modules/.bin/playwright", ["test", "e2e/exports.spec.ts", "--project=embedded"], {
+  EXPORT_SHOTS_DIR: out,
+  DATABASE_URL: "",
+});
 
 fs.mkdirSync(png, { recursive: true });
 const pdfDir = fs.mkdtempSync(path.join(os.tmpdir(), "shots-pdf-"));
@@ -34,12 +38,24 @@ for (const name of ["inputs.xlsx", "participants.xlsx", "summary-fr.docx", "summ
   if (!fs.existsSync(file)) throw new Error(`missing ${file}`);
   // A LibreOffice profile of its own, so that a LibreOffice already running does not take the job.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
-  execFileSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", file, "--outdir", pdfDir], { stdio: "pipe" });
+  execFileSync(
+    "libreoffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", file, "--outdir", pdfDir],
+    { stdio: "pipe" },
+  );
   fs.rmSync(profile, { recursive: true, force: true });
   const base = name.replace(/\.\w+$/, "");
   const ext = name.endsWith(".xlsx") ? "xlsx" : "docx";
   // The first pages are enough to see the layout.
-  execFileSync("pdftoppm", ["-png", "-r", "70", "-l", "6", path.join(pdfDir, `${base}.pdf`), path.join(png, `${base}-${ext}`)]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "70",
+    "-l",
+    "6",
+    path.join(pdfDir, `${base}.pdf`),
+    path.join(png, `${base}-${ext}`),
+  ]);
 }
 fs.rmSync(pdfDir, { recursive: true, force: true });
 for (const f of fs.readdirSync(png).sort()) console.log(path.join("shots/exports/png", f));

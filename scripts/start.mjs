@@ -18,10 +18,16 @@ const env = { NEXT_TELEMETRY_DISABLED: "1", ...localEnv() };
 
 if (needsBuild()) {
   console.log("[start] building the portal (first start or sources changed)…");
-  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const r = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, NODE_OPTIONS: serverNodeOptions(env) } });
+const child = spawn(process.execPath, ["scripts/server.mjs"], {
+  stdio: "inherit",
+  env: { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+});
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

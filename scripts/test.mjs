@@ -15,7 +15,10 @@ function run(label, cmd, args, env = process.env) {
 }
 
 const only = process.argv[2];
-if (!only || only === "unit") run("lint", "node_modules/.bin/eslint", ["."]);
+if (!only || only === "unit") {
+  run("lint", "node_modules/.bin/eslint", ["."]);
+  run("formatting (npm run format to fix)", "node_modules/.bin/prettier", ["--check", "."]);
+}
 if (!only || only === "unit") run("unit and integration", "node_modules/.bin/vitest", ["run"]);
 if (!only || only === "e2e") {
   run("build", "node_modules/.bin/next", ["build"], { ...process.env, NODE_ENV: "production" });

@@ -20,7 +20,8 @@ export async function insertSubmission(form) {
     authors.set(orgId, author);
   }
   return sql.begin(async (tx) => {
-    const [c] = await tx`update consultations set last_reference = last_reference + 1 where id = ${s("consultationId")} returning code, last_reference`;
+    const [c] =
+      await tx`update consultations set last_reference = last_reference + 1 where id = ${s("consultationId")} returning code, last_reference`;
     const reference = `${c.code}-${String(c.last_reference).padStart(4, "0")}`;
     const [row] = await tx`
       insert into submissions (consultation_id, organisation_id, reference, status, title, themes, summary, body, recommendations,

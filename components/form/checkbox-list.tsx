@@ -41,7 +41,9 @@ export function CheckboxList({
   const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
   const matches = (o: { label: string }) => !needle || fold(o.label).includes(fold(needle));
   const chosenNames = options.filter((o) => chosen.includes(o.value)).map((o) => o.label);
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-chosen`, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-chosen`, errors.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <fieldset className="mb-4" aria-describedby={describedBy}>
       <legend id={id} tabIndex={-1} className="font-medium">
@@ -79,7 +81,13 @@ export function CheckboxList({
           {options.map((o) => (
             <li key={o.value} hidden={!matches(o)}>
               <label className="flex items-start gap-2">
-                <input type="checkbox" className="mt-1" value={o.value} defaultChecked={chosen.includes(o.value)} {...registration} />
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  value={o.value}
+                  defaultChecked={chosen.includes(o.value)}
+                  {...registration}
+                />
                 <span>{o.label}</span>
               </label>
             </li>

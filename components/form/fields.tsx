@@ -19,7 +19,12 @@ export function ErrorSummary({
   const entries = Object.entries(errors).filter(([, v]) => v.length > 0);
   if (!message && entries.length === 0) return null;
   return (
-    <div role="alert" tabIndex={-1} className="mb-6 rounded border-2 border-red-700 bg-red-50 p-4" data-testid="error-summary">
+    <div
+      role="alert"
+      tabIndex={-1}
+      className="mb-6 rounded border-2 border-red-700 bg-red-50 p-4"
+      data-testid="error-summary"
+    >
       <h2 className="font-semibold text-red-900">{title}</h2>
       {message ? <p className="mt-1">{message}</p> : null}
       {entries.length > 0 ? (
@@ -105,7 +110,8 @@ export function TextField({
   dir?: "auto" | "ltr" | "rtl";
 }) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     defaultValue,
@@ -160,7 +166,8 @@ export function SelectField({
   hint?: string;
 }) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
       {/* The star stays outside the label: the field's name is its label's words only. */}
@@ -209,7 +216,13 @@ export function SubmitButton({ label, pending }: { label: string; pending?: bool
   );
 }
 
-export function FormStatus({ state, successText }: { state: { status: string; message?: string }; successText?: string }) {
+export function FormStatus({
+  state,
+  successText,
+}: {
+  state: { status: string; message?: string };
+  successText?: string;
+}) {
   if (state.status !== "success" || !successText) return null;
   return (
     <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">

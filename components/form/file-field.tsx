@@ -6,9 +6,8 @@
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent } from "react";
 
- 
 const CONTROL = /[\u0000-\u001f\u007f]/;
- 
+
 const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 
 export function FileField({
@@ -38,8 +37,10 @@ export function FileField({
     const keep: File[] = [];
     for (const f of Array.from(input.files ?? [])) {
       if (CONTROL.test(f.name)) problems.push(t("attachment_badName", { name: f.name.replace(CONTROL_ALL, "?") }));
-      else if (f.size > maxBytes) problems.push(t("attachment_tooLarge", { name: f.name, max: Math.round(maxBytes / 1024 / 1024) }));
-      else if (!extensions.some((x) => f.name.toLowerCase().endsWith(x))) problems.push(t("attachment_unsupportedType", { name: f.name }));
+      else if (f.size > maxBytes)
+        problems.push(t("attachment_tooLarge", { name: f.name, max: Math.round(maxBytes / 1024 / 1024) }));
+      else if (!extensions.some((x) => f.name.toLowerCase().endsWith(x)))
+        problems.push(t("attachment_unsupportedType", { name: f.name }));
       else keep.push(f);
     }
     if (keep.length > maxFiles) {

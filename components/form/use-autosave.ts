@@ -37,7 +37,8 @@ export function useAutosave({
   // The same, readable at once by the submit handler (an autosave may finish just before it).
   const idsRef = useRef(ids);
   useEffect(() => {
-    if (Number(ids.version) >= Number(idsRef.current.version)) idsRef.current = { submissionId: ids.submissionId, version: ids.version };
+    if (Number(ids.version) >= Number(idsRef.current.version))
+      idsRef.current = { submissionId: ids.submissionId, version: ids.version };
   }, [ids.submissionId, ids.version]);
   const inflight = useRef<Promise<void> | null>(null);
   const [note, setNote] = useState<string | null>(null);

@@ -77,14 +77,22 @@ export function useBrowserCopy({
 }
 
 /** Puts kept values back into the form's fields (the ids and the key stay the form's own). */
-export function writeFormValues(form: HTMLFormElement, values: BrowserCopy["values"], each: (name: string, values: string[]) => void): void {
+export function writeFormValues(
+  form: HTMLFormElement,
+  values: BrowserCopy["values"],
+  each: (name: string, values: string[]) => void,
+): void {
   for (const [name, value] of Object.entries(values)) {
     if (name === "submissionId" || name === "version" || name === "idempotencyKey") continue;
-    const els = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`);
+    const els = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      `[name="${CSS.escape(name)}"]`,
+    );
     const list = Array.isArray(value) ? value : [value];
     els.forEach((el, i) => {
-      if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) el.checked = list.includes(el.value);
-      else if (el instanceof HTMLSelectElement && el.multiple) for (const o of Array.from(el.options)) o.selected = list.includes(o.value);
+      if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio"))
+        el.checked = list.includes(el.value);
+      else if (el instanceof HTMLSelectElement && el.multiple)
+        for (const o of Array.from(el.options)) o.selected = list.includes(o.value);
       else el.value = list[i] ?? "";
     });
     each(name, list);

@@ -22,7 +22,11 @@ export function useSchemaForm<S extends z.ZodMiniType<FieldValues, FieldValues>>
   const form = useForm({
     // Parsed synchronously, as the server action parses: under parseAsync zod/mini runs each transform
     // as a promise, and a union then prefers a later branch that passes at once ("" capacity → 0, not null).
-    resolver: zodResolver(schema as never, { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never, { mode: "sync" }) as unknown as Resolver<FieldValues>,
+    resolver: zodResolver(
+      schema as never,
+      { error: (iss: z.core.$ZodRawIssue) => issueMessage(iss, translate) } as never,
+      { mode: "sync" },
+    ) as unknown as Resolver<FieldValues>,
     mode: "onBlur",
     defaultValues: defaultValues?.(state),
   });

@@ -56,7 +56,10 @@ export class ModerationDetail {
   }
 
   async requestChanges(message: string): Promise<void> {
-    await this.page.getByTestId("form-requestChanges").getByLabel("Message to the organisation (sent by e-mail)").fill(message);
+    await this.page
+      .getByTestId("form-requestChanges")
+      .getByLabel("Message to the organisation (sent by e-mail)")
+      .fill(message);
     await this.page.getByRole("button", { name: "Request changes" }).click();
   }
   async addNote(text: string): Promise<void> {

@@ -94,7 +94,7 @@ export class SubmissionForm {
     await this.title.fill(title);
     await this.theme(/^1\. Human rights/).check();
     await this.summary.fill("Domestic workers in the Gulf need labour law protection.");
-    await this.body.fill("First paragraph.\n\nSecond paragraph with « guillemets » and \"quotes\".");
+    await this.body.fill('First paragraph.\n\nSecond paragraph with « guillemets » and "quotes".');
     await this.recommendation(1).fill("Ratify ILO Convention 189.");
     await this.language.selectOption("en");
     await this.publication("named").check();

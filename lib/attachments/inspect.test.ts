@@ -159,7 +159,10 @@ function deflatedAtRatio(ratio: number, from = 200_000): { data: Uint8Array; unc
     const pad = size / ratio - packed.length;
     if (pad >= 0 && pad % 5 === 0) {
       const empty = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff]);
-      return { data: new Uint8Array(Buffer.concat([...Array.from({ length: pad / 5 }, () => empty), packed])), uncompressedSize: size };
+      return {
+        data: new Uint8Array(Buffer.concat([...Array.from({ length: pad / 5 }, () => empty), packed])),
+        uncompressedSize: size,
+      };
     }
   }
 }
@@ -219,11 +222,26 @@ describe("inspectDocument: other content, whatever its name", () => {
     ["HTML", utf8("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")],
     ["%PDF- not at offset 0", utf8(" %PDF-1.4\n%%EOF")],
     ["plain text", utf8("hello")],
-    ["a plain ZIP", zip([{ name: "readme.txt", data: "hi" }, { name: "photo.jpg", data: junk(64) }])],
-    ["an XLSX", zip([{ name: "[Content_Types].xml", data: "<Types/>" }, { name: "xl/workbook.xml", data: "<workbook/>" }])],
+    [
+      "a plain ZIP",
+      zip([
+        { name: "readme.txt", data: "hi" },
+        { name: "photo.jpg", data: junk(64) },
+      ]),
+    ],
+    [
+      "an XLSX",
+      zip([
+        { name: "[Content_Types].xml", data: "<Types/>" },
+        { name: "xl/workbook.xml", data: "<workbook/>" },
+      ]),
+    ],
     ["an ODP (presentation mimetype)", zip(odtEntries("application/vnd.oasis.opendocument.presentation"))],
     ["an ODT whose mimetype is not the first entry", zip([...odtEntries().slice(1), ...odtEntries().slice(0, 1)])],
-    ["an ODT whose mimetype is declared compressed", zip([{ ...odtEntries()[0]!, method: 8 }, ...odtEntries().slice(1)])],
+    [
+      "an ODT whose mimetype is declared compressed",
+      zip([{ ...odtEntries()[0]!, method: 8 }, ...odtEntries().slice(1)]),
+    ],
     ["a DOCX without word/document.xml", zip(docxEntries.filter((e) => e.name !== "word/document.xml"))],
     ["a macro-enabled document (DOCM)", zip([...docxEntries, { name: "word/vbaProject.bin", data: junk(32) }])],
     ["a ZIP local header followed by garbage", new Uint8Array([...utf8("PK\x03\x04"), ...junk(500)])],
@@ -296,8 +314,14 @@ describe("inspectDocument: hostile archives", () => {
   });
 
   it.each([
-    ["a deflated entry inflating past its declared size (a bomb claiming 1,000 bytes)", { data: deflateRawSync(Buffer.alloc(5_000_000)), uncompressedSize: 1000 }],
-    ["a deflated entry inflating to less than declared", { data: deflateRawSync(Buffer.alloc(1000)), uncompressedSize: 2000 }],
+    [
+      "a deflated entry inflating past its declared size (a bomb claiming 1,000 bytes)",
+      { data: deflateRawSync(Buffer.alloc(5_000_000)), uncompressedSize: 1000 },
+    ],
+    [
+      "a deflated entry inflating to less than declared",
+      { data: deflateRawSync(Buffer.alloc(1000)), uncompressedSize: 2000 },
+    ],
     ["a corrupt deflate stream", { data: junk(1000), uncompressedSize: 2000 }],
     ["a truncated deflate stream", { data: deflateRawSync(junk(5000)).subarray(0, 100), uncompressedSize: 5000 }],
   ])("refuses %s as unsafeArchive", (_label, entry) => {
@@ -305,13 +329,22 @@ describe("inspectDocument: hostile archives", () => {
   });
 
   it("refuses a stored entry whose sizes differ and an entry in a method word processors do not use", () => {
-    expect(refused(zip([...docxEntries, { name: "word/a.xml", data: "<a/>", uncompressedSize: 3 }]))).toBe("unsafeArchive");
+    expect(refused(zip([...docxEntries, { name: "word/a.xml", data: "<a/>", uncompressedSize: 3 }]))).toBe(
+      "unsafeArchive",
+    );
     expect(refused(zip([...docxEntries, { name: "word/a.bin", data: junk(100), method: 12 }]))).toBe("unsafeArchive");
   });
 
   it("accepts real deflated entries", () => {
     const text = utf8("<w:p>Migration governance</w:p>".repeat(500));
-    expect(refused(zip([...docxEntries, { name: "word/styles.xml", data: deflateRawSync(text), method: 8, uncompressedSize: text.length }]))).toBe("accepted");
+    expect(
+      refused(
+        zip([
+          ...docxEntries,
+          { name: "word/styles.xml", data: deflateRawSync(text), method: 8, uncompressedSize: text.length },
+        ]),
+      ),
+    ).toBe("accepted");
   });
 
   it("accepts entries at exactly ratio 200, 2000 entries and plain dotted names", () => {

@@ -22,8 +22,7 @@ export interface DocumentType {
 }
 
 export type InspectResult =
-  | ({ ok: true } & DocumentType)
-  | { ok: false; reason: "tooLarge" | "empty" | "unsupportedType" | "unsafeArchive" };
+  ({ ok: true } & DocumentType) | { ok: false; reason: "tooLarge" | "empty" | "unsupportedType" | "unsafeArchive" };
 
 const TYPES: Record<DocumentKind, DocumentType> = {
   pdf: { kind: "pdf", mediaType: "application/pdf", extension: "pdf" },
@@ -108,12 +107,15 @@ function classifyZip(bytes: Uint8Array): DocumentKind | "unsafe" | null {
  */
 function holdsWhatItDeclares(bytes: Uint8Array, e: Entry): boolean {
   const view = dataView(bytes);
-  const start = e.localOffset + LOCAL_SIZE + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+  const start =
+    e.localOffset + LOCAL_SIZE + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
   if (start + e.compressedSize > bytes.byteLength) return false;
   if (e.method === 0) return e.compressedSize === e.uncompressedSize;
   if (e.method !== 8) return false;
   try {
-    const out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    const out = inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
+      maxOutputLength: Math.max(1, e.uncompressedSize),
+    });
     return out.byteLength === e.uncompressedSize;
   } catch {
     return false; // corrupt, truncated, or more than declared
@@ -242,7 +244,11 @@ export function safeFileName(original: string, extension: string): string {
   // detected one if the name already carries it before that.
   let stem = trimName(base.replace(/\.(?=[^.]*\p{L})[\p{L}\p{N}]{1,8}$/u, ""));
   if (stem.toLowerCase().endsWith(`.${ext}`)) stem = stem.slice(0, -(ext.length + 1));
-  const kept = trimName(Array.from(trimName(stem)).slice(0, MAX_NAME_LENGTH - ext.length - 1).join(""));
+  const kept = trimName(
+    Array.from(trimName(stem))
+      .slice(0, MAX_NAME_LENGTH - ext.length - 1)
+      .join(""),
+  );
   return `${kept || FALLBACK_NAME}.${ext}`;
 }
 

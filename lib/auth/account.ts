@@ -7,7 +7,10 @@ import type { PreferencesInput } from "./schemas";
 
 export async function updatePreferences({ actor, input }: { actor: Actor; input: PreferencesInput }): Promise<void> {
   const db = await getDb();
-  await db.update(users).set({ locale: input.locale, name: input.name || null }).where(eq(users.id, actor.userId));
+  await db
+    .update(users)
+    .set({ locale: input.locale, name: input.name || null })
+    .where(eq(users.id, actor.userId));
 }
 
 /** Signing out ends every session of the user, on every device. */

@@ -22,11 +22,19 @@ export interface Actor {
 // unqualified "id" inside the subquery would name the subquery's own.
 const actorColumns = {
   user: users,
-  memberships: sql<Actor["memberships"]>`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role)) from memberships m where m.user_id = "users"."id"), '[]'::json)`,
-  grants: sql<{ role: string; consultationId: string | null }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'consultationId', g.consultation_id)) from role_grants g where g.user_id = "users"."id"), '[]'::json)`,
+  memberships: sql<
+    Actor["memberships"]
+  >`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role)) from memberships m where m.user_id = "users"."id"), '[]'::json)`,
+  grants: sql<
+    { role: string; consultationId: string | null }[]
+  >`coalesce((select json_agg(json_build_object('role', g.role, 'consultationId', g.consultation_id)) from role_grants g where g.user_id = "users"."id"), '[]'::json)`,
 };
 
-function toActor(row: { user: Pick<User, "id" | "email" | "name" | "locale">; memberships: Actor["memberships"]; grants: { role: string; consultationId: string | null }[] }): Actor {
+function toActor(row: {
+  user: Pick<User, "id" | "email" | "name" | "locale">;
+  memberships: Actor["memberships"];
+  grants: { role: string; consultationId: string | null }[];
+}): Actor {
   const { user, grants } = row;
   return {
     userId: user.id,
@@ -58,13 +66,17 @@ export async function sessionActor(sessionToken: string, maxAgeMs: number, now =
     .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, now)));
   if (!row) return null;
   if (row.expires.getTime() - maxAgeMs + SESSION_UPDATE_AGE_MS < now.getTime()) {
-    await db.update(sessions).set({ expires: new Date(now.getTime() + maxAgeMs) }).where(eq(sessions.sessionToken, sessionToken));
+    await db
+      .update(sessions)
+      .set({ expires: new Date(now.getTime() + maxAgeMs) })
+      .where(eq(sessions.sessionToken, sessionToken));
   }
   return toActor(row);
 }
 const SESSION_UPDATE_AGE_MS = 24 * 3600 * 1000;
 
-export const isMember = (a: Actor, organisationId: string) => a.memberships.some((m) => m.organisationId === organisationId);
+export const isMember = (a: Actor, organisationId: string) =>
+  a.memberships.some((m) => m.organisationId === organisationId);
 export const isOwner = (a: Actor, organisationId: string) =>
   a.memberships.some((m) => m.organisationId === organisationId && m.role === "owner");
 export const isAnchorOf = (a: Actor, consultationId: string) => a.anchorOf.includes(consultationId);

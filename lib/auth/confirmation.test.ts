@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { confirmationUrl } from "@/lib/auth";
 
-const poisoned = "http://evil.example/api/auth/callback/nodemailer?callbackUrl=%2Ffr%2Faccount&token=abc123&email=victim%40example.org";
+const poisoned =
+  "http://evil.example/api/auth/callback/nodemailer?callbackUrl=%2Ffr%2Faccount&token=abc123&email=victim%40example.org";
 
 describe("confirmationUrl", () => {
   it("uses APP_URL, never the request's host, when APP_URL is set", () => {
@@ -17,7 +18,9 @@ describe("confirmationUrl", () => {
   });
 
   it("keeps a path prefix of APP_URL", () => {
-    expect(new URL(confirmationUrl(poisoned, "https://example.org/consultations").url).pathname).toBe("/consultations/fr/sign-in/confirm");
+    expect(new URL(confirmationUrl(poisoned, "https://example.org/consultations").url).pathname).toBe(
+      "/consultations/fr/sign-in/confirm",
+    );
   });
 
   it("falls back to the request's origin without APP_URL (local mode)", () => {

@@ -5,7 +5,11 @@ import { demoAnchorEmail, demoOwnerEmail, demoSecretariatEmail, seedConsultation
 import { demoAccountsEnabled } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 
-const DEMO_EMAILS = new Set([demoOwnerEmail, demoSecretariatEmail, ...seedConsultations.map((c) => demoAnchorEmail(c.slug))]);
+const DEMO_EMAILS = new Set([
+  demoOwnerEmail,
+  demoSecretariatEmail,
+  ...seedConsultations.map((c) => demoAnchorEmail(c.slug)),
+]);
 
 export function isDemoAccountEmail(email: string | null | undefined): boolean {
   return !!email && demoAccountsEnabled() && DEMO_EMAILS.has(email.trim().toLowerCase());

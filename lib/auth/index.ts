@@ -22,13 +22,18 @@ export const SESSION_DAYS = 30;
  * APP_URL when it is set: Auth.js builds the callback from the request's Host / X-Forwarded-Host,
  * which whoever asks for a link controls — a link to their host would hand them the token.
  */
-export function confirmationUrl(callbackUrl: string, base: string | undefined = env().APP_URL): { url: string; locale: string } {
+export function confirmationUrl(
+  callbackUrl: string,
+  base: string | undefined = env().APP_URL,
+): { url: string; locale: string } {
   const cb = new URL(callbackUrl);
   const next = cb.searchParams.get("callbackUrl") ?? "/";
   const nextPath = next.startsWith("/") ? next : new URL(next).pathname;
   const first = nextPath.split("/")[1];
   const locale = isLocale(first) ? first : defaultLocale;
-  const out = base ? new URL(`${base.replace(/\/+$/, "")}/${locale}/sign-in/confirm`) : new URL(`/${locale}/sign-in/confirm`, cb.origin);
+  const out = base
+    ? new URL(`${base.replace(/\/+$/, "")}/${locale}/sign-in/confirm`)
+    : new URL(`/${locale}/sign-in/confirm`, cb.origin);
   for (const k of ["token", "email", "callbackUrl"]) {
     const v = cb.searchParams.get(k);
     if (v) out.searchParams.set(k, v);

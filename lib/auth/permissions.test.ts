@@ -101,7 +101,13 @@ import {
 } from "@/lib/submissions";
 import { behalfSubmissionSchema, draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { getCoverage, markReadNotCited, similarInputs } from "@/lib/synthesis/coverage";
-import { changeContributionStatus, getContribution, getPublishedContribution, listSectionRevisions, saveSection } from "@/lib/synthesis";
+import {
+  changeContributionStatus,
+  getContribution,
+  getPublishedContribution,
+  listSectionRevisions,
+  saveSection,
+} from "@/lib/synthesis";
 import { contributionStepSchema, readNotCitedSchema, sectionSchema } from "@/lib/synthesis/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
@@ -139,15 +145,37 @@ const restoreOrgA = async (w: World, t: TestDatabase) => {
 };
 
 const matrix: Row[] = [
-  { name: "getOrganisation(A)", allowed: ["memberA", "ownerA", "anchorX", "secretariat"], run: (a, w) => getOrganisation({ actor: a, organisationId: w.orgA }) },
-  { name: "listMembers(A)", allowed: ["memberA", "ownerA"], run: (a, w) => listMembers({ actor: a, organisationId: w.orgA }) },
-  { name: "createOrganisation", allowed: actorNames, write: true, run: (a) => createOrganisation({ actor: a, input: orgInput }) },
-  { name: "updateOrganisation(A)", allowed: ["ownerA"], write: true, run: (a, w) => updateOrganisation({ actor: a, organisationId: w.orgA, input: orgInput }) },
+  {
+    name: "getOrganisation(A)",
+    allowed: ["memberA", "ownerA", "anchorX", "secretariat"],
+    run: (a, w) => getOrganisation({ actor: a, organisationId: w.orgA }),
+  },
+  {
+    name: "listMembers(A)",
+    allowed: ["memberA", "ownerA"],
+    run: (a, w) => listMembers({ actor: a, organisationId: w.orgA }),
+  },
+  {
+    name: "createOrganisation",
+    allowed: actorNames,
+    write: true,
+    run: (a) => createOrganisation({ actor: a, input: orgInput }),
+  },
+  {
+    name: "updateOrganisation(A)",
+    allowed: ["ownerA"],
+    write: true,
+    run: (a, w) => updateOrganisation({ actor: a, organisationId: w.orgA, input: orgInput }),
+  },
   {
     name: "inviteMember(A)",
     allowed: ["ownerA"],
     write: true,
-    run: (a, w) => inviteMember({ actor: a, input: { organisationId: w.orgA, email: "new@example.net", role: "member", locale: "fr" } }),
+    run: (a, w) =>
+      inviteMember({
+        actor: a,
+        input: { organisationId: w.orgA, email: "new@example.net", role: "member", locale: "fr" },
+      }),
   },
   {
     name: "removeMember(A, memberA)",
@@ -163,10 +191,28 @@ const matrix: Row[] = [
     run: (a, w) => transferOwnership({ actor: a, organisationId: w.orgA, userId: w.ids.memberA }),
     reset: restoreOrgA,
   },
-  { name: "setOrganisationVerified(A)", allowed: ["anchorX", "secretariat"], write: true, run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgA, verified: true }) },
-  { name: "setOrganisationVerified(B)", allowed: ["secretariat"], write: true, run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgB, verified: true }) },
-  { name: "listConsultationsForSecretariat", allowed: ["secretariat"], run: (a) => listConsultationsForSecretariat({ actor: a }) },
-  { name: "getConsultationForSecretariat(X)", allowed: ["secretariat"], run: (a) => getConsultationForSecretariat({ actor: a, slug: "asia" }) },
+  {
+    name: "setOrganisationVerified(A)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgA, verified: true }),
+  },
+  {
+    name: "setOrganisationVerified(B)",
+    allowed: ["secretariat"],
+    write: true,
+    run: (a, w) => setOrganisationVerified({ actor: a, organisationId: w.orgB, verified: true }),
+  },
+  {
+    name: "listConsultationsForSecretariat",
+    allowed: ["secretariat"],
+    run: (a) => listConsultationsForSecretariat({ actor: a }),
+  },
+  {
+    name: "getConsultationForSecretariat(X)",
+    allowed: ["secretariat"],
+    run: (a) => getConsultationForSecretariat({ actor: a, slug: "asia" }),
+  },
   {
     name: "updateConsultation(X)",
     allowed: ["secretariat"],
@@ -175,19 +221,41 @@ const matrix: Row[] = [
       const c = await consultationVersion();
       return updateConsultation({
         actor: a,
-        input: { consultationId: w.consultationX, version: c, startsOn: "2017-08-04", endsOn: "2017-08-05", inPersonCapacity: 50, status: "open", registrationDeadline: undefined, submissionDeadline: "2017-08-01T23:59" },
+        input: {
+          consultationId: w.consultationX,
+          version: c,
+          startsOn: "2017-08-04",
+          endsOn: "2017-08-05",
+          inPersonCapacity: 50,
+          status: "open",
+          registrationDeadline: undefined,
+          submissionDeadline: "2017-08-01T23:59",
+        },
       });
     },
   },
-  { name: "listAnchors(X)", allowed: ["secretariat"], run: (a, w) => listAnchors({ actor: a, consultationId: w.consultationX }) },
-  { name: "inviteAnchor(X)", allowed: ["secretariat"], write: true, run: (a, w) => inviteAnchor({ actor: a, input: { consultationId: w.consultationX, email: "anchor@example.net", locale: "es" } }) },
+  {
+    name: "listAnchors(X)",
+    allowed: ["secretariat"],
+    run: (a, w) => listAnchors({ actor: a, consultationId: w.consultationX }),
+  },
+  {
+    name: "inviteAnchor(X)",
+    allowed: ["secretariat"],
+    write: true,
+    run: (a, w) =>
+      inviteAnchor({ actor: a, input: { consultationId: w.consultationX, email: "anchor@example.net", locale: "es" } }),
+  },
   {
     name: "removeAnchor(X, anchorX)",
     allowed: ["secretariat"],
     write: true,
     run: (a, w) => removeAnchor({ actor: a, consultationId: w.consultationX, userId: w.ids.anchorX }),
     reset: async (w, t) => {
-      await t.db.insert(roleGrants).values({ userId: w.ids.anchorX, role: "anchor", consultationId: w.consultationX }).onConflictDoNothing();
+      await t.db
+        .insert(roleGrants)
+        .values({ userId: w.ids.anchorX, role: "anchor", consultationId: w.consultationX })
+        .onConflictDoNothing();
     },
   },
   {
@@ -203,26 +271,63 @@ const matrix: Row[] = [
 ];
 
 const registrationOfA = async (t: TestDatabase, w: World) => {
-  const [r] = await t.db.select().from(registrations).where(eq(registrations.organisationId, w.orgA)).orderBy(registrations.createdAt).limit(1);
+  const [r] = await t.db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.organisationId, w.orgA))
+    .orderBy(registrations.createdAt)
+    .limit(1);
   return r!;
 };
 const restoreRegistrationOfA = async (w: World, t: TestDatabase) => {
   const r = await registrationOfA(t, w);
   await t.db.update(registrations).set({ status: "pending" }).where(eq(registrations.id, r.id));
 };
-const participant = { name: "P", email: "p@example.net", attendance: "remote" as const, visaLetter: false, travelSupport: false, title: undefined, nationality: undefined, accessibility: undefined, interpretationLanguage: undefined, dietary: undefined, travelSupportReason: undefined };
+const participant = {
+  name: "P",
+  email: "p@example.net",
+  attendance: "remote" as const,
+  visaLetter: false,
+  travelSupport: false,
+  title: undefined,
+  nationality: undefined,
+  accessibility: undefined,
+  interpretationLanguage: undefined,
+  dietary: undefined,
+  travelSupportReason: undefined,
+};
 let theTestDatabase: TestDatabase;
 
 matrix.push(
-  { name: "getOwnRegistration(A in X)", allowed: ["memberA", "ownerA"], run: (a, w) => getOwnRegistration({ actor: a, consultationId: w.consultationX, organisationId: w.orgA }) },
-  { name: "listOwnRegistrations(A)", allowed: ["memberA", "ownerA"], run: (a, w) => listOwnRegistrations({ actor: a, organisationId: w.orgA }) },
+  {
+    name: "getOwnRegistration(A in X)",
+    allowed: ["memberA", "ownerA"],
+    run: (a, w) => getOwnRegistration({ actor: a, consultationId: w.consultationX, organisationId: w.orgA }),
+  },
+  {
+    name: "listOwnRegistrations(A)",
+    allowed: ["memberA", "ownerA"],
+    run: (a, w) => listOwnRegistrations({ actor: a, organisationId: w.orgA }),
+  },
   {
     name: "saveRegistration(A in Y)",
     allowed: ["memberA", "ownerA"],
     write: true,
-    run: (a, w) => saveRegistration({ actor: a, input: { consultationId: w.consultationY, organisationId: w.orgA, version: 0, participants: [participant], consent: true } }),
+    run: (a, w) =>
+      saveRegistration({
+        actor: a,
+        input: {
+          consultationId: w.consultationY,
+          organisationId: w.orgA,
+          version: 0,
+          participants: [participant],
+          consent: true,
+        },
+      }),
     reset: async (w, t) => {
-      await t.db.delete(registrations).where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationY)));
+      await t.db
+        .delete(registrations)
+        .where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationY)));
     },
   },
   {
@@ -235,7 +340,11 @@ matrix.push(
     },
     reset: restoreRegistrationOfA,
   },
-  { name: "listRegistrationsForModeration(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => listRegistrationsForModeration({ actor: a, consultationId: w.consultationX, filters: {} }) },
+  {
+    name: "listRegistrationsForModeration(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => listRegistrationsForModeration({ actor: a, consultationId: w.consultationX, filters: {} }),
+  },
   {
     name: "decideRegistration(A in X)",
     allowed: ["anchorX", "secretariat"],
@@ -246,8 +355,16 @@ matrix.push(
     },
     reset: restoreRegistrationOfA,
   },
-  { name: "participantsForExport(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => participantsForExport({ actor: a, consultationId: w.consultationX }).next() },
-  { name: "getConsultationForModeration(X)", allowed: ["anchorX", "secretariat"], run: (a) => getConsultationForModeration({ actor: a, slug: "asia" }) },
+  {
+    name: "participantsForExport(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => participantsForExport({ actor: a, consultationId: w.consultationX }).next(),
+  },
+  {
+    name: "getConsultationForModeration(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a) => getConsultationForModeration({ actor: a, slug: "asia" }),
+  },
 );
 
 // A's submitted input in X with one attachment, made in beforeAll. Submits and edits run at a fixed
@@ -275,30 +392,45 @@ const submissionFields = (w: World, title: string) => ({
   contactEmail: "contact@example.net",
   publication: "none",
 });
-const minimalPdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+const minimalPdf = () =>
+  new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 const currentSubmissionOfA = async () => {
   const [s] = await theTestDatabase.db.select().from(submissions).where(eq(submissions.id, submissionOfA.id));
   return s!;
 };
 
 matrix.push(
-  { name: "getOwnSubmission(A's)", allowed: ["memberA", "ownerA"], run: (a) => getOwnSubmission({ actor: a, submissionId: submissionOfA.id }) },
+  {
+    name: "getOwnSubmission(A's)",
+    allowed: ["memberA", "ownerA"],
+    run: (a) => getOwnSubmission({ actor: a, submissionId: submissionOfA.id }),
+  },
   {
     name: "saveDraft(A in X)",
     allowed: ["memberA", "ownerA"],
     write: true,
-    run: (a, w) => saveDraft({ actor: a, input: draftSchema.parse({ ...submissionFields(w, MATRIX_DRAFT), intent: "draft" }) }),
+    run: (a, w) =>
+      saveDraft({ actor: a, input: draftSchema.parse({ ...submissionFields(w, MATRIX_DRAFT), intent: "draft" }) }),
     reset: async (w, t) => {
-      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_DRAFT)));
+      await t.db
+        .delete(submissions)
+        .where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_DRAFT)));
     },
   },
   {
     name: "submitSubmission(A in X)",
     allowed: ["memberA", "ownerA"],
     write: true,
-    run: (a, w) => submitSubmission({ actor: a, input: submissionSchema.parse({ ...submissionFields(w, MATRIX_SUBMISSION), intent: "submit" }), now: beforeDeadline }),
+    run: (a, w) =>
+      submitSubmission({
+        actor: a,
+        input: submissionSchema.parse({ ...submissionFields(w, MATRIX_SUBMISSION), intent: "submit" }),
+        now: beforeDeadline,
+      }),
     reset: async (w, t) => {
-      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_SUBMISSION)));
+      await t.db
+        .delete(submissions)
+        .where(and(eq(submissions.organisationId, w.orgA), eq(submissions.title, MATRIX_SUBMISSION)));
     },
   },
   {
@@ -308,7 +440,13 @@ matrix.push(
     // The same content again: a new revision, nothing to restore.
     run: async (a) => {
       const s = await currentSubmissionOfA();
-      return editSubmission({ actor: a, submissionId: s.id, version: s.version, content: contentOf(s), now: beforeDeadline });
+      return editSubmission({
+        actor: a,
+        submissionId: s.id,
+        version: s.version,
+        content: contentOf(s),
+        now: beforeDeadline,
+      });
     },
   },
   {
@@ -330,11 +468,17 @@ matrix.push(
     run: (a, w) =>
       submitOnBehalf({
         actor: a,
-        input: behalfSubmissionSchema.parse({ ...submissionFields(w, MATRIX_ON_BEHALF), channel: "paper", organisation: { mode: "existing", id: w.orgB } }),
+        input: behalfSubmissionSchema.parse({
+          ...submissionFields(w, MATRIX_ON_BEHALF),
+          channel: "paper",
+          organisation: { mode: "existing", id: w.orgB },
+        }),
         now: beforeDeadline,
       }),
     reset: async (w, t) => {
-      await t.db.delete(submissions).where(and(eq(submissions.organisationId, w.orgB), eq(submissions.title, MATRIX_ON_BEHALF)));
+      await t.db
+        .delete(submissions)
+        .where(and(eq(submissions.organisationId, w.orgB), eq(submissions.title, MATRIX_ON_BEHALF)));
     },
   },
   {
@@ -347,7 +491,14 @@ matrix.push(
         input: behalfSubmissionSchema.parse({
           ...submissionFields(w, MATRIX_ON_BEHALF),
           channel: "voice",
-          organisation: { mode: "new", name: MATRIX_ON_BEHALF, country: "FJ", type: "grassroots", locale: "en", contactEmail: "" },
+          organisation: {
+            mode: "new",
+            name: MATRIX_ON_BEHALF,
+            country: "FJ",
+            type: "grassroots",
+            locale: "en",
+            contactEmail: "",
+          },
         }),
         now: beforeDeadline,
       }),
@@ -355,8 +506,16 @@ matrix.push(
       await t.db.delete(organisations).where(eq(organisations.name, MATRIX_ON_BEHALF));
     },
   },
-  { name: "searchOrganisationsForBehalf(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => searchOrganisationsForBehalf({ actor: a, consultationId: w.consultationX, q: "Org" }) },
-  { name: "getOrganisationForBehalf(X, B)", allowed: ["anchorX", "secretariat"], run: (a, w) => getOrganisationForBehalf({ actor: a, consultationId: w.consultationX, organisationId: w.orgB }) },
+  {
+    name: "searchOrganisationsForBehalf(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => searchOrganisationsForBehalf({ actor: a, consultationId: w.consultationX, q: "Org" }),
+  },
+  {
+    name: "getOrganisationForBehalf(X, B)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => getOrganisationForBehalf({ actor: a, consultationId: w.consultationX, organisationId: w.orgB }),
+  },
   {
     name: "getAttachmentForDownload(A's in X)",
     allowed: ["memberA", "ownerA", "anchorX", "secretariat"],
@@ -367,10 +526,26 @@ matrix.push(
 // Moderation of A's input in X (it has two revisions: see beforeAll). Writes are harmless (a keyword,
 // a note) and read the current version, so rows before them cannot make them stale.
 matrix.push(
-  { name: "listQueue(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => listQueue({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }) },
-  { name: "listQueue(all consultations)", allowed: ["secretariat"], run: (a) => listQueue({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}) }) },
-  { name: "getOverview(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => getOverview({ actor: a, consultationId: w.consultationX }) },
-  { name: "getRegionsOverview (every region side by side)", allowed: ["secretariat"], run: (a) => getRegionsOverview({ actor: a }) },
+  {
+    name: "listQueue(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => listQueue({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }),
+  },
+  {
+    name: "listQueue(all consultations)",
+    allowed: ["secretariat"],
+    run: (a) => listQueue({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}) }),
+  },
+  {
+    name: "getOverview(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => getOverview({ actor: a, consultationId: w.consultationX }),
+  },
+  {
+    name: "getRegionsOverview (every region side by side)",
+    allowed: ["secretariat"],
+    run: (a) => getRegionsOverview({ actor: a }),
+  },
   {
     name: "bulkModerate requestChanges(X)",
     allowed: ["anchorX", "secretariat"],
@@ -378,33 +553,73 @@ matrix.push(
     run: async (a, w) => {
       // An input of A's of its own, so that the matrix's other rows keep theirs as they are.
       const [s] = await theTestDatabase.db.select().from(submissions).where(eq(submissions.id, bulkTargetOfA));
-      const r = await bulkModerate({ actor: a, input: bulkSchema.parse({ consultationId: w.consultationX, action: "requestChanges", message: "Matrix message", selected: [`${s!.id}:${s!.version}`] }) });
+      const r = await bulkModerate({
+        actor: a,
+        input: bulkSchema.parse({
+          consultationId: w.consultationX,
+          action: "requestChanges",
+          message: "Matrix message",
+          selected: [`${s!.id}:${s!.version}`],
+        }),
+      });
       if (r.done !== 1) throw new Error(`bulkModerate skipped the row: ${JSON.stringify(r)}`);
       return r;
     },
     reset: async (_w, t) => {
-      await t.db.update(submissions).set({ status: "submitted", moderatorMessage: null }).where(eq(submissions.id, bulkTargetOfA));
+      await t.db
+        .update(submissions)
+        .set({ status: "submitted", moderatorMessage: null })
+        .where(eq(submissions.id, bulkTargetOfA));
     },
   },
-  { name: "getSubmissionForModeration(A's in X)", allowed: ["anchorX", "secretariat"], run: (a) => getSubmissionForModeration({ actor: a, submissionId: submissionOfA.id }) },
-  { name: "diffRevisions(A's in X, 1 → 2)", allowed: ["anchorX", "secretariat"], run: (a) => diffRevisions({ actor: a, submissionId: submissionOfA.id, from: 1, to: 2 }) },
+  {
+    name: "getSubmissionForModeration(A's in X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a) => getSubmissionForModeration({ actor: a, submissionId: submissionOfA.id }),
+  },
+  {
+    name: "diffRevisions(A's in X, 1 → 2)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a) => diffRevisions({ actor: a, submissionId: submissionOfA.id, from: 1, to: 2 }),
+  },
   {
     name: "moderate tag(A's in X)",
     allowed: ["anchorX", "secretariat"],
     write: true,
     run: async (a) => {
       const s = await currentSubmissionOfA();
-      return moderate({ actor: a, input: moderationActionSchema.parse({ action: "tag", submissionId: s.id, version: s.version, keywords: "matrix" }) });
+      return moderate({
+        actor: a,
+        input: moderationActionSchema.parse({
+          action: "tag",
+          submissionId: s.id,
+          version: s.version,
+          keywords: "matrix",
+        }),
+      });
     },
   },
-  { name: "addInternalNote(A's in X)", allowed: ["anchorX", "secretariat"], write: true, run: (a) => addInternalNote({ actor: a, submissionId: submissionOfA.id, body: "Matrix note" }) },
+  {
+    name: "addInternalNote(A's in X)",
+    allowed: ["anchorX", "secretariat"],
+    write: true,
+    run: (a) => addInternalNote({ actor: a, submissionId: submissionOfA.id, body: "Matrix note" }),
+  },
   {
     name: "bulkModerate keyword(X)",
     allowed: ["anchorX", "secretariat"],
     write: true,
     run: async (a, w) => {
       const s = await currentSubmissionOfA();
-      const r = await bulkModerate({ actor: a, input: bulkSchema.parse({ consultationId: w.consultationX, action: "keyword", keyword: "matrix", selected: [`${s.id}:${s.version}`] }) });
+      const r = await bulkModerate({
+        actor: a,
+        input: bulkSchema.parse({
+          consultationId: w.consultationX,
+          action: "keyword",
+          keyword: "matrix",
+          selected: [`${s.id}:${s.version}`],
+        }),
+      });
       // Allowed means applied, not quietly skipped.
       if (r.done !== 1) throw new Error(`bulkModerate skipped the row: ${JSON.stringify(r)}`);
       return r;
@@ -419,14 +634,35 @@ matrix.push(
   {
     name: "exportSubmissions(X, csv)",
     allowed: ["anchorX", "secretariat"],
-    run: async (a, w) => drain(await exportSubmissions({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}), format: "csv" })),
+    run: async (a, w) =>
+      drain(
+        await exportSubmissions({
+          actor: a,
+          consultationId: w.consultationX,
+          filters: queueFiltersSchema.parse({}),
+          format: "csv",
+        }),
+      ),
   },
   {
     name: "exportSubmissions(all, xlsx)",
     allowed: ["secretariat"],
-    run: async (a) => drain(await exportSubmissions({ actor: a, consultationId: null, filters: queueFiltersSchema.parse({}), format: "xlsx" })),
+    run: async (a) =>
+      drain(
+        await exportSubmissions({
+          actor: a,
+          consultationId: null,
+          filters: queueFiltersSchema.parse({}),
+          format: "xlsx",
+        }),
+      ),
   },
-  { name: "exportRows(X).next()", allowed: ["anchorX", "secretariat"], run: (a, w) => exportRows({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }).next() },
+  {
+    name: "exportRows(X).next()",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) =>
+      exportRows({ actor: a, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) }).next(),
+  },
   {
     name: "exportParticipants(X, csv)",
     allowed: ["anchorX", "secretariat"],
@@ -443,16 +679,25 @@ matrix.push(
 let disposable = { id: "", name: "" };
 async function makeDisposable(w: World, t: TestDatabase) {
   const name = `Disposable ${randomUUID().slice(0, 8)}`;
-  const [d] = await t.db.insert(organisations).values({ name, country: "FJ", type: "ngo", contactEmail: "disposable@example.net", workingLanguages: ["en"] }).returning({ id: organisations.id });
+  const [d] = await t.db
+    .insert(organisations)
+    .values({ name, country: "FJ", type: "ngo", contactEmail: "disposable@example.net", workingLanguages: ["en"] })
+    .returning({ id: organisations.id });
   await t.db.insert(memberships).values([
     { organisationId: d!.id, userId: w.ids.ownerA, role: "owner" },
     { organisationId: d!.id, userId: w.ids.memberA, role: "member" },
   ]);
-  await t.db.insert(registrations).values({ consultationId: w.consultationX, organisationId: d!.id, consentAt: new Date() });
+  await t.db
+    .insert(registrations)
+    .values({ consultationId: w.consultationX, organisationId: d!.id, consentAt: new Date() });
   disposable = { id: d!.id, name };
 }
 matrix.push(
-  { name: "exportOrganisationData(A)", allowed: ["ownerA"], run: async (a, w) => drain(await exportOrganisationData({ actor: a, organisationId: w.orgA })) },
+  {
+    name: "exportOrganisationData(A)",
+    allowed: ["ownerA"],
+    run: async (a, w) => drain(await exportOrganisationData({ actor: a, organisationId: w.orgA })),
+  },
   {
     name: "deleteOrganisation(like A)",
     allowed: ["ownerA"],
@@ -467,31 +712,74 @@ matrix.push(
 // contribution to X exists from the start (beforeAll); rows that need another state set it with an
 // UPDATE (no trace counted) and put it back.
 const contributionOfX = async () => {
-  const [c] = await theTestDatabase.db.select().from(contributions).where(eq(contributions.consultationId, world.consultationX));
+  const [c] = await theTestDatabase.db
+    .select()
+    .from(contributions)
+    .where(eq(contributions.consultationId, world.consultationX));
   return c!;
 };
-const setContributionStatus = (status: "draft" | "submitted") => theTestDatabase.db.update(contributions).set({ status }).where(eq(contributions.consultationId, world.consultationX));
+const setContributionStatus = (status: "draft" | "submitted") =>
+  theTestDatabase.db.update(contributions).set({ status }).where(eq(contributions.consultationId, world.consultationX));
 const sectionVersion = async () => {
-  const [s] = await theTestDatabase.db.select({ v: contributionSections.version }).from(contributionSections).where(eq(contributionSections.themeId, 1));
+  const [s] = await theTestDatabase.db
+    .select({ v: contributionSections.version })
+    .from(contributionSections)
+    .where(eq(contributionSections.themeId, 1));
   return s?.v ?? 0;
 };
 const contributionStep = async (a: Actor, step: "submit" | "return" | "finalise", from: "draft" | "submitted") => {
   await setContributionStatus(from);
   const c = await contributionOfX();
-  return changeContributionStatus({ actor: a, input: contributionStepSchema.parse({ consultationId: world.consultationX, version: c.version, step, comment: "Please say more." }) });
+  return changeContributionStatus({
+    actor: a,
+    input: contributionStepSchema.parse({
+      consultationId: world.consultationX,
+      version: c.version,
+      step,
+      comment: "Please say more.",
+    }),
+  });
 };
 matrix.push(
-  { name: "getContribution(X, draft)", allowed: ["anchorX"], run: (a, w) => getContribution({ actor: a, consultationId: w.consultationX, locale: "en" }) },
+  {
+    name: "getContribution(X, draft)",
+    allowed: ["anchorX"],
+    run: (a, w) => getContribution({ actor: a, consultationId: w.consultationX, locale: "en" }),
+  },
   {
     name: "saveSection(X, theme 1)",
     allowed: ["anchorX"],
     write: true,
     run: async (a, w) =>
-      saveSection({ actor: a, input: sectionSchema.parse({ consultationId: w.consultationX, themeId: 1, version: await sectionVersion(), items: [{ kind: "paragraph", text: `By ${a.name}`, citations: [] }] }) }),
+      saveSection({
+        actor: a,
+        input: sectionSchema.parse({
+          consultationId: w.consultationX,
+          themeId: 1,
+          version: await sectionVersion(),
+          items: [{ kind: "paragraph", text: `By ${a.name}`, citations: [] }],
+        }),
+      }),
   },
-  { name: "listSectionRevisions(X, theme 1)", allowed: ["anchorX"], run: (a, w) => listSectionRevisions({ actor: a, consultationId: w.consultationX, themeId: 1 }) },
-  { name: "changeContributionStatus(X, submit)", allowed: ["anchorX"], write: true, run: (a) => contributionStep(a, "submit", "draft"), reset: () => setContributionStatus("draft").then(() => undefined) },
-  { name: "changeContributionStatus(X, return)", allowed: ["secretariat"], write: true, run: (a) => contributionStep(a, "return", "submitted"), reset: () => setContributionStatus("draft").then(() => undefined) },
+  {
+    name: "listSectionRevisions(X, theme 1)",
+    allowed: ["anchorX"],
+    run: (a, w) => listSectionRevisions({ actor: a, consultationId: w.consultationX, themeId: 1 }),
+  },
+  {
+    name: "changeContributionStatus(X, submit)",
+    allowed: ["anchorX"],
+    write: true,
+    run: (a) => contributionStep(a, "submit", "draft"),
+    reset: () => setContributionStatus("draft").then(() => undefined),
+  },
+  {
+    name: "changeContributionStatus(X, return)",
+    allowed: ["secretariat"],
+    write: true,
+    run: (a) => contributionStep(a, "return", "submitted"),
+    reset: () => setContributionStatus("draft").then(() => undefined),
+  },
   {
     name: "changeContributionStatus(X, finalise)",
     allowed: ["anchorX", "secretariat"],
@@ -499,16 +787,36 @@ matrix.push(
     run: (a) => contributionStep(a, "finalise", "submitted"),
     reset: () => setContributionStatus("draft").then(() => undefined),
   },
-  { name: "getCoverage(X)", allowed: ["anchorX", "secretariat"], run: (a, w) => getCoverage({ actor: a, consultationId: w.consultationX }) },
+  {
+    name: "getCoverage(X)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a, w) => getCoverage({ actor: a, consultationId: w.consultationX }),
+  },
   {
     name: "markReadNotCited(A's input)",
     allowed: ["anchorX"],
     write: true,
-    run: (a, w) => markReadNotCited({ actor: a, input: readNotCitedSchema.parse({ consultationId: w.consultationX, submissionId: submissionOfA.id, note: "Read." }) }),
+    run: (a, w) =>
+      markReadNotCited({
+        actor: a,
+        input: readNotCitedSchema.parse({
+          consultationId: w.consultationX,
+          submissionId: submissionOfA.id,
+          note: "Read.",
+        }),
+      }),
   },
-  { name: "similarInputs(A's input)", allowed: ["anchorX", "secretariat"], run: (a) => similarInputs({ actor: a, submissionId: submissionOfA.id }) },
+  {
+    name: "similarInputs(A's input)",
+    allowed: ["anchorX", "secretariat"],
+    run: (a) => similarInputs({ actor: a, submissionId: submissionOfA.id }),
+  },
   // Public: null until final, for anyone.
-  { name: "getPublishedContribution(X)", allowed: actorNames, run: (_a, w) => getPublishedContribution({ consultationId: w.consultationX, locale: "en" }) },
+  {
+    name: "getPublishedContribution(X)",
+    allowed: actorNames,
+    run: (_a, w) => getPublishedContribution({ consultationId: w.consultationX, locale: "en" }),
+  },
 );
 
 // Rounds (issue 17): the secretariat's alone. The rows work on a round of their own ("matrix", made in
@@ -516,7 +824,8 @@ matrix.push(
 const matrixNames = { en: "Matrix", fr: "Matrix", es: "Matrix", ar: "Matrix" };
 let matrixRound = { id: "", topic: 0, group: "" };
 let importRound = "";
-const roundVersion = async (id: string) => (await theTestDatabase.db.select({ v: rounds.version }).from(rounds).where(eq(rounds.id, id)))[0]!.v;
+const roundVersion = async (id: string) =>
+  (await theTestDatabase.db.select({ v: rounds.version }).from(rounds).where(eq(rounds.id, id)))[0]!.v;
 const topicInput = async () => ({ roundId: matrixRound.id, version: await roundVersion(matrixRound.id) });
 const freshMatrixTopic = async (_w: World, t: TestDatabase) => {
   const [m] = await t.db.select({ m: sql<number>`max(${themes.id})` }).from(themes);
@@ -529,7 +838,11 @@ matrix.push(
   { name: "listPublicRounds", allowed: actorNames, run: () => listPublicRounds({ locale: "en" }) },
   { name: "currentRound", allowed: actorNames, run: () => currentRound({ locale: "en" }) },
   { name: "getPublicRound(2017)", allowed: actorNames, run: () => getPublicRound({ slug: "2017", locale: "en" }) },
-  { name: "roundOfConsultation(X)", allowed: actorNames, run: (_a, w) => roundOfConsultation({ consultationId: w.consultationX }) },
+  {
+    name: "roundOfConsultation(X)",
+    allowed: actorNames,
+    run: (_a, w) => roundOfConsultation({ consultationId: w.consultationX }),
+  },
   { name: "roundForView(as the actor)", allowed: actorNames, run: (a) => roundForView({ locale: "en", actor: a }) },
   { name: "listRounds", allowed: ["secretariat"], run: (a) => listRounds({ actor: a, locale: "en" }) },
   { name: "getRound(2017)", allowed: ["secretariat"], run: (a) => getRound({ actor: a, slug: "2017" }) },
@@ -539,7 +852,18 @@ matrix.push(
     write: true,
     run: async (a) => {
       const [r2017] = await theTestDatabase.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017"));
-      return createRound({ actor: a, input: { slug: "matrix-new", names: matrixNames, startsOn: "2025-01-01", endsOn: "2025-02-01", copyFrom: r2017!.id, copyAnchors: true, copyTopics: true } });
+      return createRound({
+        actor: a,
+        input: {
+          slug: "matrix-new",
+          names: matrixNames,
+          startsOn: "2025-01-01",
+          endsOn: "2025-02-01",
+          copyFrom: r2017!.id,
+          copyAnchors: true,
+          copyTopics: true,
+        },
+      });
     },
     reset: async (_w, t) => {
       const [r] = await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "matrix-new"));
@@ -552,7 +876,18 @@ matrix.push(
     name: "updateRound(matrix)",
     allowed: ["secretariat"],
     write: true,
-    run: async (a) => updateRound({ actor: a, input: { roundId: matrixRound.id, version: await roundVersion(matrixRound.id), names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", status: "preparing" } }),
+    run: async (a) =>
+      updateRound({
+        actor: a,
+        input: {
+          roundId: matrixRound.id,
+          version: await roundVersion(matrixRound.id),
+          names: matrixNames,
+          startsOn: "2030-01-01",
+          endsOn: "2030-02-01",
+          status: "preparing",
+        },
+      }),
   },
   {
     name: "addConsultation(matrix)",
@@ -561,7 +896,21 @@ matrix.push(
     run: async (a) =>
       addConsultation({
         actor: a,
-        input: { ...(await topicInput()), slug: "matrix-consultation", code: "MATRIX-C", region: "Matrix", city: "Suva", country: "FJ", startsOn: "2030-01-01", endsOn: "2030-01-02", timeZone: "Pacific/Fiji", anchors: "", inPersonCapacity: null, registrationDeadline: undefined, submissionDeadline: undefined },
+        input: {
+          ...(await topicInput()),
+          slug: "matrix-consultation",
+          code: "MATRIX-C",
+          region: "Matrix",
+          city: "Suva",
+          country: "FJ",
+          startsOn: "2030-01-01",
+          endsOn: "2030-01-02",
+          timeZone: "Pacific/Fiji",
+          anchors: "",
+          inPersonCapacity: null,
+          registrationDeadline: undefined,
+          submissionDeadline: undefined,
+        },
       }),
     reset: async (_w, t) => {
       await t.db.delete(consultations).where(eq(consultations.slug, "matrix-consultation"));
@@ -574,14 +923,56 @@ matrix.push(
     // X as it is (asia, Bangkok): a new version and an audit row, nothing else changed.
     run: async (a, w) => {
       const [c] = await theTestDatabase.db.select().from(consultations).where(eq(consultations.id, w.consultationX));
-      return updateConsultationDetails({ actor: a, input: { consultationId: c!.id, version: c!.version, region: c!.region, city: c!.city, country: c!.country as "TH", timeZone: c!.timeZone, anchors: c!.anchors } });
+      return updateConsultationDetails({
+        actor: a,
+        input: {
+          consultationId: c!.id,
+          version: c!.version,
+          region: c!.region,
+          city: c!.city,
+          country: c!.country as "TH",
+          timeZone: c!.timeZone,
+          anchors: c!.anchors,
+        },
+      });
     },
   },
-  { name: "addTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => addTopic({ actor: a, input: { ...(await topicInput()), names: matrixNames, groupId: null } }) },
-  { name: "renameTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => renameTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, names: matrixNames } }) },
-  { name: "moveTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => moveTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, direction: "up" } }) },
-  { name: "groupTopic(matrix)", allowed: ["secretariat"], write: true, run: async (a) => groupTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, groupId: matrixRound.group } }) },
-  { name: "addTopicGroup(matrix)", allowed: ["secretariat"], write: true, run: async (a) => addTopicGroup({ actor: a, input: { ...(await topicInput()), names: matrixNames } }) },
+  {
+    name: "addTopic(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => addTopic({ actor: a, input: { ...(await topicInput()), names: matrixNames, groupId: null } }),
+  },
+  {
+    name: "renameTopic(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) =>
+      renameTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, names: matrixNames } }),
+  },
+  {
+    name: "moveTopic(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) =>
+      moveTopic({ actor: a, input: { ...(await topicInput()), topicId: matrixRound.topic, direction: "up" } }),
+  },
+  {
+    name: "groupTopic(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) =>
+      groupTopic({
+        actor: a,
+        input: { ...(await topicInput()), topicId: matrixRound.topic, groupId: matrixRound.group },
+      }),
+  },
+  {
+    name: "addTopicGroup(matrix)",
+    allowed: ["secretariat"],
+    write: true,
+    run: async (a) => addTopicGroup({ actor: a, input: { ...(await topicInput()), names: matrixNames } }),
+  },
   {
     name: "deleteTopic(matrix)",
     allowed: ["secretariat"],
@@ -594,7 +985,13 @@ matrix.push(
     allowed: ["secretariat"],
     write: true,
     run: async (a) =>
-      importTopics({ actor: a, roundId: importRound, version: await roundVersion(importRound), groups: [{ key: "g", names: matrixNames }], topics: [{ slug: "objective-1", group: "g", names: matrixNames }] }),
+      importTopics({
+        actor: a,
+        roundId: importRound,
+        version: await roundVersion(importRound),
+        groups: [{ key: "g", names: matrixNames }],
+        topics: [{ slug: "objective-1", group: "g", names: matrixNames }],
+      }),
     reset: async (_w, t) => {
       await t.db.delete(themes).where(eq(themes.roundId, importRound));
       await t.db.delete(themeGroups).where(eq(themeGroups.roundId, importRound));
@@ -629,7 +1026,10 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
       files: [{ name: "a.pdf", bytes: minimalPdf() }],
       now: beforeDeadline,
     });
-    const [attachment] = await t.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.submissionId, submitted.id));
+    const [attachment] = await t.db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.submissionId, submitted.id));
     submissionOfA = { id: submitted.id, attachmentId: attachment!.id };
     bulkTargetOfA = (
       await submitSubmission({
@@ -640,17 +1040,56 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     ).id;
     // A second revision, for diffRevisions.
     const first = await currentSubmissionOfA();
-    await editSubmission({ actor: await world.actor("ownerA"), submissionId: first.id, version: first.version, content: { ...contentOf(first), summary: "Summary, revised" }, now: beforeDeadline });
+    await editSubmission({
+      actor: await world.actor("ownerA"),
+      submissionId: first.id,
+      version: first.version,
+      content: { ...contentOf(first), summary: "Summary, revised" },
+      now: beforeDeadline,
+    });
     await makeDisposable(world, t);
     // The contribution to X, begun by its anchor (lib/synthesis rows).
-    await saveSection({ actor: await world.actor("anchorX"), input: sectionSchema.parse({ consultationId: world.consultationX, themeId: 1, version: 0, items: [] }) });
+    await saveSection({
+      actor: await world.actor("anchorX"),
+      input: sectionSchema.parse({ consultationId: world.consultationX, themeId: 1, version: 0, items: [] }),
+    });
     const secretariat = await world.actor("secretariat");
-    const made = await createRound({ actor: secretariat, input: { slug: "matrix", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } });
-    const group = await addTopicGroup({ actor: secretariat, input: { roundId: made.id, version: await roundVersion(made.id), names: matrixNames } });
+    const made = await createRound({
+      actor: secretariat,
+      input: {
+        slug: "matrix",
+        names: matrixNames,
+        startsOn: "2030-01-01",
+        endsOn: "2030-02-01",
+        copyFrom: undefined,
+        copyAnchors: false,
+        copyTopics: false,
+      },
+    });
+    const group = await addTopicGroup({
+      actor: secretariat,
+      input: { roundId: made.id, version: await roundVersion(made.id), names: matrixNames },
+    });
     matrixRound = { id: made.id, topic: 0, group: group.id };
     await freshMatrixTopic(world, t);
-    importRound = (await createRound({ actor: secretariat, input: { slug: "matrix-import", names: matrixNames, startsOn: "2030-01-01", endsOn: "2030-02-01", copyFrom: undefined, copyAnchors: false, copyTopics: false } })).id;
-    consultationVersion = async () => (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find((c) => c.id === world.consultationX)!.version;
+    importRound = (
+      await createRound({
+        actor: secretariat,
+        input: {
+          slug: "matrix-import",
+          names: matrixNames,
+          startsOn: "2030-01-01",
+          endsOn: "2030-02-01",
+          copyFrom: undefined,
+          copyAnchors: false,
+          copyTopics: false,
+        },
+      })
+    ).id;
+    consultationVersion = async () =>
+      (await listConsultationsForSecretariat({ actor: await world.actor("secretariat") })).find(
+        (c) => c.id === world.consultationX,
+      )!.version;
   });
   afterAll(async () => {
     await t?.close();
@@ -663,9 +1102,13 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
     const [s] = await t.db.select({ n: count() }).from(submissions);
     const [g] = await t.db.select({ n: count() }).from(organisations);
     // Rounds' rows: a refused round, consultation or topic change leaves them (and their versions) as they were.
-    const [r] = await t.db.select({ n: count(), v: sql<number>`coalesce(sum(${rounds.version}), 0)::int` }).from(rounds);
+    const [r] = await t.db
+      .select({ n: count(), v: sql<number>`coalesce(sum(${rounds.version}), 0)::int` })
+      .from(rounds);
     const [c] = await t.db.select({ n: count() }).from(consultations);
-    const [th] = await t.db.select({ n: count(), p: sql<number>`coalesce(sum(${themes.position}), 0)::int` }).from(themes);
+    const [th] = await t.db
+      .select({ n: count(), p: sql<number>`coalesce(sum(${themes.position}), 0)::int` })
+      .from(themes);
     // The contribution's rows: a refused save or note leaves no revision and no note.
     const [cr] = await t.db.select({ n: count() }).from(contributionRevisions);
     const [cn] = await t.db.select({ n: count() }).from(coverageNotes);
@@ -735,7 +1178,9 @@ describe.each(drivers)("permission matrix on %s", (driver) => {
             (e: unknown) => e,
           );
           const refusedByState = (outcome as { message?: string })?.message === "signInRequired";
-          const redirectedToSignInOrHome = String((outcome as { digest?: string })?.digest ?? "").match(/NEXT_REDIRECT;[^;]*;\/en(\/sign-in)?;/);
+          const redirectedToSignInOrHome = String((outcome as { digest?: string })?.digest ?? "").match(
+            /NEXT_REDIRECT;[^;]*;\/en(\/sign-in)?;/,
+          );
           expect(refusedByState || !!redirectedToSignInOrHome, `${file} ${exportName}`).toBe(true);
           expect(await traces(), `${file} ${exportName} wrote something`).toEqual(before);
           checked++;
@@ -752,7 +1197,14 @@ async function freshInvitation(t: TestDatabase, w: World): Promise<string> {
   // createInvitation e-mails the token; read it back from the outbox, as the invitee would.
   const owner = await w.actor("memberB");
   await t.db.transaction((tx) =>
-    createInvitation(tx, { kind: "organisation", email: owner.email, organisationId: w.orgA, locale: "en", invitedBy: w.ids.ownerA, values: { organisation: "A", inviter: "ownerA" } }),
+    createInvitation(tx, {
+      kind: "organisation",
+      email: owner.email,
+      organisationId: w.orgA,
+      locale: "en",
+      invitedBy: w.ids.ownerA,
+      values: { organisation: "A", inviter: "ownerA" },
+    }),
   );
   const all = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, owner.email)).orderBy(emailOutbox.id);
   const last = all.at(-1);

@@ -19,7 +19,10 @@ describe.each(drivers)("sessionActor (%s)", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     useDatabaseForTests(t);
-    const [u] = await t.db.insert(users).values({ email: "session-user@example.org", locale: "fr" }).returning({ id: users.id });
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: "session-user@example.org", locale: "fr" })
+      .returning({ id: users.id });
     userId = u!.id;
     await t.db.insert(sessions).values([
       { sessionToken: "fresh", userId, expires: new Date(now.getTime() + MAX_AGE - 3600 * 1000) },
@@ -31,7 +34,8 @@ describe.each(drivers)("sessionActor (%s)", (driver) => {
     await t?.close();
   });
 
-  const expiresOf = async (token: string) => (await t.db.select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)))[0]!.e.getTime();
+  const expiresOf = async (token: string) =>
+    (await t.db.select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)))[0]!.e.getTime();
 
   it("returns the session's actor with one lookup, and nobody for an unknown or expired token", async () => {
     expect(await sessionActor("fresh", MAX_AGE, now)).toEqual({

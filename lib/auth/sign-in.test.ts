@@ -30,8 +30,16 @@ describe("environment", () => {
         vi.resetModules();
         return (await import("@/lib/env")).env;
       };
-      await expect(load({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org:25" }).then((env) => env())).rejects.toThrow(/APP_URL/);
-      await expect(load({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org:25", APP_URL: "https://consult.example.org" }).then((env) => env().APP_URL)).resolves.toBe("https://consult.example.org");
+      await expect(
+        load({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org:25" }).then((env) => env()),
+      ).rejects.toThrow(/APP_URL/);
+      await expect(
+        load({
+          NODE_ENV: "production",
+          SMTP_URL: "smtp://mail.example.org:25",
+          APP_URL: "https://consult.example.org",
+        }).then((env) => env().APP_URL),
+      ).resolves.toBe("https://consult.example.org");
       await expect(load({ NODE_ENV: "production" }).then((env) => env().APP_URL)).resolves.toBeUndefined();
     } finally {
       process.env = saved;

@@ -23,7 +23,10 @@ export function signInLimits() {
  * proxy, a client can still forge the header; the total limit is the backstop for that.
  */
 export function clientAddress(forwardedFor: string | null, hops = env().TRUSTED_PROXY_HOPS): string {
-  const entries = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries[Math.max(0, entries.length - hops)] ?? "unknown";
 }
 

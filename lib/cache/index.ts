@@ -33,12 +33,14 @@ interface Store {
 
 // Per opened database (tests swap databases in one process), shared by every bundle of the process.
 const KEY = Symbol.for("gcm.sharedDataCache");
-const stores: WeakMap<OpenDatabase, Store> = ((globalThis as { [KEY]?: WeakMap<OpenDatabase, Store> })[KEY] ??= new WeakMap());
+const stores: WeakMap<OpenDatabase, Store> = ((globalThis as { [KEY]?: WeakMap<OpenDatabase, Store> })[KEY] ??=
+  new WeakMap());
 
 function forget(store: Store, payload: string) {
   const scopes = payload ? payload.split(",") : null;
   if (!scopes) return store.entries.clear();
-  for (const key of [...store.entries.keys()]) if (scopes.some((s) => key.startsWith(`${s}:`))) store.entries.delete(key);
+  for (const key of [...store.entries.keys()])
+    if (scopes.some((s) => key.startsWith(`${s}:`))) store.entries.delete(key);
 }
 
 function storeOf(opened: OpenDatabase): Store {

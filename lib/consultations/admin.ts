@@ -17,7 +17,13 @@ function requireSecretariat(actor: Actor) {
 }
 
 /** Every consultation, or one round's (roundId), in their order: the secretariat only. */
-export async function listConsultationsForSecretariat({ actor, roundId }: { actor: Actor; roundId?: string }): Promise<Consultation[]> {
+export async function listConsultationsForSecretariat({
+  actor,
+  roundId,
+}: {
+  actor: Actor;
+  roundId?: string;
+}): Promise<Consultation[]> {
   requireSecretariat(actor);
   const db = await getDb();
   return db
@@ -27,7 +33,13 @@ export async function listConsultationsForSecretariat({ actor, roundId }: { acto
     .orderBy(asc(consultations.sortOrder));
 }
 
-export async function getConsultationForSecretariat({ actor, slug }: { actor: Actor; slug: string }): Promise<Consultation> {
+export async function getConsultationForSecretariat({
+  actor,
+  slug,
+}: {
+  actor: Actor;
+  slug: string;
+}): Promise<Consultation> {
   requireSecretariat(actor);
   const db = await getDb();
   const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
@@ -36,7 +48,15 @@ export async function getConsultationForSecretariat({ actor, slug }: { actor: Ac
 }
 
 /** Saves the consultation; says how many of its deadlines deserve a warning (lib/consultations/deadlines.ts). */
-export async function updateConsultation({ actor, input, now = new Date() }: { actor: Actor; input: ConsultationEditInput; now?: Date }): Promise<{ slug: string; warnings: number }> {
+export async function updateConsultation({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: ConsultationEditInput;
+  now?: Date;
+}): Promise<{ slug: string; warnings: number }> {
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -77,7 +97,13 @@ export interface AnchorRow {
   name: string | null;
 }
 
-export async function listAnchors({ actor, consultationId }: { actor: Actor; consultationId: string }): Promise<{ anchors: AnchorRow[]; pending: string[] }> {
+export async function listAnchors({
+  actor,
+  consultationId,
+}: {
+  actor: Actor;
+  consultationId: string;
+}): Promise<{ anchors: AnchorRow[]; pending: string[] }> {
   requireSecretariat(actor);
   const db = await getDb();
   const anchors = await db
@@ -112,13 +138,27 @@ export async function inviteAnchor({ actor, input }: { actor: Actor; input: Invi
   });
 }
 
-export async function removeAnchor({ actor, consultationId, userId }: { actor: Actor; consultationId: string; userId: string }): Promise<void> {
+export async function removeAnchor({
+  actor,
+  consultationId,
+  userId,
+}: {
+  actor: Actor;
+  consultationId: string;
+  userId: string;
+}): Promise<void> {
   requireSecretariat(actor);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(roleGrants)
-      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "anchor"), eq(roleGrants.consultationId, consultationId)))
+      .where(
+        and(
+          eq(roleGrants.userId, userId),
+          eq(roleGrants.role, "anchor"),
+          eq(roleGrants.consultationId, consultationId),
+        ),
+      )
       .returning({ id: roleGrants.id });
     if (removed.length === 0) throw new NotFoundError();
     await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.remove", consultationId });

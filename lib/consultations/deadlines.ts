@@ -9,11 +9,13 @@ export type DeadlineField = (typeof DEADLINE_FIELDS)[number];
 /** A deadline more than this many days before today is "long before today". */
 export const LONG_PAST_DAYS = 30;
 
-export type DeadlineWarning = { field: DeadlineField; kind: "afterEnd" } | { field: DeadlineField; kind: "longPast"; days: number };
+export type DeadlineWarning =
+  { field: DeadlineField; kind: "afterEnd" } | { field: DeadlineField; kind: "longPast"; days: number };
 
 const DAY_MS = 86_400_000;
 const dayNumber = (ymd: string) => Math.floor(Date.parse(`${ymd.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-const isLocal = (v: string | undefined): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v);
+const isLocal = (v: string | undefined): v is string =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v);
 
 export function deadlineWarnings(v: {
   endsOn?: string;
@@ -27,7 +29,8 @@ export function deadlineWarnings(v: {
   for (const field of DEADLINE_FIELDS) {
     const d = v[field];
     if (!isLocal(d)) continue;
-    if (v.endsOn && /^\d{4}-\d{2}-\d{2}$/.test(v.endsOn) && d.slice(0, 10) > v.endsOn) out.push({ field, kind: "afterEnd" });
+    if (v.endsOn && /^\d{4}-\d{2}-\d{2}$/.test(v.endsOn) && d.slice(0, 10) > v.endsOn)
+      out.push({ field, kind: "afterEnd" });
     // A closed consultation's deadlines are expected to be past.
     const days = dayNumber(v.today) - dayNumber(d);
     if (v.status !== "closed" && days > LONG_PAST_DAYS) out.push({ field, kind: "longPast", days });

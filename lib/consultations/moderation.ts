@@ -7,7 +7,13 @@ import { canModerate, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 
 /** The consultation for an anchor's pages (its anchors and the secretariat only). */
-export async function getConsultationForModeration({ actor, slug }: { actor: Actor; slug: string }): Promise<Consultation> {
+export async function getConsultationForModeration({
+  actor,
+  slug,
+}: {
+  actor: Actor;
+  slug: string;
+}): Promise<Consultation> {
   const db = await getDb();
   const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
   if (!c || !canModerate(actor, c.id)) throw new NotFoundError();

@@ -13,11 +13,17 @@ const phaseOf = <P extends string>(status: Status, deadline: Date | null, now: D
   status !== "open" ? "closed" : isBeforeDeadline(deadline, now) ? "open" : past;
 
 /** Whether an organisation may submit (or edit its input) now. */
-export function consultationPhase(c: { status: Status; submissionDeadline: Date | null }, now: Date): ConsultationPhase {
+export function consultationPhase(
+  c: { status: Status; submissionDeadline: Date | null },
+  now: Date,
+): ConsultationPhase {
   return phaseOf(c.status, c.submissionDeadline, now, "submissions_closed");
 }
 
 /** Whether an organisation may register (or change or withdraw its registration) now. */
-export function registrationPhase(c: { status: Status; registrationDeadline: Date | null }, now: Date): RegistrationPhase {
+export function registrationPhase(
+  c: { status: Status; registrationDeadline: Date | null },
+  now: Date,
+): RegistrationPhase {
   return phaseOf(c.status, c.registrationDeadline, now, "registration_closed");
 }

@@ -69,7 +69,9 @@ const publicRows = () =>
       .select(publicColumns)
       .from(consultations)
       // Nor those of a round in preparation: the round is the secretariat's until it opens it.
-      .where(sql`${consultations.status} <> 'draft' and ${consultations.roundId} in (select ${rounds.id} from ${rounds} where ${rounds.status} <> 'preparing')`)
+      .where(
+        sql`${consultations.status} <> 'draft' and ${consultations.roundId} in (select ${rounds.id} from ${rounds} where ${rounds.status} <> 'preparing')`,
+      )
       .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
   );
 
@@ -78,13 +80,19 @@ export async function listPublicConsultations(now = new Date()): Promise<PublicC
   return (await publicRows()).map((r) => toPublic(r, now));
 }
 
-export async function getPublicConsultation({ slug }: { slug: string }, now = new Date()): Promise<PublicConsultation | null> {
+export async function getPublicConsultation(
+  { slug }: { slug: string },
+  now = new Date(),
+): Promise<PublicConsultation | null> {
   const row = (await publicRows()).find((r) => r.slug === slug);
   return row ? toPublic(row, now) : null;
 }
 
 export async function consultationSlug({ consultationId }: { consultationId: string }): Promise<string> {
   const db = await getDb();
-  const [row] = await db.select({ slug: consultations.slug }).from(consultations).where(eq(consultations.id, consultationId));
+  const [row] = await db
+    .select({ slug: consultations.slug })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
   return row?.slug ?? "";
 }

@@ -15,7 +15,15 @@ export const consultationEditSchema = z
     registrationDeadline: localDateTime,
     submissionDeadline: localDateTime,
     inPersonCapacity: z.pipe(
-      z.optional(z.union([z.pipe(z.literal(""), z.transform(() => null)), z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000))])),
+      z.optional(
+        z.union([
+          z.pipe(
+            z.literal(""),
+            z.transform(() => null),
+          ),
+          z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000)),
+        ]),
+      ),
       z.transform((v) => (v === undefined ? null : v)),
     ),
     status: z.enum(CONSULTATION_STATUSES),

@@ -26,7 +26,9 @@ export async function listThemes({ locale, roundId }: { locale: AppLocale; round
         slug: themes.slug,
         name: themeTranslations.name,
         position: themes.position,
-        group: sql<string | null>`(select ${themeGroupTranslations.name} from ${themeGroupTranslations} where ${themeGroupTranslations.groupId} = ${themes.groupId} and ${themeGroupTranslations.locale} = ${locale})`,
+        group: sql<
+          string | null
+        >`(select ${themeGroupTranslations.name} from ${themeGroupTranslations} where ${themeGroupTranslations.groupId} = ${themes.groupId} and ${themeGroupTranslations.locale} = ${locale})`,
       })
       .from(themes)
       .innerJoin(themeTranslations, and(eq(themeTranslations.themeId, themes.id), eq(themeTranslations.locale, locale)))

@@ -21,7 +21,17 @@ import { renderRegionalSummary } from "./summary";
 const everything: QueueFilters = { sort: "oldest" };
 
 /** Every region's summary, inputs and participants, and all inputs together: the secretariat only; logged. */
-export async function buildAllRegionsZip({ actor, locale, baseUrl = "", round }: { actor: Actor; locale: Locale; baseUrl?: string; round?: string }): Promise<Readable> {
+export async function buildAllRegionsZip({
+  actor,
+  locale,
+  baseUrl = "",
+  round,
+}: {
+  actor: Actor;
+  locale: Locale;
+  baseUrl?: string;
+  round?: string;
+}): Promise<Readable> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
   // One round's consultations (by the round's slug); every consultation without one.
@@ -32,7 +42,13 @@ export async function buildAllRegionsZip({ actor, locale, baseUrl = "", round }:
     .where(round ? eq(rounds.slug, round) : undefined)
     .orderBy(asc(consultations.sortOrder), asc(consultations.code));
   if (round && all.length === 0) throw new NotFoundError();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format: "zip", kind: "all-regions", filters: round ? { locale, round } : { locale } });
+  await db.insert(exportLog).values({
+    actorId: actor.userId,
+    consultationId: null,
+    format: "zip",
+    kind: "all-regions",
+    filters: round ? { locale, round } : { locale },
+  });
   const labels = await loadExportLabels(locale);
   const inputs = labels.file("inputs");
   const people = labels.file("participants");
@@ -58,14 +74,24 @@ export async function buildAllRegionsZip({ actor, locale, baseUrl = "", round }:
   for (const c of all) {
     const dir = c.slug.replace(/[^a-z0-9-]/g, "");
     // DOCX and XLSX are already compressed: stored as they are.
-    entry(`${dir}/${labels.file("summary")}-${locale}.docx`, false, async () => Readable.from([await renderRegionalSummary({ actor, consultationId: c.id, locale, now, baseUrl })]));
-    entry(`${dir}/${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: c.id, filters: everything, rows: rowsOf(c.id), labels, baseUrl }));
+    entry(`${dir}/${labels.file("summary")}-${locale}.docx`, false, async () =>
+      Readable.from([await renderRegionalSummary({ actor, consultationId: c.id, locale, now, baseUrl })]),
+    );
+    entry(`${dir}/${inputs}.xlsx`, false, () =>
+      inputsXlsx({ actor, consultationId: c.id, filters: everything, rows: rowsOf(c.id), labels, baseUrl }),
+    );
     entry(`${dir}/${inputs}.csv`, true, () => inputsCsv(rowsOf(c.id)(), labels));
-    entry(`${dir}/${people}.xlsx`, false, () => participantsXlsx(participantsForExport({ actor, consultationId: c.id }), labels));
-    entry(`${dir}/${people}.csv`, true, () => participantsCsv(participantsForExport({ actor, consultationId: c.id }), labels));
+    entry(`${dir}/${people}.xlsx`, false, () =>
+      participantsXlsx(participantsForExport({ actor, consultationId: c.id }), labels),
+    );
+    entry(`${dir}/${people}.csv`, true, () =>
+      participantsCsv(participantsForExport({ actor, consultationId: c.id }), labels),
+    );
   }
   const allName = labels.file("allRegions");
-  entry(`${allName}-${inputs}.xlsx`, false, () => inputsXlsx({ actor, consultationId: null, filters, rows: rowsOf(null), labels, baseUrl }));
+  entry(`${allName}-${inputs}.xlsx`, false, () =>
+    inputsXlsx({ actor, consultationId: null, filters, rows: rowsOf(null), labels, baseUrl }),
+  );
   entry(`${allName}-${inputs}.csv`, true, () => inputsCsv(rowsOf(null)(), labels));
   zip.end();
   zip.outputStream.pipe(out);

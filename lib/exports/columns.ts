@@ -47,7 +47,12 @@ export const inputColumns: Column[] = [
   { key: "summary", kind: "long", width: 60, value: (s) => s.row.summary },
   { key: "body", kind: "long", width: 80, value: (s) => s.row.body },
   // Numbered, as a recommendation may itself run over several lines.
-  { key: "recommendations", kind: "long", width: 60, value: (s) => lines(s.row.recommendations.map((r, i) => `${i + 1}. ${r}`)) },
+  {
+    key: "recommendations",
+    kind: "long",
+    width: 60,
+    value: (s) => lines(s.row.recommendations.map((r, i) => `${i + 1}. ${r}`)),
+  },
   { key: "countries", kind: "long", width: 24, value: (s, l) => lines(s.row.countries.map(l.country)) },
   { key: "countryCodes", kind: "code", width: 12, value: (s) => s.row.countries.join(", ") },
   { key: "language", kind: "text", width: 14, value: (s, l) => l.language(s.row.language) },
@@ -63,7 +68,12 @@ export const inputColumns: Column[] = [
   { key: "verified", kind: "text", width: 10, value: (s, l) => l.yesNo(s.row.organisationVerified) },
   { key: "contactName", kind: "text", width: 22, value: (s) => s.row.contactName },
   { key: "contactEmail", kind: "text", width: 28, value: (s) => s.row.contactEmail },
-  { key: "submittedAt", kind: "date", width: 17, value: (s) => (s.row.submittedAt ? new Date(s.row.submittedAt) : null) },
+  {
+    key: "submittedAt",
+    kind: "date",
+    width: 17,
+    value: (s) => (s.row.submittedAt ? new Date(s.row.submittedAt) : null),
+  },
   { key: "updatedAt", kind: "date", width: 17, value: (s) => new Date(s.row.updatedAt) },
   { key: "attachments", kind: "long", width: 30, value: (s) => lines(s.attachments.map((a) => a.fileName)) },
 ];

@@ -19,7 +19,8 @@ export function csvField(value: CsvValue): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   // Hot path (every field of every row): character codes instead of a regular expression per rule.
   const s = neutralise(value);
-  if (NEEDS_QUOTES.test(s) || isBlank(s.charCodeAt(0)) || isBlank(s.charCodeAt(s.length - 1))) return `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
+  if (NEEDS_QUOTES.test(s) || isBlank(s.charCodeAt(0)) || isBlank(s.charCodeAt(s.length - 1)))
+    return `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
   return s;
 }
 

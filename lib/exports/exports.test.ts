@@ -19,12 +19,43 @@ import { listQueue } from "@/lib/moderation/queue";
 import { createTestDatabase, drivers } from "@/lib/testing/db";
 import { csvField } from "./csv";
 import { exportParticipants } from "./participants";
-import { countExportLog, exportRows, exportSubmissions, listExportLog, type ExportFormat, type ExportRow } from "./submissions";
-import { ARABIC, arabic, asCsv, BOM, catalogue, databaseRows, expectedWords, filters, FORMULA_START, FRENCH, french, INPUT_COLUMNS, machine, nodeBuffer, PARTICIPANT_COLUMNS, pythonCsv, type Setup, setUp, themeNamesIn, tricky, webBuffer, xmlText } from "@/lib/testing/exports";
+import {
+  countExportLog,
+  exportRows,
+  exportSubmissions,
+  listExportLog,
+  type ExportFormat,
+  type ExportRow,
+} from "./submissions";
+import {
+  ARABIC,
+  arabic,
+  asCsv,
+  BOM,
+  catalogue,
+  databaseRows,
+  expectedWords,
+  filters,
+  FORMULA_START,
+  FRENCH,
+  french,
+  INPUT_COLUMNS,
+  machine,
+  nodeBuffer,
+  PARTICIPANT_COLUMNS,
+  pythonCsv,
+  type Setup,
+  setUp,
+  themeNamesIn,
+  tricky,
+  webBuffer,
+  xmlText,
+} from "@/lib/testing/exports";
 
 describe("csvField (RFC 4180 as every reader splits it)", () => {
   it("quotes a field with a comma, a quote, a bare LF, a bare CR, CRLF, or a space or tab at either end", () => {
-    for (const v of ["a,b", 'say "hi"', "one\ntwo", "one\rtwo", "one\r\ntwo", " lead", "trail ", "x\t"]) expect(csvField(v), JSON.stringify(v)).toMatch(/^".*"$/s);
+    for (const v of ["a,b", 'say "hi"', "one\ntwo", "one\rtwo", "one\r\ntwo", " lead", "trail ", "x\t"])
+      expect(csvField(v), JSON.stringify(v)).toMatch(/^".*"$/s);
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     for (const v of ["plain", "dignité", "حقوق", "a;b"]) expect(csvField(v)).toBe(v);
     // Formulas inert first, then quoted when the result needs it.
@@ -51,8 +82,14 @@ describe.each(drivers)("exports on %s", (driver) => {
     const rows = await databaseRows(s.t, s.w.consultationX);
     expect(rows).toHaveLength(4);
     const names = await themeNamesIn(s.t, "en");
-    const cells = rows.flatMap((r) => Object.values(expectedWords(r, "en", names))).filter((v): v is string => typeof v === "string");
-    for (const c of FORMULA_START) expect(cells.some((v) => v.startsWith(c)), JSON.stringify(c)).toBe(true);
+    const cells = rows
+      .flatMap((r) => Object.values(expectedWords(r, "en", names)))
+      .filter((v): v is string => typeof v === "string");
+    for (const c of FORMULA_START)
+      expect(
+        cells.some((v) => v.startsWith(c)),
+        JSON.stringify(c),
+      ).toBe(true);
     expect(cells.some((v) => /[^\r]\n/.test(v) && !v.includes("\r"))).toBe(true);
     expect(cells.some((v) => /\r[^\n]/.test(v))).toBe(true);
     expect(rows.some((r) => r.attachmentNames.length === 2)).toBe(true);
@@ -63,7 +100,15 @@ describe.each(drivers)("exports on %s", (driver) => {
   for (const locale of ["en", "fr", "ar"] as const) {
     it(`CSV in ${locale}: UTF-8 with a BOM, CRLF, read by Python's csv as in the database, in words, formulas inert`, async () => {
       const expected = await databaseRows(s.t, s.w.consultationX);
-      const buf = await webBuffer(await exportSubmissions({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters(), format: "csv", locale }));
+      const buf = await webBuffer(
+        await exportSubmissions({
+          actor: s.anchorX,
+          consultationId: s.w.consultationX,
+          filters: filters(),
+          format: "csv",
+          locale,
+        }),
+      );
       expect([...buf.subarray(0, 3)]).toEqual(BOM);
       expect(buf.toString("utf8").endsWith("\r\n")).toBe(true);
       const records = pythonCsv(buf);
@@ -129,11 +174,25 @@ describe.each(drivers)("exports on %s", (driver) => {
 
   it("XLSX: sheets for reading (widths, wrap, frozen filtered header, dates), values as in the database, no apostrophe, no formula", async () => {
     const expected = await databaseRows(s.t, s.w.consultationX);
-    const buf = await webBuffer(await exportSubmissions({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters(), format: "xlsx", locale: "fr", baseUrl: "https://portal.example" }));
+    const buf = await webBuffer(
+      await exportSubmissions({
+        actor: s.anchorX,
+        consultationId: s.w.consultationX,
+        filters: filters(),
+        format: "xlsx",
+        locale: "fr",
+        baseUrl: "https://portal.example",
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const m = catalogue("fr");
-    expect(wb.worksheets.map((x) => x.name)).toEqual([m.exports.sheets.inputs, m.exports.sheets.recommendations, m.exports.sheets.attachments, m.exports.sheets.participants]);
+    expect(wb.worksheets.map((x) => x.name)).toEqual([
+      m.exports.sheets.inputs,
+      m.exports.sheets.recommendations,
+      m.exports.sheets.attachments,
+      m.exports.sheets.participants,
+    ]);
 
     const values = (sheet: ExcelJS.Worksheet, width: number) => {
       const out: unknown[][] = [];
@@ -147,13 +206,23 @@ describe.each(drivers)("exports on %s", (driver) => {
     expect(subs[0]).toEqual(INPUT_COLUMNS.map((c) => m.exports.columns[c]));
     const names = await themeNamesIn(s.t, "fr");
     // Text exactly as stored (XML reads CR and CRLF as LF, which Excel shows the same), instants as dates.
-    expect(subs.slice(1)).toEqual(expected.map((row) => INPUT_COLUMNS.map((c) => { const v = expectedWords(row, "fr", names)[c]; return typeof v === "string" ? xmlText(v) : v; })));
+    expect(subs.slice(1)).toEqual(
+      expected.map((row) =>
+        INPUT_COLUMNS.map((c) => {
+          const v = expectedWords(row, "fr", names)[c];
+          return typeof v === "string" ? xmlText(v) : v;
+        }),
+      ),
+    );
     expect(subs.slice(1).some((r) => r.includes('=HYPERLINK("http://x")'))).toBe(true);
     // Made for reading.
     expect(inputs.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(inputs.autoFilter).toBe(`A1:AB1`);
     expect(inputs.getColumn(INPUT_COLUMNS.indexOf("body") + 1).width).toBe(80);
-    expect(inputs.getRow(2).getCell(INPUT_COLUMNS.indexOf("body") + 1).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(inputs.getRow(2).getCell(INPUT_COLUMNS.indexOf("body") + 1).alignment).toMatchObject({
+      wrapText: true,
+      vertical: "top",
+    });
     expect(inputs.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     // Rows as tall as their longest cell needs (no program grows them on opening): the tricky input's
     // body and recommendations run over several lines.
@@ -164,9 +233,18 @@ describe.each(drivers)("exports on %s", (driver) => {
     expect(date.numFmt).toBe("yyyy-mm-dd hh:mm");
 
     const recs = values(wb.getWorksheet(m.exports.sheets.recommendations)!, 4);
-    expect(recs[0]).toEqual([m.exports.columns.reference, m.exports.columns.region, m.exports.columns.number, m.exports.columns.recommendation]);
-    const expectedRecs = expected.flatMap((r) => r.recommendations.map((text, i) => [r.reference, "Asie", i + 1, xmlText(text)]));
-    expect(expectedRecs.length).toBe(tricky.recommendations.length + arabic.recommendations.length + french.recommendations.length);
+    expect(recs[0]).toEqual([
+      m.exports.columns.reference,
+      m.exports.columns.region,
+      m.exports.columns.number,
+      m.exports.columns.recommendation,
+    ]);
+    const expectedRecs = expected.flatMap((r) =>
+      r.recommendations.map((text, i) => [r.reference, "Asie", i + 1, xmlText(text)]),
+    );
+    expect(expectedRecs.length).toBe(
+      tricky.recommendations.length + arabic.recommendations.length + french.recommendations.length,
+    );
     expect(recs.slice(1)).toEqual(expectedRecs);
 
     // Attachments: name, size in KB, and a link to the download route (which checks who asks).
@@ -174,14 +252,32 @@ describe.each(drivers)("exports on %s", (driver) => {
     const dbFiles = await s.t.db.select().from(attachments).orderBy(asc(attachments.id));
     const arabicRef = expected.find((r) => r.title === ARABIC)!.reference;
     expect(files.slice(1)).toEqual(
-      dbFiles.map((f) => [arabicRef, "Asie", ARABIC, f.fileName, Math.round(f.size / 102.4) / 10, { text: `https://portal.example/api/attachments/${f.id}`, hyperlink: `https://portal.example/api/attachments/${f.id}` }]),
+      dbFiles.map((f) => [
+        arabicRef,
+        "Asie",
+        ARABIC,
+        f.fileName,
+        Math.round(f.size / 102.4) / 10,
+        {
+          text: `https://portal.example/api/attachments/${f.id}`,
+          hyperlink: `https://portal.example/api/attachments/${f.id}`,
+        },
+      ]),
     );
 
     const regs = values(wb.getWorksheet(m.exports.sheets.participants)!, PARTICIPANT_COLUMNS.length + 1);
     expect(regs[0]).toEqual([m.exports.columns.region, ...PARTICIPANT_COLUMNS.map((c) => m.exports.columns[c])]);
     expect(regs.slice(1).map((r) => r[0])).toEqual(["Asie", "Asie"]);
     expect(regs.map((r) => r[5])).toEqual([m.exports.columns.name, "=cmd|' /C calc'!A0", "Zoë Ndiaye"]);
-    expect(regs[1]?.slice(8, 15)).toEqual([catalogue("fr").registration.attendance.in_person, "oui", "-TH", "@wheelchair", "\tfr", "\nhalal", "oui"]);
+    expect(regs[1]?.slice(8, 15)).toEqual([
+      catalogue("fr").registration.attendance.in_person,
+      "oui",
+      "-TH",
+      "@wheelchair",
+      "\tfr",
+      "\nhalal",
+      "oui",
+    ]);
 
     // No cell is a formula, and no sheet has an <f> element at all.
     let cells = 0;
@@ -207,7 +303,15 @@ describe.each(drivers)("exports on %s", (driver) => {
   });
 
   it("XLSX in Arabic: sheets right to left, headers in Arabic", async () => {
-    const buf = await webBuffer(await exportSubmissions({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters(), format: "xlsx", locale: "ar" }));
+    const buf = await webBuffer(
+      await exportSubmissions({
+        actor: s.anchorX,
+        consultationId: s.w.consultationX,
+        filters: filters(),
+        format: "xlsx",
+        locale: "ar",
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const m = catalogue("ar");
@@ -217,15 +321,25 @@ describe.each(drivers)("exports on %s", (driver) => {
   });
 
   it("JSON: valid against lib/exports/submissions.schema.json, every field exactly as in the database", async () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "submissions.schema.json"), "utf8")) as Record<string, unknown>;
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, "submissions.schema.json"), "utf8"),
+    ) as Record<string, unknown>;
     const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
     const validate = ajv.compile(schema);
     for (const [actor, consultationId] of [
       [s.anchorX, s.w.consultationX],
       [s.secretariat, null],
     ] as const) {
-      const buf = await webBuffer(await exportSubmissions({ actor, consultationId, filters: filters(), format: "json", locale: "fr" }));
-      const doc = JSON.parse(buf.toString("utf8")) as { $schema: string; version: number; generatedAt: string; scope: string; submissions: ExportRow[] };
+      const buf = await webBuffer(
+        await exportSubmissions({ actor, consultationId, filters: filters(), format: "json", locale: "fr" }),
+      );
+      const doc = JSON.parse(buf.toString("utf8")) as {
+        $schema: string;
+        version: number;
+        generatedAt: string;
+        scope: string;
+        submissions: ExportRow[];
+      };
       expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
       expect(doc.$schema).toBe(schema.$id);
       expect(doc.scope).toBe(consultationId ?? "all");
@@ -233,9 +347,17 @@ describe.each(drivers)("exports on %s", (driver) => {
       // Machine-shaped in every language: codes and English theme names.
       expect(doc.submissions).toEqual(machine(await databaseRows(s.t, consultationId)));
     }
-    expect(await exportRows({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters() }).next()).toMatchObject({ done: false });
+    expect(
+      await exportRows({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters() }).next(),
+    ).toMatchObject({ done: false });
     // The schema is not vacuous: a wrong field fails it.
-    const bad = { $schema: schema.$id, version: 1, generatedAt: new Date().toISOString(), scope: "all", submissions: [{ ...machine(await databaseRows(s.t, null))[0]!, status: "draft" }] };
+    const bad = {
+      $schema: schema.$id,
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      scope: "all",
+      submissions: [{ ...machine(await databaseRows(s.t, null))[0]!, status: "draft" }],
+    };
     expect(validate(bad)).toBe(false);
     expect(validate({ ...bad, submissions: [{ ...bad.submissions[0]!, status: "accepted", extra: 1 }] })).toBe(false);
   });
@@ -255,15 +377,21 @@ describe.each(drivers)("exports on %s", (driver) => {
     const all = (await databaseRows(s.t, null)).length;
     for (const [actor, consultationId, raw] of cases) {
       const f = filters(raw);
-      const shown = (await listQueue({ actor, consultationId, filters: f, pageSize: 100 })).rows.map((r) => r.reference).sort();
+      const shown = (await listQueue({ actor, consultationId, filters: f, pageSize: 100 })).rows
+        .map((r) => r.reference)
+        .sort();
       const label = `${consultationId ? "X" : "all"} ${JSON.stringify(raw)}`;
       if (Object.keys(raw).length) expect(shown.length, label).toBeGreaterThan(0);
       if (Object.keys(raw).length) expect(shown.length, label).toBeLessThan(all);
       for (const format of ["csv", "json", "xlsx"] as ExportFormat[]) {
         const buf = await webBuffer(await exportSubmissions({ actor, consultationId, filters: f, format }));
         let refs: string[];
-        if (format === "csv") refs = pythonCsv(buf).slice(1).map((r) => r[0]!);
-        else if (format === "json") refs = (JSON.parse(buf.toString("utf8")) as { submissions: ExportRow[] }).submissions.map((r) => r.reference);
+        if (format === "csv")
+          refs = pythonCsv(buf)
+            .slice(1)
+            .map((r) => r[0]!);
+        else if (format === "json")
+          refs = (JSON.parse(buf.toString("utf8")) as { submissions: ExportRow[] }).submissions.map((r) => r.reference);
         else {
           const wb = new ExcelJS.Workbook();
           await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -295,22 +423,48 @@ describe.each(drivers)("exports on %s", (driver) => {
       expect(row.filters).toEqual({ sort: "newest", ...raw, ...logged });
     }
     const before = await logCount();
-    await webBuffer(await exportParticipants({ actor: s.anchorX, consultationId: s.w.consultationX, format: "xlsx", locale: "es" }));
+    await webBuffer(
+      await exportParticipants({ actor: s.anchorX, consultationId: s.w.consultationX, format: "xlsx", locale: "es" }),
+    );
     expect(await logCount()).toBe(before + 1);
-    expect(await lastLog()).toMatchObject({ actorId: s.anchorX.userId, consultationId: s.w.consultationX, format: "xlsx", kind: "participants", filters: { locale: "es" } });
+    expect(await lastLog()).toMatchObject({
+      actorId: s.anchorX.userId,
+      consultationId: s.w.consultationX,
+      format: "xlsx",
+      kind: "participants",
+      filters: { locale: "es" },
+    });
 
     // A refused export writes nothing.
     const refusedBefore = await logCount();
-    await expect(exportSubmissions({ actor: s.anchorY, consultationId: s.w.consultationX, filters: filters(), format: "csv" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(exportSubmissions({ actor: s.anchorX, consultationId: null, filters: filters(), format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(exportSubmissions({ actor: s.memberA, consultationId: s.w.consultationX, filters: filters(), format: "json" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(exportParticipants({ actor: s.anchorY, consultationId: s.w.consultationX, format: "csv" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportSubmissions({ actor: s.anchorY, consultationId: s.w.consultationX, filters: filters(), format: "csv" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportSubmissions({ actor: s.anchorX, consultationId: null, filters: filters(), format: "csv" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      exportSubmissions({ actor: s.memberA, consultationId: s.w.consultationX, filters: filters(), format: "json" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      exportParticipants({ actor: s.anchorY, consultationId: s.w.consultationX, format: "csv" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await logCount()).toBe(refusedBefore);
 
     const log = await listExportLog({ actor: s.secretariat });
     expect(log.length).toBe(await logCount());
-    expect(log[0]).toMatchObject({ format: "xlsx", kind: "participants", consultation: "ASIA", actorEmail: s.anchorX.email });
-    expect(log.find((l) => l.consultation === null)).toMatchObject({ format: "xlsx", kind: "submissions", actorEmail: s.secretariat.email, filters: { sort: "newest", theme: 5, locale: "en" } });
+    expect(log[0]).toMatchObject({
+      format: "xlsx",
+      kind: "participants",
+      consultation: "ASIA",
+      actorEmail: s.anchorX.email,
+    });
+    expect(log.find((l) => l.consultation === null)).toMatchObject({
+      format: "xlsx",
+      kind: "submissions",
+      actorEmail: s.secretariat.email,
+      filters: { sort: "newest", theme: 5, locale: "en" },
+    });
     // A page at a time, newest first, with the count for the pager.
     expect(await countExportLog({ actor: s.secretariat })).toBe(log.length);
     const pages = [1, 2, 3].map((page) => listExportLog({ actor: s.secretariat, page, pageSize: 2 }));
@@ -322,18 +476,59 @@ describe.each(drivers)("exports on %s", (driver) => {
   });
 
   it("the participants export: in words, formulas inert in CSV, text as typed in XLSX", async () => {
-    const csv = await webBuffer(await exportParticipants({ actor: s.anchorX, consultationId: s.w.consultationX, format: "csv", locale: "en" }));
+    const csv = await webBuffer(
+      await exportParticipants({ actor: s.anchorX, consultationId: s.w.consultationX, format: "csv", locale: "en" }),
+    );
     expect([...csv.subarray(0, 3)]).toEqual(BOM);
     const records = pythonCsv(csv);
     const m = catalogue("en");
     expect(records[0]).toEqual(PARTICIPANT_COLUMNS.map((c) => m.exports.columns[c]));
     const [orgA] = await s.t.db.select().from(organisations).where(eq(organisations.id, s.w.orgA));
     expect(records.slice(1)).toEqual([
-      [orgA!.name, "Fiji", "FJ", "Received", "'=cmd|' /C calc'!A0", "'+Dr", "p1@example.net", "In person", "yes", "'-TH", "'@wheelchair", "'\tfr", "'\rhalal", "yes", `${ARABIC}, "${FRENCH}"\nsecond line`],
-      [orgA!.name, "Fiji", "FJ", "Received", "Zoë Ndiaye", "", "p2@example.net", "Remotely", "no", "", "", "", "", "no", ""],
+      [
+        orgA!.name,
+        "Fiji",
+        "FJ",
+        "Received",
+        "'=cmd|' /C calc'!A0",
+        "'+Dr",
+        "p1@example.net",
+        "In person",
+        "yes",
+        "'-TH",
+        "'@wheelchair",
+        "'\tfr",
+        "'\rhalal",
+        "yes",
+        `${ARABIC}, "${FRENCH}"\nsecond line`,
+      ],
+      [
+        orgA!.name,
+        "Fiji",
+        "FJ",
+        "Received",
+        "Zoë Ndiaye",
+        "",
+        "p2@example.net",
+        "Remotely",
+        "no",
+        "",
+        "",
+        "",
+        "",
+        "no",
+        "",
+      ],
     ]);
 
-    const xlsx = await webBuffer(await exportParticipants({ actor: s.secretariat, consultationId: s.w.consultationX, format: "xlsx", locale: "en" }));
+    const xlsx = await webBuffer(
+      await exportParticipants({
+        actor: s.secretariat,
+        consultationId: s.w.consultationX,
+        format: "xlsx",
+        locale: "en",
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet(m.exports.sheets.participants)!;

@@ -7,11 +7,17 @@ import { inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
 import { themeTranslations, themes as themeTable } from "@/db/schema";
-import { ATTENDANCE_MODES as ATTENDANCE, CHANNELS, ORGANISATION_TYPES, PUBLICATIONS, REGISTRATION_STATUSES, SUBMISSION_STATUSES } from "@/db/enums";
+import {
+  ATTENDANCE_MODES as ATTENDANCE,
+  CHANNELS,
+  ORGANISATION_TYPES,
+  PUBLICATIONS,
+  REGISTRATION_STATUSES,
+  SUBMISSION_STATUSES,
+} from "@/db/enums";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
-
 
 type Columns = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["columns"];
 type Sheets = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["sheets"];
@@ -54,11 +60,19 @@ export async function loadExportLabels(locale: AppLocale): Promise<ExportLabels>
   const tRegions = createTranslator({ locale, messages, namespace: "regions" });
 
   const db = await getDb();
-  const rows = await db.select().from(themeTranslations).where(inArray(themeTranslations.locale, [locale, "en"]));
+  const rows = await db
+    .select()
+    .from(themeTranslations)
+    .where(inArray(themeTranslations.locale, [locale, "en"]));
   const themes = new Map<number, string>();
   // The export's language, else English (topic ids are global: one map serves every round).
   for (const r of rows) if (r.locale === locale || !themes.has(r.themeId)) themes.set(r.themeId, r.name);
-  const positions = new Map((await db.select({ id: themeTable.id, position: themeTable.position }).from(themeTable)).map((r) => [r.id, r.position]));
+  const positions = new Map(
+    (await db.select({ id: themeTable.id, position: themeTable.position }).from(themeTable)).map((r) => [
+      r.id,
+      r.position,
+    ]),
+  );
 
   const languages = languageNames(locale);
   const languageCache = new Map<string, string>();
@@ -85,13 +99,16 @@ export async function loadExportLabels(locale: AppLocale): Promise<ExportLabels>
     language: (code) => {
       let name = languageCache.get(code);
       if (name === undefined) {
-        name = code === "other" ? tModeration("otherLanguage") : (() => {
-          try {
-            return languages.of(code) ?? code;
-          } catch {
-            return code;
-          }
-        })();
+        name =
+          code === "other"
+            ? tModeration("otherLanguage")
+            : (() => {
+                try {
+                  return languages.of(code) ?? code;
+                } catch {
+                  return code;
+                }
+              })();
         languageCache.set(code, name);
       }
       return name;

@@ -3,7 +3,18 @@ import "server-only";
 // the secretariat's compilation): metadata naming the portal, never a person; a numbered-list style
 // for recommendations; "Page n / N" in the footer, right to left in Arabic; and the table of
 // contents' page numbers worked out as Word lays out the pages, so it is complete when opened.
-import { AlignmentType, Document, Footer, LevelFormat, Packer, PageNumber, Paragraph, Table, TableOfContents, TextRun } from "docx";
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableOfContents,
+  TextRun,
+} from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 
 /** The numbering reference of the recommendations' list ("1.", "2." …). */
@@ -25,7 +36,15 @@ export function pagedDocx(o: {
       config: [
         {
           reference: RECOMMENDATIONS,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: "%1.",
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
         },
       ],
     },
@@ -40,7 +59,12 @@ export function pagedDocx(o: {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 ...(o.rtl ? { bidirectional: true } : {}),
-                children: [new TextRun({ children: [`${o.page} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES], ...(o.rtl ? { rightToLeft: true } : {}) })],
+                children: [
+                  new TextRun({
+                    children: [`${o.page} `, PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES],
+                    ...(o.rtl ? { rightToLeft: true } : {}),
+                  }),
+                ],
               }),
             ],
           }),

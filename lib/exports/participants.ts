@@ -31,7 +31,8 @@ const COLUMNS: [Key, XlsxKind, number][] = [
   ["travelSupportReason", "long", 40],
 ];
 
-export const participantSheetColumns = (l: ExportLabels) => COLUMNS.map(([key, kind, width]) => ({ header: l.column(key), kind, width }));
+export const participantSheetColumns = (l: ExportLabels) =>
+  COLUMNS.map(([key, kind, width]) => ({ header: l.column(key), kind, width }));
 
 /** One participant as export values, in words (the logistics export, and the inputs workbook's participants sheet). */
 export function participantValues(r: ParticipantExportRow, l: ExportLabels): string[] {
@@ -71,7 +72,9 @@ export async function exportParticipants({
   // Pull the first row now: participantsForExport checks scope before yielding anything.
   const first = await rows.next();
   const db = await getDb();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: { locale } });
+  await db
+    .insert(exportLog)
+    .values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: { locale } });
   async function* all() {
     if (!first.done) yield first.value;
     yield* rows;
@@ -95,7 +98,13 @@ export function participantsXlsx(rows: AsyncIterable<ParticipantExportRow>, labe
   const workbook = readableWorkbook(out);
   void (async () => {
     try {
-      const sheet = readableSheet(workbook, out, labels.sheet("participants"), participantSheetColumns(labels), labels.locale === "ar");
+      const sheet = readableSheet(
+        workbook,
+        out,
+        labels.sheet("participants"),
+        participantSheetColumns(labels),
+        labels.locale === "ar",
+      );
       for await (const r of rows) {
         sheet.add(participantValues(r, labels));
         await sheet.pace();

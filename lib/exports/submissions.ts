@@ -7,7 +7,15 @@ import "server-only";
 import { Readable } from "node:stream";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { attachments, consultations, exportLog, organisations, submissions, themeTranslations, users } from "@/db/schema";
+import {
+  attachments,
+  consultations,
+  exportLog,
+  organisations,
+  submissions,
+  themeTranslations,
+  users,
+} from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
@@ -91,13 +99,21 @@ async function* sourceRows({
 }): AsyncGenerator<SourceRow> {
   assertMayExport(actor, consultationId);
   const db = await getDb();
-  const names = new Map((await db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((t) => [t.themeId, t.name]));
+  const names = new Map(
+    (await db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((t) => [
+      t.themeId,
+      t.name,
+    ]),
+  );
   const base = queueConditions(actor, consultationId, { ...filters, after: undefined, sort: "oldest" });
   let after: { at: Date; id: string } | null = null;
   for (;;) {
     const conds = [...base];
     // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
-    if (after) conds.push(sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+    if (after)
+      conds.push(
+        sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`,
+      );
     const rows = await db
       .select({
         s: exportedColumns,
@@ -111,7 +127,9 @@ async function* sourceRows({
         // The input's attachments (name and size; the bytes stay where they are), read with the row:
         // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
         files: withAttachments
-          ? sql<[string, string, number][] | null>`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
+          ? sql<
+              [string, string, number][] | null
+            >`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
           : sql<null>`null`,
       })
       .from(submissions)
@@ -161,16 +179,35 @@ async function* sourceRows({
 }
 
 /** Every input matching the filters as the JSON export's machine rows (schema: submissions.schema.json). */
-export async function* exportRows(args: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }): AsyncGenerator<ExportRow> {
+export async function* exportRows(args: {
+  actor: Actor;
+  consultationId: string | null;
+  filters: QueueFilters;
+  batch?: number;
+}): AsyncGenerator<ExportRow> {
   for await (const s of sourceRows({ ...args, withAttachments: false })) yield s.row;
 }
 
 /** Rows for people's exports (CSV, XLSX): with attachments. */
-export const peopleRows = (args: { actor: Actor; consultationId: string | null; filters: QueueFilters; batch?: number }) => sourceRows({ ...args, withAttachments: true });
+export const peopleRows = (args: {
+  actor: Actor;
+  consultationId: string | null;
+  filters: QueueFilters;
+  batch?: number;
+}) => sourceRows({ ...args, withAttachments: true });
 
-async function logExport(actor: Actor, consultationId: string | null, format: "csv" | "xlsx" | "json", kind: string, filters: QueueFilters, locale?: AppLocale) {
+async function logExport(
+  actor: Actor,
+  consultationId: string | null,
+  format: "csv" | "xlsx" | "json",
+  kind: string,
+  filters: QueueFilters,
+  locale?: AppLocale,
+) {
   const db = await getDb();
-  const recorded: Record<string, unknown> = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+  const recorded: Record<string, unknown> = Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined),
+  );
   if (locale && format !== "json") recorded.locale = locale;
   await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: recorded });
 }
@@ -197,7 +234,10 @@ export async function exportSubmissions({
   assertMayExport(actor, consultationId);
   await logExport(actor, consultationId, format, "submissions", filters, locale);
   // objectMode false: the strings become bytes (a web byte stream of strings fails in Response).
-  if (format === "json") return toWeb(Readable.from(jsonChunks(exportRows({ actor, consultationId, filters }), consultationId), { objectMode: false }));
+  if (format === "json")
+    return toWeb(
+      Readable.from(jsonChunks(exportRows({ actor, consultationId, filters }), consultationId), { objectMode: false }),
+    );
   const labels = await loadExportLabels(locale);
   const rows = () => peopleRows({ actor, consultationId, filters });
   if (format === "csv") return toWeb(inputsCsv(rows(), labels));
@@ -231,11 +271,27 @@ async function* jsonChunks(rows: AsyncIterable<ExportRow>, consultationId: strin
 export const EXPORT_LOG_PAGE_SIZE = 100;
 
 /** The export log, for the secretariat, newest first, a page at a time. */
-export async function listExportLog({ actor, page = 1, pageSize = EXPORT_LOG_PAGE_SIZE }: { actor: Actor; page?: number; pageSize?: number }) {
+export async function listExportLog({
+  actor,
+  page = 1,
+  pageSize = EXPORT_LOG_PAGE_SIZE,
+}: {
+  actor: Actor;
+  page?: number;
+  pageSize?: number;
+}) {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
   return db
-    .select({ id: exportLog.id, format: exportLog.format, kind: exportLog.kind, filters: exportLog.filters, createdAt: exportLog.createdAt, consultation: consultations.code, actorEmail: users.email })
+    .select({
+      id: exportLog.id,
+      format: exportLog.format,
+      kind: exportLog.kind,
+      filters: exportLog.filters,
+      createdAt: exportLog.createdAt,
+      consultation: consultations.code,
+      actorEmail: users.email,
+    })
     .from(exportLog)
     .leftJoin(consultations, eq(consultations.id, exportLog.consultationId))
     .leftJoin(users, eq(users.id, exportLog.actorId))
@@ -251,4 +307,3 @@ export async function countExportLog({ actor }: { actor: Actor }): Promise<numbe
   const [row] = await db.select({ n: count() }).from(exportLog);
   return row?.n ?? 0;
 }
-

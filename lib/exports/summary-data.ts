@@ -57,84 +57,96 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
   if (!consultation) return null;
 
   const confirmed = and(eq(registrations.consultationId, consultationId), eq(registrations.status, "confirmed"));
-  const received = and(eq(submissions.consultationId, consultationId), notInArray(submissions.status, [...NOT_RECEIVED]));
+  const received = and(
+    eq(submissions.consultationId, consultationId),
+    notInArray(submissions.status, [...NOT_RECEIVED]),
+  );
   const named = sql`${submissions.publication} <> 'anonymous'`;
 
-  const [themeRows, byType, byCountry, byAttendance, totals, byTheme, accepted, inputsByCountry, inputsByType] = await Promise.all([
-    db
-      .select({ id: themes.id, position: themes.position, locale: themeTranslations.locale, name: themeTranslations.name })
-      .from(themes)
-      .innerJoin(themeTranslations, eq(themeTranslations.themeId, themes.id))
-      .where(and(eq(themes.roundId, consultation.roundId), inArray(themeTranslations.locale, [locale, "en"])))
-      .orderBy(asc(themes.position), asc(themes.id)),
-    db
-      .select({ type: organisations.type, n: count() })
-      .from(registrations)
-      .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
-      .where(confirmed)
-      .groupBy(organisations.type)
-      .orderBy(asc(organisations.type)),
-    db
-      .select({ country: organisations.country, n: count() })
-      .from(registrations)
-      .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
-      .where(confirmed)
-      .groupBy(organisations.country)
-      .orderBy(sql`count(*) desc`, asc(organisations.country)),
-    db
-      .select({ attendance: participants.attendance, n: count() })
-      .from(participants)
-      .innerJoin(registrations, eq(registrations.id, participants.registrationId))
-      .where(confirmed)
-      .groupBy(participants.attendance),
-    db
-      .select({ received: count(), accepted: sql<number>`(count(*) filter (where ${submissions.status} = 'accepted'))::int` })
-      .from(submissions)
-      .where(received),
-    db
-      .select({
-        theme: sql<number>`t.theme`,
-        received: count(),
-        accepted: sql<number>`(count(*) filter (where ${submissions.status} = 'accepted'))::int`,
-      })
-      .from(submissions)
-      .innerJoin(sql`unnest(${submissions.themes}) as t(theme)`, sql`true`)
-      .where(received)
-      .groupBy(sql`t.theme`),
-    db
-      .select({
-        id: submissions.id,
-        reference: submissions.reference,
-        title: submissions.title,
-        themes: submissions.themes,
-        summary: submissions.summary,
-        recommendations: submissions.recommendations,
-        countries: submissions.countries,
-        language: submissions.language,
-        publication: submissions.publication,
-        // Selected only for inputs that may carry a name: an anonymous row never holds it.
-        orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-        orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
-      })
-      .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .where(and(eq(submissions.consultationId, consultationId), eq(submissions.status, "accepted")))
-      .orderBy(asc(submissions.submittedAt), asc(submissions.id)),
-    db
-      .select({ country: sql<string>`c.country`, n: count() })
-      .from(submissions)
-      .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
-      .where(received)
-      .groupBy(sql`c.country`)
-      .orderBy(sql`count(*) desc`, sql`c.country`),
-    db
-      .select({ type: organisations.type, n: count() })
-      .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .where(received)
-      .groupBy(organisations.type)
-      .orderBy(sql`count(*) desc`, asc(organisations.type)),
-  ]);
+  const [themeRows, byType, byCountry, byAttendance, totals, byTheme, accepted, inputsByCountry, inputsByType] =
+    await Promise.all([
+      db
+        .select({
+          id: themes.id,
+          position: themes.position,
+          locale: themeTranslations.locale,
+          name: themeTranslations.name,
+        })
+        .from(themes)
+        .innerJoin(themeTranslations, eq(themeTranslations.themeId, themes.id))
+        .where(and(eq(themes.roundId, consultation.roundId), inArray(themeTranslations.locale, [locale, "en"])))
+        .orderBy(asc(themes.position), asc(themes.id)),
+      db
+        .select({ type: organisations.type, n: count() })
+        .from(registrations)
+        .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
+        .where(confirmed)
+        .groupBy(organisations.type)
+        .orderBy(asc(organisations.type)),
+      db
+        .select({ country: organisations.country, n: count() })
+        .from(registrations)
+        .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
+        .where(confirmed)
+        .groupBy(organisations.country)
+        .orderBy(sql`count(*) desc`, asc(organisations.country)),
+      db
+        .select({ attendance: participants.attendance, n: count() })
+        .from(participants)
+        .innerJoin(registrations, eq(registrations.id, participants.registrationId))
+        .where(confirmed)
+        .groupBy(participants.attendance),
+      db
+        .select({
+          received: count(),
+          accepted: sql<number>`(count(*) filter (where ${submissions.status} = 'accepted'))::int`,
+        })
+        .from(submissions)
+        .where(received),
+      db
+        .select({
+          theme: sql<number>`t.theme`,
+          received: count(),
+          accepted: sql<number>`(count(*) filter (where ${submissions.status} = 'accepted'))::int`,
+        })
+        .from(submissions)
+        .innerJoin(sql`unnest(${submissions.themes}) as t(theme)`, sql`true`)
+        .where(received)
+        .groupBy(sql`t.theme`),
+      db
+        .select({
+          id: submissions.id,
+          reference: submissions.reference,
+          title: submissions.title,
+          themes: submissions.themes,
+          summary: submissions.summary,
+          recommendations: submissions.recommendations,
+          countries: submissions.countries,
+          language: submissions.language,
+          publication: submissions.publication,
+          // Selected only for inputs that may carry a name: an anonymous row never holds it.
+          orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
+          orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
+        })
+        .from(submissions)
+        .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+        .where(and(eq(submissions.consultationId, consultationId), eq(submissions.status, "accepted")))
+        .orderBy(asc(submissions.submittedAt), asc(submissions.id)),
+      db
+        .select({ country: sql<string>`c.country`, n: count() })
+        .from(submissions)
+        .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
+        .where(received)
+        .groupBy(sql`c.country`)
+        .orderBy(sql`count(*) desc`, sql`c.country`),
+      db
+        .select({ type: organisations.type, n: count() })
+        .from(submissions)
+        .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+        .where(received)
+        .groupBy(organisations.type)
+        .orderBy(sql`count(*) desc`, asc(organisations.type)),
+    ]);
 
   // The requested locale's name, else the English one (the one taxonomy every region shares).
   const names = new Map<number, string>();
@@ -167,7 +179,8 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
       countries: r.countries,
       language: r.language,
       publication: r.publication,
-      organisation: r.publication !== "anonymous" && r.orgName !== null ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
+      organisation:
+        r.publication !== "anonymous" && r.orgName !== null ? { name: r.orgName, country: r.orgCountry ?? "" } : null,
     })),
   };
 }

@@ -20,7 +20,12 @@ import { moderationActionSchema } from "@/lib/moderation/schemas";
 import { saveRegistration } from "@/lib/registrations";
 import { registrationSchema } from "@/lib/registrations/schemas";
 import { saveDraft, submitSubmission, withdrawSubmission } from "@/lib/submissions";
-import { draftSchema, submissionContentSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
+import {
+  draftSchema,
+  submissionContentSchema,
+  submissionSchema,
+  type SubmissionContent,
+} from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { buildAllRegionsZip } from "./all-regions";
@@ -36,7 +41,12 @@ interface Para {
 }
 
 const unescapeXml = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 async function documentXml(docx: Buffer | Uint8Array): Promise<string> {
   const file = (await JSZip.loadAsync(docx)).file("word/document.xml");
@@ -92,13 +102,24 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     const organisationId = actor.memberships[0]!.organisationId;
     return submitSubmission({
       actor,
-      input: submissionSchema.parse({ consultationId, organisationId, version: 0, idempotencyKey: key(), intent: "submit", ...content(c) }),
+      input: submissionSchema.parse({
+        consultationId,
+        organisationId,
+        version: 0,
+        idempotencyKey: key(),
+        intent: "submit",
+        ...content(c),
+      }),
       now: before,
     });
   };
-  const versionOf = async (id: string) => (await t.db.select({ v: submissions.version }).from(submissions).where(eq(submissions.id, id)))[0]!.v;
+  const versionOf = async (id: string) =>
+    (await t.db.select({ v: submissions.version }).from(submissions).where(eq(submissions.id, id)))[0]!.v;
   const act = async (actor: Actor, id: string, raw: Record<string, unknown>) =>
-    moderate({ actor, input: moderationActionSchema.parse({ submissionId: id, version: await versionOf(id), ...raw }) });
+    moderate({
+      actor,
+      input: moderationActionSchema.parse({ submissionId: id, version: await versionOf(id), ...raw }),
+    });
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -109,7 +130,9 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     anchorX = await w.actor("anchorX");
     anchorY = await w.actor("anchorY");
     secretariat = await w.actor("secretariat");
-    orgBName = (await t.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, w.orgB)))[0]!.name;
+    orgBName = (
+      await t.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, w.orgB))
+    )[0]!.name;
 
     // Organisation B: confirmed, two participants (one in person, one remote). Organisation A's
     // registration (from the fixtures) is pending and not counted.
@@ -153,7 +176,13 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     await act(anchorX, anonymous.id, { action: "accept" });
     accepted.set("Testimony of undocumented workers", [3]);
 
-    const arabic = await submit(memberA, { title: ARABIC_TITLE, summary: ARABIC_SUMMARY, themes: [4], language: "ar", countries: ["LB"] });
+    const arabic = await submit(memberA, {
+      title: ARABIC_TITLE,
+      summary: ARABIC_SUMMARY,
+      themes: [4],
+      language: "ar",
+      countries: ["LB"],
+    });
     await act(anchorX, arabic.id, { action: "accept" });
     accepted.set(ARABIC_TITLE, [4]);
 
@@ -170,9 +199,21 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     await submit(memberA, { title: "Waiting input title", themes: [1] });
     await saveDraft({
       actor: memberA,
-      input: draftSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "draft", title: "Draft input title", themes: [1] }),
+      input: draftSchema.parse({
+        consultationId: w.consultationX,
+        organisationId: w.orgA,
+        version: 0,
+        idempotencyKey: key(),
+        intent: "draft",
+        title: "Draft input title",
+        themes: [1],
+      }),
     });
-    const elsewhere = await submit(memberA, { title: "Input of another region", themes: [1], consultationId: w.consultationY });
+    const elsewhere = await submit(memberA, {
+      title: "Input of another region",
+      themes: [1],
+      consultationId: w.consultationY,
+    });
     await act(anchorY, elsewhere.id, { action: "accept" });
 
     mustNotAppear.push(
@@ -210,7 +251,9 @@ describe.each(drivers)("regional summary on %s", (driver) => {
   /** Each accepted input's title is under each of its themes' headings, and nowhere else. */
   function expectUnderThemes(paras: Para[], locale: Locale) {
     const headings = seedThemes.map((th) => {
-      const i = paras.findIndex((p) => p.style === "Heading2" && p.text === themeHeading[locale](th.id, th.names[locale]));
+      const i = paras.findIndex(
+        (p) => p.style === "Heading2" && p.text === themeHeading[locale](th.id, th.names[locale]),
+      );
       expect(i, `heading of theme ${th.id}`).toBeGreaterThan(-1);
       return i;
     });
@@ -271,38 +314,69 @@ describe.each(drivers)("regional summary on %s", (driver) => {
       .select()
       .from(exportLog)
       .where(and(eq(exportLog.actorId, anchorX.userId), eq(exportLog.kind, "summary")));
-    expect(log).toMatchObject({ consultationId: w.consultationX, format: "docx", filters: { locale: "en" }, rowCount: 5 });
+    expect(log).toMatchObject({
+      consultationId: w.consultationX,
+      format: "docx",
+      filters: { locale: "en" },
+      rowCount: 5,
+    });
   });
 
   it("writes the headings in the requested language, right to left in Arabic", async () => {
-    const ar = paragraphsOf(await documentXml(await buildRegionalSummary({ actor: secretariat, consultationId: w.consultationX, locale: "ar" })));
+    const ar = paragraphsOf(
+      await documentXml(
+        await buildRegionalSummary({ actor: secretariat, consultationId: w.consultationX, locale: "ar" }),
+      ),
+    );
     expectUnderThemes(ar, "ar");
     expect(ar.filter((p) => p.style === "Heading2").every((p) => p.bidi && p.rtl)).toBe(true);
     expect(ar.map((p) => p.text)).toContain("المنظمة: دون ذكر الاسم");
     // An English input stays left to right in an Arabic document.
     expect(ar.find((p) => p.text === "Named input on decent work")).toMatchObject({ bidi: false, rtl: false });
 
-    const fr = await documentXml(await buildRegionalSummary({ actor: secretariat, consultationId: w.consultationX, locale: "fr" }));
+    const fr = await documentXml(
+      await buildRegionalSummary({ actor: secretariat, consultationId: w.consultationX, locale: "fr" }),
+    );
     const frParas = paragraphsOf(fr);
     expectUnderThemes(frParas, "fr");
     expect(frParas.map((p) => p.text)).toContain("Organisation : Anonyme");
     for (const s of mustNotAppear) expect(fr, s).not.toContain(s);
 
-    expectUnderThemes(paragraphsOf(await documentXml(await buildRegionalSummary({ actor: anchorX, consultationId: w.consultationX, locale: "es" }))), "es");
+    expectUnderThemes(
+      paragraphsOf(
+        await documentXml(
+          await buildRegionalSummary({ actor: anchorX, consultationId: w.consultationX, locale: "es" }),
+        ),
+      ),
+      "es",
+    );
   });
 
   it("is for the consultation's anchors and the secretariat only", async () => {
-    expect(await caught(buildRegionalSummary({ actor: anchorY, consultationId: w.consultationX, locale: "en" }))).toBeInstanceOf(NotFoundError);
-    expect(await caught(buildRegionalSummary({ actor: memberA, consultationId: w.consultationX, locale: "en" }))).toBeInstanceOf(NotFoundError);
-    expect(await caught(buildRegionalSummary({ actor: secretariat, consultationId: randomUUID(), locale: "en" }))).toBeInstanceOf(NotFoundError);
+    expect(
+      await caught(buildRegionalSummary({ actor: anchorY, consultationId: w.consultationX, locale: "en" })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      await caught(buildRegionalSummary({ actor: memberA, consultationId: w.consultationX, locale: "en" })),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      await caught(buildRegionalSummary({ actor: secretariat, consultationId: randomUUID(), locale: "en" })),
+    ).toBeInstanceOf(NotFoundError);
     // Anchor Y's own summary has Y's input and nothing of X.
-    const y = await documentXml(await buildRegionalSummary({ actor: anchorY, consultationId: w.consultationY, locale: "en" }));
+    const y = await documentXml(
+      await buildRegionalSummary({ actor: anchorY, consultationId: w.consultationY, locale: "en" }),
+    );
     expect(y).toContain("Input of another region");
     expect(y).not.toContain("Named input on decent work");
   });
 
   it("has a table of contents, page numbers, charts with their figures as text, and each input's reference linked to the portal", async () => {
-    const docx = await buildRegionalSummary({ actor: anchorX, consultationId: w.consultationX, locale: "fr", baseUrl: "https://portal.example" });
+    const docx = await buildRegionalSummary({
+      actor: anchorX,
+      consultationId: w.consultationX,
+      locale: "fr",
+      baseUrl: "https://portal.example",
+    });
     if (process.env.KEEP_DOCX) (await import("node:fs")).writeFileSync(process.env.KEEP_DOCX, docx);
     const zip = await JSZip.loadAsync(docx);
     const xml = await documentXml(docx);
@@ -318,7 +392,11 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     // Three native charts, each with alt text, and its figures written out after it.
     const charts = Object.keys(zip.files).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n));
     expect(charts).toHaveLength(3);
-    for (const title of ["Contributions par thème", "Contributions par pays concerné", "Contributions par type d'organisation"]) {
+    for (const title of [
+      "Contributions par thème",
+      "Contributions par pays concerné",
+      "Contributions par type d'organisation",
+    ]) {
       expect(text, title).toContain(title);
       expect(xml).toContain(`title="${title.replace("'", "&apos;")}"`);
     }
@@ -329,7 +407,10 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     const chartXml = await Promise.all(charts.map((n) => zip.file(n)!.async("string")));
     expect(chartXml.join("")).toContain("Thaïlande");
     // Each accepted input's reference, linked to its page.
-    const [ref] = await t.db.select({ id: submissions.id, reference: submissions.reference }).from(submissions).where(eq(submissions.title, "Named input on decent work"));
+    const [ref] = await t.db
+      .select({ id: submissions.id, reference: submissions.reference })
+      .from(submissions)
+      .where(eq(submissions.title, "Named input on decent work"));
     expect(text).toContain(`Référence : ${ref!.reference}`);
     const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
     expect(rels).toContain(`https://portal.example/fr/moderation/asia/submissions/${ref!.id}`);
@@ -337,9 +418,21 @@ describe.each(drivers)("regional summary on %s", (driver) => {
 
   it("gives the secretariat, per region, the summary in the chosen language, inputs as XLSX and CSV and participants, and an all-regions workbook", async () => {
     const zip = await JSZip.loadAsync(await toBuffer(await buildAllRegionsZip({ actor: secretariat, locale: "fr" })));
-    const names = Object.keys(zip.files).filter((n) => !n.endsWith("/")).sort();
-    const perRegion = ["synthese-fr.docx", "contributions.xlsx", "contributions.csv", "participants.xlsx", "participants.csv"];
-    const expected = [...seedConsultations.flatMap((c) => perRegion.map((f) => `${c.slug}/${f}`)), "toutes-regions-contributions.xlsx", "toutes-regions-contributions.csv"].sort();
+    const names = Object.keys(zip.files)
+      .filter((n) => !n.endsWith("/"))
+      .sort();
+    const perRegion = [
+      "synthese-fr.docx",
+      "contributions.xlsx",
+      "contributions.csv",
+      "participants.xlsx",
+      "participants.csv",
+    ];
+    const expected = [
+      ...seedConsultations.flatMap((c) => perRegion.map((f) => `${c.slug}/${f}`)),
+      "toutes-regions-contributions.xlsx",
+      "toutes-regions-contributions.csv",
+    ].sort();
     expect(names).toEqual(expected);
 
     const asia = paragraphsOf(await documentXml(await zip.file("asia/synthese-fr.docx")!.async("uint8array")));
@@ -355,7 +448,9 @@ describe.each(drivers)("regional summary on %s", (driver) => {
 
     // The all-regions workbook: one inputs sheet with a region column, in words.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await zip.file("toutes-regions-contributions.xlsx")!.async("uint8array")) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await zip.file("toutes-regions-contributions.xlsx")!.async("uint8array")) as unknown as ArrayBuffer,
+    );
     const sheet = wb.worksheets[0]!;
     expect(sheet.name).toBe("Contributions");
     expect(sheet.getRow(1).getCell(2).value).toBe("Région");
@@ -367,7 +462,14 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     expect(regions.get(ARABIC_TITLE)).toBe("Asie");
 
     const logs = await t.db.select().from(exportLog).where(eq(exportLog.kind, "all-regions"));
-    expect(logs).toEqual([expect.objectContaining({ actorId: secretariat.userId, consultationId: null, format: "zip", filters: { locale: "fr" } })]);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        actorId: secretariat.userId,
+        consultationId: null,
+        format: "zip",
+        filters: { locale: "fr" },
+      }),
+    ]);
   });
 
   it("refuses the ZIP to anchors and members", async () => {

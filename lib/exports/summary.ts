@@ -41,20 +41,37 @@ interface Voice {
 }
 
 const documentVoice = (locale: Locale): Voice => ({ rtl: RIGHT_TO_LEFT.has(locale), lang: locale });
-const inputVoice = (language: string): Voice => ({ rtl: RIGHT_TO_LEFT.has(language), ...(language === "other" ? {} : { lang: language }) });
+const inputVoice = (language: string): Voice => ({
+  rtl: RIGHT_TO_LEFT.has(language),
+  ...(language === "other" ? {} : { lang: language }),
+});
 
 // Characters XML 1.0 forbids (a pasted control character would make Word refuse the file).
 const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 function run(text: string, v: Voice, options: Omit<IRunOptions, "text"> = {}): TextRun {
   const language = v.lang ? (v.rtl ? { bidirectional: v.lang } : { value: v.lang }) : undefined;
-  return new TextRun({ ...options, text: clean(text), ...(v.rtl ? { rightToLeft: true } : {}), ...(language ? { language } : {}) });
+  return new TextRun({
+    ...options,
+    text: clean(text),
+    ...(v.rtl ? { rightToLeft: true } : {}),
+    ...(language ? { language } : {}),
+  });
 }
 
 /** A paragraph; a line break in the text (a recommendation over several lines) stays a line break. */
-function para(text: string, v: Voice, options: Omit<IParagraphOptions, "children" | "text"> = {}, runOptions: Omit<IRunOptions, "text"> = {}): Paragraph {
+function para(
+  text: string,
+  v: Voice,
+  options: Omit<IParagraphOptions, "children" | "text"> = {},
+  runOptions: Omit<IRunOptions, "text"> = {},
+): Paragraph {
   const lines = text.split(/\r\n?|\n/);
-  return new Paragraph({ ...options, ...(v.rtl ? { bidirectional: true } : {}), children: lines.map((line, i) => run(line, v, i ? { ...runOptions, break: 1 } : runOptions)) });
+  return new Paragraph({
+    ...options,
+    ...(v.rtl ? { bidirectional: true } : {}),
+    children: lines.map((line, i) => run(line, v, i ? { ...runOptions, break: 1 } : runOptions)),
+  });
 }
 
 /** Plain text with line breaks: one paragraph per non-empty line. */
@@ -74,7 +91,13 @@ function table(header: string[], rows: string[][], v: Voice): Table {
   const row = (cells: string[], head: boolean) =>
     new TableRow({
       tableHeader: head,
-      children: cells.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [para(c, v, {}, head ? { bold: true } : {})] })),
+      children: cells.map(
+        (c, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            children: [para(c, v, {}, head ? { bold: true } : {})],
+          }),
+      ),
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -84,9 +107,13 @@ function table(header: string[], rows: string[][], v: Voice): Table {
   });
 }
 
-
 /** The DOCX for data already loaded and authorised. */
-export async function renderSummary(data: SummaryData, locale: Locale, now = new Date(), baseUrl = ""): Promise<Buffer> {
+export async function renderSummary(
+  data: SummaryData,
+  locale: Locale,
+  now = new Date(),
+  baseUrl = "",
+): Promise<Buffer> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "summary" });
   const tc = createTranslator({ locale, messages, namespace: "consultation" });
@@ -107,7 +134,10 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     return tRegions.has(key) ? tRegions(key) : fallback;
   };
   const city = regionText("city", c.city);
-  const generated = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { dateStyle: "long", timeZone: c.timeZone }).format(now);
+  const generated = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    dateStyle: "long",
+    timeZone: c.timeZone,
+  }).format(now);
   const title = t("title", { city });
 
   const children: (Paragraph | Table | TableOfContents)[] = [
@@ -154,7 +184,11 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   );
 
   // ---------------------------------------------------------------- inputs in figures: charts, each with its figures as text
-  const chart = (heading: string, points: { label: string; long: string; n: number }[], after: (Paragraph | Table)[] = []) => {
+  const chart = (
+    heading: string,
+    points: { label: string; long: string; n: number }[],
+    after: (Paragraph | Table)[] = [],
+  ) => {
     children.push(para(heading, doc, { heading: HeadingLevel.HEADING_2 }));
     if (!points.length) {
       children.push(para(t("chartNone"), doc, {}, { italics: true }));
@@ -188,7 +222,11 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   // By theme: the chart, then received and accepted per theme (the figures as text, in a table).
   chart(
     t("chartByTheme"),
-    data.themes.map((th) => ({ label: tModeration("themeN", { n: th.number }), long: t("themeHeading", { n: th.number, name: th.name }), n: data.inputs.byTheme.get(th.id)?.received ?? 0 })),
+    data.themes.map((th) => ({
+      label: tModeration("themeN", { n: th.number }),
+      long: t("themeHeading", { n: th.number, name: th.name }),
+      n: data.inputs.byTheme.get(th.id)?.received ?? 0,
+    })),
     [
       para(t("inputsLead", { received: num(data.inputs.received), accepted: num(data.inputs.accepted) }), doc),
       table(
@@ -202,7 +240,9 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     ],
   );
   const TOP_COUNTRIES = 12;
-  const countries = data.inputsByCountry.slice(0, TOP_COUNTRIES).map((r) => ({ label: countryName(locale, r.country), long: countryName(locale, r.country), n: r.n }));
+  const countries = data.inputsByCountry
+    .slice(0, TOP_COUNTRIES)
+    .map((r) => ({ label: countryName(locale, r.country), long: countryName(locale, r.country), n: r.n }));
   const rest = data.inputsByCountry.slice(TOP_COUNTRIES).reduce((a, r) => a + r.n, 0);
   if (rest) countries.push({ label: t("chartOther"), long: t("chartOther"), n: rest });
   chart(t("chartByCountry"), countries);
@@ -226,8 +266,14 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
     const own = inputVoice(s.language);
     const out = [
       para(s.title, own, { heading: HeadingLevel.HEADING_3 }),
-      field(t("organisation"), s.organisation ? `${s.organisation.name} (${countryName(locale, s.organisation.country)})` : t("anonymous")),
-      field(t("countries"), s.countries.length ? list.format(s.countries.map((code) => countryName(locale, code))) : t("none")),
+      field(
+        t("organisation"),
+        s.organisation ? `${s.organisation.name} (${countryName(locale, s.organisation.country)})` : t("anonymous"),
+      ),
+      field(
+        t("countries"),
+        s.countries.length ? list.format(s.countries.map((code) => countryName(locale, code))) : t("none"),
+      ),
       field(t("language"), languageName(s.language)),
       reference(s),
     ];
@@ -237,7 +283,9 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
       instance += 1;
       out.push(
         para(t("recommendations"), doc, {}, { bold: true }),
-        ...s.recommendations.map((r) => para(r, own, { numbering: { reference: RECOMMENDATIONS, level: 0, instance } })),
+        ...s.recommendations.map((r) =>
+          para(r, own, { numbering: { reference: RECOMMENDATIONS, level: 0, instance } }),
+        ),
       );
     }
     return out;
@@ -251,11 +299,29 @@ export async function renderSummary(data: SummaryData, locale: Locale, now = new
   }
 
   // No person's name in the file's metadata: the portal made it.
-  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title, page: t("page"), rtl: doc.rtl, children });
+  return pagedDocx({
+    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
+    title,
+    page: t("page"),
+    rtl: doc.rtl,
+    children,
+  });
 }
 
 /** The summary of one consultation, for its anchors and the secretariat; not logged (callers log). */
-export async function renderRegionalSummary({ actor, consultationId, locale, now, baseUrl }: { actor: Actor; consultationId: string; locale: Locale; now?: Date; baseUrl?: string }): Promise<Buffer> {
+export async function renderRegionalSummary({
+  actor,
+  consultationId,
+  locale,
+  now,
+  baseUrl,
+}: {
+  actor: Actor;
+  consultationId: string;
+  locale: Locale;
+  now?: Date;
+  baseUrl?: string;
+}): Promise<Buffer> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const data = await loadSummaryData(consultationId, locale);
   if (!data) throw new NotFoundError();
@@ -263,11 +329,28 @@ export async function renderRegionalSummary({ actor, consultationId, locale, now
 }
 
 /** The regional summary as a DOCX: the consultation's anchors and the secretariat only; logged. */
-export async function buildRegionalSummary({ actor, consultationId, locale, baseUrl }: { actor: Actor; consultationId: string; locale: Locale; baseUrl?: string }): Promise<Buffer> {
+export async function buildRegionalSummary({
+  actor,
+  consultationId,
+  locale,
+  baseUrl,
+}: {
+  actor: Actor;
+  consultationId: string;
+  locale: Locale;
+  baseUrl?: string;
+}): Promise<Buffer> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const data = await loadSummaryData(consultationId, locale);
   if (!data) throw new NotFoundError();
   const db = await getDb();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format: "docx", kind: "summary", filters: { locale }, rowCount: data.accepted.length });
+  await db.insert(exportLog).values({
+    actorId: actor.userId,
+    consultationId,
+    format: "docx",
+    kind: "summary",
+    filters: { locale },
+    rowCount: data.accepted.length,
+  });
   return renderSummary(data, locale, new Date(), baseUrl);
 }

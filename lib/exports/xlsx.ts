@@ -31,7 +31,11 @@ export type XlsxValue = string | number | Date | null | { text: string; hyperlin
 
 const top = { vertical: "top" } as const;
 const STYLES: Record<XlsxKind | "header", Partial<ExcelJS.Style>> = {
-  header: { font: { bold: true }, alignment: { vertical: "top", wrapText: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } } },
+  header: {
+    font: { bold: true },
+    alignment: { vertical: "top", wrapText: true },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } },
+  },
   text: { alignment: { ...top, wrapText: true } },
   long: { alignment: { ...top, wrapText: true } },
   code: { alignment: top },
@@ -66,12 +70,16 @@ function linesNeeded(text: string, width: number): number {
   for (const paragraph of text.split("\n")) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
   return lines;
 }
-function rowHeight(values: readonly XlsxValue[], columns: readonly { width: number; kind: XlsxKind }[]): number | undefined {
+function rowHeight(
+  values: readonly XlsxValue[],
+  columns: readonly { width: number; kind: XlsxKind }[],
+): number | undefined {
   let lines = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const c = columns[i]!;
-    if (typeof v === "string" && (c.kind === "long" || c.kind === "text") && (v.length > c.width || v.includes("\n"))) lines = Math.max(lines, linesNeeded(v, c.width));
+    if (typeof v === "string" && (c.kind === "long" || c.kind === "text") && (v.length > c.width || v.includes("\n")))
+      lines = Math.max(lines, linesNeeded(v, c.width));
   }
   return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : undefined;
 }
@@ -103,7 +111,10 @@ export function readableSheet(
   const header = sheet.addRow(columns.map((c) => xmlSafe(c.header)));
   (header as unknown as { style: object }).style = ROW_STYLE;
   // Bold runs wider: a little less per line.
-  const headerHeight = rowHeight(columns.map((c) => c.header), columns.map((c) => ({ ...c, width: c.width * 0.85, kind: "text" as const })));
+  const headerHeight = rowHeight(
+    columns.map((c) => c.header),
+    columns.map((c) => ({ ...c, width: c.width * 0.85, kind: "text" as const })),
+  );
   if (headerHeight) header.height = headerHeight;
   header.eachCell((cell) => (cell.style = STYLES.header));
   header.commit();
@@ -129,4 +140,5 @@ export function readableSheet(
 }
 
 /** A streaming workbook with styles, into `out`. */
-export const readableWorkbook = (out: PassThrough) => new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+export const readableWorkbook = (out: PassThrough) =>
+  new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });

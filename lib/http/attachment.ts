@@ -4,7 +4,11 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { contentDisposition } from "@/lib/attachments/inspect";
 
-export function attachmentResponse(attachment: { fileName: string; mediaType: string }, bytes: Uint8Array, cacheControl: string): NextResponse {
+export function attachmentResponse(
+  attachment: { fileName: string; mediaType: string },
+  bytes: Uint8Array,
+  cacheControl: string,
+): NextResponse {
   return new NextResponse(Buffer.from(bytes), {
     headers: {
       "Cache-Control": cacheControl,

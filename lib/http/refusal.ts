@@ -21,7 +21,11 @@ export async function downloadRefusal(req: NextRequest, status: 401 | 403 | 404)
   const message = status === 401 ? t("downloadSignIn") : status === 403 ? t("forbidden") : t("notFound");
   return new NextResponse(`${message}\n`, {
     status,
-    headers: { "Cache-Control": "no-store, private", "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Cache-Control": "no-store, private",
+      "Content-Type": "text/plain; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
 

@@ -21,7 +21,10 @@ interface RouteOptions<P> {
 }
 
 type Handler<A, P> = (ctx: { req: NextRequest; actor: A; params: P }) => Promise<Response>;
-type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type RouteHandler = (
+  req: NextRequest,
+  ctx: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 const forbiddenOrNotFound = (e: DomainError): Refusal => (e.status === 403 ? 403 : 404);
 /** For files: whatever lib/ refuses is "not found", so a refusal tells nothing of what exists. */
@@ -47,7 +50,12 @@ export function publicRoute<P = unknown>(opts: RouteOptions<P>, handle: Handler<
   return (req, ctx) => run(req, ctx, opts, (params) => handle({ req, actor: null, params }));
 }
 
-async function run<P>(req: NextRequest, ctx: { params: Promise<unknown> }, opts: RouteOptions<P>, handle: (params: P) => Promise<Response>): Promise<Response> {
+async function run<P>(
+  req: NextRequest,
+  ctx: { params: Promise<unknown> },
+  opts: RouteOptions<P>,
+  handle: (params: P) => Promise<Response>,
+): Promise<Response> {
   let params = undefined as P;
   if (opts.params) {
     const parsed = opts.params.safeParse(await ctx.params);

@@ -9,7 +9,8 @@ const intlLocale = (locale: AppLocale) => (locale === "en" ? "en-GB" : locale);
 export function formatDateRange(locale: AppLocale, startsOn: string, endsOn: string): string {
   const fmt = cachedFormatter(
     `dateRange|${locale}`,
-    () => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
   );
   return fmt.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
 }

@@ -62,10 +62,13 @@ describe("message catalogues", () => {
     for (const f of files) {
       // Text between tags, and human-facing attributes, made of letters: it must come from t().
       const src = fs.readFileSync(f, "utf8").replace(/\{\/\*[\s\S]*?\*\/\}/g, "");
-      for (const m of src.matchAll(/(?:<[A-Za-z][\w.]*(?:\s[^<>]*)?>|<\/[\w.]+>)([^<>{}();=]*\p{L}{2,}[^<>{}();=]*)</gu)) {
+      for (const m of src.matchAll(
+        /(?:<[A-Za-z][\w.]*(?:\s[^<>]*)?>|<\/[\w.]+>)([^<>{}();=]*\p{L}{2,}[^<>{}();=]*)</gu,
+      )) {
         offenders.push(`${f}: ${m[1]?.trim()}`);
       }
-      for (const m of src.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]*\p{L}[^"]*)"/gu)) offenders.push(`${f}: ${m[1]}`);
+      for (const m of src.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]*\p{L}[^"]*)"/gu))
+        offenders.push(`${f}: ${m[1]}`);
     }
     expect(offenders).toEqual([]);
   });

@@ -4,8 +4,10 @@
 // No server imports: forms in the browser use it too, so both sides show the same names.
 import { cachedFormatter } from "./intl-cache";
 
-const regionNames = (locale: string) => cachedFormatter(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: "region" }));
-const languageDisplay = (locale: string) => cachedFormatter(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language" }));
+const regionNames = (locale: string) =>
+  cachedFormatter(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: "region" }));
+const languageDisplay = (locale: string) =>
+  cachedFormatter(`language|${locale}`, () => new Intl.DisplayNames([locale], { type: "language" }));
 
 /** "Mali", « Mali », "مالي" … for an ISO 3166-1 alpha-2 code; the code itself if Intl has no name. */
 export function countryName(locale: string, code: string): string {
@@ -27,14 +29,29 @@ export function languageName(locale: string, code: string): string {
 
 /** Items joined as a sentence of this language joins them ("A, B and C"). */
 export function listOf(locale: string, items: readonly string[]): string {
-  return cachedFormatter(`list|${locale}`, () => new Intl.ListFormat(locale, { style: "long", type: "conjunction" })).format(items);
+  return cachedFormatter(
+    `list|${locale}`,
+    () => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }),
+  ).format(items);
 }
 
-export const countryList = (locale: string, codes: readonly string[]) => listOf(locale, codes.map((c) => countryName(locale, c)));
-export const languageList = (locale: string, codes: readonly string[]) => listOf(locale, codes.map((c) => languageName(locale, c)));
+export const countryList = (locale: string, codes: readonly string[]) =>
+  listOf(
+    locale,
+    codes.map((c) => countryName(locale, c)),
+  );
+export const languageList = (locale: string, codes: readonly string[]) =>
+  listOf(
+    locale,
+    codes.map((c) => languageName(locale, c)),
+  );
 
 /** Options named in the reader's language and sorted as that language sorts. */
-export function namedOptions<T extends string>(locale: string, codes: readonly T[], name: (locale: string, code: T) => string): { value: T; label: string }[] {
+export function namedOptions<T extends string>(
+  locale: string,
+  codes: readonly T[],
+  name: (locale: string, code: T) => string,
+): { value: T; label: string }[] {
   const collator = cachedFormatter(`collator|${locale}`, () => new Intl.Collator(locale));
   return codes.map((c) => ({ value: c, label: name(locale, c) })).sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -13,7 +13,9 @@ import { locales } from "./config";
 
 type Tree = { [k: string]: string | Tree };
 const leaves = (t: Tree, prefix = ""): [string, string][] =>
-  Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  Object.entries(t).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 
 // Numbers that reach every plural category of our four languages (Arabic: zero, one, two, few, many).
 const NUMBERS = [0, 1, 2, 3, 11, 100, 1234];
@@ -21,13 +23,20 @@ const NUMBERS = [0, 1, 2, 3, 11, 100, 1234];
 /** Sets of values for a message: each argument named in it, numbers for plurals, each option for selects. */
 function sampleValues(message: string): Record<string, string | number>[] {
   const args = new Map<string, string | undefined>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*(?:,\s*([a-z]+))?/g)) if (m[1]) args.set(m[1], m[2] ?? args.get(m[1]));
-  const options = [...message.matchAll(/([A-Za-z0-9_=]+)\s*\{/g)].map((m) => m[1] ?? "other").filter((o) => !o.startsWith("="));
+  for (const m of message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*(?:,\s*([a-z]+))?/g))
+    if (m[1]) args.set(m[1], m[2] ?? args.get(m[1]));
+  const options = [...message.matchAll(/([A-Za-z0-9_=]+)\s*\{/g)]
+    .map((m) => m[1] ?? "other")
+    .filter((o) => !o.startsWith("="));
   return NUMBERS.map((n, i) =>
     Object.fromEntries(
       [...args].map(([name, type]) => [
         name,
-        type === "plural" || type === "selectordinal" || type === "number" ? n : type === "select" ? (options[i % options.length] ?? "other") : `‹${name}›`,
+        type === "plural" || type === "selectordinal" || type === "number"
+          ? n
+          : type === "select"
+            ? (options[i % options.length] ?? "other")
+            : `‹${name}›`,
       ]),
     ),
   );
@@ -42,7 +51,9 @@ describe("precompiled catalogues", () => {
       const compiled = compile(message);
       for (const values of sampleValues(message)) {
         const expected = formatAtRunTime(key, message, values, options);
-        expect(formatPrecompiled(key, compiled, values, options), `${locale}:${key} ${JSON.stringify(values)}`).toEqual(expected);
+        expect(formatPrecompiled(key, compiled, values, options), `${locale}:${key} ${JSON.stringify(values)}`).toEqual(
+          expected,
+        );
       }
     }
   });

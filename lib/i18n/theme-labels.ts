@@ -8,8 +8,17 @@ export interface ThemeLabel extends ThemeName {
 }
 
 /** A round's topics named in the UI language: full names from the database, short ones from the catalogue. */
-export async function listThemeLabels({ locale, roundId }: { locale: AppLocale; roundId: string }): Promise<ThemeLabel[]> {
-  const [themes, t] = await Promise.all([listThemes({ locale, roundId }), getTranslations({ locale, namespace: "themeShort" })]);
+export async function listThemeLabels({
+  locale,
+  roundId,
+}: {
+  locale: AppLocale;
+  roundId: string;
+}): Promise<ThemeLabel[]> {
+  const [themes, t] = await Promise.all([
+    listThemes({ locale, roundId }),
+    getTranslations({ locale, namespace: "themeShort" }),
+  ]);
   return themes.map((th) => ({ ...th, short: t.has(th.slug as never) ? t(th.slug as never) : th.name }));
 }
 

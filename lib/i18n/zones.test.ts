@@ -19,10 +19,15 @@ describe("one way of naming a consultation's time zone", () => {
     expect(await zoneName("fr", nadi, at)).toBe("heure de Nadi (UTC+12)");
     expect(await zoneName("es", nadi, at)).toBe("hora de Nadi (UTC+12)");
     expect(await zoneName("ar", nadi, at)).toMatch(/^بتوقيت .+ \(\u2066UTC\+12\u2069\)$/);
-    expect(await zoneName("en", { slug: "asia", city: "Bangkok", timeZone: "Asia/Bangkok" }, at)).toBe("Bangkok time (UTC+7)");
+    expect(await zoneName("en", { slug: "asia", city: "Bangkok", timeZone: "Asia/Bangkok" }, at)).toBe(
+      "Bangkok time (UTC+7)",
+    );
   });
 
   it("says a deadline on the consultation's clock, with that clock named", async () => {
-    expect(await deadlineInZone("en", new Date("2017-11-01T11:59:00Z"), nadi)).toEqual({ deadline: "1 November 2017 at 23:59", zone: "Nadi time (UTC+12)" });
+    expect(await deadlineInZone("en", new Date("2017-11-01T11:59:00Z"), nadi)).toEqual({
+      deadline: "1 November 2017 at 23:59",
+      zone: "Nadi time (UTC+12)",
+    });
   });
 });

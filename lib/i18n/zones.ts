@@ -35,6 +35,10 @@ export async function zoneName(locale: AppLocale, c: Zoned, at: Date = new Date(
 }
 
 /** A deadline as the messages say it: its date and time on the consultation's clock, and that clock named. */
-export async function deadlineInZone(locale: AppLocale, instant: Date, c: Zoned): Promise<{ deadline: string; zone: string }> {
+export async function deadlineInZone(
+  locale: AppLocale,
+  instant: Date,
+  c: Zoned,
+): Promise<{ deadline: string; zone: string }> {
   return { deadline: formatInstantInZone(locale, instant, c.timeZone), zone: await zoneName(locale, c, instant) };
 }

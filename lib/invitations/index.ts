@@ -4,7 +4,15 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { auditEvents, consultations, invitations, memberships, organisations, roleGrants, type Locale } from "@/db/schema";
+import {
+  auditEvents,
+  consultations,
+  invitations,
+  memberships,
+  organisations,
+  roleGrants,
+  type Locale,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -64,7 +72,13 @@ async function findOpen(token: string) {
     .from(invitations)
     .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
     .leftJoin(consultations, eq(consultations.id, invitations.consultationId))
-    .where(and(eq(invitations.tokenHash, hash(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+    .where(
+      and(
+        eq(invitations.tokenHash, hash(token)),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
   return row;
 }
 
@@ -82,23 +96,43 @@ export async function viewInvitation({ actor, token }: { actor: Actor; token: st
 }
 
 /** Accepting: the signed-in user must be the invited address. Returns where to go next. */
-export async function acceptInvitation({ actor, token }: { actor: Actor; token: string }): Promise<{ kind: "organisation" | "anchor"; id: string }> {
+export async function acceptInvitation({
+  actor,
+  token,
+}: {
+  actor: Actor;
+  token: string;
+}): Promise<{ kind: "organisation" | "anchor"; id: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [inv] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tokenHash, hash(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+      .where(
+        and(
+          eq(invitations.tokenHash, hash(token)),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
       .for("update");
     if (!inv) throw new NotFoundError();
     if (inv.email !== actor.email.toLowerCase()) throw new DomainError("invitationOtherAddress", 403);
-    await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: actor.userId }).where(eq(invitations.id, inv.id));
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedBy: actor.userId })
+      .where(eq(invitations.id, inv.id));
     if (inv.kind === "organisation" && inv.organisationId) {
       await tx
         .insert(memberships)
         .values({ organisationId: inv.organisationId, userId: actor.userId, role: inv.role })
         .onConflictDoNothing();
-      await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.join", organisationId: inv.organisationId, toState: inv.role });
+      await tx.insert(auditEvents).values({
+        actorId: actor.userId,
+        action: "organisation.join",
+        organisationId: inv.organisationId,
+        toState: inv.role,
+      });
       return { kind: "organisation" as const, id: inv.organisationId };
     }
     if (inv.kind === "anchor" && inv.consultationId) {
@@ -106,7 +140,9 @@ export async function acceptInvitation({ actor, token }: { actor: Actor; token: 
         .insert(roleGrants)
         .values({ userId: actor.userId, role: "anchor", consultationId: inv.consultationId, grantedBy: inv.invitedBy })
         .onConflictDoNothing();
-      await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.join", consultationId: inv.consultationId });
+      await tx
+        .insert(auditEvents)
+        .values({ actorId: actor.userId, action: "anchor.join", consultationId: inv.consultationId });
       return { kind: "anchor" as const, id: inv.consultationId };
     }
     throw new NotFoundError();

@@ -16,9 +16,14 @@ const url = "https://consult.example.org/fr/invitations/AbC-_1'2?x=1&y=2";
 
 const cases: { template: EmailTemplate; values: Record<string, string | number> }[] = [
   { template: "signIn", values: { url, minutes: 30 } },
-  { template: "organisationInvitation", values: { url, days: 14, organisation: "Pacific Rights Network", inviter: "Ana Tuilagi" } },
+  {
+    template: "organisationInvitation",
+    values: { url, days: 14, organisation: "Pacific Rights Network", inviter: "Ana Tuilagi" },
+  },
   { template: "anchorInvitation", values: { url, days: 14, region: "Pacific", city: "Suva" } },
-  ...(["registrationConfirmed", "registrationWaitlisted", "registrationDeclined", "registrationWithdrawn"] as const).map((template) => ({
+  ...(
+    ["registrationConfirmed", "registrationWaitlisted", "registrationDeclined", "registrationWithdrawn"] as const
+  ).map((template) => ({
     template,
     values: { url, organisation: "Réseau Sahel Migrations", region: "Afrique" },
   })),

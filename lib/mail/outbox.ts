@@ -39,5 +39,12 @@ export async function renderEmail({ locale, template, values }: Omit<EmailInput,
 
 export async function enqueueEmail(tx: DbOrTx, input: EmailInput): Promise<void> {
   const { subject, text } = await renderEmail(input);
-  await tx.insert(emailOutbox).values({ to: input.to, organisationId: input.organisationId ?? null, locale: input.locale, template: input.template, subject, text });
+  await tx.insert(emailOutbox).values({
+    to: input.to,
+    organisationId: input.organisationId ?? null,
+    locale: input.locale,
+    template: input.template,
+    subject,
+    text,
+  });
 }

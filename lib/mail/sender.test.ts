@@ -91,7 +91,12 @@ describe.each(drivers)("outbox sender (%s)", (driver) => {
   });
 
   const enqueueSignIn = (to: string) =>
-    enqueueEmail(t.db, { to, locale: "en", template: "signIn", values: { url: "http://x/en/sign-in/confirm?token=abc", minutes: 30 } });
+    enqueueEmail(t.db, {
+      to,
+      locale: "en",
+      template: "signIn",
+      values: { url: "http://x/en/sign-in/confirm?token=abc", minutes: 30 },
+    });
 
   const rowsFor = (to: string) => t.db.select().from(emailOutbox).where(eq(emailOutbox.to, to));
 

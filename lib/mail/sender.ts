@@ -47,7 +47,11 @@ const backoffSeconds = (attempts: number) => Math.min(3600, 15 * 2 ** attempts);
  * claimed with FOR UPDATE SKIP LOCKED, so workers, and other instances, never send one e-mail
  * twice); returns how many were sent.
  */
-export async function deliverDue(deliver: Deliver = defaultDeliver(), batch = MAIL_BATCH, workers = MAIL_WORKERS): Promise<number> {
+export async function deliverDue(
+  deliver: Deliver = defaultDeliver(),
+  batch = MAIL_BATCH,
+  workers = MAIL_WORKERS,
+): Promise<number> {
   const db = await getDb();
   let sent = 0;
   let attempted = 0;
@@ -63,7 +67,10 @@ export async function deliverDue(deliver: Deliver = defaultDeliver(), batch = MA
       if (!mail) return null;
       try {
         await deliver(mail);
-        await tx.update(emailOutbox).set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id));
+        await tx
+          .update(emailOutbox)
+          .set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null })
+          .where(eq(emailOutbox.id, mail.id));
         return "sent" as const;
       } catch (err) {
         const attempts = mail.attempts + 1;

@@ -5,7 +5,16 @@ import "server-only";
 import { assertRoundTopics } from "@/lib/consultations/themes";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { auditEvents, consultations, internalNotes, memberships, organisations, submissions, users, type Submission } from "@/db/schema";
+import {
+  auditEvents,
+  consultations,
+  internalNotes,
+  memberships,
+  organisations,
+  submissions,
+  users,
+  type Submission,
+} from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -24,7 +33,14 @@ async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Pr
 /** The refusal for a stale version names the last change: who, when, from → to. */
 async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
   const [last] = await tx
-    .select({ action: auditEvents.action, from: auditEvents.fromState, to: auditEvents.toState, at: auditEvents.createdAt, who: users.name, email: users.email })
+    .select({
+      action: auditEvents.action,
+      from: auditEvents.fromState,
+      to: auditEvents.toState,
+      at: auditEvents.createdAt,
+      who: users.name,
+      email: users.email,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.submissionId, s.id))
@@ -39,7 +55,13 @@ async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
   });
 }
 
-export async function moderate({ actor, input }: { actor: Actor; input: ModerationActionInput }): Promise<{ version: number }> {
+export async function moderate({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ModerationActionInput;
+}): Promise<{ version: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await lockForModeration(tx, actor, input.submissionId);
@@ -47,28 +69,63 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
     const now = new Date();
     const version = s.version + 1;
     const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
-      tx.insert(auditEvents).values({ actorId: actor.userId, action: `submission.${action}`, consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState, note });
+      tx.insert(auditEvents).values({
+        actorId: actor.userId,
+        action: `submission.${action}`,
+        consultationId: s.consultationId,
+        organisationId: s.organisationId,
+        submissionId: s.id,
+        fromState: s.status,
+        toState,
+        note,
+      });
     // Publish has a refusal of its own (below); tag and unpublish keep the status.
-    if (input.action !== "publish" && input.action in TRANSITIONS && !canMove(input.action as SubmissionMove, s.status)) throw new DomainError("invalidTransition", 409);
+    if (input.action !== "publish" && input.action in TRANSITIONS && !canMove(input.action as SubmissionMove, s.status))
+      throw new DomainError("invalidTransition", 409);
 
     switch (input.action) {
       case "accept":
-        await tx.update(submissions).set({ status: TRANSITIONS.accept.to, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await tx
+          .update(submissions)
+          .set({ status: TRANSITIONS.accept.to, version, updatedAt: now })
+          .where(eq(submissions.id, s.id));
         await audit(TRANSITIONS.accept.to);
         await emailOrganisation(tx, s, "submissionAccepted");
         break;
       case "requestChanges": {
         // An organisation created when its input came by e-mail, paper or voice has no account here:
         // nobody could make the changes, and the input would wait for ever. Said before anything is written.
-        const [member] = await tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, s.organisationId)).limit(1);
+        const [member] = await tx
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(eq(memberships.organisationId, s.organisationId))
+          .limit(1);
         if (!member) throw new DomainError("noOneToChange", 409);
-        await tx.update(submissions).set({ status: TRANSITIONS.requestChanges.to, moderatorMessage: input.message, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await tx
+          .update(submissions)
+          .set({
+            status: TRANSITIONS.requestChanges.to,
+            moderatorMessage: input.message,
+            publishedAt: null,
+            version,
+            updatedAt: now,
+          })
+          .where(eq(submissions.id, s.id));
         await audit(TRANSITIONS.requestChanges.to, input.message);
         await emailOrganisation(tx, s, "changesRequested", { message: input.message });
         break;
       }
       case "reject":
-        await tx.update(submissions).set({ status: TRANSITIONS.reject.to, moderatorMessage: input.reason, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await tx
+          .update(submissions)
+          .set({
+            status: TRANSITIONS.reject.to,
+            moderatorMessage: input.reason,
+            publishedAt: null,
+            version,
+            updatedAt: now,
+          })
+          .where(eq(submissions.id, s.id));
         await audit(TRANSITIONS.reject.to, input.reason);
         break;
       case "markDuplicate": {
@@ -76,8 +133,18 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
           .select({ id: submissions.id })
           .from(submissions)
           .where(and(eq(submissions.reference, input.duplicateOf), eq(submissions.consultationId, s.consultationId)));
-        if (!original || original.id === s.id) throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
-        await tx.update(submissions).set({ status: TRANSITIONS.markDuplicate.to, duplicateOfId: original.id, publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        if (!original || original.id === s.id)
+          throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
+        await tx
+          .update(submissions)
+          .set({
+            status: TRANSITIONS.markDuplicate.to,
+            duplicateOfId: original.id,
+            publishedAt: null,
+            version,
+            updatedAt: now,
+          })
+          .where(eq(submissions.id, s.id));
         await audit(TRANSITIONS.markDuplicate.to, input.duplicateOf);
         break;
       }
@@ -86,7 +153,15 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         const themes = [...new Set([...s.themes, ...input.themes])].sort((a, b) => a - b);
         const keywords = [...new Set([...s.keywords, ...input.keywords])];
         await tx.update(submissions).set({ themes, keywords, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit(s.status, [input.themes.length ? `themes ${input.themes.join(",")}` : "", input.keywords.length ? `keywords ${input.keywords.join(",")}` : ""].filter(Boolean).join("; ") || null);
+        await audit(
+          s.status,
+          [
+            input.themes.length ? `themes ${input.themes.join(",")}` : "",
+            input.keywords.length ? `keywords ${input.keywords.join(",")}` : "",
+          ]
+            .filter(Boolean)
+            .join("; ") || null,
+        );
         break;
       }
       case "publish":
@@ -98,13 +173,18 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
         await emailOrganisation(tx, s, "submissionPublished");
         break;
       case "unpublish":
-        await tx.update(submissions).set({ publishedAt: null, version, updatedAt: now }).where(eq(submissions.id, s.id));
+        await tx
+          .update(submissions)
+          .set({ publishedAt: null, version, updatedAt: now })
+          .where(eq(submissions.id, s.id));
         await audit(s.status);
         break;
     }
     // The overview's counts changed; a published input changed (or left, or joined the public
     // pages): every instance re-reads them.
-    await (s.publishedAt !== null || input.action === "publish" ? dataChanged(tx, "overview", "public") : dataChanged(tx, "overview"));
+    await (s.publishedAt !== null || input.action === "publish"
+      ? dataChanged(tx, "overview", "public")
+      : dataChanged(tx, "overview"));
     return { version };
   });
 }
@@ -113,9 +193,19 @@ export async function moderate({ actor, input }: { actor: Actor; input: Moderati
  * The organisation hears of each decision that concerns it, in its own language, in the decision's
  * transaction: changes requested (with the message), accepted, published (with the public page).
  */
-async function emailOrganisation(tx: Tx, s: Submission, template: "changesRequested" | "submissionAccepted" | "submissionPublished", extra: Record<string, string> = {}) {
+async function emailOrganisation(
+  tx: Tx,
+  s: Submission,
+  template: "changesRequested" | "submissionAccepted" | "submissionPublished",
+  extra: Record<string, string> = {},
+) {
   const [row] = await tx
-    .select({ email: organisations.contactEmail, locale: organisations.locale, slug: consultations.slug, region: consultations.region })
+    .select({
+      email: organisations.contactEmail,
+      locale: organisations.locale,
+      slug: consultations.slug,
+      region: consultations.region,
+    })
     .from(organisations)
     .innerJoin(consultations, eq(consultations.id, s.consultationId))
     .where(eq(organisations.id, s.organisationId));
@@ -138,12 +228,26 @@ async function emailOrganisation(tx: Tx, s: Submission, template: "changesReques
   });
 }
 
-export async function addInternalNote({ actor, submissionId, body }: { actor: Actor; submissionId: string; body: string }): Promise<void> {
+export async function addInternalNote({
+  actor,
+  submissionId,
+  body,
+}: {
+  actor: Actor;
+  submissionId: string;
+  body: string;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const s = await lockForModeration(tx, actor, submissionId);
     await tx.insert(internalNotes).values({ submissionId: s.id, authorId: actor.userId, body });
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.note", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "submission.note",
+      consultationId: s.consultationId,
+      organisationId: s.organisationId,
+      submissionId: s.id,
+    });
   });
 }
 
@@ -151,7 +255,13 @@ export async function addInternalNote({ actor, submissionId, body }: { actor: Ac
  * Bulk accept, request changes or do not accept (one message to every organisation, each e-mailed on
  * its own), or add a keyword: each row checked, versioned, audited and e-mailed on its own.
  */
-export async function bulkModerate({ actor, input }: { actor: Actor; input: BulkInput }): Promise<{ done: number; skipped: number }> {
+export async function bulkModerate({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: BulkInput;
+}): Promise<{ done: number; skipped: number }> {
   if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
   let done = 0;
   let skipped = 0;
@@ -159,7 +269,12 @@ export async function bulkModerate({ actor, input }: { actor: Actor; input: Bulk
   const db = await getDb();
   const ids = input.selected.map((item) => item.split(":")[0]!);
   const inScope = new Set(
-    (await db.select({ id: submissions.id }).from(submissions).where(and(inArray(submissions.id, ids), eq(submissions.consultationId, input.consultationId)))).map((r) => r.id),
+    (
+      await db
+        .select({ id: submissions.id })
+        .from(submissions)
+        .where(and(inArray(submissions.id, ids), eq(submissions.consultationId, input.consultationId)))
+    ).map((r) => r.id),
   );
   for (const item of input.selected) {
     const [id, v] = item.split(":") as [string, string];
@@ -171,9 +286,21 @@ export async function bulkModerate({ actor, input }: { actor: Actor; input: Bulk
       const version = Number(v);
       const message = input.message ?? "";
       if (input.action === "accept") await moderate({ actor, input: { action: "accept", submissionId: id, version } });
-      else if (input.action === "requestChanges") await moderate({ actor, input: { action: "requestChanges", submissionId: id, version, message } });
-      else if (input.action === "reject") await moderate({ actor, input: { action: "reject", submissionId: id, version, reason: message } });
-      else await moderate({ actor, input: { action: "tag", submissionId: id, version, themes: [], keywords: input.keyword ? [input.keyword.toLowerCase()] : [] } });
+      else if (input.action === "requestChanges")
+        await moderate({ actor, input: { action: "requestChanges", submissionId: id, version, message } });
+      else if (input.action === "reject")
+        await moderate({ actor, input: { action: "reject", submissionId: id, version, reason: message } });
+      else
+        await moderate({
+          actor,
+          input: {
+            action: "tag",
+            submissionId: id,
+            version,
+            themes: [],
+            keywords: input.keyword ? [input.keyword.toLowerCase()] : [],
+          },
+        });
       done++;
     } catch (e) {
       if (e instanceof DomainError) skipped++;
@@ -182,4 +309,3 @@ export async function bulkModerate({ actor, input }: { actor: Actor; input: Bulk
   }
   return { done, skipped };
 }
-

@@ -14,7 +14,12 @@ import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers } from "@/lib/testing/db";
 import { addInternalNote } from "./decisions";
 import { diffRevisions, getSubmissionForModeration } from "./detail";
-import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
+import {
+  beforeDeadlines as before,
+  caught,
+  idempotencyKey as key,
+  inputContent as content,
+} from "@/lib/testing/inputs";
 import { bind, setUp, type Setup } from "@/lib/testing/moderation";
 
 describe.each(drivers)("moderation on %s", (driver) => {
@@ -32,17 +37,27 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
     it("shows a published input's own page to anyone, its files only when it is published with the organisation's name", async () => {
       const { anchorX, memberA, w, t } = s;
-      const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+      const pdf = new TextEncoder().encode(
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+      );
       const withFile = async (title: string, publication: "named" | "anonymous") =>
         submitSubmission({
           actor: memberA,
-          input: submissionSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "submit", ...content({ title, publication, recommendations: ["One thing to do."] }) }),
+          input: submissionSchema.parse({
+            consultationId: w.consultationX,
+            organisationId: w.orgA,
+            version: 0,
+            idempotencyKey: key(),
+            intent: "submit",
+            ...content({ title, publication, recommendations: ["One thing to do."] }),
+          }),
           files: [{ name: `${title}.pdf`, bytes: pdf }],
           now: before,
         });
       const named = await withFile("Named with a file", "named");
       const anonymous = await withFile("Anonymous with a file", "anonymous");
-      const fileOf = async (id: string) => (await t.db.select().from(attachments).where(eq(attachments.submissionId, id)))[0]!.id;
+      const fileOf = async (id: string) =>
+        (await t.db.select().from(attachments).where(eq(attachments.submissionId, id)))[0]!.id;
       const [namedFile, anonymousFile] = [await fileOf(named.id), await fileOf(anonymous.id)];
       // Not yet published: no page, no file.
       await expect(getPublishedInput({ reference: named.reference })).rejects.toBeInstanceOf(NotFoundError);
@@ -53,7 +68,11 @@ describe.each(drivers)("moderation on %s", (driver) => {
         await act(anchorX, { action: "publish", submissionId: r.id, version: v });
       }
       const page = await getPublishedInput({ reference: named.reference });
-      expect(page).toMatchObject({ title: "Named with a file", body: "What the organisation has to say.", recommendations: ["One thing to do."] });
+      expect(page).toMatchObject({
+        title: "Named with a file",
+        body: "What the organisation has to say.",
+        recommendations: ["One thing to do."],
+      });
       expect(page.organisation?.name).toMatch(/^Org A /);
       expect(page.attachments.map((a) => a.id)).toEqual([namedFile]);
       expect((await getPublishedAttachment({ attachmentId: namedFile })).bytes).toEqual(pdf);
@@ -77,16 +96,31 @@ describe.each(drivers)("moderation on %s", (driver) => {
       const { anchorX, anchorY, memberA, memberB, w } = s;
       const draft = await saveDraft({
         actor: memberA,
-        input: draftSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "draft", title: "A draft" }),
+        input: draftSchema.parse({
+          consultationId: w.consultationX,
+          organisationId: w.orgA,
+          version: 0,
+          idempotencyKey: key(),
+          intent: "draft",
+          title: "A draft",
+        }),
       });
-      await expect(act(anchorX, { action: "accept", submissionId: draft.id, version: draft.version })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(getSubmissionForModeration({ actor: anchorX, submissionId: draft.id })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(addInternalNote({ actor: anchorX, submissionId: draft.id, body: "x" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        act(anchorX, { action: "accept", submissionId: draft.id, version: draft.version }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getSubmissionForModeration({ actor: anchorX, submissionId: draft.id })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(addInternalNote({ actor: anchorX, submissionId: draft.id, body: "x" })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
 
       const r = await submit(memberA, { title: "Not theirs" });
       const v = await versionOf(r.id);
       for (const actor of [anchorY, memberA, memberB]) {
-        await expect(act(actor, { action: "accept", submissionId: r.id, version: v })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(act(actor, { action: "accept", submissionId: r.id, version: v })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
         await expect(getSubmissionForModeration({ actor, submissionId: r.id })).rejects.toBeInstanceOf(NotFoundError);
         await expect(addInternalNote({ actor, submissionId: r.id, body: "x" })).rejects.toBeInstanceOf(NotFoundError);
       }
@@ -111,7 +145,11 @@ describe.each(drivers)("moderation on %s", (driver) => {
         [w.ids.anchorX, note],
         [w.ids.secretariat, `${note} (second)`],
       ]);
-      expect((await moderationAudit(r.id)).map((a) => a.action)).toEqual(["submission.note", "submission.note", "submission.requestChanges"]);
+      expect((await moderationAudit(r.id)).map((a) => a.action)).toEqual([
+        "submission.note",
+        "submission.note",
+        "submission.requestChanges",
+      ]);
       const detail = await getSubmissionForModeration({ actor: anchorX, submissionId: r.id });
       expect(detail.notes.map((x) => [x.body, x.by])).toEqual([
         [note, "anchorX"],
@@ -130,7 +168,11 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
     it("shows the difference between two revisions, changed fields only", async () => {
       const { anchorX, anchorY, secretariat, memberA } = s;
-      const original = content({ title: "Fair recruitment", summary: "Recruitment fees.", body: "Migrant workers need fair recruitment and decent housing." });
+      const original = content({
+        title: "Fair recruitment",
+        summary: "Recruitment fees.",
+        body: "Migrant workers need fair recruitment and decent housing.",
+      });
       const r = await submit(memberA, original);
       const v = await versionOf(r.id);
       // Revision 2 adds a theme and a country and changes the language; revision 3 lists the themes in
@@ -139,11 +181,29 @@ describe.each(drivers)("moderation on %s", (driver) => {
         actor: memberA,
         submissionId: r.id,
         version: v,
-        content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [1, 4], countries: ["PH", "TH"], language: "fr" },
+        content: {
+          ...original,
+          body: "Migrant workers need ethical recruitment and decent housing.",
+          themes: [1, 4],
+          countries: ["PH", "TH"],
+          language: "fr",
+        },
         now: before,
       });
       const v2 = await versionOf(r.id);
-      await editSubmission({ actor: memberA, submissionId: r.id, version: v2, content: { ...original, body: "Migrant workers need ethical recruitment and decent housing.", themes: [4, 1], countries: ["PH", "LB"], language: "fr" }, now: before });
+      await editSubmission({
+        actor: memberA,
+        submissionId: r.id,
+        version: v2,
+        content: {
+          ...original,
+          body: "Migrant workers need ethical recruitment and decent housing.",
+          themes: [4, 1],
+          countries: ["PH", "LB"],
+          language: "fr",
+        },
+        now: before,
+      });
 
       for (const actor of [anchorX, secretariat]) {
         const diff = await diffRevisions({ actor, submissionId: r.id, from: 1, to: 2 });
@@ -153,18 +213,48 @@ describe.each(drivers)("moderation on %s", (driver) => {
         expect(body.parts.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(["fair"]);
         expect(body.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["ethical"]);
         // The unchanged words are there once, neither added nor removed.
-        expect(body.parts.filter((p) => !p.added && !p.removed).map((p) => p.value).join("")).toBe("Migrant workers need  recruitment and decent housing.");
-        expect(diff.find((d) => d.field === "themes")).toEqual({ kind: "set", field: "themes", added: ["4"], removed: [] });
-        expect(diff.find((d) => d.field === "countries")).toEqual({ kind: "set", field: "countries", added: ["PH"], removed: [] });
-        expect(diff.find((d) => d.field === "language")).toEqual({ kind: "value", field: "language", before: "en", after: "fr" });
+        expect(
+          body.parts
+            .filter((p) => !p.added && !p.removed)
+            .map((p) => p.value)
+            .join(""),
+        ).toBe("Migrant workers need  recruitment and decent housing.");
+        expect(diff.find((d) => d.field === "themes")).toEqual({
+          kind: "set",
+          field: "themes",
+          added: ["4"],
+          removed: [],
+        });
+        expect(diff.find((d) => d.field === "countries")).toEqual({
+          kind: "set",
+          field: "countries",
+          added: ["PH"],
+          removed: [],
+        });
+        expect(diff.find((d) => d.field === "language")).toEqual({
+          kind: "value",
+          field: "language",
+          before: "en",
+          after: "fr",
+        });
       }
       // Themes in another order are the same themes; a country swapped is one added, one removed.
-      expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 2, to: 3 })).toEqual([{ kind: "set", field: "countries", added: ["LB"], removed: ["TH"] }]);
+      expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 2, to: 3 })).toEqual([
+        { kind: "set", field: "countries", added: ["LB"], removed: ["TH"] },
+      ]);
       expect(await diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 1 })).toEqual([]);
-      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 4 })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(diffRevisions({ actor: anchorY, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(diffRevisions({ actor: memberA, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(NotFoundError);
-      expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number)).toEqual([1, 2, 3]);
+      await expect(diffRevisions({ actor: anchorX, submissionId: r.id, from: 1, to: 4 })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(diffRevisions({ actor: anchorY, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(diffRevisions({ actor: memberA, submissionId: r.id, from: 1, to: 2 })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      expect(
+        (await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).revisions.map((x) => x.number),
+      ).toEqual([1, 2, 3]);
     });
 
     it("publishes to the public only accepted, published, consented inputs, anonymous ones without any trace of who", async () => {
@@ -174,7 +264,12 @@ describe.each(drivers)("moderation on %s", (driver) => {
         ({ version: v } = await act(actor, { action: "accept", submissionId: id, version: v }));
         await act(actor, { action: "publish", submissionId: id, version: v });
       };
-      const named = await submit(memberA, { title: "Public named", themes: [5], contactName: "Named Contact Person", contactEmail: "named.contact@example.net" });
+      const named = await submit(memberA, {
+        title: "Public named",
+        themes: [5],
+        contactName: "Named Contact Person",
+        contactEmail: "named.contact@example.net",
+      });
       const anonymous = await submit(memberB, {
         organisationId: w.orgB,
         title: "Public anonymous",
@@ -190,9 +285,16 @@ describe.each(drivers)("moderation on %s", (driver) => {
       await publish(named.id);
       await publish(anonymous.id, secretariat);
       await publish(inY.id, anchorY);
-      await act(anchorX, { action: "accept", submissionId: acceptedOnly.id, version: await versionOf(acceptedOnly.id) });
-      const nv = (await act(anchorX, { action: "accept", submissionId: none.id, version: await versionOf(none.id) })).version;
-      expect((await caught(act(anchorX, { action: "publish", submissionId: none.id, version: nv }))).code).toBe("publishNotConsented");
+      await act(anchorX, {
+        action: "accept",
+        submissionId: acceptedOnly.id,
+        version: await versionOf(acceptedOnly.id),
+      });
+      const nv = (await act(anchorX, { action: "accept", submissionId: none.id, version: await versionOf(none.id) }))
+        .version;
+      expect((await caught(act(anchorX, { action: "publish", submissionId: none.id, version: nv }))).code).toBe(
+        "publishNotConsented",
+      );
       // Even with a publication date forced onto it, an input not consented for publication stays private.
       await t.db.update(submissions).set({ publishedAt: new Date() }).where(eq(submissions.id, none.id));
 
@@ -203,7 +305,14 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(ids).toContain(inY.id);
       for (const hidden of [none, acceptedOnly, submittedOnly]) expect(ids).not.toContain(hidden.id);
       for (const row of all.rows) {
-        const [db] = await t.db.select({ status: submissions.status, publishedAt: submissions.publishedAt, publication: submissions.publication }).from(submissions).where(eq(submissions.id, row.id));
+        const [db] = await t.db
+          .select({
+            status: submissions.status,
+            publishedAt: submissions.publishedAt,
+            publication: submissions.publication,
+          })
+          .from(submissions)
+          .where(eq(submissions.id, row.id));
         expect(db?.status).toBe("accepted");
         expect(db?.publishedAt).not.toBeNull();
         expect(db?.publication).not.toBe("none");
@@ -211,12 +320,24 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
       const [orgA] = await t.db.select().from(organisations).where(eq(organisations.id, w.orgA));
       const [orgB] = await t.db.select().from(organisations).where(eq(organisations.id, w.orgB));
-      expect(all.rows.find((r) => r.id === named.id)?.organisation).toEqual({ name: orgA!.name, country: orgA!.country });
+      expect(all.rows.find((r) => r.id === named.id)?.organisation).toEqual({
+        name: orgA!.name,
+        country: orgA!.country,
+      });
       const anon = all.rows.find((r) => r.id === anonymous.id)!;
       expect(anon.organisation).toBeNull();
       expect(anon.reference).toBe(anonymous.reference);
       const json = JSON.stringify(all);
-      for (const secret of [orgB!.name, orgB!.contactEmail, orgB!.id, "Hidden Contact Person", "hidden.contact@example.net", "Named Contact Person", "named.contact@example.net", orgA!.contactEmail]) {
+      for (const secret of [
+        orgB!.name,
+        orgB!.contactEmail,
+        orgB!.id,
+        "Hidden Contact Person",
+        "hidden.contact@example.net",
+        "Named Contact Person",
+        "named.contact@example.net",
+        orgA!.contactEmail,
+      ]) {
         expect(json).not.toContain(secret);
       }
 
@@ -234,7 +355,12 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
       // Unpublishing or requesting changes takes it off the public list.
       await act(anchorX, { action: "unpublish", submissionId: named.id, version: await versionOf(named.id) });
-      await act(secretariat, { action: "requestChanges", submissionId: anonymous.id, version: await versionOf(anonymous.id), message: "One more source." });
+      await act(secretariat, {
+        action: "requestChanges",
+        submissionId: anonymous.id,
+        version: await versionOf(anonymous.id),
+        message: "One more source.",
+      });
       expect((await stored(anonymous.id)).publishedAt).toBeNull();
       const after = (await listPublishedInputs({ consultationSlug: "asia" })).rows.map((r) => r.id);
       expect(after).not.toContain(named.id);

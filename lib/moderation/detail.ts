@@ -26,18 +26,34 @@ export interface ModerationDetail {
   submission: Submission;
   consultation: Consultation;
   /** hasMembers: someone has an account for it (one created from a letter or a call has none). */
-  organisation: Pick<Organisation, "id" | "name" | "acronym" | "type" | "country" | "verifiedAt"> & { hasMembers: boolean };
+  organisation: Pick<Organisation, "id" | "name" | "acronym" | "type" | "country" | "verifiedAt"> & {
+    hasMembers: boolean;
+  };
   registrationStatus: string | null;
   attachments: Attachment[];
   revisions: { number: number; createdAt: Date; by: string | null }[];
   notes: { id: string; body: string; createdAt: Date; by: string | null }[];
-  audit: { id: number; action: string; fromState: string | null; toState: string | null; note: string | null; createdAt: Date; by: string | null }[];
+  audit: {
+    id: number;
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    note: string | null;
+    createdAt: Date;
+    by: string | null;
+  }[];
   duplicateOfReference: string | null;
   /** Who entered it, when an anchor entered it on the organisation's behalf. */
   enteredBy: string | null;
 }
 
-export async function getSubmissionForModeration({ actor, submissionId }: { actor: Actor; submissionId: string }): Promise<ModerationDetail> {
+export async function getSubmissionForModeration({
+  actor,
+  submissionId,
+}: {
+  actor: Actor;
+  submissionId: string;
+}): Promise<ModerationDetail> {
   const db = await getDb();
   const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
@@ -59,29 +75,55 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
     db
       .select({ status: registrations.status })
       .from(registrations)
-      .where(and(eq(registrations.organisationId, s.organisationId), eq(registrations.consultationId, s.consultationId))),
+      .where(
+        and(eq(registrations.organisationId, s.organisationId), eq(registrations.consultationId, s.consultationId)),
+      ),
     db.select().from(attachments).where(eq(attachments.submissionId, s.id)).orderBy(asc(attachments.createdAt)),
     db
-      .select({ number: submissionRevisions.number, createdAt: submissionRevisions.createdAt, by: users.name, email: users.email })
+      .select({
+        number: submissionRevisions.number,
+        createdAt: submissionRevisions.createdAt,
+        by: users.name,
+        email: users.email,
+      })
       .from(submissionRevisions)
       .leftJoin(users, eq(users.id, submissionRevisions.createdBy))
       .where(eq(submissionRevisions.submissionId, s.id))
       .orderBy(asc(submissionRevisions.number)),
     db
-      .select({ id: internalNotes.id, body: internalNotes.body, createdAt: internalNotes.createdAt, by: users.name, email: users.email })
+      .select({
+        id: internalNotes.id,
+        body: internalNotes.body,
+        createdAt: internalNotes.createdAt,
+        by: users.name,
+        email: users.email,
+      })
       .from(internalNotes)
       .leftJoin(users, eq(users.id, internalNotes.authorId))
       .where(eq(internalNotes.submissionId, s.id))
       .orderBy(asc(internalNotes.createdAt)),
     db
-      .select({ id: auditEvents.id, action: auditEvents.action, fromState: auditEvents.fromState, toState: auditEvents.toState, note: auditEvents.note, createdAt: auditEvents.createdAt, by: users.name, email: users.email })
+      .select({
+        id: auditEvents.id,
+        action: auditEvents.action,
+        fromState: auditEvents.fromState,
+        toState: auditEvents.toState,
+        note: auditEvents.note,
+        createdAt: auditEvents.createdAt,
+        by: users.name,
+        email: users.email,
+      })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(eq(auditEvents.submissionId, s.id))
       .orderBy(desc(auditEvents.id))
       .limit(200),
-    s.duplicateOfId ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId)) : Promise.resolve([]),
-    s.enteredBy ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, s.enteredBy)) : Promise.resolve([]),
+    s.duplicateOfId
+      ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId))
+      : Promise.resolve([]),
+    s.enteredBy
+      ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, s.enteredBy))
+      : Promise.resolve([]),
   ]);
   if (!c || !org) throw new NotFoundError();
   return {
@@ -92,7 +134,15 @@ export async function getSubmissionForModeration({ actor, submissionId }: { acto
     attachments: files,
     revisions: revs.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, by: n.by ?? n.email })),
-    audit: audit.map((a) => ({ id: a.id, action: a.action, fromState: a.fromState, toState: a.toState, note: a.note, createdAt: a.createdAt, by: a.by ?? a.email })),
+    audit: audit.map((a) => ({
+      id: a.id,
+      action: a.action,
+      fromState: a.fromState,
+      toState: a.toState,
+      note: a.note,
+      createdAt: a.createdAt,
+      by: a.by ?? a.email,
+    })),
     duplicateOfReference: dup[0]?.reference ?? null,
     enteredBy: enteredBy[0] ? (enteredBy[0].name ?? enteredBy[0].email) : null,
   };
@@ -126,7 +176,16 @@ export function compareRevisions(a: Record<string, unknown>, b: Record<string, u
   for (const field of TEXT_FIELDS) {
     const before = asText(a[field]);
     const after = asText(b[field]);
-    if (before !== after) out.push({ kind: "text", field, parts: diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) });
+    if (before !== after)
+      out.push({
+        kind: "text",
+        field,
+        parts: diffWordsWithSpace(before, after).map((p) => ({
+          value: p.value,
+          added: p.added || undefined,
+          removed: p.removed || undefined,
+        })),
+      });
   }
   for (const field of SET_FIELDS) {
     const before = asSet(a[field]);
@@ -144,9 +203,22 @@ export function compareRevisions(a: Record<string, unknown>, b: Record<string, u
 }
 
 /** A readable difference between two revisions of an input its moderator may see. */
-export async function diffRevisions({ actor, submissionId, from, to }: { actor: Actor; submissionId: string; from: number; to: number }): Promise<RevisionDiff[]> {
+export async function diffRevisions({
+  actor,
+  submissionId,
+  from,
+  to,
+}: {
+  actor: Actor;
+  submissionId: string;
+  from: number;
+  to: number;
+}): Promise<RevisionDiff[]> {
   const db = await getDb();
-  const [s] = await db.select({ consultationId: submissions.consultationId, status: submissions.status }).from(submissions).where(eq(submissions.id, submissionId));
+  const [s] = await db
+    .select({ consultationId: submissions.consultationId, status: submissions.status })
+    .from(submissions)
+    .where(eq(submissions.id, submissionId));
   if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
   const revs = await db
     .select({ number: submissionRevisions.number, content: submissionRevisions.content })

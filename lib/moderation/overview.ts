@@ -8,8 +8,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { cachedData } from "@/lib/cache";
 import { getOverview, queueConditions, type Overview } from "./queue";
 
-export async function getOverviewForPage({ actor, consultationId, round }: { actor: Actor; consultationId: string | null; round?: string }): Promise<Overview> {
+export async function getOverviewForPage({
+  actor,
+  consultationId,
+  round,
+}: {
+  actor: Actor;
+  consultationId: string | null;
+  round?: string;
+}): Promise<Overview> {
   // The caller's scope first (throws as getOverview does): the cached counts are shared by everyone who may see them.
   queueConditions(actor, consultationId, { sort: "newest" });
-  return cachedData("overview", consultationId ?? `all:${round ?? ""}`, () => getOverview({ actor, consultationId, round }));
+  return cachedData("overview", consultationId ?? `all:${round ?? ""}`, () =>
+    getOverview({ actor, consultationId, round }),
+  );
 }

@@ -21,7 +21,11 @@ describe.each(drivers)("moderation on %s", (driver) => {
     const ids: Record<string, string> = {};
     const id = (name: string) => ids[name]!;
     const filters = (raw: Record<string, unknown> = {}) => queueFiltersSchema.parse(raw);
-    const queueIds = async (raw: Record<string, unknown>, actor = s.anchorX, consultationId: string | null = s.w.consultationX) =>
+    const queueIds = async (
+      raw: Record<string, unknown>,
+      actor = s.anchorX,
+      consultationId: string | null = s.w.consultationX,
+    ) =>
       (await listQueue({ actor, consultationId, filters: filters(raw), pageSize: 100 })).rows.map((r) => r.id).sort();
     const named = (...names: string[]) => names.map(id).sort();
 
@@ -33,7 +37,13 @@ describe.each(drivers)("moderation on %s", (driver) => {
       await t.db.update(organisations).set({ type: "trade_union" }).where(eq(organisations.id, w.orgB));
       const b = { organisationId: w.orgB };
       const made = {
-        en: await submit(memberA, { title: "Rights of every domestic worker", body: "Each worker keeps her passport.", themes: [1], countries: ["TH"], now: at(1) }),
+        en: await submit(memberA, {
+          title: "Rights of every domestic worker",
+          body: "Each worker keeps her passport.",
+          themes: [1],
+          countries: ["TH"],
+          now: at(1),
+        }),
         fr: await submit(memberA, {
           title: "Protéger chaque travailleuse domestique",
           summary: "Un résumé.",
@@ -43,22 +53,72 @@ describe.each(drivers)("moderation on %s", (driver) => {
           countries: ["PH"],
           now: at(2),
         }),
-        es: await submit(memberA, { title: "Derechos del trabajador migrante", summary: "Un resumen.", body: "El trabajador migrante necesita protección.", language: "es", themes: [3], countries: ["MX"], now: at(3) }),
-        ar: await submit(memberB, { ...b, title: "حماية العمال المهاجرين", summary: "ملخص قصير", body: "نص المساهمة", language: "ar", themes: [4], countries: ["LB"], now: at(4) }),
-        climate: await submit(memberB, { ...b, title: "Climate and human mobility", body: "Displacement after storms.", themes: [1, 5], countries: ["TH", "FJ"], now: at(5) }),
+        es: await submit(memberA, {
+          title: "Derechos del trabajador migrante",
+          summary: "Un resumen.",
+          body: "El trabajador migrante necesita protección.",
+          language: "es",
+          themes: [3],
+          countries: ["MX"],
+          now: at(3),
+        }),
+        ar: await submit(memberB, {
+          ...b,
+          title: "حماية العمال المهاجرين",
+          summary: "ملخص قصير",
+          body: "نص المساهمة",
+          language: "ar",
+          themes: [4],
+          countries: ["LB"],
+          now: at(4),
+        }),
+        climate: await submit(memberB, {
+          ...b,
+          title: "Climate and human mobility",
+          body: "Displacement after storms.",
+          themes: [1, 5],
+          countries: ["TH", "FJ"],
+          now: at(5),
+        }),
         same1: await submit(memberA, { title: "Same moment one", themes: [6], countries: ["PH"], now: at(6) }),
         same2: await submit(memberA, { title: "Same moment two", themes: [6], countries: ["PH"], now: at(6) }),
-        inY: await submit(memberA, { title: "A worker in Beirut", consultationId: w.consultationY, themes: [1], countries: ["LB"], now: at(3, 12) }),
+        inY: await submit(memberA, {
+          title: "A worker in Beirut",
+          consultationId: w.consultationY,
+          themes: [1],
+          countries: ["LB"],
+          now: at(3, 12),
+        }),
       };
       for (const [name, r] of Object.entries(made)) ids[name] = r.id;
       const draft = await saveDraft({
         actor: memberA,
-        input: draftSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "draft", title: "Draft about workers", body: "workers", themes: [1], countries: ["TH"] }),
+        input: draftSchema.parse({
+          consultationId: w.consultationX,
+          organisationId: w.orgA,
+          version: 0,
+          idempotencyKey: key(),
+          intent: "draft",
+          title: "Draft about workers",
+          body: "workers",
+          themes: [1],
+          countries: ["TH"],
+        }),
       });
       ids.draft = draft.id;
       await act(s.anchorX, { action: "accept", submissionId: id("en"), version: await versionOf(id("en")) });
-      await act(s.anchorX, { action: "requestChanges", submissionId: id("fr"), version: await versionOf(id("fr")), message: "Merci." });
-      await act(s.anchorX, { action: "reject", submissionId: id("climate"), version: await versionOf(id("climate")), reason: "Off topic." });
+      await act(s.anchorX, {
+        action: "requestChanges",
+        submissionId: id("fr"),
+        version: await versionOf(id("fr")),
+        message: "Merci.",
+      });
+      await act(s.anchorX, {
+        action: "reject",
+        submissionId: id("climate"),
+        version: await versionOf(id("climate")),
+        reason: "Off topic.",
+      });
     });
     afterAll(async () => {
       await s?.t.close();
@@ -93,7 +153,11 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(all.rows.map((r) => r.id)).not.toContain(id("draft"));
       const row = all.rows.find((r) => r.id === id("ar"))!;
       expect(row.organisation).toMatchObject({ id: s.w.orgB, type: "trade_union", registered: false });
-      expect(all.rows.find((r) => r.id === id("en"))!.organisation).toMatchObject({ id: s.w.orgA, type: "ngo", registered: true });
+      expect(all.rows.find((r) => r.id === id("en"))!.organisation).toMatchObject({
+        id: s.w.orgA,
+        type: "ngo",
+        registered: true,
+      });
     });
 
     it("searches stemmed English, French, Spanish and Arabic", async () => {
@@ -109,13 +173,16 @@ describe.each(drivers)("moderation on %s", (driver) => {
       // Across consultations (the secretariat): the MENA input too; the draft never.
       expect(await queueIds({ q: "workers" }, s.secretariat, null)).toEqual(named("en", "inY"));
       // A search counts up to a cap, then says "more than"; the rows are the same either way.
-      const search = (searchCountCap: number) => listQueue({ actor: s.secretariat, consultationId: null, filters: filters({ q: "workers" }), searchCountCap });
+      const search = (searchCountCap: number) =>
+        listQueue({ actor: s.secretariat, consultationId: null, filters: filters({ q: "workers" }), searchCountCap });
       expect(await search(2)).toMatchObject({ total: 2, totalCapped: false });
       const capped = await search(1);
       expect(capped).toMatchObject({ total: 1, totalCapped: true });
       expect(capped.rows).toHaveLength(2);
       // Without a search the count is exact whatever the cap.
-      expect(await listQueue({ actor: s.secretariat, consultationId: null, filters: filters(), searchCountCap: 1 })).toMatchObject({ total: 8, totalCapped: false });
+      expect(
+        await listQueue({ actor: s.secretariat, consultationId: null, filters: filters(), searchCountCap: 1 }),
+      ).toMatchObject({ total: 8, totalCapped: false });
     });
 
     it("finds an input by its reference, however typed, and by its organisation's name or acronym", async () => {
@@ -130,7 +197,10 @@ describe.each(drivers)("moderation on %s", (driver) => {
       expect(await queueIds({ q: refY })).toEqual([]);
       expect(await queueIds({ q: refY }, s.secretariat, null)).toEqual(named("inY"));
       // The organisation's name, in part and in any case; its acronym; combined with the filters.
-      const [orgB] = await s.t.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, s.w.orgB));
+      const [orgB] = await s.t.db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, s.w.orgB));
       expect(await queueIds({ q: orgB!.name })).toEqual(named("ar", "climate"));
       expect(await queueIds({ q: orgB!.name.toUpperCase().slice(0, -1) })).toEqual(named("ar", "climate"));
       expect(await queueIds({ q: orgB!.name, status: "rejected" })).toEqual(named("climate"));
@@ -145,9 +215,16 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
     it("walks keyset pages of two, every row once and in order, both ways", async () => {
       for (const sort of ["newest", "oldest"] as const) {
-        const full = await listQueue({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters({ sort }), pageSize: 100 });
+        const full = await listQueue({
+          actor: s.anchorX,
+          consultationId: s.w.consultationX,
+          filters: filters({ sort }),
+          pageSize: 100,
+        });
         expect(full.nextCursor).toBeNull();
-        const expected = [...full.rows].sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || (a.id < b.id ? -1 : 1));
+        const expected = [...full.rows].sort(
+          (a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || (a.id < b.id ? -1 : 1),
+        );
         if (sort === "newest") expected.reverse();
         expect(full.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
         expect(full.rows).toHaveLength(7);
@@ -156,7 +233,12 @@ describe.each(drivers)("moderation on %s", (driver) => {
         let after: string | undefined;
         let pages = 0;
         do {
-          const page = await listQueue({ actor: s.anchorX, consultationId: s.w.consultationX, filters: filters({ sort, after }), pageSize: 2 });
+          const page = await listQueue({
+            actor: s.anchorX,
+            consultationId: s.w.consultationX,
+            filters: filters({ sort, after }),
+            pageSize: 2,
+          });
           expect(page.total).toBe(7);
           expect(page.rows.length).toBeLessThanOrEqual(2);
           walked.push(...page.rows.map((r) => r.id));
@@ -171,16 +253,32 @@ describe.each(drivers)("moderation on %s", (driver) => {
 
     it("keeps each consultation's queue to its anchors, and the whole queue to the secretariat", async () => {
       const { w, anchorX, anchorY, memberA, secretariat } = s;
-      await expect(listQueue({ actor: anchorY, consultationId: w.consultationX, filters: filters() })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(listQueue({ actor: anchorX, consultationId: w.consultationY, filters: filters() })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(listQueue({ actor: memberA, consultationId: w.consultationX, filters: filters() })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        listQueue({ actor: anchorY, consultationId: w.consultationX, filters: filters() }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        listQueue({ actor: anchorX, consultationId: w.consultationY, filters: filters() }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        listQueue({ actor: memberA, consultationId: w.consultationX, filters: filters() }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       for (const actor of [anchorX, anchorY, memberA]) {
-        await expect(listQueue({ actor, consultationId: null, filters: filters() })).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(listQueue({ actor, consultationId: null, filters: filters() })).rejects.toBeInstanceOf(
+          ForbiddenError,
+        );
         await expect(getOverview({ actor, consultationId: null })).rejects.toBeInstanceOf(ForbiddenError);
       }
-      await expect(getOverview({ actor: anchorY, consultationId: w.consultationX })).rejects.toBeInstanceOf(NotFoundError);
-      expect((await listQueue({ actor: anchorY, consultationId: w.consultationY, filters: filters() })).rows.map((r) => r.id)).toEqual([id("inY")]);
-      expect((await listQueue({ actor: secretariat, consultationId: w.consultationY, filters: filters() })).total).toBe(1);
+      await expect(getOverview({ actor: anchorY, consultationId: w.consultationX })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      expect(
+        (await listQueue({ actor: anchorY, consultationId: w.consultationY, filters: filters() })).rows.map(
+          (r) => r.id,
+        ),
+      ).toEqual([id("inY")]);
+      expect((await listQueue({ actor: secretariat, consultationId: w.consultationY, filters: filters() })).total).toBe(
+        1,
+      );
     });
 
     it("counts the overview by status, theme, country, organisation type and language", async () => {

@@ -74,8 +74,14 @@ export function queueConditions(actor: Actor, consultationId: string | null, f: 
   if (f.country) conds.push(sql`${submissions.countries} @> array[${f.country}]::text[]`);
   if (f.language) conds.push(eq(submissions.language, f.language));
   if (f.orgType) conds.push(eq(organisations.type, f.orgType));
-  if (f.region) conds.push(sql`${submissions.consultationId} = (select ${consultations.id} from ${consultations} where ${consultations.slug} = ${f.region})`);
-  if (f.round) conds.push(sql`${submissions.consultationId} in (select ${consultations.id} from ${consultations} inner join ${rounds} on ${rounds.id} = ${consultations.roundId} where ${rounds.slug} = ${f.round})`);
+  if (f.region)
+    conds.push(
+      sql`${submissions.consultationId} = (select ${consultations.id} from ${consultations} where ${consultations.slug} = ${f.region})`,
+    );
+  if (f.round)
+    conds.push(
+      sql`${submissions.consultationId} in (select ${consultations.id} from ${consultations} inner join ${rounds} on ${rounds.id} = ${consultations.roundId} where ${rounds.slug} = ${f.round})`,
+    );
   if (f.from) conds.push(gte(submissions.submittedAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conds.push(lt(submissions.submittedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (f.q) conds.push(searchCondition(f.q));
@@ -129,7 +135,11 @@ export async function listQueue({
     // A row-value comparison lets the index start right at the cursor (page 50 reads 50 rows, not 2,500).
     // postgres-js cannot bind a Date inside a raw SQL fragment: the time goes as an ISO string.
     const cursor = sql`(${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`;
-    page.push(newest ? sql`(${submissions.submittedAt}, ${submissions.id}) < ${cursor}` : sql`(${submissions.submittedAt}, ${submissions.id}) > ${cursor}`);
+    page.push(
+      newest
+        ? sql`(${submissions.submittedAt}, ${submissions.id}) < ${cursor}`
+        : sql`(${submissions.submittedAt}, ${submissions.id}) > ${cursor}`,
+    );
   }
   const registered = sql<boolean>`exists (select 1 from ${registrations} where ${registrations.organisationId} = ${submissions.organisationId} and ${registrations.consultationId} = ${submissions.consultationId} and ${registrations.status} in ('confirmed', 'waitlisted', 'pending'))`;
   const [rows, total] = await Promise.all([
@@ -157,7 +167,10 @@ export async function listQueue({
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .where(and(...page))
-      .orderBy(newest ? desc(submissions.submittedAt) : asc(submissions.submittedAt), newest ? desc(submissions.id) : asc(submissions.id))
+      .orderBy(
+        newest ? desc(submissions.submittedAt) : asc(submissions.submittedAt),
+        newest ? desc(submissions.id) : asc(submissions.id),
+      )
       .limit(pageSize + 1),
     countMatches(conds, filters, searchCountCap),
   ]);
@@ -179,7 +192,13 @@ export async function listQueue({
       keywords: r.keywords,
       version: r.version,
       channel: r.channel,
-      organisation: { id: r.orgId, name: r.orgName, type: r.orgType, verified: r.orgVerifiedAt !== null, registered: r.registered },
+      organisation: {
+        id: r.orgId,
+        name: r.orgName,
+        type: r.orgType,
+        verified: r.orgVerifiedAt !== null,
+        registered: r.registered,
+      },
     })),
     total: filters.q ? Math.min(total, searchCountCap) : total,
     totalCapped: filters.q !== undefined && total > searchCountCap,
@@ -191,8 +210,15 @@ async function countMatches(conds: SQL[], filters: QueueFilters, cap: number): P
   const db = await getDb();
   // organisation_id is NOT NULL with a foreign key: the join only matters to filter by type.
   const matching = filters.orgType
-    ? db.select({ one: sql`1` }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(and(...conds))
-    : db.select({ one: sql`1` }).from(submissions).where(and(...conds));
+    ? db
+        .select({ one: sql`1` })
+        .from(submissions)
+        .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+        .where(and(...conds))
+    : db
+        .select({ one: sql`1` })
+        .from(submissions)
+        .where(and(...conds));
   const [row] = await db.select({ n: count() }).from((filters.q ? matching.limit(cap + 1) : matching).as("matching"));
   return row?.n ?? 0;
 }
@@ -207,7 +233,15 @@ export interface Overview {
   registrations: { byStatus: Record<string, number>; seatsTaken: number; capacity: number | null };
 }
 
-export async function getOverview({ actor, consultationId, round }: { actor: Actor; consultationId: string | null; round?: string }): Promise<Overview> {
+export async function getOverview({
+  actor,
+  consultationId,
+  round,
+}: {
+  actor: Actor;
+  consultationId: string | null;
+  round?: string;
+}): Promise<Overview> {
   // Across consultations (the secretariat), one round's when a round's slug is given.
   const conds = queueConditions(actor, consultationId, { sort: "newest", round: consultationId ? undefined : round });
   const db = await getDb();
@@ -234,28 +268,47 @@ export async function getOverview({ actor, consultationId, round }: { actor: Act
       .groupBy(sql`c.country`)
       .orderBy(desc(count()))
       .limit(30),
-    db.select({ key: organisations.type, n: count() }).from(submissions).innerJoin(organisations, eq(organisations.id, submissions.organisationId)).where(where).groupBy(organisations.type),
+    db
+      .select({ key: organisations.type, n: count() })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .where(where)
+      .groupBy(organisations.type),
   ]);
   const sum = (key: (r: (typeof grouped)[number]) => string) => {
     const out: Record<string, number> = {};
     for (const r of grouped) out[key(r)] = (out[key(r)] ?? 0) + r.n;
     return out;
   };
-  const byTheme: Record<string, number> = Object.fromEntries(themeCounts.filter((r) => r.n > 0).map((r) => [String(r.key), r.n]));
+  const byTheme: Record<string, number> = Object.fromEntries(
+    themeCounts.filter((r) => r.n > 0).map((r) => [String(r.key), r.n]),
+  );
   const ofRound = (column: typeof registrations.consultationId | typeof consultations.id) =>
     sql`${column} in (select ${consultations.id} from ${consultations} inner join ${rounds} on ${rounds.id} = ${consultations.roundId} where ${rounds.slug} = ${round})`;
-  const regWhere = consultationId ? eq(registrations.consultationId, consultationId) : round ? ofRound(registrations.consultationId) : undefined;
+  const regWhere = consultationId
+    ? eq(registrations.consultationId, consultationId)
+    : round
+      ? ofRound(registrations.consultationId)
+      : undefined;
   const [regs, seats, capacity] = await Promise.all([
-    db.select({ key: registrations.status, n: count() }).from(registrations).where(regWhere).groupBy(registrations.status),
+    db
+      .select({ key: registrations.status, n: count() })
+      .from(registrations)
+      .where(regWhere)
+      .groupBy(registrations.status),
     db
       .select({ n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
       .from(registrations)
       .where(and(regWhere, eq(registrations.status, "confirmed"))),
     consultationId
       ? db.select({ n: consultations.inPersonCapacity }).from(consultations).where(eq(consultations.id, consultationId))
-      : db.select({ n: sql<number | null>`sum(${consultations.inPersonCapacity})::int` }).from(consultations).where(round ? ofRound(consultations.id) : undefined),
+      : db
+          .select({ n: sql<number | null>`sum(${consultations.inPersonCapacity})::int` })
+          .from(consultations)
+          .where(round ? ofRound(consultations.id) : undefined),
   ]);
-  const rec = (rows: { key: string | number; n: number }[]) => Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
+  const rec = (rows: { key: string | number; n: number }[]) =>
+    Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
   return {
     total: grouped.reduce((a, r) => a + r.n, 0),
     byStatus: sum((r) => r.status),

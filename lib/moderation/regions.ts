@@ -56,12 +56,24 @@ export interface RegionColumn {
 }
 
 /** Each consultation of the round (every one, without a round) side by side, topics counted per consultation. */
-export async function getRegionsOverview({ actor, roundId }: { actor: Actor; roundId?: string }): Promise<RegionColumn[]> {
+export async function getRegionsOverview({
+  actor,
+  roundId,
+}: {
+  actor: Actor;
+  roundId?: string;
+}): Promise<RegionColumn[]> {
   if (!actor.secretariat) throw new ForbiddenError();
   const db = await getDb();
   const [list, grouped, themeCounts, regs, seats] = await Promise.all([
     db
-      .select({ id: consultations.id, slug: consultations.slug, region: consultations.region, city: consultations.city, capacity: consultations.inPersonCapacity })
+      .select({
+        id: consultations.id,
+        slug: consultations.slug,
+        region: consultations.region,
+        city: consultations.city,
+        capacity: consultations.inPersonCapacity,
+      })
       .from(consultations)
       .where(roundId ? eq(consultations.roundId, roundId) : undefined)
       .orderBy(asc(consultations.sortOrder)),
@@ -77,16 +89,24 @@ export async function getRegionsOverview({ actor, roundId }: { actor: Actor; rou
       .innerJoin(sql`unnest(${submissions.themes}) as t(id)`, sql`true`)
       .where(ne(submissions.status, "draft"))
       .groupBy(submissions.consultationId, sql`t.id`),
-    db.select({ consultationId: registrations.consultationId, status: registrations.status, n: count() }).from(registrations).groupBy(registrations.consultationId, registrations.status),
     db
-      .select({ consultationId: registrations.consultationId, n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
+      .select({ consultationId: registrations.consultationId, status: registrations.status, n: count() })
+      .from(registrations)
+      .groupBy(registrations.consultationId, registrations.status),
+    db
+      .select({
+        consultationId: registrations.consultationId,
+        n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int`,
+      })
       .from(registrations)
       .where(and(eq(registrations.status, "confirmed")))
       .groupBy(registrations.consultationId),
   ]);
   return list.map((c) => {
     const rows = grouped.filter((g) => g.consultationId === c.id);
-    const byTheme: Record<string, number> = Object.fromEntries(themeCounts.filter((r) => r.consultationId === c.id).map((r) => [String(r.theme), r.n]));
+    const byTheme: Record<string, number> = Object.fromEntries(
+      themeCounts.filter((r) => r.consultationId === c.id).map((r) => [String(r.theme), r.n]),
+    );
     return {
       id: c.id,
       slug: c.slug,

@@ -10,7 +10,9 @@ const isoDate = z.string().check(z.refine(isCalendarDate));
 
 // Queue filters come from the URL (shareable, bookmarkable): anything malformed is ignored.
 /** The statuses the queue lists and filters by (a draft is the organisation's own), and the organisation types. */
-export const QUEUE_STATUSES = SUBMISSION_STATUSES.filter((s): s is Exclude<(typeof SUBMISSION_STATUSES)[number], "draft"> => s !== "draft");
+export const QUEUE_STATUSES = SUBMISSION_STATUSES.filter(
+  (s): s is Exclude<(typeof SUBMISSION_STATUSES)[number], "draft"> => s !== "draft",
+);
 export { ORGANISATION_TYPES };
 
 export const queueFiltersSchema = z.object({
@@ -40,13 +42,27 @@ export const moderationActionSchema = z.discriminatedUnion("action", [
   z.extend(base, { action: z.literal("accept") }),
   z.extend(base, { action: z.literal("requestChanges"), message: requiredText(4000) }),
   z.extend(base, { action: z.literal("reject"), reason: requiredText(4000) }),
-  z.extend(base, { action: z.literal("markDuplicate"), duplicateOf: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{2,20}(?:-[A-Z0-9]{1,20})*-\d{4,}$/, { error: "invalidReference" })) }),
+  z.extend(base, {
+    action: z.literal("markDuplicate"),
+    duplicateOf: z
+      .string()
+      .check(z.trim(), z.regex(/^[A-Z0-9]{2,20}(?:-[A-Z0-9]{1,20})*-\d{4,}$/, { error: "invalidReference" })),
+  }),
   z.extend(base, {
     action: z.literal("tag"),
     themes: z._default(z.array(topicId()).check(z.maxLength(6)), []),
     keywords: z.pipe(
       z._default(z.string().check(z.trim(), z.maxLength(300)), ""),
-      z.transform((s) => [...new Set(s.split(",").map((k) => k.trim().toLowerCase()).filter(Boolean))].slice(0, 20)),
+      z.transform((s) =>
+        [
+          ...new Set(
+            s
+              .split(",")
+              .map((k) => k.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ].slice(0, 20),
+      ),
     ),
   }),
   z.extend(base, { action: z.literal("publish") }),
@@ -69,7 +85,10 @@ export const bulkSchema = z
     selected: z.array(z.string().check(z.regex(/^[0-9a-f-]{36}:\d+$/))).check(z.minLength(1), z.maxLength(200)),
   })
   .check(
-    z.refine((v) => (v.action !== "requestChanges" && v.action !== "reject") || (v.message ?? "").length > 0, { path: ["message"], error: "required" }),
+    z.refine((v) => (v.action !== "requestChanges" && v.action !== "reject") || (v.message ?? "").length > 0, {
+      path: ["message"],
+      error: "required",
+    }),
     z.refine((v) => v.action !== "keyword" || (v.keyword ?? "").length > 0, { path: ["keyword"], error: "required" }),
   );
 export type BulkInput = z.infer<typeof bulkSchema>;

@@ -39,19 +39,32 @@ function requireOwnerOf(actor: Actor, organisationId: string) {
 
 // Moderators' decisions whose note is a message to the organisation (sent by e-mail or shown on its
 // input). Other notes (keywords, internal notes) are the moderators' own and are not exported.
-const MESSAGE_ACTIONS = new Set(["submission.requestChanges", "submission.reject", "submission.markDuplicate", "submission.edit"]);
+const MESSAGE_ACTIONS = new Set([
+  "submission.requestChanges",
+  "submission.reject",
+  "submission.markDuplicate",
+  "submission.edit",
+]);
 
 /**
  * All the organisation's data as a JSON document, streamed: attachments are read one at a time and
  * included base64-encoded, so memory stays bounded by the largest file. Refused (before any byte)
  * unless the actor owns the organisation. The export is logged without anything personal.
  */
-export async function exportOrganisationData({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<ReadableStream<Uint8Array>> {
+export async function exportOrganisationData({
+  actor,
+  organisationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+}): Promise<ReadableStream<Uint8Array>> {
   requireOwnerOf(actor, organisationId);
   const db = await getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw new NotFoundError();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format: "json", kind: "organisation", filters: {} });
+  await db
+    .insert(exportLog)
+    .values({ actorId: actor.userId, consultationId: null, format: "json", kind: "organisation", filters: {} });
 
   async function* pieces(): AsyncGenerator<string> {
     const j = (v: unknown) => JSON.stringify(v);
@@ -66,7 +79,14 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
     yield `,"members":${j(members)}`;
 
     const invs = await db
-      .select({ email: invitations.email, role: invitations.role, locale: invitations.locale, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt })
+      .select({
+        email: invitations.email,
+        role: invitations.role,
+        locale: invitations.locale,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+      })
       .from(invitations)
       .where(eq(invitations.organisationId, organisationId))
       .orderBy(asc(invitations.createdAt));
@@ -80,7 +100,11 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
       .orderBy(asc(registrations.createdAt));
     yield `,"registrations":[`;
     for (const [i, r] of regs.entries()) {
-      const people = await db.select().from(participants).where(eq(participants.registrationId, r.registration.id)).orderBy(asc(participants.position));
+      const people = await db
+        .select()
+        .from(participants)
+        .where(eq(participants.registrationId, r.registration.id))
+        .orderBy(asc(participants.position));
       const registration = omit(r.registration, ["createdBy"]);
       yield `${i ? "," : ""}${j({ ...registration, consultation: r.consultation, participants: people.map((p) => omit(p, ["registrationId"])) })}`;
     }
@@ -97,16 +121,30 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
       // The search vector is derived from the text; the idempotency key and user ids are plumbing.
       const submission = omit(s.submission, ["search", "idempotencyKey", "createdBy", "enteredBy"]);
       const revisions = await db
-        .select({ number: submissionRevisions.number, content: submissionRevisions.content, createdAt: submissionRevisions.createdAt })
+        .select({
+          number: submissionRevisions.number,
+          content: submissionRevisions.content,
+          createdAt: submissionRevisions.createdAt,
+        })
         .from(submissionRevisions)
         .where(eq(submissionRevisions.submissionId, submission.id))
         .orderBy(asc(submissionRevisions.number));
       const history = await db
-        .select({ action: auditEvents.action, fromState: auditEvents.fromState, toState: auditEvents.toState, note: auditEvents.note, at: auditEvents.createdAt })
+        .select({
+          action: auditEvents.action,
+          fromState: auditEvents.fromState,
+          toState: auditEvents.toState,
+          note: auditEvents.note,
+          at: auditEvents.createdAt,
+        })
         .from(auditEvents)
         .where(eq(auditEvents.submissionId, submission.id))
         .orderBy(asc(auditEvents.id));
-      const files = await db.select().from(attachments).where(eq(attachments.submissionId, submission.id)).orderBy(asc(attachments.createdAt));
+      const files = await db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.submissionId, submission.id))
+        .orderBy(asc(attachments.createdAt));
       const head = j({
         ...submission,
         consultation: s.consultation,
@@ -116,7 +154,13 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
       yield `${i ? "," : ""}${head.slice(0, -1)},"attachments":[`;
       for (const [k, f] of files.entries()) {
         const bytes = await fileStore().get(f.storageKey);
-        const meta = j({ fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, createdAt: f.createdAt });
+        const meta = j({
+          fileName: f.fileName,
+          mediaType: f.mediaType,
+          size: f.size,
+          sha256: f.sha256,
+          createdAt: f.createdAt,
+        });
         const content = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64") : null;
         yield `${k ? "," : ""}${meta.slice(0, -1)},"contentBase64":${j(content)}}`;
       }
@@ -125,7 +169,12 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
     yield "]";
 
     const orgEvents = await db
-      .select({ action: auditEvents.action, fromState: auditEvents.fromState, toState: auditEvents.toState, at: auditEvents.createdAt })
+      .select({
+        action: auditEvents.action,
+        fromState: auditEvents.fromState,
+        toState: auditEvents.toState,
+        at: auditEvents.createdAt,
+      })
       .from(auditEvents)
       .where(and(eq(auditEvents.organisationId, organisationId), sql`${auditEvents.submissionId} is null`))
       .orderBy(asc(auditEvents.id));
@@ -134,7 +183,14 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
     // E-mails about the organisation: who, what and when. Bodies are left out: they repeat data
     // above and may hold one-time links (invitations) meant only for their recipient.
     const mails = await db
-      .select({ to: emailOutbox.to, template: emailOutbox.template, subject: emailOutbox.subject, status: emailOutbox.status, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+      .select({
+        to: emailOutbox.to,
+        template: emailOutbox.template,
+        subject: emailOutbox.subject,
+        status: emailOutbox.status,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+      })
       .from(emailOutbox)
       .where(eq(emailOutbox.organisationId, organisationId))
       .orderBy(asc(emailOutbox.id));
@@ -163,7 +219,15 @@ export async function exportOrganisationData({ actor, organisationId }: { actor:
  * membership gone they lose access on their next request, since the actor is loaded per request.
  * `confirmName` must repeat the organisation's name.
  */
-export async function deleteOrganisation({ actor, organisationId, confirmName }: { actor: Actor; organisationId: string; confirmName: string }): Promise<void> {
+export async function deleteOrganisation({
+  actor,
+  organisationId,
+  confirmName,
+}: {
+  actor: Actor;
+  organisationId: string;
+  confirmName: string;
+}): Promise<void> {
   requireOwnerOf(actor, organisationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -177,26 +241,36 @@ export async function deleteOrganisation({ actor, organisationId, confirmName }:
       .from(memberships)
       .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
     if (own?.role !== "owner") throw new ForbiddenError();
-    if (confirmName.trim().normalize("NFC") !== org.name.trim().normalize("NFC")) throw new DomainError("nameMismatch", 400);
+    if (confirmName.trim().normalize("NFC") !== org.name.trim().normalize("NFC"))
+      throw new DomainError("nameMismatch", 400);
 
-    const regs = await tx.select({ id: registrations.id, consultationId: registrations.consultationId, status: registrations.status }).from(registrations).where(eq(registrations.organisationId, organisationId));
+    const regs = await tx
+      .select({ id: registrations.id, consultationId: registrations.consultationId, status: registrations.status })
+      .from(registrations)
+      .where(eq(registrations.organisationId, organisationId));
     // Consultations are locked before their registrations, as registering does, so no deadlock.
     const freed = [...new Set(regs.filter((r) => r.status === "confirmed").map((r) => r.consultationId))].sort();
-    for (const c of freed) await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, c)).for("update");
+    for (const c of freed)
+      await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, c)).for("update");
 
-    const subIds = (await tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, organisationId))).map((s) => s.id);
+    const subIds = (
+      await tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, organisationId))
+    ).map((s) => s.id);
     await deleteFiles(tx, subIds);
     // Audit rows about the organisation would only lose their link (ON DELETE SET NULL): remove them.
     const regIds = regs.map((r) => r.id);
-    await tx.delete(auditEvents).where(
-      or(
-        eq(auditEvents.organisationId, organisationId),
-        subIds.length ? inArray(auditEvents.submissionId, subIds) : undefined,
-        regIds.length ? inArray(auditEvents.registrationId, regIds) : undefined,
-      ),
-    );
+    await tx
+      .delete(auditEvents)
+      .where(
+        or(
+          eq(auditEvents.organisationId, organisationId),
+          subIds.length ? inArray(auditEvents.submissionId, subIds) : undefined,
+          regIds.length ? inArray(auditEvents.registrationId, regIds) : undefined,
+        ),
+      );
     // Another organisation's input marked as a duplicate of one of ours keeps no link to it.
-    if (subIds.length) await tx.update(submissions).set({ duplicateOfId: null }).where(inArray(submissions.duplicateOfId, subIds));
+    if (subIds.length)
+      await tx.update(submissions).set({ duplicateOfId: null }).where(inArray(submissions.duplicateOfId, subIds));
     await scrubExportLog(tx, [org.name, org.acronym]);
     // Cascades: memberships, invitations, registrations → participants, submissions → revisions,
     // attachments, internal notes; e-mails (email_outbox.organisation_id).
@@ -209,7 +283,10 @@ export async function deleteOrganisation({ actor, organisationId, confirmName }:
 
 async function deleteFiles(tx: Tx, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
-  const keys = await tx.select({ key: attachments.storageKey }).from(attachments).where(inArray(attachments.submissionId, submissionIds));
+  const keys = await tx
+    .select({ key: attachments.storageKey })
+    .from(attachments)
+    .where(inArray(attachments.submissionId, submissionIds));
   for (const { key } of keys) await fileStore().delete(tx, key);
 }
 
@@ -225,6 +302,12 @@ async function scrubExportLog(tx: Tx, names: (string | null)[]) {
     await tx
       .update(exportLog)
       .set({ filters: sql`${exportLog.filters} - 'q'` })
-      .where(and(isNotNull(sql`${exportLog.filters}->>'q'`), sql`length(${q}) >= 3`, or(sql`strpos(${q}, ${n}) > 0`, sql`strpos(${n}, ${q}) > 0`)));
+      .where(
+        and(
+          isNotNull(sql`${exportLog.filters}->>'q'`),
+          sql`length(${q}) >= 3`,
+          or(sql`strpos(${q}, ${n}) > 0`, sql`strpos(${n}, ${q}) > 0`),
+        ),
+      );
   }
 }

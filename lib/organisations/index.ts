@@ -3,7 +3,15 @@ import "server-only";
 // so that no page or action can forget it.
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { auditEvents, memberships, organisations, registrations, submissions, users, type Organisation } from "@/db/schema";
+import {
+  auditEvents,
+  memberships,
+  organisations,
+  registrations,
+  submissions,
+  users,
+  type Organisation,
+} from "@/db/schema";
 import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
@@ -17,13 +25,21 @@ export interface MemberRow {
   role: "owner" | "member";
 }
 
-export async function createOrganisation({ actor, input }: { actor: Actor; input: OrganisationInput }): Promise<string> {
+export async function createOrganisation({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: OrganisationInput;
+}): Promise<string> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [org] = await tx.insert(organisations).values(input).returning({ id: organisations.id });
     if (!org) throw new Error("organisation not created");
     await tx.insert(memberships).values({ organisationId: org.id, userId: actor.userId, role: "owner" });
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.create", organisationId: org.id });
+    await tx
+      .insert(auditEvents)
+      .values({ actorId: actor.userId, action: "organisation.create", organisationId: org.id });
     return org.id;
   });
 }
@@ -49,7 +65,13 @@ async function canSeeOrganisation(db: DbOrTx, actor: Actor, organisationId: stri
   return (await activeConsultations(db, organisationId)).some((c) => isAnchorOf(actor, c));
 }
 
-export async function getOrganisation({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<Organisation> {
+export async function getOrganisation({
+  actor,
+  organisationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+}): Promise<Organisation> {
   const db = await getDb();
   if (!(await canSeeOrganisation(db, actor, organisationId))) throw new NotFoundError();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
@@ -57,7 +79,11 @@ export async function getOrganisation({ actor, organisationId }: { actor: Actor;
   return org;
 }
 
-export async function listMyOrganisations({ actor }: { actor: Actor }): Promise<(Organisation & { role: "owner" | "member" })[]> {
+export async function listMyOrganisations({
+  actor,
+}: {
+  actor: Actor;
+}): Promise<(Organisation & { role: "owner" | "member" })[]> {
   const db = await getDb();
   const rows = await db
     .select({ org: organisations, role: memberships.role })
@@ -68,7 +94,13 @@ export async function listMyOrganisations({ actor }: { actor: Actor }): Promise<
   return rows.map((r) => ({ ...r.org, role: r.role }));
 }
 
-export async function listMembers({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<MemberRow[]> {
+export async function listMembers({
+  actor,
+  organisationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+}): Promise<MemberRow[]> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   const db = await getDb();
   return db
@@ -96,7 +128,16 @@ export async function updateOrganisation({
   requireOwner(actor, organisationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(organisations).set({ ...input, acronym: input.acronym ?? null, city: input.city ?? null, website: input.website ?? null, updatedAt: new Date() }).where(eq(organisations.id, organisationId));
+    await tx
+      .update(organisations)
+      .set({
+        ...input,
+        acronym: input.acronym ?? null,
+        city: input.city ?? null,
+        website: input.website ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(organisations.id, organisationId));
     await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.update", organisationId });
     // Its name and country show on its published inputs.
     await publicDataChanged(tx);
@@ -107,7 +148,10 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
   requireOwner(actor, input.organisationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId));
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
     if (!org) throw new NotFoundError();
     const already = await tx
       .select({ n: count() })
@@ -124,39 +168,81 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
       invitedBy: actor.userId,
       values: { organisation: org.name, inviter: actor.name ?? actor.email },
     });
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.invite", organisationId: input.organisationId });
+    await tx
+      .insert(auditEvents)
+      .values({ actorId: actor.userId, action: "organisation.invite", organisationId: input.organisationId });
   });
 }
 
 /** Owners remove anyone; a member may remove themself (leave). The last owner cannot go. */
-export async function removeMember({ actor, organisationId, userId }: { actor: Actor; organisationId: string; userId: string }): Promise<void> {
+export async function removeMember({
+  actor,
+  organisationId,
+  userId,
+}: {
+  actor: Actor;
+  organisationId: string;
+  userId: string;
+}): Promise<void> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   if (userId !== actor.userId && !isOwner(actor, organisationId)) throw new ForbiddenError();
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Lock the organisation's memberships so two owners leaving at once cannot both succeed.
-    const rows = await tx.select().from(memberships).where(eq(memberships.organisationId, organisationId)).for("update");
+    const rows = await tx
+      .select()
+      .from(memberships)
+      .where(eq(memberships.organisationId, organisationId))
+      .for("update");
     const target = rows.find((m) => m.userId === userId);
     if (!target) throw new NotFoundError();
     const owners = rows.filter((m) => m.role === "owner").length;
     if (target.role === "owner" && owners <= 1) throw new DomainError("lastOwner", 409);
-    await tx.delete(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.removeMember", organisationId, fromState: target.role });
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+    await tx
+      .insert(auditEvents)
+      .values({ actorId: actor.userId, action: "organisation.removeMember", organisationId, fromState: target.role });
   });
 }
 
 /** The owner hands ownership to a member and becomes a member. */
-export async function transferOwnership({ actor, organisationId, userId }: { actor: Actor; organisationId: string; userId: string }): Promise<void> {
+export async function transferOwnership({
+  actor,
+  organisationId,
+  userId,
+}: {
+  actor: Actor;
+  organisationId: string;
+  userId: string;
+}): Promise<void> {
   requireOwner(actor, organisationId);
   if (userId === actor.userId) throw new DomainError("invalidTarget", 400);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const rows = await tx.select().from(memberships).where(eq(memberships.organisationId, organisationId)).for("update");
+    const rows = await tx
+      .select()
+      .from(memberships)
+      .where(eq(memberships.organisationId, organisationId))
+      .for("update");
     if (!rows.some((m) => m.userId === userId)) throw new NotFoundError();
     if (!rows.some((m) => m.userId === actor.userId && m.role === "owner")) throw new ConflictError();
-    await tx.update(memberships).set({ role: "owner" }).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx.update(memberships).set({ role: "member" }).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.transferOwnership", organisationId, fromState: "owner", toState: "member" });
+    await tx
+      .update(memberships)
+      .set({ role: "owner" })
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+    await tx
+      .update(memberships)
+      .set({ role: "member" })
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "organisation.transferOwnership",
+      organisationId,
+      fromState: "owner",
+      toState: "member",
+    });
   });
 }
 
@@ -185,15 +271,24 @@ export async function setOrganisationVerified({
       .where(eq(organisations.id, organisationId))
       .returning({ id: organisations.id });
     if (!row) throw new NotFoundError();
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: verified ? "organisation.verify" : "organisation.unverify", organisationId });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: verified ? "organisation.verify" : "organisation.unverify",
+      organisationId,
+    });
   });
 }
 
 /** Whether the actor may mark this organisation verified (for showing the button). */
-export async function canVerifyOrganisation({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<boolean> {
+export async function canVerifyOrganisation({
+  actor,
+  organisationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+}): Promise<boolean> {
   if (actor.secretariat) return true;
   if (actor.anchorOf.length === 0) return false;
   const db = await getDb();
   return (await activeConsultations(db, organisationId)).some((c) => isAnchorOf(actor, c));
 }
-

@@ -26,7 +26,10 @@ const tag = Math.random().toString(36).slice(2, 8);
 /** A unique, lower-case, unbroken word (it survives full-text indexing as itself). */
 const marker = (org: "a" | "b", field: string) => `zq${org}${field}${tag}`;
 
-const pdfWith = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+const pdfWith = (text: string) =>
+  new TextEncoder().encode(
+    `%PDF-1.4\n% ${text}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+  );
 
 interface Filled {
   orgId: string;
@@ -37,7 +40,13 @@ interface Filled {
   internal: string[];
 }
 
-async function fillOrganisation(w: World, which: "a" | "b", owner: Actor, member: Actor, consultationId: string): Promise<Filled> {
+async function fillOrganisation(
+  w: World,
+  which: "a" | "b",
+  owner: Actor,
+  member: Actor,
+  consultationId: string,
+): Promise<Filled> {
   const m = (f: string) => marker(which, f);
   const markers: string[] = [];
   const mark = (f: string) => {
@@ -62,7 +71,10 @@ async function fillOrganisation(w: World, which: "a" | "b", owner: Actor, member
   const t = await getDb();
   await t.insert(memberships).values({ organisationId: orgId, userId: member.userId, role: "member" });
   const ownerNow = (await loadActor(owner.userId))!;
-  await inviteMember({ actor: ownerNow, input: { organisationId: orgId, email: `${mark("invitee")}@example.net`, role: "member", locale: "fr" } });
+  await inviteMember({
+    actor: ownerNow,
+    input: { organisationId: orgId, email: `${mark("invitee")}@example.net`, role: "member", locale: "fr" },
+  });
 
   await saveRegistration({
     actor: ownerNow,
@@ -111,19 +123,53 @@ async function fillOrganisation(w: World, which: "a" | "b", owner: Actor, member
     files: [{ name: `${mark("filename")}.pdf`, bytes: pdfWith(mark("filecontent")) }],
   });
   const anchor = await w.actor("anchorX");
-  const version = async () => (await t.query.submissions.findFirst({ where: (s, { eq: e }) => e(s.id, submitted.id) }))!;
+  const version = async () =>
+    (await t.query.submissions.findFirst({ where: (s, { eq: e }) => e(s.id, submitted.id) }))!;
   // A message to the organisation (stored, e-mailed), then a revision answering it.
-  await moderate({ actor: anchor, input: { action: "requestChanges", submissionId: submitted.id, version: (await version()).version, message: mark("modmsg") } });
+  await moderate({
+    actor: anchor,
+    input: {
+      action: "requestChanges",
+      submissionId: submitted.id,
+      version: (await version()).version,
+      message: mark("modmsg"),
+    },
+  });
   const current = await version();
-  await editSubmission({ actor: ownerNow, submissionId: current.id, version: current.version, content: { ...contentOf(current), summary: mark("revised") } });
-  await moderate({ actor: anchor, input: { action: "tag", submissionId: submitted.id, version: (await version()).version, themes: [], keywords: [mark("kw")] } });
+  await editSubmission({
+    actor: ownerNow,
+    submissionId: current.id,
+    version: current.version,
+    content: { ...contentOf(current), summary: mark("revised") },
+  });
+  await moderate({
+    actor: anchor,
+    input: {
+      action: "tag",
+      submissionId: submitted.id,
+      version: (await version()).version,
+      themes: [],
+      keywords: [mark("kw")],
+    },
+  });
   const internal = [m("note")];
   await addInternalNote({ actor: anchor, submissionId: submitted.id, body: internal[0]! });
-  await moderate({ actor: anchor, input: { action: "accept", submissionId: submitted.id, version: (await version()).version } });
-  await moderate({ actor: anchor, input: { action: "publish", submissionId: submitted.id, version: (await version()).version } });
+  await moderate({
+    actor: anchor,
+    input: { action: "accept", submissionId: submitted.id, version: (await version()).version },
+  });
+  await moderate({
+    actor: anchor,
+    input: { action: "publish", submissionId: submitted.id, version: (await version()).version },
+  });
   // An anchor's export searched by the organisation's name: the log keeps the export, not the search.
   await new Response(
-    await exportSubmissions({ actor: anchor, consultationId, filters: queueFiltersSchema.parse({ q: m("orgname") }), format: "csv" }),
+    await exportSubmissions({
+      actor: anchor,
+      consultationId,
+      filters: queueFiltersSchema.parse({ q: m("orgname") }),
+      format: "csv",
+    }),
   ).arrayBuffer();
   return { orgId, submissionId: submitted.id, markers, internal };
 }
@@ -167,7 +213,9 @@ describe.each(drivers)("organisation data export and deletion on %s", (driver) =
     expect(doc.members).toHaveLength(2);
     expect(doc.registrations[0]!.participants).toHaveLength(1);
     expect(doc.submissions[0]!.revisions).toHaveLength(2);
-    const files = doc.submissions.flatMap((s) => s.attachments.map((f) => Buffer.from(f.contentBase64, "base64").toString("latin1")));
+    const files = doc.submissions.flatMap((s) =>
+      s.attachments.map((f) => Buffer.from(f.contentBase64, "base64").toString("latin1")),
+    );
     const everything = `${exported}\n${files.join("\n")}`;
     expect(a.markers.filter((m) => !everything.includes(m))).toEqual([]);
     expect(a.internal.filter((m) => everything.includes(m))).toEqual([]);
@@ -176,10 +224,14 @@ describe.each(drivers)("organisation data export and deletion on %s", (driver) =
 
   it("refuses a confirmation that is not the organisation's name, and deletes nothing", async () => {
     const owner = (await loadActor(w.ids.ownerA))!;
-    const err = await deleteOrganisation({ actor: owner, organisationId: a.orgId, confirmName: "Another name" }).catch((e: unknown) => e);
+    const err = await deleteOrganisation({ actor: owner, organisationId: a.orgId, confirmName: "Another name" }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe("nameMismatch");
-    expect(await t.db.select({ n: count() }).from(organisations).where(eq(organisations.id, a.orgId))).toEqual([{ n: 1 }]);
+    expect(await t.db.select({ n: count() }).from(organisations).where(eq(organisations.id, a.orgId))).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it("deletes every row carrying the organisation's data, and leaves the other organisation whole", async () => {
@@ -197,26 +249,67 @@ describe.each(drivers)("organisation data export and deletion on %s", (driver) =
     const memberA = await loadActor(w.ids.memberA);
     expect(memberA?.memberships.some((m) => m.organisationId === a.orgId)).toBe(false);
     // Gone from the public pages, and its e-mails from the outbox; the export log row stays.
-    expect((await listPublishedInputs({ consultationSlug: "asia" })).rows.map((r) => r.id)).not.toContain(a.submissionId);
-    expect(await t.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.organisationId, a.orgId))).toEqual([{ n: 0 }]);
+    expect((await listPublishedInputs({ consultationSlug: "asia" })).rows.map((r) => r.id)).not.toContain(
+      a.submissionId,
+    );
+    expect(await t.db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.organisationId, a.orgId))).toEqual([
+      { n: 0 },
+    ]);
     expect((await t.db.select().from(exportLog)).length).toBe(3);
-    expect(await t.db.select({ n: count() }).from(registrations).where(eq(registrations.organisationId, b.orgId))).toEqual([{ n: 1 }]);
+    expect(
+      await t.db.select({ n: count() }).from(registrations).where(eq(registrations.organisationId, b.orgId)),
+    ).toEqual([{ n: 1 }]);
   });
 
   it("offers the deleted organisation's in-person seats to the waitlist", async () => {
     // B holds the only seat of Y; C waits. Deleting B confirms C.
     const [y] = await t.db.select().from(consultations).where(eq(consultations.id, w.consultationY));
     await t.db.update(consultations).set({ inPersonCapacity: 1 }).where(eq(consultations.id, y!.id));
-    const person = { name: "Seat holder", email: "seat@example.net", attendance: "in_person" as const, visaLetter: false, travelSupport: false, title: undefined, nationality: undefined, accessibility: undefined, interpretationLanguage: undefined, dietary: undefined, travelSupportReason: undefined };
+    const person = {
+      name: "Seat holder",
+      email: "seat@example.net",
+      attendance: "in_person" as const,
+      visaLetter: false,
+      travelSupport: false,
+      title: undefined,
+      nationality: undefined,
+      accessibility: undefined,
+      interpretationLanguage: undefined,
+      dietary: undefined,
+      travelSupportReason: undefined,
+    };
     const ownerB = (await loadActor(w.ids.ownerB))!;
-    const first = await saveRegistration({ actor: ownerB, input: { consultationId: y!.id, organisationId: b.orgId, version: 0, consent: true, participants: [person] } });
+    const first = await saveRegistration({
+      actor: ownerB,
+      input: { consultationId: y!.id, organisationId: b.orgId, version: 0, consent: true, participants: [person] },
+    });
     expect(first.status).toBe("confirmed");
     const ownerA = (await loadActor(w.ids.ownerA))!;
-    const cId = await createOrganisation({ actor: ownerA, input: { name: "Waiting organisation", country: "FJ", type: "ngo", workingLanguages: ["en"], contactEmail: "waiting@example.net", locale: "en", acronym: undefined, city: undefined, website: undefined } });
-    const second = await saveRegistration({ actor: (await loadActor(w.ids.ownerA))!, input: { consultationId: y!.id, organisationId: cId, version: 0, consent: true, participants: [person] } });
+    const cId = await createOrganisation({
+      actor: ownerA,
+      input: {
+        name: "Waiting organisation",
+        country: "FJ",
+        type: "ngo",
+        workingLanguages: ["en"],
+        contactEmail: "waiting@example.net",
+        locale: "en",
+        acronym: undefined,
+        city: undefined,
+        website: undefined,
+      },
+    });
+    const second = await saveRegistration({
+      actor: (await loadActor(w.ids.ownerA))!,
+      input: { consultationId: y!.id, organisationId: cId, version: 0, consent: true, participants: [person] },
+    });
     expect(second.status).toBe("waitlisted");
     const [orgB] = await t.db.select().from(organisations).where(eq(organisations.id, b.orgId));
-    await deleteOrganisation({ actor: (await loadActor(w.ids.ownerB))!, organisationId: b.orgId, confirmName: orgB!.name });
+    await deleteOrganisation({
+      actor: (await loadActor(w.ids.ownerB))!,
+      organisationId: b.orgId,
+      confirmName: orgB!.name,
+    });
     const [c] = await t.db.select().from(registrations).where(eq(registrations.organisationId, cId));
     expect(c!.status).toBe("confirmed");
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { organisationSchema } from "./schemas";
 
-const base = { name: "Réseau", country: "ML", type: "ngo", workingLanguages: ["fr"], contactEmail: "contact@example.org", locale: "fr" };
+const base = {
+  name: "Réseau",
+  country: "ML",
+  type: "ngo",
+  workingLanguages: ["fr"],
+  contactEmail: "contact@example.org",
+  locale: "fr",
+};
 const website = (w: string) => {
   const r = organisationSchema.safeParse({ ...base, website: w });
   return r.success ? r.data.website : "refused";

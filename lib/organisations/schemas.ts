@@ -8,7 +8,29 @@ import { countryCodes } from "@/lib/i18n/countries";
 export { ORGANISATION_TYPES };
 
 // Languages an organisation may say it works in (ISO 639-1); names come from Intl.DisplayNames.
-export const workingLanguageCodes = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "hi", "bn", "ur", "tl", "id", "th", "fa", "tr", "am", "ha", "wo", "qu", "fj"] as const;
+export const workingLanguageCodes = [
+  "en",
+  "fr",
+  "es",
+  "ar",
+  "pt",
+  "ru",
+  "zh",
+  "sw",
+  "hi",
+  "bn",
+  "ur",
+  "tl",
+  "id",
+  "th",
+  "fa",
+  "tr",
+  "am",
+  "ha",
+  "wo",
+  "qu",
+  "fj",
+] as const;
 
 const optionalText = (max: number) =>
   z.pipe(
@@ -18,17 +40,24 @@ const optionalText = (max: number) =>
 
 export const organisationSchema = z.object({
   // Messages named by key (lib/validation.ts): each says what to do about this field.
-  name: z.string({ error: "organisationName" }).check(z.trim(), z.minLength(2, { error: "organisationName" }), z.maxLength(200)),
+  name: z
+    .string({ error: "organisationName" })
+    .check(z.trim(), z.minLength(2, { error: "organisationName" }), z.maxLength(200)),
   acronym: optionalText(30),
   country: z.enum(countryCodes, { error: "organisationCountry" }),
   city: optionalText(100),
   // "example.org" is read as "https://example.org": people type addresses as they say them.
   website: z.pipe(
-    z.pipe(optionalText(300), z.transform((v) => (v && !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? `https://${v.replace(/^\/+/, "")}` : v))),
+    z.pipe(
+      optionalText(300),
+      z.transform((v) => (v && !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? `https://${v.replace(/^\/+/, "")}` : v)),
+    ),
     z.optional(z.url({ protocol: /^https?$/, hostname: /\./ })),
   ),
   type: z.enum(ORGANISATION_TYPES, { error: "organisationType" }),
-  workingLanguages: z.array(z.enum(workingLanguageCodes)).check(z.minLength(1, { error: "workingLanguages" }), z.maxLength(10)),
+  workingLanguages: z
+    .array(z.enum(workingLanguageCodes))
+    .check(z.minLength(1, { error: "workingLanguages" }), z.maxLength(10)),
   contactEmail: z.email({ error: "contactEmail" }).check(z.maxLength(254)),
   locale: z.enum(locales),
 });
@@ -53,9 +82,12 @@ export const deleteOrganisationSchema = (expectedName?: string) =>
       confirmName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     })
     .check(
-      z.refine((v) => expectedName === undefined || v.confirmName.normalize("NFC") === expectedName.trim().normalize("NFC"), {
-        path: ["confirmName"],
-        error: "nameMismatch",
-      }),
+      z.refine(
+        (v) => expectedName === undefined || v.confirmName.normalize("NFC") === expectedName.trim().normalize("NFC"),
+        {
+          path: ["confirmName"],
+          error: "nameMismatch",
+        },
+      ),
     );
 export type DeleteOrganisationInput = z.infer<ReturnType<typeof deleteOrganisationSchema>>;

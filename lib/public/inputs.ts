@@ -29,7 +29,11 @@ export interface PublicInput {
 }
 
 // What the public may see at all: accepted, published by a moderator, and not "not at all".
-const published = (): SQL[] => [eq(submissions.status, "accepted"), isNotNull(submissions.publishedAt), ne(submissions.publication, "none")];
+const published = (): SQL[] => [
+  eq(submissions.status, "accepted"),
+  isNotNull(submissions.publishedAt),
+  ne(submissions.publication, "none"),
+];
 const named = sql`${submissions.publication} = 'named'`;
 
 /**
@@ -61,26 +65,29 @@ export async function listPublishedInputs({
   after?: string;
 }): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
   // Cached per filters and cursor (lib/cache: at most a few seconds old, everywhere).
-  return cachedPublicData(`inputs:${roundId ?? ""}:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`, (db) => readPublishedInputs(db, { roundId, consultationSlug, theme, q, after }));
+  return cachedPublicData(
+    `inputs:${roundId ?? ""}:${consultationSlug ?? ""}:${theme ?? ""}:${q ?? ""}:${after ?? ""}`,
+    (db) => readPublishedInputs(db, { roundId, consultationSlug, theme, q, after }),
+  );
 }
 
 // What a published input shows in the list and on its page.
 const publicColumns = {
-      id: submissions.id,
-      reference: submissions.reference,
-      title: submissions.title,
-      summary: submissions.summary,
-      recommendations: submissions.recommendations,
-      themes: submissions.themes,
-      countries: submissions.countries,
-      language: submissions.language,
-      publishedAt: submissions.publishedAt,
-      slug: consultations.slug,
-      region: consultations.region,
-      roundId: consultations.roundId,
-      // Selected only for named inputs: an anonymous row never carries them.
-      orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-      orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
+  id: submissions.id,
+  reference: submissions.reference,
+  title: submissions.title,
+  summary: submissions.summary,
+  recommendations: submissions.recommendations,
+  themes: submissions.themes,
+  countries: submissions.countries,
+  language: submissions.language,
+  publishedAt: submissions.publishedAt,
+  slug: consultations.slug,
+  region: consultations.region,
+  roundId: consultations.roundId,
+  // Selected only for named inputs: an anonymous row never carries them.
+  orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
+  orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
 };
 
 interface PublicRow {
@@ -118,7 +125,13 @@ function toPublicInput(r: PublicRow): PublicInput {
 
 async function readPublishedInputs(
   db: Db,
-  { roundId, consultationSlug, theme, q, after }: { roundId?: string; consultationSlug?: string; theme?: number; q?: string; after?: string },
+  {
+    roundId,
+    consultationSlug,
+    theme,
+    q,
+    after,
+  }: { roundId?: string; consultationSlug?: string; theme?: number; q?: string; after?: string },
 ): Promise<{ rows: PublicInput[]; nextCursor: string | null }> {
   const conds: SQL[] = published();
   if (roundId) conds.push(eq(consultations.roundId, roundId));
@@ -166,7 +179,12 @@ export async function getPublishedInput({ reference }: { reference: string }): P
   if (!r) throw new NotFoundError();
   const files = r.isNamed
     ? await db
-        .select({ id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size })
+        .select({
+          id: attachments.id,
+          fileName: attachments.fileName,
+          mediaType: attachments.mediaType,
+          size: attachments.size,
+        })
         .from(attachments)
         .where(eq(attachments.submissionId, r.id))
         .orderBy(asc(attachments.createdAt))
@@ -175,7 +193,11 @@ export async function getPublishedInput({ reference }: { reference: string }): P
 }
 
 /** A file of a published, named input, for anyone (the same rule as getPublishedInput's list). */
-export async function getPublishedAttachment({ attachmentId }: { attachmentId: string }): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
+export async function getPublishedAttachment({
+  attachmentId,
+}: {
+  attachmentId: string;
+}): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
   const db = await getDb();
   const [row] = await db
     .select({ a: attachments })

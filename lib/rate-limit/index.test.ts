@@ -27,7 +27,8 @@ describe.each(drivers)("consume (%s)", (driver) => {
     return out;
   };
 
-  const bucket = async (key: string) => (await t.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, key)))[0];
+  const bucket = async (key: string) =>
+    (await t.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, key)))[0];
 
   it("allows `limit` hits in a window and refuses the next ones", async () => {
     const key = `email:${hashKey("a@example.net")}`;

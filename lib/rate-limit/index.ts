@@ -29,4 +29,5 @@ export async function consume(key: string, { limit, windowSeconds }: Limit): Pro
   return (row?.count ?? Number.POSITIVE_INFINITY) <= limit;
 }
 
-export const hashKey = (value: string) => createHash("sha256").update(value.trim().toLowerCase()).digest("hex").slice(0, 32);
+export const hashKey = (value: string) =>
+  createHash("sha256").update(value.trim().toLowerCase()).digest("hex").slice(0, 32);

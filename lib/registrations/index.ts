@@ -5,7 +5,15 @@ import "server-only";
 // it. The anchors' side is in moderation.ts.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, participants, registrations, type Consultation, type Participant, type Registration, type RegistrationStatus } from "@/db/schema";
+import {
+  auditEvents,
+  participants,
+  registrations,
+  type Consultation,
+  type Participant,
+  type Registration,
+  type RegistrationStatus,
+} from "@/db/schema";
 import { isMember, type Actor } from "@/lib/auth/actor";
 import { registrationPhase } from "@/lib/consultations/phase";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -14,7 +22,14 @@ import type { RegistrationInput } from "./schemas";
 import { confirmedSeats, fits, lockConsultation, notifyOrganisation, offerSeatsToWaitlist } from "./seats";
 
 export { offerFreedSeats } from "./seats";
-export { decideRegistration, listRegistrationsForModeration, participantsForExport, REGISTRATIONS_PAGE_SIZE, type ParticipantExportRow, type RegistrationRow } from "./moderation";
+export {
+  decideRegistration,
+  listRegistrationsForModeration,
+  participantsForExport,
+  REGISTRATIONS_PAGE_SIZE,
+  type ParticipantExportRow,
+  type RegistrationRow,
+} from "./moderation";
 
 export interface RegistrationWithParticipants {
   registration: Registration;
@@ -24,7 +39,8 @@ export interface RegistrationWithParticipants {
 async function assertOpenForRegistration(c: Consultation, actor: Actor, now: Date): Promise<void> {
   const phase = registrationPhase(c, now);
   if (phase === "closed") throw new DomainError("consultationClosed", 409);
-  if (phase === "registration_closed") throw new DomainError("registrationClosed", 409, await deadlineInZone(actor.locale, c.registrationDeadline!, c));
+  if (phase === "registration_closed")
+    throw new DomainError("registrationClosed", 409, await deadlineInZone(actor.locale, c.registrationDeadline!, c));
 }
 
 export async function getOwnRegistration({
@@ -43,7 +59,11 @@ export async function getOwnRegistration({
     .from(registrations)
     .where(and(eq(registrations.consultationId, consultationId), eq(registrations.organisationId, organisationId)));
   if (!registration) return null;
-  const ps = await db.select().from(participants).where(eq(participants.registrationId, registration.id)).orderBy(asc(participants.position));
+  const ps = await db
+    .select()
+    .from(participants)
+    .where(eq(participants.registrationId, registration.id))
+    .orderBy(asc(participants.position));
   return { registration, participants: ps };
 }
 
@@ -55,7 +75,13 @@ export interface OwnRegistrationRow {
 }
 
 /** An organisation's registrations, one per consultation at most, for its members' overview. */
-export async function listOwnRegistrations({ actor, organisationId }: { actor: Actor; organisationId: string }): Promise<OwnRegistrationRow[]> {
+export async function listOwnRegistrations({
+  actor,
+  organisationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+}): Promise<OwnRegistrationRow[]> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   const db = await getDb();
   return db
@@ -72,7 +98,15 @@ export async function listOwnRegistrations({ actor, organisationId }: { actor: A
 }
 
 /** Creates or edits the organisation's registration; returns its status after seat accounting. */
-export async function saveRegistration({ actor, input, now = new Date() }: { actor: Actor; input: RegistrationInput; now?: Date }): Promise<{ id: string; status: RegistrationStatus }> {
+export async function saveRegistration({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: RegistrationInput;
+  now?: Date;
+}): Promise<{ id: string; status: RegistrationStatus }> {
   if (!isMember(actor, input.organisationId)) throw new NotFoundError();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -103,13 +137,28 @@ export async function saveRegistration({ actor, input, now = new Date() }: { act
       id = existing.id;
       await tx
         .update(registrations)
-        .set({ status, inPersonSeats: seats, waitlistedAt, consentAt: now, version: existing.version + 1, updatedAt: now })
+        .set({
+          status,
+          inPersonSeats: seats,
+          waitlistedAt,
+          consentAt: now,
+          version: existing.version + 1,
+          updatedAt: now,
+        })
         .where(eq(registrations.id, id));
       await tx.delete(participants).where(eq(participants.registrationId, id));
     } else {
       const [row] = await tx
         .insert(registrations)
-        .values({ consultationId: c.id, organisationId: input.organisationId, status, inPersonSeats: seats, waitlistedAt, consentAt: now, createdBy: actor.userId })
+        .values({
+          consultationId: c.id,
+          organisationId: input.organisationId,
+          status,
+          inPersonSeats: seats,
+          waitlistedAt,
+          consentAt: now,
+          createdBy: actor.userId,
+        })
         .returning({ id: registrations.id });
       if (!row) throw new Error("registration not created");
       id = row.id;
@@ -141,7 +190,8 @@ export async function saveRegistration({ actor, input, now = new Date() }: { act
       toState: status,
     });
     if (existing?.status !== status) await notifyOrganisation(tx, c, input.organisationId, status);
-    if (wasHolding && (status !== "confirmed" || seats < (existing?.inPersonSeats ?? 0))) await offerSeatsToWaitlist(tx, c, actor.userId);
+    if (wasHolding && (status !== "confirmed" || seats < (existing?.inPersonSeats ?? 0)))
+      await offerSeatsToWaitlist(tx, c, actor.userId);
     return { id, status };
   });
 }
@@ -167,8 +217,19 @@ export async function withdrawRegistration({
     if (!r) throw new NotFoundError();
     if (r.version !== version) throw new ConflictError("staleRegistration");
     if (r.status === "withdrawn") return;
-    await tx.update(registrations).set({ status: "withdrawn", waitlistedAt: null, version: r.version + 1, updatedAt: now }).where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "registration.withdraw", consultationId: c.id, organisationId: r.organisationId, registrationId: r.id, fromState: r.status, toState: "withdrawn" });
+    await tx
+      .update(registrations)
+      .set({ status: "withdrawn", waitlistedAt: null, version: r.version + 1, updatedAt: now })
+      .where(eq(registrations.id, r.id));
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "registration.withdraw",
+      consultationId: c.id,
+      organisationId: r.organisationId,
+      registrationId: r.id,
+      fromState: r.status,
+      toState: "withdrawn",
+    });
     await notifyOrganisation(tx, c, r.organisationId, "withdrawn");
     if (r.status === "confirmed") await offerSeatsToWaitlist(tx, c, actor.userId);
   });

@@ -3,7 +3,16 @@ import "server-only";
 // filters, the decisions (confirm, waitlist, decline) and the participants for the logistics export.
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, consultations, organisations, participants, registrations, type Participant, type Registration, type RegistrationStatus } from "@/db/schema";
+import {
+  auditEvents,
+  consultations,
+  organisations,
+  participants,
+  registrations,
+  type Participant,
+  type Registration,
+  type RegistrationStatus,
+} from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { RegistrationDecisionInput, RegistrationFilters } from "./schemas";
@@ -39,14 +48,24 @@ export async function listRegistrationsForModeration({
   actor: Actor;
   consultationId: string;
   filters: RegistrationFilters;
-}): Promise<{ rows: RegistrationRow[]; total: number; page: number; pageSize: number; seatsTaken: number; capacity: number | null }> {
+}): Promise<{
+  rows: RegistrationRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  seatsTaken: number;
+  capacity: number | null;
+}> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
   const [c] = await db.select().from(consultations).where(eq(consultations.id, consultationId));
   if (!c) throw new NotFoundError();
   const conds = filterConditions(consultationId, filters);
   const page = filters.page ?? 1;
-  const [totalRow] = await db.select({ n: count() }).from(registrations).where(and(...conds));
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(...conds));
   const regs = await db
     .select({ registration: registrations, org: organisations })
     .from(registrations)
@@ -57,7 +76,11 @@ export async function listRegistrationsForModeration({
     .offset((page - 1) * REGISTRATIONS_PAGE_SIZE);
   const ids = regs.map((r) => r.registration.id);
   const ps = ids.length
-    ? await db.select().from(participants).where(sql`${participants.registrationId} in ${ids}`).orderBy(asc(participants.position))
+    ? await db
+        .select()
+        .from(participants)
+        .where(sql`${participants.registrationId} in ${ids}`)
+        .orderBy(asc(participants.position))
     : [];
   const [seatRow] = await db
     .select({ n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
@@ -66,7 +89,13 @@ export async function listRegistrationsForModeration({
   return {
     rows: regs.map(({ registration, org }) => ({
       registration,
-      organisation: { id: org.id, name: org.name, country: org.country, type: org.type, verified: org.verifiedAt !== null },
+      organisation: {
+        id: org.id,
+        name: org.name,
+        country: org.country,
+        type: org.type,
+        verified: org.verifiedAt !== null,
+      },
       participants: ps.filter((p) => p.registrationId === registration.id),
     })),
     total: totalRow?.n ?? 0,
@@ -78,7 +107,13 @@ export async function listRegistrationsForModeration({
 }
 
 /** Anchors confirm, waitlist or decline; the organisation is e-mailed; freed seats go to the waitlist. */
-export async function decideRegistration({ actor, input }: { actor: Actor; input: RegistrationDecisionInput }): Promise<void> {
+export async function decideRegistration({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: RegistrationDecisionInput;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [peek] = await tx.select().from(registrations).where(eq(registrations.id, input.registrationId));
@@ -89,12 +124,26 @@ export async function decideRegistration({ actor, input }: { actor: Actor; input
     if (r.version !== input.version) throw new ConflictError("staleRegistration");
     if (r.status === "withdrawn") throw new DomainError("registrationWithdrawn", 409);
     if (r.status === input.status) return;
-    if (input.status === "confirmed" && !fits(c, r.inPersonSeats, await confirmedSeats(tx, c.id, r.id))) throw new DomainError("noSeatsLeft", 409);
+    if (input.status === "confirmed" && !fits(c, r.inPersonSeats, await confirmedSeats(tx, c.id, r.id)))
+      throw new DomainError("noSeatsLeft", 409);
     await tx
       .update(registrations)
-      .set({ status: input.status, waitlistedAt: input.status === "waitlisted" ? new Date() : null, version: r.version + 1, updatedAt: new Date() })
+      .set({
+        status: input.status,
+        waitlistedAt: input.status === "waitlisted" ? new Date() : null,
+        version: r.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: `registration.${input.status}`, consultationId: c.id, organisationId: r.organisationId, registrationId: r.id, fromState: r.status, toState: input.status });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: `registration.${input.status}`,
+      consultationId: c.id,
+      organisationId: r.organisationId,
+      registrationId: r.id,
+      fromState: r.status,
+      toState: input.status,
+    });
     await notifyOrganisation(tx, c, r.organisationId, input.status);
     if (r.status === "confirmed") await offerSeatsToWaitlist(tx, c, actor.userId);
   });
@@ -108,22 +157,44 @@ export interface ParticipantExportRow {
 }
 
 /** Every participant of a consultation, for the anchors' logistics export (in pages, bounded memory). */
-export async function* participantsForExport({ actor, consultationId, batch = 500 }: { actor: Actor; consultationId: string; batch?: number }): AsyncGenerator<ParticipantExportRow> {
+export async function* participantsForExport({
+  actor,
+  consultationId,
+  batch = 500,
+}: {
+  actor: Actor;
+  consultationId: string;
+  batch?: number;
+}): AsyncGenerator<ParticipantExportRow> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
   let after: { registrationId: string; position: number } | null = null;
   for (;;) {
     const conds: SQL[] = [eq(registrations.consultationId, consultationId)];
-    if (after) conds.push(sql`(${participants.registrationId}, ${participants.position}) > (${after.registrationId}::uuid, ${after.position})`);
+    if (after)
+      conds.push(
+        sql`(${participants.registrationId}, ${participants.position}) > (${after.registrationId}::uuid, ${after.position})`,
+      );
     const rows = await db
-      .select({ p: participants, status: registrations.status, orgName: organisations.name, orgCountry: organisations.country })
+      .select({
+        p: participants,
+        status: registrations.status,
+        orgName: organisations.name,
+        orgCountry: organisations.country,
+      })
       .from(participants)
       .innerJoin(registrations, eq(registrations.id, participants.registrationId))
       .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
       .where(and(...conds))
       .orderBy(asc(participants.registrationId), asc(participants.position))
       .limit(batch);
-    for (const r of rows) yield { organisation: r.orgName, organisationCountry: r.orgCountry, registrationStatus: r.status, participant: r.p };
+    for (const r of rows)
+      yield {
+        organisation: r.orgName,
+        organisationCountry: r.orgCountry,
+        registrationStatus: r.status,
+        participant: r.p,
+      };
     const last = rows.at(-1);
     if (!last || rows.length < batch) return;
     after = { registrationId: last.p.registrationId, position: last.p.position };

@@ -43,13 +43,24 @@ describe.each(drivers)("registrations on %s", (driver) => {
     const owner = await w.actor("ownerA");
     const [org] = await t.db
       .insert(organisations)
-      .values({ name: `Org ${tag}`, country: "ML", type: "grassroots", contactEmail: `${tag}@example.net`, workingLanguages: ["fr"], locale: "fr" })
+      .values({
+        name: `Org ${tag}`,
+        country: "ML",
+        type: "grassroots",
+        contactEmail: `${tag}@example.net`,
+        workingLanguages: ["fr"],
+        locale: "fr",
+      })
       .returning({ id: organisations.id });
     await t.db.insert(memberships).values({ organisationId: org!.id, userId: owner.userId, role: "owner" });
     return { orgId: org!.id, actor: (await loadActor(owner.userId))! };
   };
   const register = (actor: Actor, orgId: string, people: ParticipantInput[], now?: Date, version = 0) =>
-    saveRegistration({ actor, input: { consultationId, organisationId: orgId, version, participants: people, consent: true }, now });
+    saveRegistration({
+      actor,
+      input: { consultationId, organisationId: orgId, version, participants: people, consent: true },
+      now,
+    });
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -90,7 +101,11 @@ describe.each(drivers)("registrations on %s", (driver) => {
     expect((await register(r.actor, r.orgId, [person("Lena", "remote")])).status).toBe("confirmed");
 
     const own = await getOwnRegistration({ actor: a.actor, consultationId, organisationId: a.orgId });
-    await withdrawRegistration({ actor: a.actor, registrationId: own!.registration.id, version: own!.registration.version });
+    await withdrawRegistration({
+      actor: a.actor,
+      registrationId: own!.registration.id,
+      version: own!.registration.version,
+    });
     const bReg = await getOwnRegistration({ actor: b.actor, consultationId, organisationId: b.orgId });
     expect(bReg?.registration.status).toBe("confirmed");
     const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, "b@example.net"));
@@ -114,15 +129,22 @@ describe.each(drivers)("registrations on %s", (driver) => {
 
   it("enforces the deadline in the consultation's time zone (23:59 in Fiji is 11:59 UTC)", async () => {
     const deadline = zonedLocalToUtc("2017-11-01T23:59", "Pacific/Fiji");
-    await t.db.update(consultations).set({ registrationDeadline: deadline }).where(eq(consultations.id, consultationId));
+    await t.db
+      .update(consultations)
+      .set({ registrationDeadline: deadline })
+      .where(eq(consultations.id, consultationId));
     const o = await newOrg("late");
     // 12:30 UTC on 1 November: still 1 November in UTC, but already 2 November in Fiji.
-    const late = await register(o.actor, o.orgId, [person("Sera")], new Date("2017-11-01T12:30:00Z")).catch((e: unknown) => e);
+    const late = await register(o.actor, o.orgId, [person("Sera")], new Date("2017-11-01T12:30:00Z")).catch(
+      (e: unknown) => e,
+    );
     expect(late).toBeInstanceOf(DomainError);
     expect((late as DomainError).code).toBe("registrationClosed");
     // Named one way everywhere: the city and its offset at the deadline.
     expect(String((late as DomainError).values.zone)).toBe("Nadi time (UTC+12)");
-    expect((await register(o.actor, o.orgId, [person("Sera")], new Date("2017-11-01T11:00:00Z"))).status).toBe("confirmed");
+    expect((await register(o.actor, o.orgId, [person("Sera")], new Date("2017-11-01T11:00:00Z"))).status).toBe(
+      "confirmed",
+    );
   });
 
   it("refuses an edit made from a stale form", async () => {
@@ -135,7 +157,9 @@ describe.each(drivers)("registrations on %s", (driver) => {
 
   it("anchors decide; confirming past capacity is refused", async () => {
     await t.db.update(consultations).set({ inPersonCapacity: 1 }).where(eq(consultations.id, consultationId));
-    await t.db.insert((await import("@/db/schema")).roleGrants).values({ userId: w.ids.anchorY, role: "anchor", consultationId });
+    await t.db
+      .insert((await import("@/db/schema")).roleGrants)
+      .values({ userId: w.ids.anchorY, role: "anchor", consultationId });
     const anchor = (await loadActor(w.ids.anchorY))!;
     const p = await newOrg("p");
     const q = await newOrg("q");
@@ -146,12 +170,20 @@ describe.each(drivers)("registrations on %s", (driver) => {
     expect(list.seatsTaken).toBe(1);
     const waiting = list.rows.find((r) => r.registration.status === "waitlisted")!;
     const holding = list.rows.find((r) => r.registration.status === "confirmed")!;
-    const refused = await decideRegistration({ actor: anchor, input: { registrationId: waiting.registration.id, version: waiting.registration.version, status: "confirmed" } }).catch((e: unknown) => e);
+    const refused = await decideRegistration({
+      actor: anchor,
+      input: { registrationId: waiting.registration.id, version: waiting.registration.version, status: "confirmed" },
+    }).catch((e: unknown) => e);
     expect((refused as DomainError).code).toBe("noSeatsLeft");
-    await decideRegistration({ actor: anchor, input: { registrationId: holding.registration.id, version: holding.registration.version, status: "declined" } });
+    await decideRegistration({
+      actor: anchor,
+      input: { registrationId: holding.registration.id, version: holding.registration.version, status: "declined" },
+    });
     // The freed seat went to the waitlist.
     const after = await listRegistrationsForModeration({ actor: anchor, consultationId, filters: {} });
-    expect(after.rows.find((r) => r.registration.id === waiting.registration.id)?.registration.status).toBe("confirmed");
+    expect(after.rows.find((r) => r.registration.id === waiting.registration.id)?.registration.status).toBe(
+      "confirmed",
+    );
   });
 
   it("shows participants to nobody outside the organisation, the consultation's anchors and the secretariat", async () => {
@@ -159,9 +191,15 @@ describe.each(drivers)("registrations on %s", (driver) => {
     await register(o.actor, o.orgId, [person("Hidden")]);
     const outsider = await w.actor("memberB");
     const otherAnchor = await w.actor("anchorX"); // anchor of Asia, not of this consultation
-    await expect(getOwnRegistration({ actor: outsider, consultationId, organisationId: o.orgId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listRegistrationsForModeration({ actor: otherAnchor, consultationId, filters: {} })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(participantsForExport({ actor: otherAnchor, consultationId }).next()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getOwnRegistration({ actor: outsider, consultationId, organisationId: o.orgId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      listRegistrationsForModeration({ actor: otherAnchor, consultationId, filters: {} }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(participantsForExport({ actor: otherAnchor, consultationId }).next()).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const secretariat = await w.actor("secretariat");
     const rows = [];
     for await (const r of participantsForExport({ actor: secretariat, consultationId, batch: 1 })) rows.push(r);
@@ -174,6 +212,8 @@ describe.each(drivers)("registrations on %s", (driver) => {
     await register(o.actor, o.orgId, [person("Awa"), person("Moussa", "remote")]);
     const rows = await listOwnRegistrations({ actor: o.actor, organisationId: o.orgId });
     expect(rows.map((r) => [r.consultationId, r.status, r.participants])).toEqual([[consultationId, "confirmed", 2]]);
-    await expect(listOwnRegistrations({ actor: await w.actor("memberB"), organisationId: o.orgId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      listOwnRegistrations({ actor: await w.actor("memberB"), organisationId: o.orgId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -32,9 +32,16 @@ describe.each(drivers)("participant retention on %s", (driver) => {
     useDatabaseForTests(t);
     w = await buildWorld(t.db);
     // Asia (X) ends on 2017-08-05 in the seed; Y (MENA) is another consultation.
-    for (const [consultationId, name] of [[w.consultationX, "Aminata"], [w.consultationY, "Jorge"]] as const) {
+    for (const [consultationId, name] of [
+      [w.consultationX, "Aminata"],
+      [w.consultationY, "Jorge"],
+    ] as const) {
       await t.db.delete(registrations).where(eq(registrations.consultationId, consultationId));
-      await saveRegistration({ actor: await w.actor("ownerA"), input: { consultationId, organisationId: w.orgA, version: 0, consent: true, participants: [person(name)] }, now: new Date("2017-07-01T00:00:00Z") });
+      await saveRegistration({
+        actor: await w.actor("ownerA"),
+        input: { consultationId, organisationId: w.orgA, version: 0, consent: true, participants: [person(name)] },
+        now: new Date("2017-07-01T00:00:00Z"),
+      });
     }
   });
   afterAll(async () => {
@@ -50,7 +57,8 @@ describe.each(drivers)("participant retention on %s", (driver) => {
     return row!.p;
   };
 
-  const plusDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const plusDays = (isoDate: string, days: number) =>
+    new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   it("keeps everything until the period after the end date has passed", async () => {
     const [x] = await t.db.query.consultations.findMany({ where: (c, { eq: e }) => e(c.id, w.consultationX) });
@@ -67,13 +75,25 @@ describe.each(drivers)("participant retention on %s", (driver) => {
     expect(today < plusDays(y!.endsOn, 31), "the seed's X must end before Y").toBe(true);
     expect(await purgeExpiredParticipants({ retentionDays: 30, today })).toBe(1);
     const purged = await participantOf(w.consultationX);
-    expect(purged).toMatchObject({ name: "", email: "", title: null, nationality: null, accessibility: null, interpretationLanguage: null, dietary: null, travelSupportReason: null });
+    expect(purged).toMatchObject({
+      name: "",
+      email: "",
+      title: null,
+      nationality: null,
+      accessibility: null,
+      interpretationLanguage: null,
+      dietary: null,
+      travelSupportReason: null,
+    });
     // What remains is not personal: attendance and the support asked, for the counts.
     expect(purged).toMatchObject({ attendance: "in_person", visaLetter: true, travelSupport: true });
     expect((await participantOf(w.consultationY)).name).toBe("Jorge");
     // Idempotent: a second run (or a second instance) finds nothing to do.
     expect(await purgeExpiredParticipants({ retentionDays: 30, today })).toBe(0);
-    await Promise.all([purgeExpiredParticipants({ retentionDays: 30, today }), purgeExpiredParticipants({ retentionDays: 30, today })]);
+    await Promise.all([
+      purgeExpiredParticipants({ retentionDays: 30, today }),
+      purgeExpiredParticipants({ retentionDays: 30, today }),
+    ]);
     expect((await participantOf(w.consultationY)).email).toBe("jorge@example.net");
   });
 });

@@ -24,7 +24,13 @@ const PURGED = {
  * Purges the personal fields of participants whose consultation ended more than `retentionDays`
  * days before `today` (an ISO date). Returns how many participants were purged now.
  */
-export async function purgeExpiredParticipants({ retentionDays, today = new Date().toISOString().slice(0, 10) }: { retentionDays: number; today?: string }): Promise<number> {
+export async function purgeExpiredParticipants({
+  retentionDays,
+  today = new Date().toISOString().slice(0, 10),
+}: {
+  retentionDays: number;
+  today?: string;
+}): Promise<number> {
   const db = await getDb();
   const expired = db
     .select({ id: registrations.id })

@@ -20,7 +20,9 @@ export const MAX_PARTICIPANTS = 20;
 
 export const participantSchema = z
   .object({
-    name: z.string({ error: "participantName" }).check(z.trim(), z.minLength(1, { error: "participantName" }), z.maxLength(120)),
+    name: z
+      .string({ error: "participantName" })
+      .check(z.trim(), z.minLength(1, { error: "participantName" }), z.maxLength(120)),
     title: optionalText(120),
     email: z.email({ error: "participantEmail" }).check(z.maxLength(254)),
     attendance: z.enum(ATTENDANCE_MODES),
@@ -34,9 +36,12 @@ export const participantSchema = z
   })
   .check(
     z.superRefine((p, ctx) => {
-      if (p.visaLetter && !p.nationality) ctx.addIssue({ code: "custom", path: ["nationality"], message: "nationalityForVisa" });
-      if (p.visaLetter && p.attendance !== "in_person") ctx.addIssue({ code: "custom", path: ["visaLetter"], message: "visaOnlyInPerson" });
-      if (p.travelSupport && !p.travelSupportReason) ctx.addIssue({ code: "custom", path: ["travelSupportReason"], message: "travelReasonRequired" });
+      if (p.visaLetter && !p.nationality)
+        ctx.addIssue({ code: "custom", path: ["nationality"], message: "nationalityForVisa" });
+      if (p.visaLetter && p.attendance !== "in_person")
+        ctx.addIssue({ code: "custom", path: ["visaLetter"], message: "visaOnlyInPerson" });
+      if (p.travelSupport && !p.travelSupportReason)
+        ctx.addIssue({ code: "custom", path: ["travelSupportReason"], message: "travelReasonRequired" });
     }),
   );
 export type ParticipantInput = z.infer<typeof participantSchema>;

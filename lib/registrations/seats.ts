@@ -4,7 +4,14 @@ import "server-only";
 // waitlist offered freed seats, the organisation e-mailed of each new status.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { auditEvents, consultations, organisations, registrations, type Consultation, type RegistrationStatus } from "@/db/schema";
+import {
+  auditEvents,
+  consultations,
+  organisations,
+  registrations,
+  type Consultation,
+  type RegistrationStatus,
+} from "@/db/schema";
 import { dataChanged } from "@/lib/cache";
 import { NotFoundError } from "@/lib/errors";
 import { enqueueEmail, type EmailTemplate } from "@/lib/mail/outbox";
@@ -14,7 +21,10 @@ import { appBaseUrl } from "@/lib/url";
 // Every registration write locks its consultation first; the seats left that public pages show may
 // change with it, and the overview's registration counts: every instance re-reads them at commit (lib/cache).
 export async function lockConsultation(tx: Tx, consultationId: string): Promise<Consultation> {
-  const [[c]] = await Promise.all([tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update"), dataChanged(tx, "public", "overview")]);
+  const [[c]] = await Promise.all([
+    tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update"),
+    dataChanged(tx, "public", "overview"),
+  ]);
   if (!c) throw new NotFoundError();
   return c;
 }
@@ -22,11 +32,15 @@ export async function lockConsultation(tx: Tx, consultationId: string): Promise<
 export async function confirmedSeats(tx: Tx, consultationId: string, excluding?: string): Promise<number> {
   const conds = [eq(registrations.consultationId, consultationId), eq(registrations.status, "confirmed")];
   if (excluding) conds.push(sql`${registrations.id} <> ${excluding}`);
-  const [row] = await tx.select({ n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` }).from(registrations).where(and(...conds));
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(sum(${registrations.inPersonSeats}), 0)::int` })
+    .from(registrations)
+    .where(and(...conds));
   return row?.n ?? 0;
 }
 
-export const fits = (c: Consultation, seats: number, taken: number) => seats === 0 || c.inPersonCapacity === null || taken + seats <= c.inPersonCapacity;
+export const fits = (c: Consultation, seats: number, taken: number) =>
+  seats === 0 || c.inPersonCapacity === null || taken + seats <= c.inPersonCapacity;
 
 const statusTemplate: Partial<Record<RegistrationStatus, EmailTemplate>> = {
   confirmed: "registrationConfirmed",
@@ -38,7 +52,10 @@ const statusTemplate: Partial<Record<RegistrationStatus, EmailTemplate>> = {
 export async function notifyOrganisation(tx: Tx, c: Consultation, organisationId: string, status: RegistrationStatus) {
   const template = statusTemplate[status];
   if (!template) return;
-  const [org] = await tx.select({ email: organisations.contactEmail, locale: organisations.locale, name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+  const [org] = await tx
+    .select({ email: organisations.contactEmail, locale: organisations.locale, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   // An organisation an anchor created from a letter or a call may have no address.
   if (!org?.email) return;
   await enqueueEmail(tx, {
@@ -68,8 +85,19 @@ export async function offerSeatsToWaitlist(tx: Tx, c: Consultation, actorId: str
   for (const r of waiting) {
     if (!fits(c, r.inPersonSeats, taken)) continue;
     taken += r.inPersonSeats;
-    await tx.update(registrations).set({ status: "confirmed", version: r.version + 1, updatedAt: new Date() }).where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({ actorId, action: "registration.promote", consultationId: c.id, organisationId: r.organisationId, registrationId: r.id, fromState: "waitlisted", toState: "confirmed" });
+    await tx
+      .update(registrations)
+      .set({ status: "confirmed", version: r.version + 1, updatedAt: new Date() })
+      .where(eq(registrations.id, r.id));
+    await tx.insert(auditEvents).values({
+      actorId,
+      action: "registration.promote",
+      consultationId: c.id,
+      organisationId: r.organisationId,
+      registrationId: r.id,
+      fromState: "waitlisted",
+      toState: "confirmed",
+    });
     await notifyOrganisation(tx, c, r.organisationId, "confirmed");
   }
 }

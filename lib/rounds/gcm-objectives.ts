@@ -8,10 +8,26 @@ import type { Locale } from "@/db/schema";
 type Names = Record<Locale, string>;
 
 export const gcmRoundTables: readonly { key: string; objectives: readonly number[]; names: Names }[] = [
-  { key: "rt1", objectives: [2, 5, 6, 12, 18], names: { en: "Round table 1", fr: "Table ronde 1", es: "Mesa redonda 1", ar: "المائدة المستديرة 1" } },
-  { key: "rt2", objectives: [4, 8, 9, 10, 11, 13, 14, 21], names: { en: "Round table 2", fr: "Table ronde 2", es: "Mesa redonda 2", ar: "المائدة المستديرة 2" } },
-  { key: "rt3", objectives: [15, 16, 19, 20, 22], names: { en: "Round table 3", fr: "Table ronde 3", es: "Mesa redonda 3", ar: "المائدة المستديرة 3" } },
-  { key: "rt4", objectives: [1, 3, 7, 17, 23], names: { en: "Round table 4", fr: "Table ronde 4", es: "Mesa redonda 4", ar: "المائدة المستديرة 4" } },
+  {
+    key: "rt1",
+    objectives: [2, 5, 6, 12, 18],
+    names: { en: "Round table 1", fr: "Table ronde 1", es: "Mesa redonda 1", ar: "المائدة المستديرة 1" },
+  },
+  {
+    key: "rt2",
+    objectives: [4, 8, 9, 10, 11, 13, 14, 21],
+    names: { en: "Round table 2", fr: "Table ronde 2", es: "Mesa redonda 2", ar: "المائدة المستديرة 2" },
+  },
+  {
+    key: "rt3",
+    objectives: [15, 16, 19, 20, 22],
+    names: { en: "Round table 3", fr: "Table ronde 3", es: "Mesa redonda 3", ar: "المائدة المستديرة 3" },
+  },
+  {
+    key: "rt4",
+    objectives: [1, 3, 7, 17, 23],
+    names: { en: "Round table 4", fr: "Table ronde 4", es: "Mesa redonda 4", ar: "المائدة المستديرة 4" },
+  },
 ];
 
 export const gcmObjectives: readonly { number: number; names: Names }[] = [

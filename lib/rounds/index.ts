@@ -77,7 +77,9 @@ const namesOf = (rows: { locale: Locale; name: string }[]): Names => {
   return out;
 };
 const nameRows = <K extends string, I extends string | number>(key: K, id: I, names: Names) =>
-  locales.map((locale) => ({ [key]: id, locale, name: names[locale] }) as { [P in K]: I } & { locale: Locale; name: string });
+  locales.map(
+    (locale) => ({ [key]: id, locale, name: names[locale] }) as { [P in K]: I } & { locale: Locale; name: string },
+  );
 
 const roundName = (locale: AppLocale) =>
   sql<string>`coalesce((select ${roundTranslations.name} from ${roundTranslations} where ${roundTranslations.roundId} = ${rounds.id} and ${roundTranslations.locale} = ${locale}), ${rounds.slug})`;
@@ -98,7 +100,11 @@ const summaryColumns = (locale: AppLocale) => ({
 /** The rounds the public may see (not those in preparation), newest first. */
 export async function listPublicRounds({ locale }: { locale: AppLocale }): Promise<RoundSummary[]> {
   const db = await getDb();
-  return db.select(summaryColumns(locale)).from(rounds).where(ne(rounds.status, "preparing")).orderBy(desc(rounds.startsOn), desc(rounds.endsOn));
+  return db
+    .select(summaryColumns(locale))
+    .from(rounds)
+    .where(ne(rounds.status, "preparing"))
+    .orderBy(desc(rounds.startsOn), desc(rounds.endsOn));
 }
 
 /**
@@ -109,7 +115,13 @@ export async function currentRound({ locale }: { locale: AppLocale }): Promise<R
   return (await roundForView({ locale })).round;
 }
 
-export async function getPublicRound({ slug, locale }: { slug: string; locale: AppLocale }): Promise<RoundSummary | null> {
+export async function getPublicRound({
+  slug,
+  locale,
+}: {
+  slug: string;
+  locale: AppLocale;
+}): Promise<RoundSummary | null> {
   const db = await getDb();
   const [r] = await db
     .select(summaryColumns(locale))
@@ -119,9 +131,17 @@ export async function getPublicRound({ slug, locale }: { slug: string; locale: A
 }
 
 /** The round a consultation belongs to (its id and slug); null when there is no such consultation. */
-export async function roundOfConsultation({ consultationId }: { consultationId: string }): Promise<{ id: string; slug: string } | null> {
+export async function roundOfConsultation({
+  consultationId,
+}: {
+  consultationId: string;
+}): Promise<{ id: string; slug: string } | null> {
   const db = await getDb();
-  const [r] = await db.select({ id: rounds.id, slug: rounds.slug }).from(consultations).innerJoin(rounds, eq(rounds.id, consultations.roundId)).where(eq(consultations.id, consultationId));
+  const [r] = await db
+    .select({ id: rounds.id, slug: rounds.slug })
+    .from(consultations)
+    .innerJoin(rounds, eq(rounds.id, consultations.roundId))
+    .where(eq(consultations.id, consultationId));
   return r ?? null;
 }
 
@@ -139,8 +159,15 @@ export async function getRound({ actor, slug }: { actor: Actor; slug: string }):
   const [r] = await db.select().from(rounds).where(eq(rounds.slug, slug));
   if (!r) throw new NotFoundError();
   const [names, cs, topicRows, topicNames, groupRows, groupNames, inputs] = await Promise.all([
-    db.select({ locale: roundTranslations.locale, name: roundTranslations.name }).from(roundTranslations).where(eq(roundTranslations.roundId, r.id)),
-    db.select().from(consultations).where(eq(consultations.roundId, r.id)).orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
+    db
+      .select({ locale: roundTranslations.locale, name: roundTranslations.name })
+      .from(roundTranslations)
+      .where(eq(roundTranslations.roundId, r.id)),
+    db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.roundId, r.id))
+      .orderBy(asc(consultations.sortOrder), asc(consultations.startsOn)),
     db.select().from(themes).where(eq(themes.roundId, r.id)).orderBy(asc(themes.position), asc(themes.id)),
     db
       .select({ id: themeTranslations.themeId, locale: themeTranslations.locale, name: themeTranslations.name })
@@ -149,7 +176,11 @@ export async function getRound({ actor, slug }: { actor: Actor; slug: string }):
       .where(eq(themes.roundId, r.id)),
     db.select().from(themeGroups).where(eq(themeGroups.roundId, r.id)).orderBy(asc(themeGroups.position)),
     db
-      .select({ id: themeGroupTranslations.groupId, locale: themeGroupTranslations.locale, name: themeGroupTranslations.name })
+      .select({
+        id: themeGroupTranslations.groupId,
+        locale: themeGroupTranslations.locale,
+        name: themeGroupTranslations.name,
+      })
       .from(themeGroupTranslations)
       .innerJoin(themeGroups, eq(themeGroups.id, themeGroupTranslations.groupId))
       .where(eq(themeGroups.roundId, r.id)),
@@ -159,8 +190,18 @@ export async function getRound({ actor, slug }: { actor: Actor; slug: string }):
     ...r,
     names: namesOf(names),
     consultations: cs,
-    topics: topicRows.map((t) => ({ id: t.id, slug: t.slug, position: t.position, groupId: t.groupId, names: namesOf(topicNames.filter((n) => n.id === t.id)) })),
-    groups: groupRows.map((g) => ({ id: g.id, position: g.position, names: namesOf(groupNames.filter((n) => n.id === g.id)) })),
+    topics: topicRows.map((t) => ({
+      id: t.id,
+      slug: t.slug,
+      position: t.position,
+      groupId: t.groupId,
+      names: namesOf(topicNames.filter((n) => n.id === t.id)),
+    })),
+    groups: groupRows.map((g) => ({
+      id: g.id,
+      position: g.position,
+      names: namesOf(groupNames.filter((n) => n.id === g.id)),
+    })),
     hasInputs: inputs,
   };
 }
@@ -181,7 +222,10 @@ async function lockRound(tx: Tx, roundId: string, version: number): Promise<Roun
   const [r] = await tx.select().from(rounds).where(eq(rounds.id, roundId)).for("update");
   if (!r) throw new NotFoundError();
   if (r.version !== version) throw new ConflictError("staleRound");
-  await tx.update(rounds).set({ version: r.version + 1, updatedAt: new Date() }).where(eq(rounds.id, r.id));
+  await tx
+    .update(rounds)
+    .set({ version: r.version + 1, updatedAt: new Date() })
+    .where(eq(rounds.id, r.id));
   return r;
 }
 
@@ -199,13 +243,19 @@ async function nextTopicIds(tx: Tx, n: number): Promise<number[]> {
 }
 
 /** The code of a copied consultation: "PAC" in 2017 becomes "PAC-2025" (references PAC-2025-0001). */
-export const copiedCode = (code: string, roundSlug: string) => `${code.replace(/-[A-Z0-9]+$/, "")}-${roundSlug.toUpperCase()}`;
+export const copiedCode = (code: string, roundSlug: string) =>
+  `${code.replace(/-[A-Z0-9]+$/, "")}-${roundSlug.toUpperCase()}`;
 /** The slug of a copied consultation: "pacific" becomes "pacific-2025"; 2017's URLs are untouched. */
-export const copiedSlug = (slug: string, roundSlug: string, fromSlug: string) => `${slug.endsWith(`-${fromSlug}`) ? slug.slice(0, -fromSlug.length - 1) : slug}-${roundSlug}`;
+export const copiedSlug = (slug: string, roundSlug: string, fromSlug: string) =>
+  `${slug.endsWith(`-${fromSlug}`) ? slug.slice(0, -fromSlug.length - 1) : slug}-${roundSlug}`;
 
 /** The constraint a unique violation hit (postgres.js names it constraint_name, PGlite constraint). */
 function constraintOf(e: unknown): string {
-  for (let err = e as { cause?: unknown; constraint_name?: string; constraint?: string } | undefined, depth = 0; err && depth < 4; err = err.cause as typeof err, depth++) {
+  for (
+    let err = e as { cause?: unknown; constraint_name?: string; constraint?: string } | undefined, depth = 0;
+    err && depth < 4;
+    err = err.cause as typeof err, depth++
+  ) {
     const c = err.constraint_name ?? err.constraint;
     if (c) return c;
   }
@@ -218,7 +268,13 @@ function constraintOf(e: unknown): string {
  * dated to the new round's period, with their own slugs and codes), with their anchors' appointments
  * when copyAnchors is set, and (copyTopics) its topics with their groups (new numbers, the same names).
  */
-export async function createRound({ actor, input }: { actor: Actor; input: CreateRoundInput }): Promise<{ id: string; slug: string }> {
+export async function createRound({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: CreateRoundInput;
+}): Promise<{ id: string; slug: string }> {
   requireSecretariat(actor);
   const db = await getDb();
   try {
@@ -234,7 +290,11 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
         const [from] = await tx.select().from(rounds).where(eq(rounds.id, input.copyFrom));
         if (!from) throw new DomainError("notFound", 404, {}, "copyFrom");
         note = `copied from ${from.slug}${input.copyAnchors ? ", anchors" : ""}${input.copyTopics ? ", topics" : ""}`;
-        const source = await tx.select().from(consultations).where(eq(consultations.roundId, from.id)).orderBy(asc(consultations.sortOrder));
+        const source = await tx
+          .select()
+          .from(consultations)
+          .where(eq(consultations.roundId, from.id))
+          .orderBy(asc(consultations.sortOrder));
         for (const c of source) {
           const [copy] = await tx
             .insert(consultations)
@@ -255,28 +315,83 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
             })
             .returning({ id: consultations.id });
           if (input.copyAnchors) {
-            const anchors = await tx.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.role, "anchor"), eq(roleGrants.consultationId, c.id)));
+            const anchors = await tx
+              .select({ userId: roleGrants.userId })
+              .from(roleGrants)
+              .where(and(eq(roleGrants.role, "anchor"), eq(roleGrants.consultationId, c.id)));
             if (anchors.length) {
-              await tx.insert(roleGrants).values(anchors.map((a) => ({ userId: a.userId, role: "anchor" as const, consultationId: copy!.id, grantedBy: actor.userId })));
-              await tx.insert(auditEvents).values(anchors.map(() => ({ actorId: actor.userId, action: "anchor.appoint", roundId: r.id, consultationId: copy!.id, note: `copied from ${c.slug}` })));
+              await tx.insert(roleGrants).values(
+                anchors.map((a) => ({
+                  userId: a.userId,
+                  role: "anchor" as const,
+                  consultationId: copy!.id,
+                  grantedBy: actor.userId,
+                })),
+              );
+              await tx.insert(auditEvents).values(
+                anchors.map(() => ({
+                  actorId: actor.userId,
+                  action: "anchor.appoint",
+                  roundId: r.id,
+                  consultationId: copy!.id,
+                  note: `copied from ${c.slug}`,
+                })),
+              );
             }
           }
         }
-        const groups = input.copyTopics ? await tx.select().from(themeGroups).where(eq(themeGroups.roundId, from.id)).orderBy(asc(themeGroups.position)) : [];
+        const groups = input.copyTopics
+          ? await tx
+              .select()
+              .from(themeGroups)
+              .where(eq(themeGroups.roundId, from.id))
+              .orderBy(asc(themeGroups.position))
+          : [];
         const groupMap = new Map<string, string>();
         for (const g of groups) {
-          const [ng] = await tx.insert(themeGroups).values({ roundId: r.id, position: g.position }).returning({ id: themeGroups.id });
+          const [ng] = await tx
+            .insert(themeGroups)
+            .values({ roundId: r.id, position: g.position })
+            .returning({ id: themeGroups.id });
           groupMap.set(g.id, ng!.id);
           const gn = await tx.select().from(themeGroupTranslations).where(eq(themeGroupTranslations.groupId, g.id));
-          if (gn.length) await tx.insert(themeGroupTranslations).values(gn.map((n) => ({ groupId: ng!.id, locale: n.locale, name: n.name })));
+          if (gn.length)
+            await tx
+              .insert(themeGroupTranslations)
+              .values(gn.map((n) => ({ groupId: ng!.id, locale: n.locale, name: n.name })));
         }
-        const topics = input.copyTopics ? await tx.select().from(themes).where(eq(themes.roundId, from.id)).orderBy(asc(themes.position), asc(themes.id)) : [];
+        const topics = input.copyTopics
+          ? await tx
+              .select()
+              .from(themes)
+              .where(eq(themes.roundId, from.id))
+              .orderBy(asc(themes.position), asc(themes.id))
+          : [];
         if (topics.length) {
           const ids = await nextTopicIds(tx, topics.length);
-          await tx.insert(themes).values(topics.map((t, i) => ({ id: ids[i]!, roundId: r.id, slug: t.slug, position: t.position, groupId: t.groupId ? (groupMap.get(t.groupId) ?? null) : null })));
-          const tn = await tx.select().from(themeTranslations).where(inArray(themeTranslations.themeId, topics.map((t) => t.id)));
+          await tx.insert(themes).values(
+            topics.map((t, i) => ({
+              id: ids[i]!,
+              roundId: r.id,
+              slug: t.slug,
+              position: t.position,
+              groupId: t.groupId ? (groupMap.get(t.groupId) ?? null) : null,
+            })),
+          );
+          const tn = await tx
+            .select()
+            .from(themeTranslations)
+            .where(
+              inArray(
+                themeTranslations.themeId,
+                topics.map((t) => t.id),
+              ),
+            );
           const idMap = new Map(topics.map((t, i) => [t.id, ids[i]!]));
-          if (tn.length) await tx.insert(themeTranslations).values(tn.map((n) => ({ themeId: idMap.get(n.themeId)!, locale: n.locale, name: n.name })));
+          if (tn.length)
+            await tx
+              .insert(themeTranslations)
+              .values(tn.map((n) => ({ themeId: idMap.get(n.themeId)!, locale: n.locale, name: n.name })));
         }
       }
       await audit(tx, actor, r.id, "round.create", note);
@@ -285,35 +400,67 @@ export async function createRound({ actor, input }: { actor: Actor; input: Creat
   } catch (e) {
     if (isUniqueViolation(e)) {
       // The round's slug, or a copied consultation's slug or code, is taken.
-      throw new DomainError(constraintOf(e).startsWith("rounds_") ? "roundSlugTaken" : "copySlugTaken", 409, {}, "slug");
+      throw new DomainError(
+        constraintOf(e).startsWith("rounds_") ? "roundSlugTaken" : "copySlugTaken",
+        409,
+        {},
+        "slug",
+      );
     }
     throw e;
   }
 }
 
-export async function updateRound({ actor, input }: { actor: Actor; input: UpdateRoundInput }): Promise<{ slug: string }> {
+export async function updateRound({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: UpdateRoundInput;
+}): Promise<{ slug: string }> {
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const r = await lockRound(tx, input.roundId, input.version);
-    await tx.update(rounds).set({ startsOn: input.startsOn, endsOn: input.endsOn, status: input.status, updatedAt: new Date() }).where(eq(rounds.id, r.id));
+    await tx
+      .update(rounds)
+      .set({ startsOn: input.startsOn, endsOn: input.endsOn, status: input.status, updatedAt: new Date() })
+      .where(eq(rounds.id, r.id));
     for (const row of nameRows("roundId", r.id, input.names)) {
-      await tx.insert(roundTranslations).values(row).onConflictDoUpdate({ target: [roundTranslations.roundId, roundTranslations.locale], set: { name: row.name } });
+      await tx
+        .insert(roundTranslations)
+        .values(row)
+        .onConflictDoUpdate({ target: [roundTranslations.roundId, roundTranslations.locale], set: { name: row.name } });
     }
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "round.update", roundId: r.id, fromState: r.status, toState: input.status });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "round.update",
+      roundId: r.id,
+      fromState: r.status,
+      toState: input.status,
+    });
     await publicDataChanged(tx);
     return { slug: r.slug };
   });
 }
 
 /** A new consultation of the round (a draft until the secretariat opens it on its own page). */
-export async function addConsultation({ actor, input }: { actor: Actor; input: AddConsultationInput }): Promise<{ slug: string }> {
+export async function addConsultation({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: AddConsultationInput;
+}): Promise<{ slug: string }> {
   requireSecretariat(actor);
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       const r = await lockRound(tx, input.roundId, input.version);
-      const [last] = await tx.select({ n: max(consultations.sortOrder) }).from(consultations).where(eq(consultations.roundId, r.id));
+      const [last] = await tx
+        .select({ n: max(consultations.sortOrder) })
+        .from(consultations)
+        .where(eq(consultations.roundId, r.id));
       const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, input.timeZone) : null);
       const [c] = await tx
         .insert(consultations)
@@ -352,7 +499,13 @@ export async function addConsultation({ actor, input }: { actor: Actor; input: A
  * often moves city). Version-checked as the consultation's other form. Its deadlines are instants and
  * stay the same instants; the form shows them in the new time zone.
  */
-export async function updateConsultationDetails({ actor, input }: { actor: Actor; input: ConsultationDetailsInput }): Promise<{ slug: string }> {
+export async function updateConsultationDetails({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ConsultationDetailsInput;
+}): Promise<{ slug: string }> {
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -361,9 +514,23 @@ export async function updateConsultationDetails({ actor, input }: { actor: Actor
     if (c.version !== input.version) throw new ConflictError("staleConsultation");
     await tx
       .update(consultations)
-      .set({ region: input.region, city: input.city, country: input.country, timeZone: input.timeZone, anchors: input.anchors, version: c.version + 1, updatedAt: new Date() })
+      .set({
+        region: input.region,
+        city: input.city,
+        country: input.country,
+        timeZone: input.timeZone,
+        anchors: input.anchors,
+        version: c.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(consultations.id, c.id));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "consultation.details", roundId: c.roundId, consultationId: c.id, note: `${c.city}, ${c.country} → ${input.city}, ${input.country}` });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "consultation.details",
+      roundId: c.roundId,
+      consultationId: c.id,
+      note: `${c.city}, ${c.country} → ${input.city}, ${input.country}`,
+    });
     await publicDataChanged(tx);
     return { slug: c.slug };
   });
@@ -379,14 +546,21 @@ async function assertTopicsOpen(tx: Tx, roundId: string): Promise<void> {
 async function topicOfRound(tx: Tx, roundId: string, topicId: number) {
   // Locked before the check for inputs: a submission that names the topic holds a share lock on it
   // (lib/consultations/themes.ts assertRoundTopics), so the two cannot pass each other.
-  const [t] = await tx.select().from(themes).where(and(eq(themes.id, topicId), eq(themes.roundId, roundId))).for("update");
+  const [t] = await tx
+    .select()
+    .from(themes)
+    .where(and(eq(themes.id, topicId), eq(themes.roundId, roundId)))
+    .for("update");
   if (!t) throw new NotFoundError();
   return t;
 }
 
 async function groupOfRound(tx: Tx, roundId: string, groupId: string | null): Promise<string | null> {
   if (!groupId) return null;
-  const [g] = await tx.select({ id: themeGroups.id }).from(themeGroups).where(and(eq(themeGroups.id, groupId), eq(themeGroups.roundId, roundId)));
+  const [g] = await tx
+    .select({ id: themeGroups.id })
+    .from(themeGroups)
+    .where(and(eq(themeGroups.id, groupId), eq(themeGroups.roundId, roundId)));
   if (!g) throw new DomainError("notFound", 404, {}, "groupId");
   return g.id;
 }
@@ -398,8 +572,13 @@ export async function addTopic({ actor, input }: { actor: Actor; input: AddTopic
     const r = await lockRound(tx, input.roundId, input.version);
     const groupId = await groupOfRound(tx, r.id, input.groupId);
     const [id] = await nextTopicIds(tx, 1);
-    const [last] = await tx.select({ n: max(themes.position) }).from(themes).where(eq(themes.roundId, r.id));
-    await tx.insert(themes).values({ id: id!, roundId: r.id, slug: `topic-${id}`, position: (last?.n ?? 0) + 1, groupId });
+    const [last] = await tx
+      .select({ n: max(themes.position) })
+      .from(themes)
+      .where(eq(themes.roundId, r.id));
+    await tx
+      .insert(themes)
+      .values({ id: id!, roundId: r.id, slug: `topic-${id}`, position: (last?.n ?? 0) + 1, groupId });
     await tx.insert(themeTranslations).values(nameRows("themeId", id!, input.names));
     await audit(tx, actor, r.id, "topic.add", `${id}: ${input.names.en}`);
     await publicDataChanged(tx);
@@ -415,7 +594,10 @@ export async function renameTopic({ actor, input }: { actor: Actor; input: Renam
     const r = await lockRound(tx, input.roundId, input.version);
     const t = await topicOfRound(tx, r.id, input.topicId);
     for (const row of nameRows("themeId", t.id, input.names)) {
-      await tx.insert(themeTranslations).values(row).onConflictDoUpdate({ target: [themeTranslations.themeId, themeTranslations.locale], set: { name: row.name } });
+      await tx
+        .insert(themeTranslations)
+        .values(row)
+        .onConflictDoUpdate({ target: [themeTranslations.themeId, themeTranslations.locale], set: { name: row.name } });
     }
     await audit(tx, actor, r.id, "topic.rename", `${t.id}: ${input.names.en}`);
     await publicDataChanged(tx);
@@ -429,11 +611,19 @@ export async function moveTopic({ actor, input }: { actor: Actor; input: MoveTop
     const r = await lockRound(tx, input.roundId, input.version);
     await topicOfRound(tx, r.id, input.topicId);
     await assertTopicsOpen(tx, r.id);
-    const list = await tx.select({ id: themes.id }).from(themes).where(eq(themes.roundId, r.id)).orderBy(asc(themes.position), asc(themes.id));
+    const list = await tx
+      .select({ id: themes.id })
+      .from(themes)
+      .where(eq(themes.roundId, r.id))
+      .orderBy(asc(themes.position), asc(themes.id));
     const i = list.findIndex((t) => t.id === input.topicId);
     const j = input.direction === "up" ? i - 1 : i + 1;
     if (j >= 0 && j < list.length) [list[i], list[j]] = [list[j]!, list[i]!];
-    for (const [k, t] of list.entries()) await tx.update(themes).set({ position: k + 1 }).where(eq(themes.id, t.id));
+    for (const [k, t] of list.entries())
+      await tx
+        .update(themes)
+        .set({ position: k + 1 })
+        .where(eq(themes.id, t.id));
     await audit(tx, actor, r.id, "topic.move", `${input.topicId} ${input.direction}`);
     await publicDataChanged(tx);
   });
@@ -467,13 +657,25 @@ export async function deleteTopic({ actor, input }: { actor: Actor; input: Delet
 }
 
 /** A heading over topics (a round table of the review). An addition: allowed at any time. */
-export async function addTopicGroup({ actor, input }: { actor: Actor; input: AddTopicGroupInput }): Promise<{ id: string }> {
+export async function addTopicGroup({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: AddTopicGroupInput;
+}): Promise<{ id: string }> {
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const r = await lockRound(tx, input.roundId, input.version);
-    const [last] = await tx.select({ n: max(themeGroups.position) }).from(themeGroups).where(eq(themeGroups.roundId, r.id));
-    const [g] = await tx.insert(themeGroups).values({ roundId: r.id, position: (last?.n ?? 0) + 1 }).returning({ id: themeGroups.id });
+    const [last] = await tx
+      .select({ n: max(themeGroups.position) })
+      .from(themeGroups)
+      .where(eq(themeGroups.roundId, r.id));
+    const [g] = await tx
+      .insert(themeGroups)
+      .values({ roundId: r.id, position: (last?.n ?? 0) + 1 })
+      .returning({ id: themeGroups.id });
     await tx.insert(themeGroupTranslations).values(nameRows("groupId", g!.id, input.names));
     await audit(tx, actor, r.id, "topicGroup.add", input.names.en);
     await publicDataChanged(tx);
@@ -508,13 +710,22 @@ export async function importTopics({
     if ((existing?.n ?? 0) > 0) throw new DomainError("topicsNotEmpty", 409);
     const groupIds = new Map<string, string>();
     for (const [i, g] of groups.entries()) {
-      const [row] = await tx.insert(themeGroups).values({ roundId: r.id, position: i + 1 }).returning({ id: themeGroups.id });
+      const [row] = await tx
+        .insert(themeGroups)
+        .values({ roundId: r.id, position: i + 1 })
+        .returning({ id: themeGroups.id });
       groupIds.set(g.key, row!.id);
       await tx.insert(themeGroupTranslations).values(nameRows("groupId", row!.id, g.names));
     }
     const ids = await nextTopicIds(tx, topics.length);
     for (const [i, t] of topics.entries()) {
-      await tx.insert(themes).values({ id: ids[i]!, roundId: r.id, slug: t.slug, position: i + 1, groupId: t.group ? (groupIds.get(t.group) ?? null) : null });
+      await tx.insert(themes).values({
+        id: ids[i]!,
+        roundId: r.id,
+        slug: t.slug,
+        position: i + 1,
+        groupId: t.group ? (groupIds.get(t.group) ?? null) : null,
+      });
       await tx.insert(themeTranslations).values(nameRows("themeId", ids[i]!, t.names));
     }
     await audit(tx, actor, r.id, "topic.import", `${topics.length} topics`);
@@ -526,11 +737,23 @@ export async function importTopics({
  * The round a page shows: the one its URL names (?round=2017), else the current round. The
  * secretariat also sees rounds in preparation; everyone else only the public ones.
  */
-export async function roundForView({ slug, locale, actor }: { slug?: string; locale: AppLocale; actor?: Actor | null }): Promise<{ round: RoundSummary | null; rounds: RoundSummary[] }> {
+export async function roundForView({
+  slug,
+  locale,
+  actor,
+}: {
+  slug?: string;
+  locale: AppLocale;
+  actor?: Actor | null;
+}): Promise<{ round: RoundSummary | null; rounds: RoundSummary[] }> {
   const all = actor?.secretariat ? await listRounds({ actor, locale }) : await listPublicRounds({ locale });
   const named = slug ? all.find((r) => r.slug === slug) : undefined;
   const visible = all.filter((r) => r.status !== "preparing");
-  const current = visible.find((r) => r.status === "open") ?? visible.slice().sort((a, b) => (b.endsOn > a.endsOn ? 1 : b.endsOn < a.endsOn ? -1 : 0))[0] ?? all[0] ?? null;
+  const current =
+    visible.find((r) => r.status === "open") ??
+    visible.slice().sort((a, b) => (b.endsOn > a.endsOn ? 1 : b.endsOn < a.endsOn ? -1 : 0))[0] ??
+    all[0] ??
+    null;
   return { round: named ?? current, rounds: all };
 }
 
@@ -538,7 +761,15 @@ export async function roundForView({ slug, locale, actor }: { slug?: string; loc
  * Loads the Compact's 23 objectives (lib/rounds/gcm-objectives.ts) into an empty round as its topics,
  * in the Compact's order, each under its round table: importTopics' rules apply.
  */
-export async function importGcmObjectives({ actor, roundId, version }: { actor: Actor; roundId: string; version: number }): Promise<void> {
+export async function importGcmObjectives({
+  actor,
+  roundId,
+  version,
+}: {
+  actor: Actor;
+  roundId: string;
+  version: number;
+}): Promise<void> {
   const { gcmObjectives, gcmRoundTables } = await import("./gcm-objectives");
   await importTopics({
     actor,

@@ -21,7 +21,11 @@ const isTimeZone = (v: string) => {
   }
 };
 
-const checkbox = () => z.pipe(z.optional(z.union([z.boolean(), z.string()])), z.transform((v) => v === true || v === "on" || v === "true"));
+const checkbox = () =>
+  z.pipe(
+    z.optional(z.union([z.boolean(), z.string()])),
+    z.transform((v) => v === true || v === "on" || v === "true"),
+  );
 
 export const ROUND_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,11 +36,23 @@ const roundFields = {
   startsOn: z.iso.date({ error: "date" }),
   endsOn: z.iso.date({ error: "date" }),
 };
-const datesOrdered = () => z.refine<{ startsOn: string; endsOn: string }>((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], error: "endBeforeStart" });
+const datesOrdered = () =>
+  z.refine<{ startsOn: string; endsOn: string }>((v) => v.endsOn >= v.startsOn, {
+    path: ["endsOn"],
+    error: "endBeforeStart",
+  });
 
 export const createRoundSchema = z
   .object({
-    slug: z.string().check(z.trim(), z.toLowerCase(), z.minLength(2, { error: "roundSlug" }), z.maxLength(20, { error: "roundSlug" }), z.regex(ROUND_SLUG, { error: "roundSlug" })),
+    slug: z
+      .string()
+      .check(
+        z.trim(),
+        z.toLowerCase(),
+        z.minLength(2, { error: "roundSlug" }),
+        z.maxLength(20, { error: "roundSlug" }),
+        z.regex(ROUND_SLUG, { error: "roundSlug" }),
+      ),
     ...roundFields,
     // A round to copy consultations (with their anchors) and topics from; blank: start empty.
     copyFrom: optionalOrBlank(z.uuid()),
@@ -62,8 +78,24 @@ export const addConsultationSchema = z
   .object({
     roundId: z.uuid(),
     version,
-    slug: z.string().check(z.trim(), z.toLowerCase(), z.minLength(2, { error: "consultationSlug" }), z.maxLength(60, { error: "consultationSlug" }), z.regex(CONSULTATION_SLUG, { error: "consultationSlug" })),
-    code: z.string().check(z.trim(), z.toUpperCase(), z.minLength(2, { error: "consultationCode" }), z.maxLength(20, { error: "consultationCode" }), z.regex(CONSULTATION_CODE, { error: "consultationCode" })),
+    slug: z
+      .string()
+      .check(
+        z.trim(),
+        z.toLowerCase(),
+        z.minLength(2, { error: "consultationSlug" }),
+        z.maxLength(60, { error: "consultationSlug" }),
+        z.regex(CONSULTATION_SLUG, { error: "consultationSlug" }),
+      ),
+    code: z
+      .string()
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.minLength(2, { error: "consultationCode" }),
+        z.maxLength(20, { error: "consultationCode" }),
+        z.regex(CONSULTATION_CODE, { error: "consultationCode" }),
+      ),
     region: name(120),
     city: name(120),
     country: z.enum(countryCodes, { error: "country" }),
@@ -72,7 +104,15 @@ export const addConsultationSchema = z
     timeZone: z.string().check(z.trim(), z.refine(isTimeZone, { error: "timeZone" })),
     anchors: z.string().check(z.trim(), z.maxLength(500)),
     inPersonCapacity: z.pipe(
-      z.optional(z.union([z.pipe(z.literal(""), z.transform(() => null)), z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000))])),
+      z.optional(
+        z.union([
+          z.pipe(
+            z.literal(""),
+            z.transform(() => null),
+          ),
+          z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000)),
+        ]),
+      ),
       z.transform((v) => (v === undefined ? null : v)),
     ),
     registrationDeadline: localDateTime,
@@ -83,17 +123,35 @@ export type AddConsultationInput = z.infer<typeof addConsultationSchema>;
 
 /** Topics are edited under the round's version: two secretariat members editing one list conflict. */
 const topicEnvelope = { roundId: z.uuid(), version };
-const groupId = z.pipe(z.optional(z.union([z.uuid(), z.literal("")])), z.transform((v) => v || null));
+const groupId = z.pipe(
+  z.optional(z.union([z.uuid(), z.literal("")])),
+  z.transform((v) => v || null),
+);
 
 export const addTopicSchema = z.object({ ...topicEnvelope, names: names(400), groupId });
 export type AddTopicInput = z.infer<typeof addTopicSchema>;
-export const renameTopicSchema = z.object({ ...topicEnvelope, topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)), names: names(400) });
+export const renameTopicSchema = z.object({
+  ...topicEnvelope,
+  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  names: names(400),
+});
 export type RenameTopicInput = z.infer<typeof renameTopicSchema>;
-export const moveTopicSchema = z.object({ ...topicEnvelope, topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)), direction: z.enum(["up", "down"]) });
+export const moveTopicSchema = z.object({
+  ...topicEnvelope,
+  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  direction: z.enum(["up", "down"]),
+});
 export type MoveTopicInput = z.infer<typeof moveTopicSchema>;
-export const groupTopicSchema = z.object({ ...topicEnvelope, topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)), groupId });
+export const groupTopicSchema = z.object({
+  ...topicEnvelope,
+  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  groupId,
+});
 export type GroupTopicInput = z.infer<typeof groupTopicSchema>;
-export const deleteTopicSchema = z.object({ ...topicEnvelope, topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)) });
+export const deleteTopicSchema = z.object({
+  ...topicEnvelope,
+  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+});
 export type DeleteTopicInput = z.infer<typeof deleteTopicSchema>;
 export const addTopicGroupSchema = z.object({ ...topicEnvelope, names: names(300) });
 export type AddTopicGroupInput = z.infer<typeof addTopicGroupSchema>;

@@ -7,7 +7,15 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { attachments, auditEvents, emailOutbox, memberships, organisations, registrations, submissions } from "@/db/schema";
+import {
+  attachments,
+  auditEvents,
+  emailOutbox,
+  memberships,
+  organisations,
+  registrations,
+  submissions,
+} from "@/db/schema";
 import { ACTION_DEPS, type ActionDeps, type FormState } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
@@ -27,13 +35,23 @@ import { beforeDeadlines as before, idempotencyKey as key } from "@/lib/testing/
 type Action = ((prev: FormState, fd: FormData) => Promise<FormState>) | ((fd: FormData) => Promise<void>);
 
 /** Runs a server action as `actor` with the posted fields; a redirect comes back as its target. */
-async function post(actor: Actor, action: Action, fields: Record<string, string | string[]>): Promise<{ state?: FormState; redirect?: string }> {
-  const deps: ActionDeps = { getActor: async () => actor, getLocale: async () => "en", getTranslations: async () => (k: string) => k };
+async function post(
+  actor: Actor,
+  action: Action,
+  fields: Record<string, string | string[]>,
+): Promise<{ state?: FormState; redirect?: string }> {
+  const deps: ActionDeps = {
+    getActor: async () => actor,
+    getLocale: async () => "en",
+    getTranslations: async () => (k: string) => k,
+  };
   (globalThis as Record<symbol, unknown>)[ACTION_DEPS] = deps;
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
   try {
-    const state = await (action.length >= 2 ? (action as (p: FormState, f: FormData) => Promise<FormState>)({ status: "idle" }, fd) : (action as (f: FormData) => Promise<void>)(fd));
+    const state = await (action.length >= 2
+      ? (action as (p: FormState, f: FormData) => Promise<FormState>)({ status: "idle" }, fd)
+      : (action as (f: FormData) => Promise<void>)(fd));
     return { state: state ?? undefined };
   } catch (e) {
     const m = /^NEXT_REDIRECT;[^;]*;([^;]+);/.exec(String((e as { digest?: string }).digest ?? ""));
@@ -99,13 +117,26 @@ describe.each(drivers)("attacks on %s", (driver) => {
       [ownerB, w.orgB, w.consultationY, ids.y],
     ] as const) {
       for (let i = 0; i < 3; i++) {
-        const input = submissionSchema.parse({ ...submissionForm(w, `Seed ${i}`), organisationId: orgId, consultationId, themes: [1 + i], recommendations: ["R"], countries: ["TH"] });
+        const input = submissionSchema.parse({
+          ...submissionForm(w, `Seed ${i}`),
+          organisationId: orgId,
+          consultationId,
+          themes: [1 + i],
+          recommendations: ["R"],
+          countries: ["TH"],
+        });
         const s = await submitSubmission({ actor, input, now: new Date(before.getTime() + i * 60_000) });
         list.push(s.id);
       }
       const moderator = await w.actor("secretariat");
-      await moderate({ actor: moderator, input: moderationActionSchema.parse({ action: "accept", submissionId: list[0], version: 1 }) });
-      await moderate({ actor: moderator, input: moderationActionSchema.parse({ action: "publish", submissionId: list[0], version: 2 }) });
+      await moderate({
+        actor: moderator,
+        input: moderationActionSchema.parse({ action: "accept", submissionId: list[0], version: 1 }),
+      });
+      await moderate({
+        actor: moderator,
+        input: moderationActionSchema.parse({ action: "publish", submissionId: list[0], version: 2 }),
+      });
     }
   });
   afterAll(async () => {
@@ -115,7 +146,17 @@ describe.each(drivers)("attacks on %s", (driver) => {
   // ---------------------------------------------------------------- extra fields
   describe("fields a form does not have are ignored", () => {
     it("creating an organisation: not verified, a new id, the poster its only owner", async () => {
-      const posted = { name: "Extra fields org", country: "FJ", type: "ngo", workingLanguages: ["en"], contactEmail: "x@example.net", locale: "en", ...extra(w), organisationId: w.orgA, consultationId: w.consultationX };
+      const posted = {
+        name: "Extra fields org",
+        country: "FJ",
+        type: "ngo",
+        workingLanguages: ["en"],
+        contactEmail: "x@example.net",
+        locale: "en",
+        ...extra(w),
+        organisationId: w.orgA,
+        consultationId: w.consultationX,
+      };
       const { createOrganisationAction } = await import("@/app/[locale]/organisations/actions");
       const r = await post(ownerA, createOrganisationAction, posted);
       const id = /\/organisations\/([0-9a-f-]{36})/.exec(r.redirect ?? "")?.[1];
@@ -154,8 +195,22 @@ describe.each(drivers)("attacks on %s", (driver) => {
 
     it("an organisation's website must be http(s), on the server", async () => {
       const { updateOrganisationAction } = await import("@/app/[locale]/organisations/actions");
-      for (const website of ["javascript:window.__xss=1", "data:text/html,<script>window.__xss=1</script>", " JAVASCRIPT:alert(1)", "vbscript:x"]) {
-        const r = await post(ownerA, updateOrganisationAction, { name: "Org A", country: "FJ", type: "ngo", workingLanguages: ["en"], contactEmail: "a@example.net", locale: "en", website, organisationId: w.orgA });
+      for (const website of [
+        "javascript:window.__xss=1",
+        "data:text/html,<script>window.__xss=1</script>",
+        " JAVASCRIPT:alert(1)",
+        "vbscript:x",
+      ]) {
+        const r = await post(ownerA, updateOrganisationAction, {
+          name: "Org A",
+          country: "FJ",
+          type: "ngo",
+          workingLanguages: ["en"],
+          contactEmail: "a@example.net",
+          locale: "en",
+          website,
+          organisationId: w.orgA,
+        });
         expect(r.state?.status, website).toBe("error");
         expect(Object.keys(r.state?.fieldErrors ?? {})).toEqual(["website"]);
       }
@@ -169,7 +224,16 @@ describe.each(drivers)("attacks on %s", (driver) => {
       const id = /\/submissions\/([0-9a-f-]{36})/.exec(r.redirect ?? "")?.[1];
       expect(id, JSON.stringify(r)).toBeDefined();
       const [s] = await t.db.select().from(submissions).where(eq(submissions.id, id!));
-      expect(s).toMatchObject({ status: "submitted", version: 1, publishedAt: null, channel: "web", keywords: [], moderatorMessage: null, enteredBy: null, createdBy: w.ids.ownerA });
+      expect(s).toMatchObject({
+        status: "submitted",
+        version: 1,
+        publishedAt: null,
+        channel: "web",
+        keywords: [],
+        moderatorMessage: null,
+        enteredBy: null,
+        createdBy: w.ids.ownerA,
+      });
       expect(s!.reference).toMatch(/^[A-Z]{2,6}-\d{4}$/);
       expect(s!.reference).not.toBe("EVIL-0001");
     });
@@ -177,7 +241,10 @@ describe.each(drivers)("attacks on %s", (driver) => {
     it("submitting for another organisation is refused and writes nothing", async () => {
       const { saveSubmissionAction } = await import("@/app/[locale]/consultations/[slug]/submit/actions");
       const [n0] = await t.db.select({ n: count() }).from(submissions);
-      const r = await post(ownerA, saveSubmissionAction, { ...submissionForm(w, "Planted in B"), organisationId: w.orgB });
+      const r = await post(ownerA, saveSubmissionAction, {
+        ...submissionForm(w, "Planted in B"),
+        organisationId: w.orgB,
+      });
       expect(r.state?.status).toBe("error");
       const [n1] = await t.db.select({ n: count() }).from(submissions);
       expect(n1!.n).toBe(n0!.n);
@@ -235,14 +302,34 @@ describe.each(drivers)("attacks on %s", (driver) => {
 
     it("registering with status=declined posted does not decline, and another organisation's registration is refused", async () => {
       const { saveRegistrationAction } = await import("@/app/[locale]/consultations/[slug]/register/actions");
-      const base = { consent: "on", "participants.0.name": "P", "participants.0.email": "p@example.net", "participants.0.attendance": "remote" };
+      const base = {
+        consent: "on",
+        "participants.0.name": "P",
+        "participants.0.email": "p@example.net",
+        "participants.0.attendance": "remote",
+      };
       const [n0] = await t.db.select({ n: count() }).from(registrations);
-      const refused = await post(ownerA, saveRegistrationAction, { ...base, consultationId: w.consultationY, organisationId: w.orgB, version: "0", status: "confirmed" });
+      const refused = await post(ownerA, saveRegistrationAction, {
+        ...base,
+        consultationId: w.consultationY,
+        organisationId: w.orgB,
+        version: "0",
+        status: "confirmed",
+      });
       expect(refused.state?.status).toBe("error");
       const [n1] = await t.db.select({ n: count() }).from(registrations);
       expect(n1!.n).toBe(n0!.n);
-      const [mine] = await t.db.select().from(registrations).where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationY)));
-      const r = await post(ownerA, saveRegistrationAction, { ...base, consultationId: w.consultationY, organisationId: w.orgA, version: String(mine!.version), status: "declined" });
+      const [mine] = await t.db
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationY)));
+      const r = await post(ownerA, saveRegistrationAction, {
+        ...base,
+        consultationId: w.consultationY,
+        organisationId: w.orgA,
+        version: String(mine!.version),
+        status: "declined",
+      });
       expect(r.redirect).toBeDefined();
       const [after] = await t.db.select().from(registrations).where(eq(registrations.id, mine!.id));
       expect(after!.status).not.toBe("declined");
@@ -252,7 +339,14 @@ describe.each(drivers)("attacks on %s", (driver) => {
   it("a button's repeated field sent once is still a list: tagging with one theme", async () => {
     const { moderateButtonAction } = await import("@/app/[locale]/moderation/actions");
     const [s0] = await t.db.select().from(submissions).where(eq(submissions.id, ids.x[2]!));
-    const r = await post(await w.actor("anchorX"), moderateButtonAction, { slug: "asia", action: "tag", submissionId: s0!.id, version: String(s0!.version), themes: "4", keywords: "one" });
+    const r = await post(await w.actor("anchorX"), moderateButtonAction, {
+      slug: "asia",
+      action: "tag",
+      submissionId: s0!.id,
+      version: String(s0!.version),
+      themes: "4",
+      keywords: "one",
+    });
     expect(r.redirect).toContain("ok=moderated_tag");
     const [s1] = await t.db.select().from(submissions).where(eq(submissions.id, s0!.id));
     expect(s1!.keywords).toEqual(["one"]);
@@ -273,9 +367,11 @@ describe.each(drivers)("attacks on %s", (driver) => {
         const filters = queueFiltersSchema.parse(params); // never throws: bad values are dropped
         const who = i % 3;
         if (who === 0) {
-          const page = await listQueue({ actor: anchorX, consultationId: w.consultationX, filters }).catch((e: unknown) => {
-            throw new Error(`${label}: ${String(e)}`);
-          });
+          const page = await listQueue({ actor: anchorX, consultationId: w.consultationX, filters }).catch(
+            (e: unknown) => {
+              throw new Error(`${label}: ${String(e)}`);
+            },
+          );
           for (const row of page.rows) expect(row.consultationId, label).toBe(w.consultationX);
           rowsSeen += page.rows.length;
         } else if (who === 1) {
@@ -300,8 +396,13 @@ describe.each(drivers)("attacks on %s", (driver) => {
       }
       // The generator did reach the rows (not every case filtered everything out).
       expect(rowsSeen).toBeGreaterThan(0);
-      const [inX] = await t.db.select({ n: count() }).from(submissions).where(and(eq(submissions.consultationId, w.consultationX), ne(submissions.status, "draft")));
-      await expect(getOverview({ actor: anchorX, consultationId: w.consultationX })).resolves.toMatchObject({ total: inX!.n });
+      const [inX] = await t.db
+        .select({ n: count() })
+        .from(submissions)
+        .where(and(eq(submissions.consultationId, w.consultationX), ne(submissions.status, "draft")));
+      await expect(getOverview({ actor: anchorX, consultationId: w.consultationX })).resolves.toMatchObject({
+        total: inX!.n,
+      });
     });
 
     it(`the public listing: ${FUZZ_CASES} seeded cases, no exception, only published inputs`, async () => {
@@ -312,7 +413,11 @@ describe.each(drivers)("attacks on %s", (driver) => {
         const params = fuzzParams(r);
         const label = `case ${i}: ${JSON.stringify(params).slice(0, 300)}`;
         const f = publicInputsFiltersSchema.parse(params);
-        const page = await listPublishedInputs({ consultationSlug: f.consultation, theme: f.theme, after: f.after }).catch((e: unknown) => {
+        const page = await listPublishedInputs({
+          consultationSlug: f.consultation,
+          theme: f.theme,
+          after: f.after,
+        }).catch((e: unknown) => {
           throw new Error(`${label}: ${String(e)}`);
         });
         for (const row of page.rows) expect(published.has(row.id), label).toBe(true);
@@ -322,7 +427,12 @@ describe.each(drivers)("attacks on %s", (driver) => {
     });
 
     it("the listing function itself refuses nothing it is handed: a bad cursor is the first page", async () => {
-      for (const after of [`2017-99-99T99:99Z_${randomUUID()}`, `2017-08-04T00:00:00Z_${"-".repeat(36)}`, `-010000-01-01T00:00:00.000Z_${randomUUID()}`, "\u0000"]) {
+      for (const after of [
+        `2017-99-99T99:99Z_${randomUUID()}`,
+        `2017-08-04T00:00:00Z_${"-".repeat(36)}`,
+        `-010000-01-01T00:00:00.000Z_${randomUUID()}`,
+        "\u0000",
+      ]) {
         const page = await listPublishedInputs({ after });
         expect(page.rows.length).toBe(2);
       }
@@ -331,11 +441,20 @@ describe.each(drivers)("attacks on %s", (driver) => {
 
   // ---------------------------------------------------------------- hostile uploads
   describe("hostile uploads", () => {
-    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    const pdf = new TextEncoder().encode(
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+    );
     const html = new TextEncoder().encode("<!DOCTYPE html><html><body><script>window.__xss=1</script></body></html>");
     const exe = Uint8Array.from([0x4d, 0x5a, ...new Array(200).fill(1)]);
 
-    const draftOf = (title: string) => draftSchema.parse({ organisationId: w.orgA, consultationId: w.consultationX, idempotencyKey: key(), version: 0, title });
+    const draftOf = (title: string) =>
+      draftSchema.parse({
+        organisationId: w.orgA,
+        consultationId: w.consultationX,
+        idempotencyKey: key(),
+        version: 0,
+        title,
+      });
     const traces = async () => {
       const [a] = await t.db.select({ n: count() }).from(attachments);
       const [s] = await t.db.select({ n: count() }).from(submissions);

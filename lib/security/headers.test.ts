@@ -40,7 +40,9 @@ describe("security headers", () => {
 
   it("HSTS only over https", () => {
     expect(securityHeaders({ ...base, pathname: "/en" })["Strict-Transport-Security"]).toBeUndefined();
-    expect(securityHeaders({ ...base, https: true, pathname: "/en" })["Strict-Transport-Security"]).toBe("max-age=31536000");
+    expect(securityHeaders({ ...base, https: true, pathname: "/en" })["Strict-Transport-Security"]).toBe(
+      "max-age=31536000",
+    );
   });
 
   it("no-store for signed-in requests, private areas and every API response; public pages keep Next's", () => {
@@ -48,15 +50,30 @@ describe("security headers", () => {
     expect(cc("/en")).toBeUndefined();
     expect(cc("/fr/consultations/asia")).toBeUndefined();
     expect(cc("/en", true)).toBe("private, no-store");
-    for (const p of ["/en/account", "/ar/moderation/asia", "/es/secretariat", "/en/submissions/x", "/fr/organisations/new", "/en/sign-in/confirm", "/api/attachments/x", "/api/moderation/asia/export", "/api/secretariat/export", "/api/auth/session"])
+    for (const p of [
+      "/en/account",
+      "/ar/moderation/asia",
+      "/es/secretariat",
+      "/en/submissions/x",
+      "/fr/organisations/new",
+      "/en/sign-in/confirm",
+      "/api/attachments/x",
+      "/api/moderation/asia/export",
+      "/api/secretariat/export",
+      "/api/auth/session",
+    ])
       expect(cc(p), p).toBe("private, no-store");
   });
 
   it("token-bearing URLs send no Referer; API responses get a policy that runs nothing", () => {
     expect(securityHeaders({ ...base, pathname: "/en/sign-in/confirm" })["Referrer-Policy"]).toBe("no-referrer");
     expect(securityHeaders({ ...base, pathname: "/fr/invitations/t" })["Referrer-Policy"]).toBe("no-referrer");
-    expect(securityHeaders({ ...base, pathname: "/en/inputs" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
-    expect(securityHeaders({ ...base, pathname: "/api/attachments/x" })["Content-Security-Policy"]).toMatch(/^default-src 'none'/);
+    expect(securityHeaders({ ...base, pathname: "/en/inputs" })["Referrer-Policy"]).toBe(
+      "strict-origin-when-cross-origin",
+    );
+    expect(securityHeaders({ ...base, pathname: "/api/attachments/x" })["Content-Security-Policy"]).toMatch(
+      /^default-src 'none'/,
+    );
   });
 
   it("recognises Auth.js's session cookie by name", () => {

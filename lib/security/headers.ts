@@ -16,7 +16,15 @@ export function newNonce(): string {
  * Development only: Next's dev server needs eval (React's error stacks) and injects style tags
  * without the nonce (its overlay, CSS hot reloading).
  */
-export function pageContentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
+export function pageContentSecurityPolicy({
+  nonce,
+  dev,
+  https,
+}: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -36,7 +44,8 @@ export function pageContentSecurityPolicy({ nonce, dev, https }: { nonce: string
 }
 
 /** Route handlers (downloads, Auth.js) return no HTML that should run or style anything. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 /**
  * Whether the browser reached us over https: the URL's scheme, or the x-forwarded-proto of the TLS
@@ -55,7 +64,8 @@ export function hasSessionCookie(cookieNames: readonly string[]): boolean {
 
 // Areas that only show a signed-in person's or an organisation's data, in any locale; pages whose
 // URL carries a secret (the magic-link confirmation, invitations) are here too.
-const PRIVATE_PAGE = /^\/[a-z]{2}\/(account|submissions|organisations|moderation|secretariat|dev|invitations|sign-in\/confirm)(\/|$)/;
+const PRIVATE_PAGE =
+  /^\/[a-z]{2}\/(account|submissions|organisations|moderation|secretariat|dev|invitations|sign-in\/confirm)(\/|$)/;
 // Pages whose URL carries a single-use token: no Referer at all, even to this site.
 const TOKEN_PAGE = /^\/([a-z]{2}\/(sign-in\/confirm|invitations)|api\/auth)(\/|$)/;
 

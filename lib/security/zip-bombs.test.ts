@@ -12,8 +12,18 @@ function bombDocx(inflated: number, declare: "truthful" | "small", extraEntries 
   const entries: { name: string; data: Buffer; method: number; size: number }[] = [
     { name: "[Content_Types].xml", data: Buffer.from("<Types/>"), method: 0, size: 8 },
     { name: "word/document.xml", data: Buffer.from("<w:document/>"), method: 0, size: 13 },
-    { name: "word/media/bomb.bin", data: bomb, method: 8, size: declare === "truthful" ? Math.min(inflated, 0xfffffffe) : 1000 },
-    ...Array.from({ length: extraEntries }, (_, i) => ({ name: `word/media/${i}.xml`, data: Buffer.alloc(0), method: 0, size: 0 })),
+    {
+      name: "word/media/bomb.bin",
+      data: bomb,
+      method: 8,
+      size: declare === "truthful" ? Math.min(inflated, 0xfffffffe) : 1000,
+    },
+    ...Array.from({ length: extraEntries }, (_, i) => ({
+      name: `word/media/${i}.xml`,
+      data: Buffer.alloc(0),
+      method: 0,
+      size: 0,
+    })),
   ];
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

@@ -5,7 +5,16 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
-import { attachments, auditEvents, consultations, emailOutbox, memberships, organisations, submissionRevisions, submissions } from "@/db/schema";
+import {
+  attachments,
+  auditEvents,
+  consultations,
+  emailOutbox,
+  memberships,
+  organisations,
+  submissionRevisions,
+  submissions,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { moderate } from "@/lib/moderation/decisions";
 import { getSubmissionForModeration } from "@/lib/moderation/detail";
@@ -14,7 +23,14 @@ import { queueFiltersSchema } from "@/lib/moderation/schemas";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 import { fieldErrorsOf } from "@/lib/validation";
-import { getOrganisationForBehalf, listOwnSubmissions, ORGANISATION_SEARCH_PAGE, searchOrganisationsForBehalf, submitOnBehalf, submitSubmission } from "./index";
+import {
+  getOrganisationForBehalf,
+  listOwnSubmissions,
+  ORGANISATION_SEARCH_PAGE,
+  searchOrganisationsForBehalf,
+  submitOnBehalf,
+  submitSubmission,
+} from "./index";
 import { behalfSubmissionSchema, submissionSchema } from "./schemas";
 import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
 
@@ -45,11 +61,26 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
       publication: "anonymous",
       ...over,
     });
-  const forB = (title: string, over: Record<string, unknown> = {}) => form(title, { mode: "existing", id: w.orgB }, over);
-  const lastReference = async () => (await t.db.select({ n: consultations.lastReference }).from(consultations).where(eq(consultations.id, w.consultationX)))[0]!.n;
+  const forB = (title: string, over: Record<string, unknown> = {}) =>
+    form(title, { mode: "existing", id: w.orgB }, over);
+  const lastReference = async () =>
+    (
+      await t.db
+        .select({ n: consultations.lastReference })
+        .from(consultations)
+        .where(eq(consultations.id, w.consultationX))
+    )[0]!.n;
   const totals = async () => {
-    const n = async (table: typeof submissions | typeof organisations | typeof submissionRevisions | typeof auditEvents | typeof emailOutbox | typeof attachments | typeof memberships) =>
-      (await t.db.select({ n: count() }).from(table))[0]!.n;
+    const n = async (
+      table:
+        | typeof submissions
+        | typeof organisations
+        | typeof submissionRevisions
+        | typeof auditEvents
+        | typeof emailOutbox
+        | typeof attachments
+        | typeof memberships,
+    ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
     return {
       submissions: await n(submissions),
       organisations: await n(organisations),
@@ -76,7 +107,13 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     // A web input first: the entered one takes the next number of the same series.
     const web = await submitSubmission({
       actor: await w.actor("ownerA"),
-      input: submissionSchema.parse({ ...forB("Web input"), organisationId: w.orgA, version: 0, intent: "submit", contactEmail: "a@example.net" }),
+      input: submissionSchema.parse({
+        ...forB("Web input"),
+        organisationId: w.orgA,
+        version: 0,
+        intent: "submit",
+        contactEmail: "a@example.net",
+      }),
       now: before,
     });
     const n = Number(web.reference.split("-")[1]);
@@ -85,20 +122,39 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     expect(r.organisationId).toBe(w.orgB);
 
     const [s] = await t.db.select().from(submissions).where(eq(submissions.id, r.id));
-    expect(s).toMatchObject({ status: "submitted", reference: r.reference, channel: "paper", enteredBy: w.ids.anchorX, createdBy: w.ids.anchorX, organisationId: w.orgB, contactEmail: null, submittedAt: before });
+    expect(s).toMatchObject({
+      status: "submitted",
+      reference: r.reference,
+      channel: "paper",
+      enteredBy: w.ids.anchorX,
+      createdBy: w.ids.anchorX,
+      organisationId: w.orgB,
+      contactEmail: null,
+      submittedAt: before,
+    });
     expect(s!.recommendations).toEqual(["Regular pathways"]);
     const revs = await t.db.select().from(submissionRevisions).where(eq(submissionRevisions.submissionId, r.id));
-    expect(revs.map((x) => [x.number, (x.content as { title: string }).title, x.createdBy])).toEqual([[1, "Letter from B", w.ids.anchorX]]);
+    expect(revs.map((x) => [x.number, (x.content as { title: string }).title, x.createdBy])).toEqual([
+      [1, "Letter from B", w.ids.anchorX],
+    ]);
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.submissionId, r.id));
-    expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId, a.note])).toEqual([["submission.enteredOnBehalf", null, "submitted", w.ids.anchorX, "entered on behalf, channel paper"]]);
+    expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId, a.note])).toEqual([
+      ["submission.enteredOnBehalf", null, "submitted", w.ids.anchorX, "entered on behalf, channel paper"],
+    ]);
     const [orgB] = await t.db.select().from(organisations).where(eq(organisations.id, w.orgB));
-    const receipts = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, orgB!.contactEmail!))).filter((m) => m.subject.includes(r.reference));
+    const receipts = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, orgB!.contactEmail!))).filter(
+      (m) => m.subject.includes(r.reference),
+    );
     expect(receipts.map((m) => m.template)).toEqual(["submissionEnteredOnBehalf"]);
     expect(receipts[0]!.text).toContain("on paper");
 
     // The same workflow: in the queue marked as paper, the detail names who entered it, and the
     // organisation's members see it marked as entered by the anchors.
-    const queue = await listQueue({ actor: anchorX, consultationId: w.consultationX, filters: queueFiltersSchema.parse({}) });
+    const queue = await listQueue({
+      actor: anchorX,
+      consultationId: w.consultationX,
+      filters: queueFiltersSchema.parse({}),
+    });
     expect(queue.rows.find((q) => q.id === r.id)?.channel).toBe("paper");
     expect((await getSubmissionForModeration({ actor: anchorX, submissionId: r.id })).enteredBy).toBe("anchorX");
     const { rows: own } = await listOwnSubmissions({ actor: await w.actor("memberB"), organisationId: w.orgB });
@@ -110,21 +166,55 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     const beforeTotals = await totals();
     const r = await submitOnBehalf({
       actor: await w.actor("secretariat"),
-      input: form("Voice message", { mode: "new", name: "Fiji Seasonal Workers Group", country: "FJ", type: "grassroots", locale: "en", contactEmail: "" }, { channel: "voice" }),
+      input: form(
+        "Voice message",
+        {
+          mode: "new",
+          name: "Fiji Seasonal Workers Group",
+          country: "FJ",
+          type: "grassroots",
+          locale: "en",
+          contactEmail: "",
+        },
+        { channel: "voice" },
+      ),
       now: before,
     });
     const [org] = await t.db.select().from(organisations).where(eq(organisations.id, r.organisationId));
-    expect(org).toMatchObject({ name: "Fiji Seasonal Workers Group", type: "grassroots", contactEmail: null, verifiedAt: null });
+    expect(org).toMatchObject({
+      name: "Fiji Seasonal Workers Group",
+      type: "grassroots",
+      contactEmail: null,
+      verifiedAt: null,
+    });
     expect(await t.db.select().from(memberships).where(eq(memberships.organisationId, org!.id))).toEqual([]);
     const after = await totals();
-    expect(after).toEqual({ ...beforeTotals, submissions: beforeTotals.submissions + 1, organisations: beforeTotals.organisations + 1, revisions: beforeTotals.revisions + 1, audit: beforeTotals.audit + 2, lastReference: beforeTotals.lastReference + 1 });
+    expect(after).toEqual({
+      ...beforeTotals,
+      submissions: beforeTotals.submissions + 1,
+      organisations: beforeTotals.organisations + 1,
+      revisions: beforeTotals.revisions + 1,
+      audit: beforeTotals.audit + 2,
+      lastReference: beforeTotals.lastReference + 1,
+    });
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.organisationId, org!.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["organisation.create", "submission.enteredOnBehalf"]);
 
     // With an address, the receipt goes there, in the organisation's language.
     const withEmail = await submitOnBehalf({
       actor: anchorX,
-      input: form("Courriel", { mode: "new", name: "Collectif des travailleurs", country: "FJ", type: "other", locale: "fr", contactEmail: "collectif@example.net" }, { channel: "email" }),
+      input: form(
+        "Courriel",
+        {
+          mode: "new",
+          name: "Collectif des travailleurs",
+          country: "FJ",
+          type: "other",
+          locale: "fr",
+          contactEmail: "collectif@example.net",
+        },
+        { channel: "email" },
+      ),
       now: before,
     });
     const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, "collectif@example.net"));
@@ -136,25 +226,53 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
   it("offers no change request for an organisation nobody can sign in for, and refuses one, writing nothing", async () => {
     const memberless = await submitOnBehalf({
       actor: anchorX,
-      input: form("Letter from a new group", { mode: "new", name: "Groupe sans compte", country: "FJ", type: "grassroots", locale: "fr", contactEmail: "groupe@example.net" }),
+      input: form("Letter from a new group", {
+        mode: "new",
+        name: "Groupe sans compte",
+        country: "FJ",
+        type: "grassroots",
+        locale: "fr",
+        contactEmail: "groupe@example.net",
+      }),
       now: before,
     });
     const withMembers = await submitOnBehalf({ actor: anchorX, input: forB("Letter from B"), now: before });
     const detail = await getSubmissionForModeration({ actor: anchorX, submissionId: memberless.id });
     expect(detail.organisation.hasMembers).toBe(false);
-    expect((await getSubmissionForModeration({ actor: anchorX, submissionId: withMembers.id })).organisation.hasMembers).toBe(true);
+    expect(
+      (await getSubmissionForModeration({ actor: anchorX, submissionId: withMembers.id })).organisation.hasMembers,
+    ).toBe(true);
 
     const beforeTotals = await totals();
-    const refused = await caught(moderate({ actor: anchorX, input: { action: "requestChanges", submissionId: memberless.id, version: detail.submission.version, message: "Please add sources." } }));
+    const refused = await caught(
+      moderate({
+        actor: anchorX,
+        input: {
+          action: "requestChanges",
+          submissionId: memberless.id,
+          version: detail.submission.version,
+          message: "Please add sources.",
+        },
+      }),
+    );
     expect(refused.code).toBe("noOneToChange");
     expect(await totals()).toEqual(beforeTotals);
-    const [s] = await t.db.select({ status: submissions.status, version: submissions.version }).from(submissions).where(eq(submissions.id, memberless.id));
+    const [s] = await t.db
+      .select({ status: submissions.status, version: submissions.version })
+      .from(submissions)
+      .where(eq(submissions.id, memberless.id));
     expect(s).toEqual({ status: "submitted", version: detail.submission.version });
 
     // An organisation with members can be asked, as before.
     const v = (await getSubmissionForModeration({ actor: anchorX, submissionId: withMembers.id })).submission.version;
-    await moderate({ actor: anchorX, input: { action: "requestChanges", submissionId: withMembers.id, version: v, message: "Please add sources." } });
-    const [b] = await t.db.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, withMembers.id));
+    await moderate({
+      actor: anchorX,
+      input: { action: "requestChanges", submissionId: withMembers.id, version: v, message: "Please add sources." },
+    });
+    const [b] = await t.db
+      .select({ status: submissions.status })
+      .from(submissions)
+      .where(eq(submissions.id, withMembers.id));
     expect(b!.status).toBe("changes_requested");
   });
 
@@ -163,7 +281,14 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     const e = await caught(
       submitOnBehalf({
         actor: anchorX,
-        input: form("With a bad file", { mode: "new", name: "Never created", country: "FJ", type: "ngo", locale: "en", contactEmail: "never@example.net" }),
+        input: form("With a bad file", {
+          mode: "new",
+          name: "Never created",
+          country: "FJ",
+          type: "ngo",
+          locale: "en",
+          contactEmail: "never@example.net",
+        }),
         files: [{ name: "letter.pdf", bytes: executable() }],
         now: before,
       }),
@@ -173,8 +298,18 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
   });
 
   it("makes one input (and one organisation) of one form sent twice", async () => {
-    const input = form("Sent twice", { mode: "new", name: "Twice Group", country: "FJ", type: "ngo", locale: "en", contactEmail: "" });
-    const [a, b] = await Promise.all([submitOnBehalf({ actor: anchorX, input, now: before }), submitOnBehalf({ actor: anchorX, input, now: before })]);
+    const input = form("Sent twice", {
+      mode: "new",
+      name: "Twice Group",
+      country: "FJ",
+      type: "ngo",
+      locale: "en",
+      contactEmail: "",
+    });
+    const [a, b] = await Promise.all([
+      submitOnBehalf({ actor: anchorX, input, now: before }),
+      submitOnBehalf({ actor: anchorX, input, now: before }),
+    ]);
     expect(a.id).toBe(b.id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(await t.db.select().from(organisations).where(eq(organisations.name, "Twice Group"))).toHaveLength(1);
@@ -191,54 +326,112 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
 
       await t.db.update(consultations).set({ status: "closed" }).where(eq(consultations.id, w.consultationX));
       const beforeTotals = await totals();
-      expect((await caught(submitOnBehalf({ actor: anchorX, input: forB("Too late"), now: late }))).code).toBe("consultationClosed");
+      expect((await caught(submitOnBehalf({ actor: anchorX, input: forB("Too late"), now: late }))).code).toBe(
+        "consultationClosed",
+      );
       expect(await totals()).toEqual(beforeTotals);
     } finally {
-      await t.db.update(consultations).set({ submissionDeadline: null, status: "open" }).where(eq(consultations.id, w.consultationX));
+      await t.db
+        .update(consultations)
+        .set({ submissionDeadline: null, status: "open" })
+        .where(eq(consultations.id, w.consultationX));
     }
   });
 
-  it.each(actorNames.filter((n) => n !== "anchorX" && n !== "secretariat"))("is refused to %s, writing nothing", async (name: ActorName) => {
-    const actor = await w.actor(name);
-    const beforeTotals = await totals();
-    const targets: Record<string, string>[] = [
-      { mode: "existing", id: w.orgB },
-      { mode: "existing", id: w.orgA },
-      { mode: "new", name: "Sneaky Group", country: "FJ", type: "ngo", locale: "en", contactEmail: "" },
-    ];
-    for (const organisation of targets) {
-      expect((await caught(submitOnBehalf({ actor, input: form("Not allowed", organisation), now: before }))).status).toBe(404);
-    }
-    expect((await caught(searchOrganisationsForBehalf({ actor, consultationId: w.consultationX, q: "Org" }))).status).toBe(404);
-    expect((await caught(getOrganisationForBehalf({ actor, consultationId: w.consultationX, organisationId: w.orgB }))).status).toBe(404);
-    expect(await totals()).toEqual(beforeTotals);
-  });
+  it.each(actorNames.filter((n) => n !== "anchorX" && n !== "secretariat"))(
+    "is refused to %s, writing nothing",
+    async (name: ActorName) => {
+      const actor = await w.actor(name);
+      const beforeTotals = await totals();
+      const targets: Record<string, string>[] = [
+        { mode: "existing", id: w.orgB },
+        { mode: "existing", id: w.orgA },
+        { mode: "new", name: "Sneaky Group", country: "FJ", type: "ngo", locale: "en", contactEmail: "" },
+      ];
+      for (const organisation of targets) {
+        expect(
+          (await caught(submitOnBehalf({ actor, input: form("Not allowed", organisation), now: before }))).status,
+        ).toBe(404);
+      }
+      expect(
+        (await caught(searchOrganisationsForBehalf({ actor, consultationId: w.consultationX, q: "Org" }))).status,
+      ).toBe(404);
+      expect(
+        (await caught(getOrganisationForBehalf({ actor, consultationId: w.consultationX, organisationId: w.orgB })))
+          .status,
+      ).toBe(404);
+      expect(await totals()).toEqual(beforeTotals);
+    },
+  );
 
   it("refuses an idempotency key of another consultation's or an organisation's own input", async () => {
     const own = await submitSubmission({
       actor: await w.actor("ownerA"),
-      input: submissionSchema.parse({ ...forB("A's own"), organisationId: w.orgA, version: 0, intent: "submit", contactEmail: "a@example.net" }),
+      input: submissionSchema.parse({
+        ...forB("A's own"),
+        organisationId: w.orgA,
+        version: 0,
+        intent: "submit",
+        contactEmail: "a@example.net",
+      }),
       now: before,
     });
-    const [row] = await t.db.select({ key: submissions.idempotencyKey }).from(submissions).where(eq(submissions.id, own.id));
-    expect((await caught(submitOnBehalf({ actor: anchorX, input: { ...forB("Replay"), idempotencyKey: row!.key! }, now: before }))).status).toBe(404);
+    const [row] = await t.db
+      .select({ key: submissions.idempotencyKey })
+      .from(submissions)
+      .where(eq(submissions.id, own.id));
+    expect(
+      (
+        await caught(
+          submitOnBehalf({ actor: anchorX, input: { ...forB("Replay"), idempotencyKey: row!.key! }, now: before }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("finds organisations by name or acronym, a page at a time, with LIKE wildcards taken literally", async () => {
     const tag = key().slice(0, 8);
     await t.db.insert(organisations).values(
-      Array.from({ length: ORGANISATION_SEARCH_PAGE + 3 }, (_, i) => ({ name: `Search ${tag} ${String(i).padStart(2, "0")}`, country: "FJ", type: "ngo" as const, contactEmail: null })),
+      Array.from({ length: ORGANISATION_SEARCH_PAGE + 3 }, (_, i) => ({
+        name: `Search ${tag} ${String(i).padStart(2, "0")}`,
+        country: "FJ",
+        type: "ngo" as const,
+        contactEmail: null,
+      })),
     );
-    await t.db.insert(organisations).values({ name: "Acronym holder", acronym: `ZQ${tag}`, country: "TH", type: "academia", contactEmail: "z@example.net" });
-    const first = await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `search ${tag}` });
+    await t.db.insert(organisations).values({
+      name: "Acronym holder",
+      acronym: `ZQ${tag}`,
+      country: "TH",
+      type: "academia",
+      contactEmail: "z@example.net",
+    });
+    const first = await searchOrganisationsForBehalf({
+      actor: anchorX,
+      consultationId: w.consultationX,
+      q: `search ${tag}`,
+    });
     expect(first.rows).toHaveLength(ORGANISATION_SEARCH_PAGE);
     expect(first.more).toBe(true);
-    const second = await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `search ${tag}`, page: 2 });
+    const second = await searchOrganisationsForBehalf({
+      actor: anchorX,
+      consultationId: w.consultationX,
+      q: `search ${tag}`,
+      page: 2,
+    });
     expect(second.rows.map((r) => r.name)).toEqual([20, 21, 22].map((i) => `Search ${tag} ${i}`));
     expect(second.more).toBe(false);
-    expect((await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `zq${tag}` })).rows.map((r) => r.name)).toEqual(["Acronym holder"]);
-    expect((await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `${tag}%` })).rows).toEqual([]);
-    expect((await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: "  " })).rows).toEqual([]);
+    expect(
+      (await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `zq${tag}` })).rows.map(
+        (r) => r.name,
+      ),
+    ).toEqual(["Acronym holder"]);
+    expect(
+      (await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: `${tag}%` })).rows,
+    ).toEqual([]);
+    expect(
+      (await searchOrganisationsForBehalf({ actor: anchorX, consultationId: w.consultationX, q: "  " })).rows,
+    ).toEqual([]);
   });
 });
 
@@ -246,12 +439,29 @@ describe("the anchors' form schema", () => {
   const t = (k: string) => k;
   it("asks for the channel and the new organisation's fields, field by field; the contact e-mail may be unknown", () => {
     const r = behalfSubmissionSchema.safeParse(
-      { consultationId: randomUUID(), idempotencyKey: key(), organisation: { mode: "new", name: "", country: "", type: "", locale: "en" }, title: "T", themes: ["1"], summary: "S", body: "B", language: "en", contactName: "C", contactEmail: "", publication: "none" },
+      {
+        consultationId: randomUUID(),
+        idempotencyKey: key(),
+        organisation: { mode: "new", name: "", country: "", type: "", locale: "en" },
+        title: "T",
+        themes: ["1"],
+        summary: "S",
+        body: "B",
+        language: "en",
+        contactName: "C",
+        contactEmail: "",
+        publication: "none",
+      },
       { reportInput: true },
     );
     expect(r.success).toBe(false);
     const errors = fieldErrorsOf(r.error!, t);
-    expect(Object.keys(errors).sort()).toEqual(["channel", "organisation.country", "organisation.name", "organisation.type"]);
+    expect(Object.keys(errors).sort()).toEqual([
+      "channel",
+      "organisation.country",
+      "organisation.name",
+      "organisation.type",
+    ]);
     expect(errors.channel).toEqual(["channelRequired"]);
   });
 });

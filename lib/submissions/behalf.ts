@@ -20,12 +20,26 @@ import type { BehalfSubmissionInput } from "./schemas";
  * anchor is the one who knows when it was sent; the audit note says "after the deadline". Refused
  * once the secretariat has closed the consultation (its regional input is then final).
  */
-export async function submitOnBehalf({ actor, input, files = [], now = new Date() }: Recording & { input: BehalfSubmissionInput }): Promise<{ id: string; reference: string; organisationId: string; replayed: boolean }> {
+export async function submitOnBehalf({
+  actor,
+  input,
+  files = [],
+  now = new Date(),
+}: Recording & { input: BehalfSubmissionInput }): Promise<{
+  id: string;
+  reference: string;
+  organisationId: string;
+  replayed: boolean;
+}> {
   if (!canModerate(actor, input.consultationId)) throw new NotFoundError();
   const db = await getDb();
   const attempt = () =>
     db.transaction(async (tx) => {
-      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
+      const [byKey] = await tx
+        .select()
+        .from(submissions)
+        .where(eq(submissions.idempotencyKey, input.idempotencyKey))
+        .for("update");
       if (byKey) {
         if (byKey.consultationId !== input.consultationId || !byKey.enteredBy) throw new NotFoundError();
         // The same form sent again: the one input (and the one new organisation).
@@ -38,15 +52,27 @@ export async function submitOnBehalf({ actor, input, files = [], now = new Date(
       if (phase === "closed") throw new DomainError("consultationClosed", 409);
       let organisationId: string;
       if (input.organisation.mode === "existing") {
-        const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisation.id));
+        const [org] = await tx
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.id, input.organisation.id));
         if (!org) throw new NotFoundError();
         organisationId = org.id;
       } else {
         const { name, country, type, locale, contactEmail } = input.organisation;
         // No membership: the group may have no account; verification stays with the usual check.
-        const [org] = await tx.insert(organisations).values({ name, country, type, locale, contactEmail: contactEmail ?? null }).returning({ id: organisations.id });
+        const [org] = await tx
+          .insert(organisations)
+          .values({ name, country, type, locale, contactEmail: contactEmail ?? null })
+          .returning({ id: organisations.id });
         organisationId = org!.id;
-        await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.create", consultationId: c.id, organisationId, note: `entered on behalf, channel ${input.channel}` });
+        await tx.insert(auditEvents).values({
+          actorId: actor.userId,
+          action: "organisation.create",
+          consultationId: c.id,
+          organisationId,
+          note: `entered on behalf, channel ${input.channel}`,
+        });
       }
       const afterDeadline = phase === "submissions_closed";
       const r = await recordSubmitted(tx, {
@@ -98,24 +124,48 @@ export async function searchOrganisationsForBehalf({
   const db = await getDb();
   const pattern = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, country: organisations.country, type: organisations.type, verifiedAt: organisations.verifiedAt })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      country: organisations.country,
+      type: organisations.type,
+      verifiedAt: organisations.verifiedAt,
+    })
     .from(organisations)
     .where(or(ilike(organisations.name, pattern), ilike(organisations.acronym, pattern)))
     .orderBy(asc(organisations.name), asc(organisations.id))
     .limit(ORGANISATION_SEARCH_PAGE + 1)
     .offset((page - 1) * ORGANISATION_SEARCH_PAGE);
   return {
-    rows: rows.slice(0, ORGANISATION_SEARCH_PAGE).map(({ verifiedAt, ...r }) => ({ ...r, verified: verifiedAt !== null })),
+    rows: rows
+      .slice(0, ORGANISATION_SEARCH_PAGE)
+      .map(({ verifiedAt, ...r }) => ({ ...r, verified: verifiedAt !== null })),
     more: rows.length > ORGANISATION_SEARCH_PAGE,
   };
 }
 
 /** The organisation an anchor chose for an input entered on its behalf. */
-export async function getOrganisationForBehalf({ actor, consultationId, organisationId }: { actor: Actor; consultationId: string; organisationId: string }): Promise<OrganisationMatch> {
+export async function getOrganisationForBehalf({
+  actor,
+  consultationId,
+  organisationId,
+}: {
+  actor: Actor;
+  consultationId: string;
+  organisationId: string;
+}): Promise<OrganisationMatch> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
   const [r] = await db
-    .select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym, country: organisations.country, type: organisations.type, verifiedAt: organisations.verifiedAt })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      country: organisations.country,
+      type: organisations.type,
+      verifiedAt: organisations.verifiedAt,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!r) throw new NotFoundError();

@@ -7,61 +7,117 @@ import "server-only";
 // status may become which in lifecycle.ts.
 import { and, asc, count, desc, eq, max, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { attachments, auditEvents, consultations, organisations, submissionRevisions, submissions, type Attachment, type Consultation, type Submission } from "@/db/schema";
+import {
+  attachments,
+  auditEvents,
+  consultations,
+  organisations,
+  submissionRevisions,
+  submissions,
+  type Attachment,
+  type Consultation,
+  type Submission,
+} from "@/db/schema";
 import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
 import { consultationPhase } from "@/lib/consultations/phase";
 import { assertRoundTopics } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { fileStore } from "@/lib/storage";
 import { canMove, isOpenForChanges, TRANSITIONS } from "./lifecycle";
-import { addFiles, assertBeforeDeadline, insertSubmitted, lockOwned, pickContent, recordSubmitted, retryOnceOnUniqueViolation, takeNextNumber, type Recording, type UploadedFile } from "./record";
+import {
+  addFiles,
+  assertBeforeDeadline,
+  insertSubmitted,
+  lockOwned,
+  pickContent,
+  recordSubmitted,
+  retryOnceOnUniqueViolation,
+  takeNextNumber,
+  type Recording,
+  type UploadedFile,
+} from "./record";
 import type { DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
 export { contentOf, type OnBehalf, type Recording, type UploadedFile } from "./record";
-export { getOrganisationForBehalf, ORGANISATION_SEARCH_PAGE, searchOrganisationsForBehalf, submitOnBehalf, type OrganisationMatch } from "./behalf";
+export {
+  getOrganisationForBehalf,
+  ORGANISATION_SEARCH_PAGE,
+  searchOrganisationsForBehalf,
+  submitOnBehalf,
+  type OrganisationMatch,
+} from "./behalf";
 export { EDITABLE } from "./lifecycle";
 
 /** Saves a draft (explicitly or by autosave). Two members saving from one version: the second gets a conflict. */
-export async function saveDraft({ actor, input, files = [] }: { actor: Actor; input: DraftInput; files?: UploadedFile[] }): Promise<{ id: string; version: number }> {
+export async function saveDraft({
+  actor,
+  input,
+  files = [],
+}: {
+  actor: Actor;
+  input: DraftInput;
+  files?: UploadedFile[];
+}): Promise<{ id: string; version: number }> {
   if (!isMember(actor, input.organisationId)) throw new NotFoundError();
   const db = await getDb();
-  const attempt = () => db.transaction(async (tx) => {
-    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
-    if (!c || c.status === "draft") throw new NotFoundError();
-    await assertRoundTopics(tx, c.id, input.themes);
-    let target: Submission | undefined;
-    if (input.submissionId) target = await lockOwned(tx, actor, input.submissionId);
-    else {
-      // A retried first save (the answer was lost) finds the row its key created.
-      const [byKey] = await tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update");
-      if (byKey && !isMember(actor, byKey.organisationId)) throw new NotFoundError();
-      target = byKey;
-      if (target && target.status === "draft" && input.version === 0) input = { ...input, version: target.version };
-    }
-    if (target) {
-      if (target.organisationId !== input.organisationId || target.consultationId !== input.consultationId) throw new NotFoundError();
-      if (target.status !== "draft") throw new DomainError("alreadySubmitted", 409, { reference: target.reference ?? "" });
-      if (target.version !== input.version) throw new ConflictError("staleDraft");
-      const version = target.version + 1;
-      await tx.update(submissions).set({ ...pickContent(input), version, updatedAt: new Date() }).where(eq(submissions.id, target.id));
-      await addFiles(tx, actor, target.id, files);
-      return { id: target.id, version };
-    }
-    const [row] = await tx
-      .insert(submissions)
-      .values({ consultationId: c.id, organisationId: input.organisationId, ...pickContent(input), idempotencyKey: input.idempotencyKey, createdBy: actor.userId })
-      .returning({ id: submissions.id, version: submissions.version });
-    if (!row) throw new Error("draft not created");
-    await addFiles(tx, actor, row.id, files);
-    return row;
-  });
+  const attempt = () =>
+    db.transaction(async (tx) => {
+      const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId));
+      if (!c || c.status === "draft") throw new NotFoundError();
+      await assertRoundTopics(tx, c.id, input.themes);
+      let target: Submission | undefined;
+      if (input.submissionId) target = await lockOwned(tx, actor, input.submissionId);
+      else {
+        // A retried first save (the answer was lost) finds the row its key created.
+        const [byKey] = await tx
+          .select()
+          .from(submissions)
+          .where(eq(submissions.idempotencyKey, input.idempotencyKey))
+          .for("update");
+        if (byKey && !isMember(actor, byKey.organisationId)) throw new NotFoundError();
+        target = byKey;
+        if (target && target.status === "draft" && input.version === 0) input = { ...input, version: target.version };
+      }
+      if (target) {
+        if (target.organisationId !== input.organisationId || target.consultationId !== input.consultationId)
+          throw new NotFoundError();
+        if (target.status !== "draft")
+          throw new DomainError("alreadySubmitted", 409, { reference: target.reference ?? "" });
+        if (target.version !== input.version) throw new ConflictError("staleDraft");
+        const version = target.version + 1;
+        await tx
+          .update(submissions)
+          .set({ ...pickContent(input), version, updatedAt: new Date() })
+          .where(eq(submissions.id, target.id));
+        await addFiles(tx, actor, target.id, files);
+        return { id: target.id, version };
+      }
+      const [row] = await tx
+        .insert(submissions)
+        .values({
+          consultationId: c.id,
+          organisationId: input.organisationId,
+          ...pickContent(input),
+          idempotencyKey: input.idempotencyKey,
+          createdBy: actor.userId,
+        })
+        .returning({ id: submissions.id, version: submissions.version });
+      if (!row) throw new Error("draft not created");
+      await addFiles(tx, actor, row.id, files);
+      return row;
+    });
   // Two first saves of one form raced (autosave and a click): the loser's insert hit the unique
   // key; run again, it finds the winner's row by that key, as a retried first save does.
   return retryOnceOnUniqueViolation(attempt);
 }
 
 /** Submits: validates the deadline, gives the reference, stores revision 1, e-mails the receipt. */
-export async function submitSubmission({ actor, input, files = [], now = new Date() }: Recording & { input: SubmissionInput }): Promise<{ id: string; reference: string; replayed: boolean }> {
+export async function submitSubmission({
+  actor,
+  input,
+  files = [],
+  now = new Date(),
+}: Recording & { input: SubmissionInput }): Promise<{ id: string; reference: string; replayed: boolean }> {
   if (!isMember(actor, input.organisationId)) throw new NotFoundError();
   const db = await getDb();
   const attempt = () =>
@@ -71,17 +127,23 @@ export async function submitSubmission({ actor, input, files = [], now = new Dat
       // submission to it waits for that lock.
       const [[byKey], [org]] = await Promise.all([
         tx.select().from(submissions).where(eq(submissions.idempotencyKey, input.idempotencyKey)).for("update"),
-        tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, input.organisationId)),
+        tx
+          .select({ email: organisations.contactEmail, locale: organisations.locale })
+          .from(organisations)
+          .where(eq(organisations.id, input.organisationId)),
       ]);
       if (byKey) {
         if (!isMember(actor, byKey.organisationId)) throw new NotFoundError();
         // The same form sent again (double click, retry, back-and-resubmit): the one submission.
-        if (byKey.status !== "draft" && byKey.reference) return { id: byKey.id, reference: byKey.reference, replayed: true };
+        if (byKey.status !== "draft" && byKey.reference)
+          return { id: byKey.id, reference: byKey.reference, replayed: true };
       }
       let draft: Submission | undefined = byKey;
-      if (input.submissionId && input.submissionId !== byKey?.id) draft = await lockOwned(tx, actor, input.submissionId);
+      if (input.submissionId && input.submissionId !== byKey?.id)
+        draft = await lockOwned(tx, actor, input.submissionId);
       if (draft) {
-        if (draft.organisationId !== input.organisationId || draft.consultationId !== input.consultationId) throw new NotFoundError();
+        if (draft.organisationId !== input.organisationId || draft.consultationId !== input.consultationId)
+          throw new NotFoundError();
         if (!canMove("submit", draft.status)) return { id: draft.id, reference: draft.reference ?? "", replayed: true };
         if (input.submissionId && draft.version !== input.version) throw new ConflictError("staleDraft");
       }
@@ -91,19 +153,49 @@ export async function submitSubmission({ actor, input, files = [], now = new Dat
       // fewer while the consultation's row is locked. The checks on the consultation follow and,
       // when they fail, roll both back.
       const numbered = takeNextNumber(tx, input.consultationId);
-      const inserted = draft ? undefined : insertSubmitted(tx, { actor, consultationId: input.consultationId, organisationId: input.organisationId, content, idempotencyKey: input.idempotencyKey, now });
+      const inserted = draft
+        ? undefined
+        : insertSubmitted(tx, {
+            actor,
+            consultationId: input.consultationId,
+            organisationId: input.organisationId,
+            content,
+            idempotencyKey: input.idempotencyKey,
+            now,
+          });
       inserted?.catch(() => {}); // judged below, after the consultation
       const c = await numbered;
       if (!c) throw new NotFoundError();
       await assertBeforeDeadline(c, actor, now);
-      const r = await recordSubmitted(tx, { actor, consultation: c, organisationId: input.organisationId, org, content, idempotencyKey: input.idempotencyKey, files, now, draft, inserted: await inserted });
+      const r = await recordSubmitted(tx, {
+        actor,
+        consultation: c,
+        organisationId: input.organisationId,
+        org,
+        content,
+        idempotencyKey: input.idempotencyKey,
+        files,
+        now,
+        draft,
+        inserted: await inserted,
+      });
       return { ...r, replayed: false };
     });
   return retryOnceOnUniqueViolation(attempt);
 }
 
 /** After submitting: edits while submitted or changes requested and before the deadline; each is a revision. */
-export async function editSubmission({ actor, submissionId, version, content, files = [], now = new Date() }: Recording & { submissionId: string; version: number; content: SubmissionContent }): Promise<{ version: number; revision: number }> {
+export async function editSubmission({
+  actor,
+  submissionId,
+  version,
+  content,
+  files = [],
+  now = new Date(),
+}: Recording & { submissionId: string; version: number; content: SubmissionContent }): Promise<{
+  version: number;
+  revision: number;
+}> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await lockOwned(tx, actor, submissionId);
@@ -112,19 +204,44 @@ export async function editSubmission({ actor, submissionId, version, content, fi
     await assertBeforeDeadline(c!, actor, now);
     if (s.version !== version) throw new ConflictError("staleSubmission");
     await assertRoundTopics(tx, s.consultationId, content.themes);
-    const [last] = await tx.select({ n: max(submissionRevisions.number) }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
+    const [last] = await tx
+      .select({ n: max(submissionRevisions.number) })
+      .from(submissionRevisions)
+      .where(eq(submissionRevisions.submissionId, s.id));
     const revision = (last?.n ?? 0) + 1;
     const next = pickContent(content);
-    await tx.update(submissions).set({ ...next, status: TRANSITIONS.edit.to, version: s.version + 1, updatedAt: now }).where(eq(submissions.id, s.id));
-    await tx.insert(submissionRevisions).values({ submissionId: s.id, number: revision, content: next, createdBy: actor.userId });
+    await tx
+      .update(submissions)
+      .set({ ...next, status: TRANSITIONS.edit.to, version: s.version + 1, updatedAt: now })
+      .where(eq(submissions.id, s.id));
+    await tx
+      .insert(submissionRevisions)
+      .values({ submissionId: s.id, number: revision, content: next, createdBy: actor.userId });
     await addFiles(tx, actor, s.id, files);
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.edit", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState: TRANSITIONS.edit.to, note: `revision ${revision}` });
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "submission.edit",
+      consultationId: s.consultationId,
+      organisationId: s.organisationId,
+      submissionId: s.id,
+      fromState: s.status,
+      toState: TRANSITIONS.edit.to,
+      note: `revision ${revision}`,
+    });
     return { version: s.version + 1, revision };
   });
 }
 
 /** Withdraws a submitted input, or discards a draft. */
-export async function withdrawSubmission({ actor, submissionId, version }: { actor: Actor; submissionId: string; version: number }): Promise<"withdrawn" | "discarded"> {
+export async function withdrawSubmission({
+  actor,
+  submissionId,
+  version,
+}: {
+  actor: Actor;
+  submissionId: string;
+  version: number;
+}): Promise<"withdrawn" | "discarded"> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await lockOwned(tx, actor, submissionId);
@@ -136,8 +253,19 @@ export async function withdrawSubmission({ actor, submissionId, version }: { act
       return "discarded" as const;
     }
     if (!canMove("withdraw", s.status)) throw new DomainError("notEditable", 409);
-    await tx.update(submissions).set({ status: TRANSITIONS.withdraw.to, publishedAt: null, version: s.version + 1, updatedAt: new Date() }).where(eq(submissions.id, s.id));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "submission.withdraw", consultationId: s.consultationId, organisationId: s.organisationId, submissionId: s.id, fromState: s.status, toState: TRANSITIONS.withdraw.to });
+    await tx
+      .update(submissions)
+      .set({ status: TRANSITIONS.withdraw.to, publishedAt: null, version: s.version + 1, updatedAt: new Date() })
+      .where(eq(submissions.id, s.id));
+    await tx.insert(auditEvents).values({
+      actorId: actor.userId,
+      action: "submission.withdraw",
+      consultationId: s.consultationId,
+      organisationId: s.organisationId,
+      submissionId: s.id,
+      fromState: s.status,
+      toState: TRANSITIONS.withdraw.to,
+    });
     return "withdrawn" as const;
   });
 }
@@ -205,13 +333,28 @@ export interface OwnSubmission {
 }
 
 /** The organisation's own view: content, status, the moderators' message — never internal notes. */
-export async function getOwnSubmission({ actor, submissionId, now = new Date() }: { actor: Actor; submissionId: string; now?: Date }): Promise<OwnSubmission> {
+export async function getOwnSubmission({
+  actor,
+  submissionId,
+  now = new Date(),
+}: {
+  actor: Actor;
+  submissionId: string;
+  now?: Date;
+}): Promise<OwnSubmission> {
   const db = await getDb();
   const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!s || !isMember(actor, s.organisationId)) throw new NotFoundError();
   const [c] = await db.select().from(consultations).where(eq(consultations.id, s.consultationId));
-  const files = await db.select().from(attachments).where(eq(attachments.submissionId, s.id)).orderBy(asc(attachments.createdAt));
-  const [revs] = await db.select({ n: count() }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, s.id));
+  const files = await db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.submissionId, s.id))
+    .orderBy(asc(attachments.createdAt));
+  const [revs] = await db
+    .select({ n: count() })
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, s.id));
   const beforeDeadline = consultationPhase(c!, now) === "open";
   return {
     submission: s,
@@ -223,18 +366,38 @@ export async function getOwnSubmission({ actor, submissionId, now = new Date() }
 }
 
 /** Drafts of an organisation for a consultation (to continue one). */
-export async function listDrafts({ actor, organisationId, consultationId }: { actor: Actor; organisationId: string; consultationId: string }): Promise<Submission[]> {
+export async function listDrafts({
+  actor,
+  organisationId,
+  consultationId,
+}: {
+  actor: Actor;
+  organisationId: string;
+  consultationId: string;
+}): Promise<Submission[]> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   const db = await getDb();
   return db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.organisationId, organisationId), eq(submissions.consultationId, consultationId), eq(submissions.status, "draft")))
+    .where(
+      and(
+        eq(submissions.organisationId, organisationId),
+        eq(submissions.consultationId, consultationId),
+        eq(submissions.status, "draft"),
+      ),
+    )
     .orderBy(desc(submissions.updatedAt));
 }
 
 /** Attachment bytes for those allowed: the organisation's members, the consultation's anchors, the secretariat. */
-export async function getAttachmentForDownload({ actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
+export async function getAttachmentForDownload({
+  actor,
+  attachmentId,
+}: {
+  actor: Actor;
+  attachmentId: string;
+}): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
   const db = await getDb();
   const [row] = await db
     .select({ a: attachments, orgId: submissions.organisationId, consultationId: submissions.consultationId })
@@ -247,7 +410,13 @@ export async function getAttachmentForDownload({ actor, attachmentId }: { actor:
   return { attachment: row.a, bytes };
 }
 
-export async function removeAttachment({ actor, attachmentId }: { actor: Actor; attachmentId: string }): Promise<string> {
+export async function removeAttachment({
+  actor,
+  attachmentId,
+}: {
+  actor: Actor;
+  attachmentId: string;
+}): Promise<string> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ a: attachments }).from(attachments).where(eq(attachments.id, attachmentId));

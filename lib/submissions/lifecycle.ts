@@ -43,4 +43,5 @@ export const EDITABLE: readonly SubmissionStatus[] = TRANSITIONS.edit.from;
 export const isOpenForChanges = (status: SubmissionStatus): boolean => status === "draft" || canMove("edit", status);
 
 /** A draft to discard or an input to withdraw: the withdraw page asks first. */
-export const canWithdrawOrDiscard = (status: SubmissionStatus): boolean => canMove("discard", status) || canMove("withdraw", status);
+export const canWithdrawOrDiscard = (status: SubmissionStatus): boolean =>
+  canMove("discard", status) || canMove("withdraw", status);

@@ -9,7 +9,11 @@ describe("who gets an input's receipt", () => {
     ]);
   });
   it("once when they are the same person, whatever the case or spaces", () => {
-    expect(receiptRecipients({ email: "Ana@Example.org", locale: "es" }, " ana@example.org ", "fr")).toEqual([{ to: "Ana@Example.org", locale: "es" }]);
-    expect(receiptRecipients({ email: "ana@example.org", locale: "ar" }, null, "fr")).toEqual([{ to: "ana@example.org", locale: "ar" }]);
+    expect(receiptRecipients({ email: "Ana@Example.org", locale: "es" }, " ana@example.org ", "fr")).toEqual([
+      { to: "Ana@Example.org", locale: "es" },
+    ]);
+    expect(receiptRecipients({ email: "ana@example.org", locale: "ar" }, null, "fr")).toEqual([
+      { to: "ana@example.org", locale: "ar" },
+    ]);
   });
 });

@@ -24,9 +24,14 @@ export interface ReceiptContent {
 }
 
 /** Who gets the receipt: the submitter (in their language) and the contact person, once each. */
-export function receiptRecipients(submitter: { email: string; locale: Locale }, contactEmail: string | null, orgLocale: Locale): { to: string; locale: Locale }[] {
+export function receiptRecipients(
+  submitter: { email: string; locale: Locale },
+  contactEmail: string | null,
+  orgLocale: Locale,
+): { to: string; locale: Locale }[] {
   const out = [{ to: submitter.email, locale: submitter.locale }];
-  if (contactEmail && contactEmail.trim().toLowerCase() !== submitter.email.trim().toLowerCase()) out.push({ to: contactEmail.trim(), locale: orgLocale });
+  if (contactEmail && contactEmail.trim().toLowerCase() !== submitter.email.trim().toLowerCase())
+    out.push({ to: contactEmail.trim(), locale: orgLocale });
   return out;
 }
 
@@ -47,10 +52,21 @@ export async function receiptCopy(tx: Tx, locale: Locale, content: ReceiptConten
     section(t("fields.summary"), content.summary),
     section(t("fields.body"), content.body),
   ];
-  if (content.recommendations.length) parts.push(section(t("fields.recommendations"), content.recommendations.map((r, i) => `${i + 1}. ${r}`).join("\n")));
+  if (content.recommendations.length)
+    parts.push(
+      section(t("fields.recommendations"), content.recommendations.map((r, i) => `${i + 1}. ${r}`).join("\n")),
+    );
   if (content.countries.length) parts.push(section(t("fields.countries"), countryList(locale, content.countries)));
-  parts.push(section(t("fields.language"), content.language === "other" ? t("languages.other") : languageName(locale, content.language)));
-  if (content.contactName || content.contactEmail) parts.push(section(t("fields.contactName"), [content.contactName, content.contactEmail].filter(Boolean).join(", ")));
+  parts.push(
+    section(
+      t("fields.language"),
+      content.language === "other" ? t("languages.other") : languageName(locale, content.language),
+    ),
+  );
+  if (content.contactName || content.contactEmail)
+    parts.push(
+      section(t("fields.contactName"), [content.contactName, content.contactEmail].filter(Boolean).join(", ")),
+    );
   parts.push(section(t("fields.publication"), t(`publication.${content.publication}`)));
   return parts.join("\n\n");
 }

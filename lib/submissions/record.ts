@@ -5,8 +5,24 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { attachments, auditEvents, consultations, organisations, submissionRevisions, submissions, type Consultation, type Locale, type Submission } from "@/db/schema";
-import { displayFileName, inspectDocument, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, safeFileName } from "@/lib/attachments/inspect";
+import {
+  attachments,
+  auditEvents,
+  consultations,
+  organisations,
+  submissionRevisions,
+  submissions,
+  type Consultation,
+  type Locale,
+  type Submission,
+} from "@/db/schema";
+import {
+  displayFileName,
+  inspectDocument,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  safeFileName,
+} from "@/lib/attachments/inspect";
 import { isMember, type Actor } from "@/lib/auth/actor";
 import { consultationPhase } from "@/lib/consultations/phase";
 import { assertRoundTopics } from "@/lib/consultations/themes";
@@ -63,16 +79,27 @@ export function pickContent(input: Pick<DraftInput, keyof SubmissionContent>) {
 export async function assertBeforeDeadline(c: Consultation, actor: Actor, now: Date): Promise<void> {
   const phase = consultationPhase(c, now);
   if (phase === "closed") throw new DomainError("consultationClosed", 409);
-  if (phase === "submissions_closed") throw new DomainError("submissionClosed", 409, await deadlineInZone(actor.locale, c.submissionDeadline!, c));
+  if (phase === "submissions_closed")
+    throw new DomainError("submissionClosed", 409, await deadlineInZone(actor.locale, c.submissionDeadline!, c));
 }
 
 export async function addFiles(tx: Tx, actor: Actor, submissionId: string, files: UploadedFile[]) {
   if (files.length === 0) return;
-  const [existing] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.submissionId, submissionId));
-  if ((existing?.n ?? 0) + files.length > MAX_ATTACHMENTS) throw new DomainError("tooManyAttachments", 400, { max: MAX_ATTACHMENTS }, "attachments");
+  const [existing] = await tx
+    .select({ n: count() })
+    .from(attachments)
+    .where(eq(attachments.submissionId, submissionId));
+  if ((existing?.n ?? 0) + files.length > MAX_ATTACHMENTS)
+    throw new DomainError("tooManyAttachments", 400, { max: MAX_ATTACHMENTS }, "attachments");
   for (const f of files) {
     const r = inspectDocument(f.bytes);
-    if (!r.ok) throw new DomainError(`attachment_${r.reason}`, 400, { name: displayFileName(f.name), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }, "attachments");
+    if (!r.ok)
+      throw new DomainError(
+        `attachment_${r.reason}`,
+        400,
+        { name: displayFileName(f.name), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
+        "attachments",
+      );
     const key = `att/${randomUUID()}`;
     await fileStore().put(tx, key, f.bytes);
     await tx.insert(attachments).values({
@@ -124,7 +151,8 @@ export async function takeNextNumber(tx: Tx, consultationId: string): Promise<Co
 }
 
 /** "ASIA-0042": the consultation's code and number, at least four digits. */
-const referenceOf = (c: Pick<Consultation, "code" | "lastReference">) => `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
+const referenceOf = (c: Pick<Consultation, "code" | "lastReference">) =>
+  `${c.code}-${String(c.lastReference).padStart(4, "0")}`;
 
 /**
  * The submitted row of a new input, sent right after takeNextNumber in the same transaction: its
@@ -133,7 +161,14 @@ const referenceOf = (c: Pick<Consultation, "code" | "lastReference">) => `${c.co
  */
 export async function insertSubmitted(
   tx: Tx,
-  x: { actor: Actor; consultationId: string; organisationId: string; content: ReturnType<typeof pickContent>; idempotencyKey: string; now: Date },
+  x: {
+    actor: Actor;
+    consultationId: string;
+    organisationId: string;
+    content: ReturnType<typeof pickContent>;
+    idempotencyKey: string;
+    now: Date;
+  },
 ): Promise<{ id: string; reference: string }> {
   const reference = sql<string>`(select ${consultations.code} || '-' || lpad(${consultations.lastReference}::text, greatest(4, length(${consultations.lastReference}::text)), '0') from ${consultations} where ${consultations.id} = ${x.consultationId})`;
   const [row] = await tx
@@ -180,13 +215,24 @@ export async function recordSubmitted(
   // Every submit path (the organisation's, the anchors' on its behalf): only the round's topics.
   await assertRoundTopics(tx, c.id, content.themes);
   const reference = referenceOf(c);
-  if (x.inserted && x.inserted.reference !== reference) throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
-  const submitted = { ...content, status: TRANSITIONS.submit.to, reference, submittedAt: now, idempotencyKey: x.idempotencyKey, updatedAt: now };
+  if (x.inserted && x.inserted.reference !== reference)
+    throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
+  const submitted = {
+    ...content,
+    status: TRANSITIONS.submit.to,
+    reference,
+    submittedAt: now,
+    idempotencyKey: x.idempotencyKey,
+    updatedAt: now,
+  };
   let id: string;
   if (x.inserted) id = x.inserted.id;
   else if (x.draft) {
     id = x.draft.id;
-    await tx.update(submissions).set({ ...submitted, version: x.draft.version + 1 }).where(eq(submissions.id, id));
+    await tx
+      .update(submissions)
+      .set({ ...submitted, version: x.draft.version + 1 })
+      .where(eq(submissions.id, id));
   } else {
     const [row] = await tx
       .insert(submissions)
@@ -211,12 +257,29 @@ export async function recordSubmitted(
         toState: TRANSITIONS.submit.to,
         note: `entered on behalf, channel ${x.onBehalf.channel}${x.onBehalf.afterDeadline ? ", after the deadline" : ""}`,
       }
-    : { actorId: actor.userId, action: "submission.submit", consultationId: c.id, organisationId, submissionId: id, fromState: TRANSITIONS.submit.from[0], toState: TRANSITIONS.submit.to };
+    : {
+        actorId: actor.userId,
+        action: "submission.submit",
+        consultationId: c.id,
+        organisationId,
+        submissionId: id,
+        fromState: TRANSITIONS.submit.from[0],
+        toState: TRANSITIONS.submit.to,
+      };
   // Independent rows of the same transaction, sent together: one round trip instead of three.
   await Promise.all([
     tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId }),
     tx.insert(auditEvents).values(audit),
-    sendReceipt(tx, { actor, consultation: c, organisationId, reference, content, id, onBehalf: x.onBehalf, known: x.org }),
+    sendReceipt(tx, {
+      actor,
+      consultation: c,
+      organisationId,
+      reference,
+      content,
+      id,
+      onBehalf: x.onBehalf,
+      known: x.org,
+    }),
   ]);
   return { id, reference };
 }
@@ -228,10 +291,26 @@ interface ReceiptContact {
 
 async function sendReceipt(
   tx: Tx,
-  x: { actor: Actor; consultation: Consultation; organisationId: string; reference: string; content: ReturnType<typeof pickContent>; id: string; onBehalf?: OnBehalf; known?: ReceiptContact },
+  x: {
+    actor: Actor;
+    consultation: Consultation;
+    organisationId: string;
+    reference: string;
+    content: ReturnType<typeof pickContent>;
+    id: string;
+    onBehalf?: OnBehalf;
+    known?: ReceiptContact;
+  },
 ) {
   const { consultation: c, organisationId, reference, content, id, onBehalf } = x;
-  const org = x.known ?? (await tx.select({ email: organisations.contactEmail, locale: organisations.locale }).from(organisations).where(eq(organisations.id, organisationId)))[0];
+  const org =
+    x.known ??
+    (
+      await tx
+        .select({ email: organisations.contactEmail, locale: organisations.locale })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId))
+    )[0];
   if (!org) return;
   const valuesIn = async (locale: Locale) => ({
     reference,
@@ -242,7 +321,13 @@ async function sendReceipt(
   if (onBehalf) {
     // An organisation created from a letter or a call may have no address: no receipt then.
     if (!org.email) return;
-    await enqueueEmail(tx, { to: org.email, organisationId, locale: org.locale, template: "submissionEnteredOnBehalf", values: { ...(await valuesIn(org.locale)), channel: onBehalf.channel } });
+    await enqueueEmail(tx, {
+      to: org.email,
+      organisationId,
+      locale: org.locale,
+      template: "submissionEnteredOnBehalf",
+      values: { ...(await valuesIn(org.locale)), channel: onBehalf.channel },
+    });
     return;
   }
   // The organisation's own form: to the person who sent it and to the contact person it names.

@@ -8,9 +8,37 @@ import { CHANNELS, PUBLICATIONS } from "@/db/enums";
 export { PUBLICATIONS };
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
-export const inputLanguages = ["en", "fr", "es", "ar", "pt", "ru", "zh", "sw", "hi", "bn", "ur", "tl", "id", "th", "fa", "tr", "am", "ha", "fj", "other"] as const;
+export const inputLanguages = [
+  "en",
+  "fr",
+  "es",
+  "ar",
+  "pt",
+  "ru",
+  "zh",
+  "sw",
+  "hi",
+  "bn",
+  "ur",
+  "tl",
+  "id",
+  "th",
+  "fa",
+  "tr",
+  "am",
+  "ha",
+  "fj",
+  "other",
+] as const;
 
-export const LIMITS = { title: 200, summary: 1000, body: 20_000, recommendation: 500, recommendations: 5, countries: 30 } as const;
+export const LIMITS = {
+  title: 200,
+  summary: 1000,
+  body: 20_000,
+  recommendation: 500,
+  recommendations: 5,
+  countries: 30,
+} as const;
 
 // Browsers send textarea line breaks as CRLF; inputs store plain "\n" (and count characters as typed).
 const text = (max: number, min = 0, required?: string) =>
@@ -92,7 +120,10 @@ export type BehalfChannel = Exclude<(typeof CHANNELS)[number], "web">;
 /** The form fields that repeat (checkboxes, rows): FormData gives them as lists. */
 export const SUBMISSION_ARRAY_FIELDS = ["themes", "recommendations", "countries"] as const;
 
-export const behalfChannels = CHANNELS.filter((c): c is BehalfChannel => c !== "web") as [BehalfChannel, ...BehalfChannel[]];
+export const behalfChannels = CHANNELS.filter((c): c is BehalfChannel => c !== "web") as [
+  BehalfChannel,
+  ...BehalfChannel[],
+];
 
 /**
  * The organisation an input is entered for: one that exists (chosen by search), or one created on

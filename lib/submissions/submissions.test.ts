@@ -37,7 +37,13 @@ import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent 
 
 // ---------------------------------------------------------------- fixtures
 const content = (title: string, body = "What the organisation has to say."): SubmissionContent =>
-  inputContent({ title, body, themes: [3, 1], recommendations: ["Ratify the convention", ""], countries: ["TH", "PH"] });
+  inputContent({
+    title,
+    body,
+    themes: [3, 1],
+    recommendations: ["Ratify the convention", ""],
+    countries: ["TH", "PH"],
+  });
 
 describe.each(drivers)("submissions on %s", (driver) => {
   let t: TestDatabase;
@@ -49,7 +55,10 @@ describe.each(drivers)("submissions on %s", (driver) => {
   let anchorY: Actor;
   let secretariat: Actor;
 
-  const submitInput = (title: string, over: { idempotencyKey?: string; submissionId?: string; version?: number; body?: string } = {}) =>
+  const submitInput = (
+    title: string,
+    over: { idempotencyKey?: string; submissionId?: string; version?: number; body?: string } = {},
+  ) =>
     submissionSchema.parse({
       consultationId: w.consultationX,
       organisationId: w.orgA,
@@ -70,14 +79,36 @@ describe.each(drivers)("submissions on %s", (driver) => {
       title,
       body: `Draft body of ${title}`,
     });
-  const submit = (actor: Actor, title: string, opts: { files?: UploadedFile[]; now?: Date; idempotencyKey?: string } = {}) =>
-    submitSubmission({ actor, input: submitInput(title, { idempotencyKey: opts.idempotencyKey }), files: opts.files, now: opts.now ?? before });
+  const submit = (
+    actor: Actor,
+    title: string,
+    opts: { files?: UploadedFile[]; now?: Date; idempotencyKey?: string } = {},
+  ) =>
+    submitSubmission({
+      actor,
+      input: submitInput(title, { idempotencyKey: opts.idempotencyKey }),
+      files: opts.files,
+      now: opts.now ?? before,
+    });
 
   const stored = async (id: string) => (await t.db.select().from(submissions).where(eq(submissions.id, id)))[0]!;
-  const lastReference = async () => (await t.db.select({ n: consultations.lastReference }).from(consultations).where(eq(consultations.id, w.consultationX)))[0]!.n;
+  const lastReference = async () =>
+    (
+      await t.db
+        .select({ n: consultations.lastReference })
+        .from(consultations)
+        .where(eq(consultations.id, w.consultationX))
+    )[0]!.n;
   const totals = async () => {
-    const n = async (table: typeof submissions | typeof attachments | typeof storedFiles | typeof submissionRevisions | typeof auditEvents | typeof emailOutbox) =>
-      (await t.db.select({ n: count() }).from(table))[0]!.n;
+    const n = async (
+      table:
+        | typeof submissions
+        | typeof attachments
+        | typeof storedFiles
+        | typeof submissionRevisions
+        | typeof auditEvents
+        | typeof emailOutbox,
+    ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
     return {
       submissions: await n(submissions),
       attachments: await n(attachments),
@@ -106,7 +137,9 @@ describe.each(drivers)("submissions on %s", (driver) => {
 
   it("gives unique contiguous references to 20 inputs submitted at once", async () => {
     const from = await lastReference();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(i % 2 ? memberA : ownerA, `Concurrent ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => submit(i % 2 ? memberA : ownerA, `Concurrent ${i}`)),
+    );
     const references = results.map((r) => r.reference);
     for (const r of references) expect(r).toMatch(/^ASIA-\d{4}$/);
     expect(new Set(references).size).toBe(20);
@@ -155,9 +188,14 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(row.organisationId).toBe(w.orgA);
 
     // memberA and ownerA both opened version 1; memberA saves first.
-    const first = await saveDraft({ actor: memberA, input: draftInput("memberA's text", { submissionId: created.id, version: 1 }) });
+    const first = await saveDraft({
+      actor: memberA,
+      input: draftInput("memberA's text", { submissionId: created.id, version: 1 }),
+    });
     expect(first).toEqual({ id: created.id, version: 2 });
-    const second = await caught(saveDraft({ actor: ownerA, input: draftInput("ownerA's text", { submissionId: created.id, version: 1 }) }));
+    const second = await caught(
+      saveDraft({ actor: ownerA, input: draftInput("ownerA's text", { submissionId: created.id, version: 1 }) }),
+    );
     expect(second).toBeInstanceOf(ConflictError);
     expect(second.code).toBe("staleDraft");
     expect((await stored(created.id)).title).toBe("memberA's text");
@@ -176,8 +214,15 @@ describe.each(drivers)("submissions on %s", (driver) => {
 
     // Organisation B sees nothing of it.
     await expect(getOwnSubmission({ actor: memberB, submissionId: created.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listDrafts({ actor: memberB, organisationId: w.orgA, consultationId: w.consultationX })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveDraft({ actor: memberB, input: { ...draftInput("hijack", { submissionId: created.id, version: 3 }), organisationId: w.orgB } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      listDrafts({ actor: memberB, organisationId: w.orgA, consultationId: w.consultationX }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveDraft({
+        actor: memberB,
+        input: { ...draftInput("hijack", { submissionId: created.id, version: 3 }), organisationId: w.orgB },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await stored(created.id)).title).not.toBe("hijack");
     const mine = await listDrafts({ actor: ownerA, organisationId: w.orgA, consultationId: w.consultationX });
     expect(mine.map((d) => d.id)).toContain(created.id);
@@ -200,7 +245,11 @@ describe.each(drivers)("submissions on %s", (driver) => {
   it("submits a draft: reference, revision 1, audit row and a receipt with a copy to the submitter and the contact person", async () => {
     const k = key();
     const draft = await saveDraft({ actor: memberA, input: draftInput("To be submitted", { idempotencyKey: k }) });
-    const r = await submitSubmission({ actor: ownerA, input: submitInput("Submitted title", { idempotencyKey: k, submissionId: draft.id, version: draft.version }), now: before });
+    const r = await submitSubmission({
+      actor: ownerA,
+      input: submitInput("Submitted title", { idempotencyKey: k, submissionId: draft.id, version: draft.version }),
+      now: before,
+    });
     expect(r.id).toBe(draft.id);
     expect(r.replayed).toBe(false);
     expect(r.reference).toMatch(/^ASIA-\d{4}$/);
@@ -213,16 +262,23 @@ describe.each(drivers)("submissions on %s", (driver) => {
     expect(row.themes).toEqual([1, 3]);
     expect(row.recommendations).toEqual(["Ratify the convention"]);
 
-    const revisions = await t.db.select().from(submissionRevisions).where(eq(submissionRevisions.submissionId, draft.id));
+    const revisions = await t.db
+      .select()
+      .from(submissionRevisions)
+      .where(eq(submissionRevisions.submissionId, draft.id));
     expect(revisions.map((v) => v.number)).toEqual([1]);
     expect((revisions[0]!.content as { title: string }).title).toBe("Submitted title");
 
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.submissionId, draft.id));
-    expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId])).toEqual([["submission.submit", "draft", "submitted", w.ids.ownerA]]);
+    expect(audit.map((a) => [a.action, a.fromState, a.toState, a.actorId])).toEqual([
+      ["submission.submit", "draft", "submitted", w.ids.ownerA],
+    ]);
 
     // The receipt goes to the person who submitted and to the contact person the form names (the
     // addresses the confirmation page names), each once, with a copy of what was submitted.
-    const receipts = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, "submissionReceipt"))).filter((m) => m.subject.includes(r.reference));
+    const receipts = (
+      await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, "submissionReceipt"))
+    ).filter((m) => m.subject.includes(r.reference));
     expect(receipts.map((m) => m.to).sort()).toEqual([ownerA.email, "contact@example.net"].sort());
     for (const receipt of receipts) {
       expect(receipt.text).toContain("Submitted title");
@@ -243,37 +299,83 @@ describe.each(drivers)("submissions on %s", (driver) => {
   it("keeps every revision on edit, refuses a stale edit, and puts changes requested back to submitted", async () => {
     const r = await submit(memberA, "Original title");
     const v1 = (await stored(r.id)).version;
-    const edited = await editSubmission({ actor: ownerA, submissionId: r.id, version: v1, content: content("Edited title", "A new body."), now: before });
+    const edited = await editSubmission({
+      actor: ownerA,
+      submissionId: r.id,
+      version: v1,
+      content: content("Edited title", "A new body."),
+      now: before,
+    });
     expect(edited).toEqual({ version: v1 + 1, revision: 2 });
 
-    const revisions = await t.db.select().from(submissionRevisions).where(eq(submissionRevisions.submissionId, r.id)).orderBy(submissionRevisions.number);
-    expect(revisions.map((v) => [v.number, (v.content as { title: string; body: string }).title, (v.content as { body: string }).body])).toEqual([
+    const revisions = await t.db
+      .select()
+      .from(submissionRevisions)
+      .where(eq(submissionRevisions.submissionId, r.id))
+      .orderBy(submissionRevisions.number);
+    expect(
+      revisions.map((v) => [
+        v.number,
+        (v.content as { title: string; body: string }).title,
+        (v.content as { body: string }).body,
+      ]),
+    ).toEqual([
       [1, "Original title", "What the organisation has to say."],
       [2, "Edited title", "A new body."],
     ]);
     expect((await stored(r.id)).title).toBe("Edited title");
     expect((await stored(r.id)).reference).toBe(r.reference);
 
-    const stale = await caught(editSubmission({ actor: memberA, submissionId: r.id, version: v1, content: content("Stale title"), now: before }));
+    const stale = await caught(
+      editSubmission({ actor: memberA, submissionId: r.id, version: v1, content: content("Stale title"), now: before }),
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.code).toBe("staleSubmission");
     expect((await stored(r.id)).title).toBe("Edited title");
 
-    await t.db.update(submissions).set({ status: "changes_requested", moderatorMessage: "Please shorten." }).where(eq(submissions.id, r.id));
-    const again = await editSubmission({ actor: memberA, submissionId: r.id, version: edited.version, content: content("Shorter title"), now: before });
+    await t.db
+      .update(submissions)
+      .set({ status: "changes_requested", moderatorMessage: "Please shorten." })
+      .where(eq(submissions.id, r.id));
+    const again = await editSubmission({
+      actor: memberA,
+      submissionId: r.id,
+      version: edited.version,
+      content: content("Shorter title"),
+      now: before,
+    });
     expect(again.revision).toBe(3);
     const row = await stored(r.id);
     expect(row.status).toBe("submitted");
     expect(row.title).toBe("Shorter title");
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, r.id), eq(auditEvents.action, "submission.edit")));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.submissionId, r.id), eq(auditEvents.action, "submission.edit")));
     expect(audit.map((a) => [a.fromState, a.toState])).toEqual([
       ["submitted", "submitted"],
       ["changes_requested", "submitted"],
     ]);
 
     // Nobody outside organisation A edits it.
-    await expect(editSubmission({ actor: memberB, submissionId: r.id, version: row.version, content: content("B's title"), now: before })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(editSubmission({ actor: anchorX, submissionId: r.id, version: row.version, content: content("Anchor's title"), now: before })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      editSubmission({
+        actor: memberB,
+        submissionId: r.id,
+        version: row.version,
+        content: content("B's title"),
+        now: before,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      editSubmission({
+        actor: anchorX,
+        submissionId: r.id,
+        version: row.version,
+        content: content("Anchor's title"),
+        now: before,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("closes submitting and editing at 23:59 in Bangkok, not in UTC", async () => {
@@ -294,7 +396,9 @@ describe.each(drivers)("submissions on %s", (driver) => {
       const r = await submit(memberA, "Just in time", { now: onTime });
       expect(r.reference).toMatch(/^ASIA-\d{4}$/);
       const v = (await stored(r.id)).version;
-      const edit = await caught(editSubmission({ actor: memberA, submissionId: r.id, version: v, content: content("Edited late"), now: late }));
+      const edit = await caught(
+        editSubmission({ actor: memberA, submissionId: r.id, version: v, content: content("Edited late"), now: late }),
+      );
       expect(edit.code).toBe("submissionClosed");
       expect((await stored(r.id)).title).toBe("Just in time");
       expect((await getOwnSubmission({ actor: memberA, submissionId: r.id, now: late })).editable).toBe(false);
@@ -322,22 +426,39 @@ describe.each(drivers)("submissions on %s", (driver) => {
     for (const actor of [memberB, anchorY]) {
       await expect(getAttachmentForDownload({ actor, attachmentId: a!.id })).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(getAttachmentForDownload({ actor: memberA, attachmentId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttachmentForDownload({ actor: memberA, attachmentId: randomUUID() })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("refuses an executable named .pdf, an oversized file and a fourth attachment, storing nothing", async () => {
     // A refused file in a submit: no attachment, no stored bytes, no submission, no reference used.
     const start = await totals();
-    const exe = await caught(submit(memberA, "With an executable", { files: [{ name: "report.pdf", bytes: pdf("ok") }, { name: "report.pdf", bytes: executable() }] }));
+    const exe = await caught(
+      submit(memberA, "With an executable", {
+        files: [
+          { name: "report.pdf", bytes: pdf("ok") },
+          { name: "report.pdf", bytes: executable() },
+        ],
+      }),
+    );
     expect(exe.code).toBe("attachment_unsupportedType");
     expect(await totals()).toEqual(start);
 
     // … nor in a first draft save.
-    const draftExe = await caught(saveDraft({ actor: memberA, input: draftInput("Draft with an executable"), files: [{ name: "report.pdf", bytes: executable() }] }));
+    const draftExe = await caught(
+      saveDraft({
+        actor: memberA,
+        input: draftInput("Draft with an executable"),
+        files: [{ name: "report.pdf", bytes: executable() }],
+      }),
+    );
     expect(draftExe.code).toBe("attachment_unsupportedType");
     expect(await totals()).toEqual(start);
 
-    const big = await caught(submit(memberA, "With a big file", { files: [{ name: "big.pdf", bytes: oversizedPdf() }] }));
+    const big = await caught(
+      submit(memberA, "With a big file", { files: [{ name: "big.pdf", bytes: oversizedPdf() }] }),
+    );
     expect(big.code).toBe("attachment_tooLarge");
     expect(big.values.max).toBe(10);
     expect(await totals()).toEqual(start);
@@ -345,15 +466,40 @@ describe.each(drivers)("submissions on %s", (driver) => {
     // Three are allowed; a fourth is refused, and the edit that brought it is not kept either.
     const r = await submit(memberA, "Three files", { files: [{ name: "one.pdf", bytes: pdf("1") }] });
     let version = (await stored(r.id)).version;
-    ({ version } = await editSubmission({ actor: memberA, submissionId: r.id, version, content: content("Three files"), files: [{ name: "two.pdf", bytes: pdf("2") }, { name: "three.pdf", bytes: pdf("3") }], now: before }));
+    ({ version } = await editSubmission({
+      actor: memberA,
+      submissionId: r.id,
+      version,
+      content: content("Three files"),
+      files: [
+        { name: "two.pdf", bytes: pdf("2") },
+        { name: "three.pdf", bytes: pdf("3") },
+      ],
+      now: before,
+    }));
     const withThree = await totals();
-    expect((await t.db.select().from(attachments).where(eq(attachments.submissionId, r.id))).map((x) => x.fileName).sort()).toEqual(["one.pdf", "three.pdf", "two.pdf"]);
-    const fourth = await caught(editSubmission({ actor: memberA, submissionId: r.id, version, content: content("Four files"), files: [{ name: "four.pdf", bytes: pdf("4") }], now: before }));
+    expect(
+      (await t.db.select().from(attachments).where(eq(attachments.submissionId, r.id))).map((x) => x.fileName).sort(),
+    ).toEqual(["one.pdf", "three.pdf", "two.pdf"]);
+    const fourth = await caught(
+      editSubmission({
+        actor: memberA,
+        submissionId: r.id,
+        version,
+        content: content("Four files"),
+        files: [{ name: "four.pdf", bytes: pdf("4") }],
+        now: before,
+      }),
+    );
     expect(fourth.code).toBe("tooManyAttachments");
     expect(await totals()).toEqual(withThree);
     expect((await stored(r.id)).title).toBe("Three files");
 
-    const tooMany = await caught(submit(memberA, "Four at once", { files: ["a", "b", "c", "d"].map((n) => ({ name: `${n}.pdf`, bytes: pdf(n) })) }));
+    const tooMany = await caught(
+      submit(memberA, "Four at once", {
+        files: ["a", "b", "c", "d"].map((n) => ({ name: `${n}.pdf`, bytes: pdf(n) })),
+      }),
+    );
     expect(tooMany.code).toBe("tooManyAttachments");
     expect(await totals()).toEqual(withThree);
   });
@@ -361,22 +507,43 @@ describe.each(drivers)("submissions on %s", (driver) => {
   it("withdraws a submitted input and discards a draft with its files", async () => {
     const r = await submit(memberA, "To withdraw");
     const s = await stored(r.id);
-    await expect(withdrawSubmission({ actor: memberB, submissionId: r.id, version: s.version })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(withdrawSubmission({ actor: memberB, submissionId: r.id, version: s.version })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await withdrawSubmission({ actor: ownerA, submissionId: r.id, version: s.version })).toBe("withdrawn");
     const after = await stored(r.id);
     expect(after.status).toBe("withdrawn");
     expect(after.reference).toBe(r.reference);
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, r.id), eq(auditEvents.action, "submission.withdraw")));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.submissionId, r.id), eq(auditEvents.action, "submission.withdraw")));
     expect(audit.map((a) => [a.fromState, a.toState, a.actorId])).toEqual([["submitted", "withdrawn", w.ids.ownerA]]);
     // Withdrawn is final for the organisation.
-    await expect(editSubmission({ actor: ownerA, submissionId: r.id, version: after.version, content: content("Back"), now: before })).rejects.toMatchObject({ code: "notEditable" });
+    await expect(
+      editSubmission({
+        actor: ownerA,
+        submissionId: r.id,
+        version: after.version,
+        content: content("Back"),
+        now: before,
+      }),
+    ).rejects.toMatchObject({ code: "notEditable" });
 
-    const draft = await saveDraft({ actor: memberA, input: draftInput("Throwaway"), files: [{ name: "draft.pdf", bytes: pdf("draft") }] });
+    const draft = await saveDraft({
+      actor: memberA,
+      input: draftInput("Throwaway"),
+      files: [{ name: "draft.pdf", bytes: pdf("draft") }],
+    });
     const [file] = await t.db.select().from(attachments).where(eq(attachments.submissionId, draft.id));
     expect(file).toBeDefined();
-    const stale = await caught(withdrawSubmission({ actor: memberA, submissionId: draft.id, version: draft.version - 1 }));
+    const stale = await caught(
+      withdrawSubmission({ actor: memberA, submissionId: draft.id, version: draft.version - 1 }),
+    );
     expect(stale.code).toBe("staleSubmission");
-    expect(await withdrawSubmission({ actor: memberA, submissionId: draft.id, version: draft.version })).toBe("discarded");
+    expect(await withdrawSubmission({ actor: memberA, submissionId: draft.id, version: draft.version })).toBe(
+      "discarded",
+    );
     expect(await t.db.select().from(submissions).where(eq(submissions.id, draft.id))).toEqual([]);
     expect(await t.db.select().from(attachments).where(eq(attachments.submissionId, draft.id))).toEqual([]);
     expect(await t.db.select().from(storedFiles).where(eq(storedFiles.key, file!.storageKey))).toEqual([]);

@@ -42,7 +42,14 @@ async function compile(actor: Actor, locale: AppLocale): Promise<Compiled> {
 
 async function log(actor: Actor, format: "docx" | "xlsx", rows: number, locale: AppLocale) {
   const db = await getDb();
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId: null, format, kind: "compilation", filters: { locale }, rowCount: rows });
+  await db.insert(exportLog).values({
+    actorId: actor.userId,
+    consultationId: null,
+    format,
+    kind: "compilation",
+    filters: { locale },
+    rowCount: rows,
+  });
 }
 
 /** The compilation as a DOCX: per theme, a table with a row per region. */
@@ -53,9 +60,18 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
   const tSummary = createTranslator({ locale, messages, namespace: "summary" });
   const rtl = locale === "ar";
   const p = (text: string, opts: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean } = {}) =>
-    new Paragraph({ ...(opts.heading ? { heading: opts.heading } : {}), ...(rtl ? { bidirectional: true } : {}), children: [new TextRun({ text, bold: opts.bold, ...(rtl ? { rightToLeft: true } : {}) })] });
-  const withRefs = (text: string, refs: (string | null)[]) => (refs.length ? `${text} [${refs.map((r) => r ?? "?").join("; ")}]` : text);
-  const children: (Paragraph | Table | TableOfContents)[] = [p(t("compilationTitle"), { heading: HeadingLevel.TITLE }), p(t("compilationIntro")), new TableOfContents(tSummary("contents"), { hyperlink: true, headingStyleRange: "1-1" })];
+    new Paragraph({
+      ...(opts.heading ? { heading: opts.heading } : {}),
+      ...(rtl ? { bidirectional: true } : {}),
+      children: [new TextRun({ text, bold: opts.bold, ...(rtl ? { rightToLeft: true } : {}) })],
+    });
+  const withRefs = (text: string, refs: (string | null)[]) =>
+    refs.length ? `${text} [${refs.map((r) => r ?? "?").join("; ")}]` : text;
+  const children: (Paragraph | Table | TableOfContents)[] = [
+    p(t("compilationTitle"), { heading: HeadingLevel.TITLE }),
+    p(t("compilationIntro")),
+    new TableOfContents(tSummary("contents"), { hyperlink: true, headingStyleRange: "1-1" }),
+  ];
   let rows = 0;
   for (const theme of themes) {
     children.push(p(theme.name, { heading: HeadingLevel.HEADING_1 }));
@@ -64,7 +80,12 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          new TableRow({ tableHeader: true, children: [t("compilationRegion"), t("compilationSynthesis"), t("compilationRecommendations")].map((h) => cell([p(h, { bold: true })])) }),
+          new TableRow({
+            tableHeader: true,
+            children: [t("compilationRegion"), t("compilationSynthesis"), t("compilationRecommendations")].map((h) =>
+              cell([p(h, { bold: true })]),
+            ),
+          }),
           ...regions.map((r) => {
             const s = r.view.sections.find((x) => x.themeId === theme.id);
             const items = s?.items ?? [];
@@ -72,8 +93,30 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
             return new TableRow({
               children: [
                 cell([p(r.region, { bold: true }), p(t(`status.${r.view.contribution.status}`))]),
-                cell(items.filter((i) => i.kind === "paragraph").map((i) => p(withRefs(i.text, i.citations.map((c) => c.reference))))),
-                cell(items.filter((i) => i.kind === "recommendation").map((i, n) => p(`${n + 1}. ${withRefs(i.text, i.citations.map((c) => c.reference))}`))),
+                cell(
+                  items
+                    .filter((i) => i.kind === "paragraph")
+                    .map((i) =>
+                      p(
+                        withRefs(
+                          i.text,
+                          i.citations.map((c) => c.reference),
+                        ),
+                      ),
+                    ),
+                ),
+                cell(
+                  items
+                    .filter((i) => i.kind === "recommendation")
+                    .map((i, n) =>
+                      p(
+                        `${n + 1}. ${withRefs(
+                          i.text,
+                          i.citations.map((c) => c.reference),
+                        )}`,
+                      ),
+                    ),
+                ),
               ],
             });
           }),
@@ -82,7 +125,14 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
     );
   }
   await log(actor, "docx", rows, locale);
-  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title: t("compilationTitle"), page: tSummary("page"), rtl, landscape: true, children });
+  return pagedDocx({
+    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
+    title: t("compilationTitle"),
+    page: tSummary("page"),
+    rtl,
+    landscape: true,
+    children,
+  });
 }
 
 /** The compilation as an XLSX: a row per citation (an item citing nothing: one row, no input). */
@@ -91,7 +141,11 @@ export async function buildCompilationXlsx({ actor, locale }: { actor: Actor; lo
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "synthesis" });
   const db = await getDb();
-  const ids = [...new Set(regions.flatMap((r) => r.view.sections.flatMap((s) => s.items.flatMap((i) => i.citations.map((c) => c.id)))))];
+  const ids = [
+    ...new Set(
+      regions.flatMap((r) => r.view.sections.flatMap((s) => s.items.flatMap((i) => i.citations.map((c) => c.id)))),
+    ),
+  ];
   const extra = ids.length
     ? await db
         .select({ id: submissions.id, publication: submissions.publication, organisation: organisations.name })
@@ -102,7 +156,9 @@ export async function buildCompilationXlsx({ actor, locale }: { actor: Actor; lo
   const org = new Map(extra.map((e) => [e.id, e.publication === "anonymous" ? t("anonymous") : e.organisation]));
   const wb = new ExcelJS.Workbook();
   wb.creator = createTranslator({ locale, messages, namespace: "common" })("siteName");
-  const ws = wb.addWorksheet(sheetName(t("compilationTitle")), { views: [{ state: "frozen", ySplit: 1, rightToLeft: locale === "ar" }] });
+  const ws = wb.addWorksheet(sheetName(t("compilationTitle")), {
+    views: [{ state: "frozen", ySplit: 1, rightToLeft: locale === "ar" }],
+  });
   const columns = [
     { header: t("compilationRegion"), width: 24 },
     { header: t("statusLine", { status: "" }).replace(/[:：]\s*$/, ""), width: 22 },
@@ -121,10 +177,23 @@ export async function buildCompilationXlsx({ actor, locale }: { actor: Actor; lo
   for (const r of regions)
     for (const s of r.view.sections)
       for (const [n, item] of s.items.entries()) {
-        const base = [r.region, t(`status.${r.view.contribution.status}`), s.themeName, t(item.kind), n + 1, xmlSafe(item.text)];
+        const base = [
+          r.region,
+          t(`status.${r.view.contribution.status}`),
+          s.themeName,
+          t(item.kind),
+          n + 1,
+          xmlSafe(item.text),
+        ];
         const cited = item.citations.length ? item.citations : [null];
         for (const c of cited) {
-          ws.addRow([...base, c?.reference ?? "", c ? xmlSafe(c.title) : "", c ? (org.get(c.id) ?? "") : "", c ? c.countries.map((x) => countryName(locale, x)).join(", ") : ""]).alignment = { vertical: "top", wrapText: true };
+          ws.addRow([
+            ...base,
+            c?.reference ?? "",
+            c ? xmlSafe(c.title) : "",
+            c ? (org.get(c.id) ?? "") : "",
+            c ? c.countries.map((x) => countryName(locale, x)).join(", ") : "",
+          ]).alignment = { vertical: "top", wrapText: true };
           rows++;
         }
       }

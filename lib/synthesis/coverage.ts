@@ -45,12 +45,24 @@ export interface Coverage {
  * statement over the accepted inputs (an input counts under each of its themes); the list of
  * uncited inputs for one theme (`themeId`, default the first).
  */
-export async function getCoverage({ actor, consultationId, themeId, offset = 0 }: { actor: Actor; consultationId: string; themeId?: number; offset?: number }): Promise<Coverage> {
+export async function getCoverage({
+  actor,
+  consultationId,
+  themeId,
+  offset = 0,
+}: {
+  actor: Actor;
+  consultationId: string;
+  themeId?: number;
+  offset?: number;
+}): Promise<Coverage> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const themes = await themesOf(consultationId, actor.locale);
   // The contribution's id first: the citations are then probed through their own index, never joined
   // whole (a join through contributions misled the planner into a nested loop over every citation).
-  const [contribution] = await rowsOf<{ id: string }>(sql`select id from contributions where consultation_id = ${consultationId}`);
+  const [contribution] = await rowsOf<{ id: string }>(
+    sql`select id from contributions where consultation_id = ${consultationId}`,
+  );
   const cid = contribution?.id ?? null;
   const counts = await rowsOf<{ theme: number; accepted: number; cited: number; read: number }>(sql`
     select t.theme::int as theme, count(*)::int as accepted,
@@ -92,7 +104,15 @@ export async function getCoverage({ actor, consultationId, themeId, offset = 0 }
       const accepted = c?.accepted ?? 0;
       const cited = c?.cited ?? 0;
       const read = c?.read ?? 0;
-      return { themeId: t.id, themeName: t.name, accepted, cited, readNotCited: read, unread: accepted - cited - read, inputs: t.id === chosen ? list : [] };
+      return {
+        themeId: t.id,
+        themeName: t.name,
+        accepted,
+        cited,
+        readNotCited: read,
+        unread: accepted - cited - read,
+        inputs: t.id === chosen ? list : [],
+      };
     }),
     flagged,
   };
@@ -109,12 +129,17 @@ export async function markReadNotCited({ actor, input }: { actor: Actor; input: 
       .where(and(eq(submissions.id, input.submissionId), eq(submissions.consultationId, input.consultationId)));
     if (!s || s.status === "draft") throw new NotFoundError();
     if (input.clear) {
-      await tx.delete(coverageNotes).where(and(eq(coverageNotes.consultationId, input.consultationId), eq(coverageNotes.submissionId, s.id)));
+      await tx
+        .delete(coverageNotes)
+        .where(and(eq(coverageNotes.consultationId, input.consultationId), eq(coverageNotes.submissionId, s.id)));
     } else {
       await tx
         .insert(coverageNotes)
         .values({ consultationId: input.consultationId, submissionId: s.id, note: input.note, createdBy: actor.userId })
-        .onConflictDoUpdate({ target: [coverageNotes.consultationId, coverageNotes.submissionId], set: { note: input.note, createdBy: actor.userId, createdAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [coverageNotes.consultationId, coverageNotes.submissionId],
+          set: { note: input.note, createdBy: actor.userId, createdAt: new Date() },
+        });
     }
     await tx.insert(auditEvents).values({
       actorId: actor.userId,
@@ -143,18 +168,50 @@ export interface SimilarInput {
  * and summary together, and by full-text rank against the input's title.
  * For its moderators only. Drafts never appear.
  */
-export async function similarInputs({ actor, submissionId, limit = 5 }: { actor: Actor; submissionId: string; limit?: number }): Promise<SimilarInput[]> {
+export async function similarInputs({
+  actor,
+  submissionId,
+  limit = 5,
+}: {
+  actor: Actor;
+  submissionId: string;
+  limit?: number;
+}): Promise<SimilarInput[]> {
   const db = await getDb();
   const [s] = await db
-    .select({ id: submissions.id, consultationId: submissions.consultationId, status: submissions.status, title: submissions.title, summary: submissions.summary })
+    .select({
+      id: submissions.id,
+      consultationId: submissions.consultationId,
+      status: submissions.status,
+      title: submissions.title,
+      summary: submissions.summary,
+    })
     .from(submissions)
     .where(eq(submissions.id, submissionId));
   if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
-  return similarTo({ consultationId: s.consultationId, excludeId: s.id, text: `${s.title} ${s.summary}`, title: s.title, limit });
+  return similarTo({
+    consultationId: s.consultationId,
+    excludeId: s.id,
+    text: `${s.title} ${s.summary}`,
+    title: s.title,
+    limit,
+  });
 }
 
 /** The same lookup for a piece of text (the citation picker's search), within one consultation. */
-export async function similarTo({ consultationId, excludeId, text, title, limit }: { consultationId: string; excludeId?: string; text: string; title: string; limit: number }): Promise<SimilarInput[]> {
+export async function similarTo({
+  consultationId,
+  excludeId,
+  text,
+  title,
+  limit,
+}: {
+  consultationId: string;
+  excludeId?: string;
+  text: string;
+  title: string;
+  limit: number;
+}): Promise<SimilarInput[]> {
   const rows = await rowsOf<SimilarInput>(sql`
     with near as (
       select s.id, s.reference, s.title, s.organisation_id, s.status, s.search,
@@ -196,7 +253,19 @@ export interface CitableInput {
  * reference, words of the title or summary, or the organisation's name), or, without `q`, those of
  * the theme that no paragraph cites yet. For the consultation's anchors.
  */
-export async function findCitable({ actor, consultationId, themeId, q, limit = 30 }: { actor: Actor; consultationId: string; themeId: number; q: string; limit?: number }): Promise<CitableInput[]> {
+export async function findCitable({
+  actor,
+  consultationId,
+  themeId,
+  q,
+  limit = 30,
+}: {
+  actor: Actor;
+  consultationId: string;
+  themeId: number;
+  q: string;
+  limit?: number;
+}): Promise<CitableInput[]> {
   if (!isAnchorOf(actor, consultationId)) throw new NotFoundError();
   const words = q.trim().slice(0, 200);
   const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -23,12 +23,22 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
   const tRegions = createTranslator({ locale, messages, namespace: "regions" });
   const tStatus = createTranslator({ locale, messages, namespace: "synthesis.status" });
   const rtl = locale === "ar";
-  const p = (text: string, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; italics?: boolean; bold?: boolean; numbered?: boolean } = {}) =>
+  const p = (
+    text: string,
+    options: {
+      heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
+      italics?: boolean;
+      bold?: boolean;
+      numbered?: boolean;
+    } = {},
+  ) =>
     new Paragraph({
       ...(options.heading ? { heading: options.heading } : {}),
       ...(options.numbered ? { numbering: { reference: RECOMMENDATIONS, level: 0 } } : {}),
       ...(rtl ? { bidirectional: true } : {}),
-      children: [new TextRun({ text, italics: options.italics, bold: options.bold, ...(rtl ? { rightToLeft: true } : {}) })],
+      children: [
+        new TextRun({ text, italics: options.italics, bold: options.bold, ...(rtl ? { rightToLeft: true } : {}) }),
+      ],
     });
   const regionKey = `${slug}.name` as never;
   const region = tRegions.has(regionKey) ? tRegions(regionKey) : view.consultation.region;
@@ -58,7 +68,13 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
   const ids = [...cited.keys()];
   const rows = ids.length
     ? await db
-        .select({ reference: submissions.reference, title: submissions.title, publication: submissions.publication, countries: submissions.countries, organisation: organisations.name })
+        .select({
+          reference: submissions.reference,
+          title: submissions.title,
+          publication: submissions.publication,
+          countries: submissions.countries,
+          organisation: organisations.name,
+        })
         .from(submissions)
         .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
         .where(inArray(submissions.id, ids))
@@ -70,7 +86,12 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: [t("annexReference"), t("annexInput"), t("annexOrganisation"), t("annexCountries")].map((h) => cell(h, true)) }),
+        new TableRow({
+          tableHeader: true,
+          children: [t("annexReference"), t("annexInput"), t("annexOrganisation"), t("annexCountries")].map((h) =>
+            cell(h, true),
+          ),
+        }),
         ...rows.map(
           (r) =>
             new TableRow({
@@ -86,17 +107,42 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
     }),
   );
 
-  return pagedDocx({ creator: createTranslator({ locale, messages, namespace: "common" })("siteName"), title, page: tSummary("page"), rtl, children });
+  return pagedDocx({
+    creator: createTranslator({ locale, messages, namespace: "common" })("siteName"),
+    title,
+    page: tSummary("page"),
+    rtl,
+    children,
+  });
 }
 
 /** The contribution's DOCX for whoever may read it (getContribution decides); logged. */
-export async function buildContributionDocx({ actor, consultationId }: { actor: Actor; consultationId: string }): Promise<{ docx: Buffer; slug: string; locale: string }> {
+export async function buildContributionDocx({
+  actor,
+  consultationId,
+}: {
+  actor: Actor;
+  consultationId: string;
+}): Promise<{ docx: Buffer; slug: string; locale: string }> {
   const first = await getContribution({ actor, consultationId, locale: actor.locale });
   // Theme names in the language the contribution is written in.
-  const view = first.contribution.language === actor.locale ? first : await getContribution({ actor, consultationId, locale: first.contribution.language });
+  const view =
+    first.contribution.language === actor.locale
+      ? first
+      : await getContribution({ actor, consultationId, locale: first.contribution.language });
   const db = await getDb();
-  const [c] = await db.select({ slug: consultations.slug }).from(consultations).where(eq(consultations.id, consultationId));
+  const [c] = await db
+    .select({ slug: consultations.slug })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
   const docx = await renderContributionDocx(view, c!.slug);
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format: "docx", kind: "contribution", filters: { locale: view.contribution.language }, rowCount: view.sections.reduce((n, s) => n + s.items.length, 0) });
+  await db.insert(exportLog).values({
+    actorId: actor.userId,
+    consultationId,
+    format: "docx",
+    kind: "contribution",
+    filters: { locale: view.contribution.language },
+    rowCount: view.sections.reduce((n, s) => n + s.items.length, 0),
+  });
   return { docx, slug: c!.slug, locale: view.contribution.language };
 }

@@ -26,10 +26,19 @@ import { isAnchorOf, type Actor } from "@/lib/auth/actor";
 import { listThemes } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
-import { notReferencesIn, referencesIn, type ContributionStep, type ContributionStepInput, type SectionInput } from "./schemas";
+import {
+  notReferencesIn,
+  referencesIn,
+  type ContributionStep,
+  type ContributionStepInput,
+  type SectionInput,
+} from "./schemas";
 
 /** Who may do what to a contribution in which state, in one table. */
-export const CONTRIBUTION_TRANSITIONS: Record<ContributionStep, { from: ContributionStatus[]; to: ContributionStatus; by: ("anchor" | "secretariat")[] }> = {
+export const CONTRIBUTION_TRANSITIONS: Record<
+  ContributionStep,
+  { from: ContributionStatus[]; to: ContributionStatus; by: ("anchor" | "secretariat")[] }
+> = {
   submit: { from: ["draft", "returned"], to: "submitted", by: ["anchor"] },
   return: { from: ["submitted"], to: "returned", by: ["secretariat"] },
   finalise: { from: ["submitted", "returned"], to: "final", by: ["anchor", "secretariat"] },
@@ -75,7 +84,10 @@ export interface SectionView {
 export interface ContributionView {
   consultation: { id: string; slug: string; region: string; code: string };
   /** Null fields when nothing has been written yet. */
-  contribution: Pick<Contribution, "status" | "language" | "version" | "returnComment" | "submittedAt" | "finalisedAt"> & { exists: boolean };
+  contribution: Pick<
+    Contribution,
+    "status" | "language" | "version" | "returnComment" | "submittedAt" | "finalisedAt"
+  > & { exists: boolean };
   sections: SectionView[];
   /** Citations of inputs no longer accepted, in every section. */
   flagged: number;
@@ -84,7 +96,8 @@ export interface ContributionView {
 }
 
 type Role = "anchor" | "secretariat" | null;
-const roleOf = (actor: Actor, consultationId: string): Role => (isAnchorOf(actor, consultationId) ? "anchor" : actor.secretariat ? "secretariat" : null);
+const roleOf = (actor: Actor, consultationId: string): Role =>
+  isAnchorOf(actor, consultationId) ? "anchor" : actor.secretariat ? "secretariat" : null;
 
 async function consultationById(consultationId: string) {
   const db = await getDb();
@@ -99,15 +112,30 @@ async function consultationById(consultationId: string) {
 /** The consultation's round's topics, in order (every section of the contribution is one of them). */
 export async function themesOf(consultationId: string, locale: AppLocale) {
   const db = await getDb();
-  const [c] = await db.select({ roundId: consultations.roundId }).from(consultations).where(eq(consultations.id, consultationId));
+  const [c] = await db
+    .select({ roundId: consultations.roundId })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
   if (!c) throw new NotFoundError();
   return listThemes({ locale, roundId: c.roundId });
 }
 
-const EMPTY: ContributionView["contribution"] = { exists: false, status: "draft", language: "en", version: 1, returnComment: null, submittedAt: null, finalisedAt: null };
+const EMPTY: ContributionView["contribution"] = {
+  exists: false,
+  status: "draft",
+  language: "en",
+  version: 1,
+  returnComment: null,
+  submittedAt: null,
+  finalisedAt: null,
+};
 
 /** The cited inputs of every section, loaded in one query, by id. */
-async function citedInputs(items: ContributionItem[], consultationId: string, audience: "moderators" | "public"): Promise<Map<string, CitedInput>> {
+async function citedInputs(
+  items: ContributionItem[],
+  consultationId: string,
+  audience: "moderators" | "public",
+): Promise<Map<string, CitedInput>> {
   const ids = [...new Set(items.flatMap((i) => i.citations))];
   const db = await getDb();
   const rows = ids.length
@@ -168,20 +196,36 @@ function withCitations(items: ContributionItem[], byId: Map<string, CitedInput>)
   });
 }
 
-async function loadView(consultationId: string, locale: AppLocale, role: Role, audience: "moderators" | "public"): Promise<ContributionView> {
+async function loadView(
+  consultationId: string,
+  locale: AppLocale,
+  role: Role,
+  audience: "moderators" | "public",
+): Promise<ContributionView> {
   const db = await getDb();
   const consultation = await consultationById(consultationId);
   const [c] = await db.select().from(contributions).where(eq(contributions.consultationId, consultationId));
   const themes = await themesOf(consultationId, locale);
   const sectionRows = c
     ? await db
-        .select({ themeId: contributionSections.themeId, items: contributionSections.items, version: contributionSections.version, updatedAt: contributionSections.updatedAt, by: users.name, email: users.email })
+        .select({
+          themeId: contributionSections.themeId,
+          items: contributionSections.items,
+          version: contributionSections.version,
+          updatedAt: contributionSections.updatedAt,
+          by: users.name,
+          email: users.email,
+        })
         .from(contributionSections)
         .leftJoin(users, eq(users.id, contributionSections.updatedBy))
         .where(eq(contributionSections.contributionId, c.id))
     : [];
   const byTheme = new Map(sectionRows.map((s) => [s.themeId, s]));
-  const cited = await citedInputs(sectionRows.flatMap((s) => s.items), consultationId, audience);
+  const cited = await citedInputs(
+    sectionRows.flatMap((s) => s.items),
+    consultationId,
+    audience,
+  );
   const sections: SectionView[] = [];
   for (const t of themes) {
     const s = byTheme.get(t.id);
@@ -201,9 +245,22 @@ async function loadView(consultationId: string, locale: AppLocale, role: Role, a
   });
   return {
     consultation,
-    contribution: c ? { exists: true, status: c.status, language: c.language, version: c.version, returnComment: c.returnComment, submittedAt: c.submittedAt, finalisedAt: c.finalisedAt } : EMPTY,
+    contribution: c
+      ? {
+          exists: true,
+          status: c.status,
+          language: c.language,
+          version: c.version,
+          returnComment: c.returnComment,
+          submittedAt: c.submittedAt,
+          finalisedAt: c.finalisedAt,
+        }
+      : EMPTY,
     sections,
-    flagged: sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.citations.filter((x) => !x.current).length, 0), 0),
+    flagged: sections.reduce(
+      (n, s) => n + s.items.reduce((m, i) => m + i.citations.filter((x) => !x.current).length, 0),
+      0,
+    ),
     can: { edit: role === "anchor" && EDITABLE.includes(status), steps },
   };
 }
@@ -212,29 +269,57 @@ async function loadView(consultationId: string, locale: AppLocale, role: Role, a
  * The contribution as its moderators see it: the consultation's anchors always, the secretariat once
  * it has been submitted. Anyone else: not found.
  */
-export async function getContribution({ actor, consultationId, locale }: { actor: Actor; consultationId: string; locale: AppLocale }): Promise<ContributionView> {
+export async function getContribution({
+  actor,
+  consultationId,
+  locale,
+}: {
+  actor: Actor;
+  consultationId: string;
+  locale: AppLocale;
+}): Promise<ContributionView> {
   const role = roleOf(actor, consultationId);
   if (!role) throw new NotFoundError();
   if (role === "secretariat") {
     const db = await getDb();
-    const [c] = await db.select({ status: contributions.status }).from(contributions).where(eq(contributions.consultationId, consultationId));
+    const [c] = await db
+      .select({ status: contributions.status })
+      .from(contributions)
+      .where(eq(contributions.consultationId, consultationId));
     if (!c || !SECRETARIAT_READS.includes(c.status)) throw new NotFoundError();
   }
   return loadView(consultationId, locale, role, "moderators");
 }
 
 /** The final contribution of a consultation, for its public page: null until it is final. */
-export async function getPublishedContribution({ consultationId, locale }: { consultationId: string; locale: AppLocale }): Promise<ContributionView | null> {
+export async function getPublishedContribution({
+  consultationId,
+  locale,
+}: {
+  consultationId: string;
+  locale: AppLocale;
+}): Promise<ContributionView | null> {
   const db = await getDb();
-  const [c] = await db.select({ status: contributions.status }).from(contributions).where(eq(contributions.consultationId, consultationId));
+  const [c] = await db
+    .select({ status: contributions.status })
+    .from(contributions)
+    .where(eq(contributions.consultationId, consultationId));
   if (c?.status !== "final") return null;
   return loadView(consultationId, locale, null, "public");
 }
 
 /** The contribution row, created on first use, locked for the transaction. */
-async function lockContribution(tx: Tx, consultationId: string, language: ContributionView["contribution"]["language"]): Promise<Contribution> {
+async function lockContribution(
+  tx: Tx,
+  consultationId: string,
+  language: ContributionView["contribution"]["language"],
+): Promise<Contribution> {
   await tx.insert(contributions).values({ consultationId, language }).onConflictDoNothing();
-  const [c] = await tx.select().from(contributions).where(eq(contributions.consultationId, consultationId)).for("update");
+  const [c] = await tx
+    .select()
+    .from(contributions)
+    .where(eq(contributions.consultationId, consultationId))
+    .for("update");
   return c!;
 }
 
@@ -243,7 +328,13 @@ async function lockContribution(tx: Tx, consultationId: string, language: Contri
  * by someone else: ConflictError, nothing written. Cited inputs must be this consultation's accepted
  * inputs (a citation already in the section may stay, flagged, after its input was withdrawn).
  */
-export async function saveSection({ actor, input }: { actor: Actor; input: SectionInput }): Promise<{ version: number }> {
+export async function saveSection({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: SectionInput;
+}): Promise<{ version: number }> {
   if (!isAnchorOf(actor, input.consultationId)) throw new NotFoundError();
   const themes = await themesOf(input.consultationId, actor.locale);
   if (!themes.some((t) => t.id === input.themeId)) throw new NotFoundError();
@@ -251,7 +342,10 @@ export async function saveSection({ actor, input }: { actor: Actor; input: Secti
   return db.transaction(async (tx) => {
     const c = await lockContribution(tx, input.consultationId, actor.locale);
     if (!EDITABLE.includes(c.status)) throw new DomainError("contributionLocked", 409);
-    await tx.insert(contributionSections).values({ contributionId: c.id, themeId: input.themeId }).onConflictDoNothing();
+    await tx
+      .insert(contributionSections)
+      .values({ contributionId: c.id, themeId: input.themeId })
+      .onConflictDoNothing();
     const [section] = await tx
       .select()
       .from(contributionSections)
@@ -272,7 +366,8 @@ export async function saveSection({ actor, input }: { actor: Actor; input: Secti
     }
     for (const [n, item] of input.items.entries()) {
       const unknown = [...notReferencesIn(item.add), ...typed[n]!.filter((r) => !byReference.has(r))];
-      if (unknown.length) throw new DomainError("citationUnknown", 400, { references: unknown.join(", ") }, `items.${n}.add`);
+      if (unknown.length)
+        throw new DomainError("citationUnknown", 400, { references: unknown.join(", ") }, `items.${n}.add`);
     }
     const items: ContributionItem[] = input.items.map((i, n) => ({
       kind: i.kind,
@@ -296,9 +391,15 @@ export async function saveSection({ actor, input }: { actor: Actor; input: Secti
       .update(contributionSections)
       .set({ items, version, updatedBy: actor.userId, updatedAt: now })
       .where(and(eq(contributionSections.contributionId, c.id), eq(contributionSections.themeId, input.themeId)));
-    await tx.insert(contributionRevisions).values({ contributionId: c.id, themeId: input.themeId, number: version, items, createdBy: actor.userId });
-    await tx.delete(contributionCitations).where(and(eq(contributionCitations.contributionId, c.id), eq(contributionCitations.themeId, input.themeId)));
-    const rows = items.flatMap((item, position) => item.citations.map((submissionId) => ({ contributionId: c.id, themeId: input.themeId, position, submissionId })));
+    await tx
+      .insert(contributionRevisions)
+      .values({ contributionId: c.id, themeId: input.themeId, number: version, items, createdBy: actor.userId });
+    await tx
+      .delete(contributionCitations)
+      .where(and(eq(contributionCitations.contributionId, c.id), eq(contributionCitations.themeId, input.themeId)));
+    const rows = items.flatMap((item, position) =>
+      item.citations.map((submissionId) => ({ contributionId: c.id, themeId: input.themeId, position, submissionId })),
+    );
     if (rows.length) await tx.insert(contributionCitations).values(rows);
     await tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, c.id));
     await tx.insert(auditEvents).values({
@@ -317,13 +418,23 @@ export async function saveSection({ actor, input }: { actor: Actor; input: Secti
  * A step of the workflow (CONTRIBUTION_TRANSITIONS), from the version the person saw. Submitting
  * needs at least one paragraph or recommendation; returning needs a comment (the schema checks it).
  */
-export async function changeContributionStatus({ actor, input }: { actor: Actor; input: ContributionStepInput }): Promise<{ version: number; status: ContributionStatus }> {
+export async function changeContributionStatus({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ContributionStepInput;
+}): Promise<{ version: number; status: ContributionStatus }> {
   const role = roleOf(actor, input.consultationId);
   if (!role) throw new NotFoundError();
   const t = CONTRIBUTION_TRANSITIONS[input.step];
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(contributions).where(eq(contributions.consultationId, input.consultationId)).for("update");
+    const [c] = await tx
+      .select()
+      .from(contributions)
+      .where(eq(contributions.consultationId, input.consultationId))
+      .for("update");
     // The secretariat does not learn that a draft exists.
     if (!c || (role === "secretariat" && !SECRETARIAT_READS.includes(c.status))) throw new NotFoundError();
     if (!t.by.includes(role)) throw new DomainError("forbidden", 403);
@@ -369,11 +480,25 @@ export interface SectionRevision {
 }
 
 /** Every saved version of a theme's section, oldest first, for its history and differences. */
-export async function listSectionRevisions({ actor, consultationId, themeId }: { actor: Actor; consultationId: string; themeId: number }): Promise<SectionRevision[]> {
+export async function listSectionRevisions({
+  actor,
+  consultationId,
+  themeId,
+}: {
+  actor: Actor;
+  consultationId: string;
+  themeId: number;
+}): Promise<SectionRevision[]> {
   await getContribution({ actor, consultationId, locale: actor.locale });
   const db = await getDb();
   const rows = await db
-    .select({ number: contributionRevisions.number, createdAt: contributionRevisions.createdAt, items: contributionRevisions.items, by: users.name, email: users.email })
+    .select({
+      number: contributionRevisions.number,
+      createdAt: contributionRevisions.createdAt,
+      items: contributionRevisions.items,
+      by: users.name,
+      email: users.email,
+    })
     .from(contributionRevisions)
     .innerJoin(contributions, eq(contributions.id, contributionRevisions.contributionId))
     .leftJoin(users, eq(users.id, contributionRevisions.createdBy))
@@ -412,5 +537,12 @@ export async function listContributions({ actor }: { actor: Actor }): Promise<Co
     .orderBy(asc(consultations.sortOrder));
   return rows
     .filter((r) => isAnchorOf(actor, r.consultationId) || (actor.secretariat && SECRETARIAT_READS.includes(r.status)))
-    .map((r) => ({ consultationId: r.consultationId, slug: r.slug, region: r.region, status: r.status, submittedAt: r.submittedAt, finalisedAt: r.finalisedAt }));
+    .map((r) => ({
+      consultationId: r.consultationId,
+      slug: r.slug,
+      region: r.region,
+      status: r.status,
+      submittedAt: r.submittedAt,
+      finalisedAt: r.finalisedAt,
+    }));
 }

@@ -33,9 +33,20 @@ export const contributionItemSchema = z.object({
 
 /** A theme's section, saved whole from the version it was loaded at. Empty paragraphs are dropped. */
 /** Splits "ASIA-0004, asia-0012 PAC-2025-0001" into references, upper-cased. */
-export const referencesIn = (s: string): string[] => [...new Set(s.toUpperCase().split(/[\s,;]+/).filter((r) => /^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r)))];
+export const referencesIn = (s: string): string[] => [
+  ...new Set(
+    s
+      .toUpperCase()
+      .split(/[\s,;]+/)
+      .filter((r) => /^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r)),
+  ),
+];
 /** The tokens of `s` that are not references. */
-export const notReferencesIn = (s: string): string[] => s.toUpperCase().split(/[\s,;]+/).filter((r) => r && !/^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r));
+export const notReferencesIn = (s: string): string[] =>
+  s
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter((r) => r && !/^[A-Z]{2,8}(-\d{4})?-\d{4,}$/.test(r));
 export const sectionSchema = z.object({
   consultationId: z.uuid(),
   themeId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
@@ -61,9 +72,7 @@ export const contributionStepSchema = z
     step: z.enum(CONTRIBUTION_STEPS),
     comment: optionalOrBlank(z.string().check(z.trim(), z.maxLength(SYNTHESIS_LIMITS.comment))),
   })
-  .check(
-    z.refine((v) => v.step !== "return" || !!v.comment, { path: ["comment"], error: "required" }),
-  );
+  .check(z.refine((v) => v.step !== "return" || !!v.comment, { path: ["comment"], error: "required" }));
 export type ContributionStepInput = z.infer<typeof contributionStepSchema>;
 
 /** "Read, not cited": the anchor has read the input and says why it is not cited. */

@@ -6,7 +6,15 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { execFileSync } from "node:child_process";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { attachments, consultations, organisations, participants, registrations, submissions, themeTranslations } from "@/db/schema";
+import {
+  attachments,
+  consultations,
+  organisations,
+  participants,
+  registrations,
+  submissions,
+  themeTranslations,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema, queueFiltersSchema } from "@/lib/moderation/schemas";
@@ -40,17 +48,78 @@ export const webBuffer = async (s: ReadableStream<Uint8Array>) => Buffer.from(aw
 
 /** CSV as Python's csv module reads it (a reader this code did not write the file with). */
 export function pythonCsv(buf: Buffer): string[][] {
-  const script = "import csv,io,json,sys; t=sys.stdin.buffer.read().decode('utf-8-sig'); print(json.dumps(list(csv.reader(io.StringIO(t, newline='')))))";
+  const script =
+    "import csv,io,json,sys; t=sys.stdin.buffer.read().decode('utf-8-sig'); print(json.dumps(list(csv.reader(io.StringIO(t, newline='')))))";
   return JSON.parse(execFileSync("python3", ["-c", script], { input: buf }).toString("utf8")) as string[][];
 }
 
-export type Catalogue = { exports: { columns: Record<string, string>; sheets: Record<string, string>; yes: string; no: string; channel: Record<string, string>; publication: Record<string, string> }; mySubmissions: { statuses: Record<string, string> }; organisation: { types: Record<string, string> }; regions: Record<string, { name: string }>; moderation: { registrationStatus: Record<string, string> }; registration: { attendance: Record<string, string> } };
-export const catalogue = (locale: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `../../messages/${locale}.json`), "utf8")) as Catalogue;
+export type Catalogue = {
+  exports: {
+    columns: Record<string, string>;
+    sheets: Record<string, string>;
+    yes: string;
+    no: string;
+    channel: Record<string, string>;
+    publication: Record<string, string>;
+  };
+  mySubmissions: { statuses: Record<string, string> };
+  organisation: { types: Record<string, string> };
+  regions: Record<string, { name: string }>;
+  moderation: { registrationStatus: Record<string, string> };
+  registration: { attendance: Record<string, string> };
+};
+export const catalogue = (locale: string) =>
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `../../messages/${locale}.json`), "utf8")) as Catalogue;
 
 // The inputs export's columns, in order: what a reader of the file finds.
-export const INPUT_COLUMNS = ["reference", "region", "consultationCode", "status", "title", "themes", "themeNumbers", "summary", "body", "recommendations", "countries", "countryCodes", "language", "languageCode", "keywords", "publication", "published", "channel", "organisation", "organisationType", "organisationCountry", "organisationCountryCode", "verified", "contactName", "contactEmail", "submittedAt", "updatedAt", "attachments"] as const;
+export const INPUT_COLUMNS = [
+  "reference",
+  "region",
+  "consultationCode",
+  "status",
+  "title",
+  "themes",
+  "themeNumbers",
+  "summary",
+  "body",
+  "recommendations",
+  "countries",
+  "countryCodes",
+  "language",
+  "languageCode",
+  "keywords",
+  "publication",
+  "published",
+  "channel",
+  "organisation",
+  "organisationType",
+  "organisationCountry",
+  "organisationCountryCode",
+  "verified",
+  "contactName",
+  "contactEmail",
+  "submittedAt",
+  "updatedAt",
+  "attachments",
+] as const;
 export type InputColumn = (typeof INPUT_COLUMNS)[number];
-export const PARTICIPANT_COLUMNS = ["organisation", "organisationCountry", "organisationCountryCode", "registrationStatus", "name", "roleTitle", "email", "attendance", "visaLetter", "nationality", "accessibility", "interpretationLanguage", "dietary", "travelSupport", "travelSupportReason"] as const;
+export const PARTICIPANT_COLUMNS = [
+  "organisation",
+  "organisationCountry",
+  "organisationCountryCode",
+  "registrationStatus",
+  "name",
+  "roleTitle",
+  "email",
+  "attendance",
+  "visaLetter",
+  "nationality",
+  "accessibility",
+  "interpretationLanguage",
+  "dietary",
+  "travelSupport",
+  "travelSupportReason",
+] as const;
 
 export interface Expected extends ExportRow {
   slug: string;
@@ -58,7 +127,11 @@ export interface Expected extends ExportRow {
 }
 
 /** What a person's export must say for a row, in `locale`'s words (null: an instant). */
-export function expectedWords(r: Expected, locale: string, themeNames: Map<number, string>): Record<InputColumn, string | Date> {
+export function expectedWords(
+  r: Expected,
+  locale: string,
+  themeNames: Map<number, string>,
+): Record<InputColumn, string | Date> {
   const m = catalogue(locale);
   const country = (c: string) => new Intl.DisplayNames([locale], { type: "region" }).of(c)!;
   const language = (c: string) => new Intl.DisplayNames([locale], { type: "language" }).of(c)!;
@@ -147,11 +220,23 @@ export async function setUp(t: TestDatabase): Promise<Setup> {
     (["memberA", "ownerA", "memberB", "anchorX", "anchorY", "secretariat"] as const).map((n) => w.actor(n)),
   );
   let minute = 0;
-  const submit = async (actor: Actor, organisationId: string, over: Partial<SubmissionContent>, consultationId = w.consultationX) =>
+  const submit = async (
+    actor: Actor,
+    organisationId: string,
+    over: Partial<SubmissionContent>,
+    consultationId = w.consultationX,
+  ) =>
     (
       await submitSubmission({
         actor,
-        input: submissionSchema.parse({ consultationId, organisationId, version: 0, idempotencyKey: key(), intent: "submit", ...content(over) }),
+        input: submissionSchema.parse({
+          consultationId,
+          organisationId,
+          version: 0,
+          idempotencyKey: key(),
+          intent: "submit",
+          ...content(over),
+        }),
         now: new Date(Date.UTC(2017, 6, 1, 0, minute++)),
       })
     ).id;
@@ -165,32 +250,73 @@ export async function setUp(t: TestDatabase): Promise<Setup> {
   // A draft: never exported.
   await saveDraft({
     actor: memberA!,
-    input: draftSchema.parse({ consultationId: w.consultationX, organisationId: w.orgA, version: 0, idempotencyKey: key(), intent: "draft", title: "=DRAFT()" }),
+    input: draftSchema.parse({
+      consultationId: w.consultationX,
+      organisationId: w.orgA,
+      version: 0,
+      idempotencyKey: key(),
+      intent: "draft",
+      title: "=DRAFT()",
+    }),
   });
   // Moderation: two accepted (one published), keywords.
-  const version = async (id: string) => (await t.db.select({ v: submissions.version }).from(submissions).where(eq(submissions.id, id)))[0]!.v;
-  const act = async (raw: Record<string, unknown>) => moderate({ actor: anchorX!, input: moderationActionSchema.parse(raw) });
+  const version = async (id: string) =>
+    (await t.db.select({ v: submissions.version }).from(submissions).where(eq(submissions.id, id)))[0]!.v;
+  const act = async (raw: Record<string, unknown>) =>
+    moderate({ actor: anchorX!, input: moderationActionSchema.parse(raw) });
   await act({ action: "accept", submissionId: ids.arabic, version: await version(ids.arabic) });
   await act({ action: "accept", submissionId: ids.french, version: await version(ids.french) });
   await act({ action: "publish", submissionId: ids.french, version: await version(ids.french) });
-  await act({ action: "tag", submissionId: ids.arabic, version: await version(ids.arabic), themes: [2, 5], keywords: "travail, +urgent" });
+  await act({
+    action: "tag",
+    submissionId: ids.arabic,
+    version: await version(ids.arabic),
+    themes: [2, 5],
+    keywords: "travail, +urgent",
+  });
   // What the form would trim, written directly.
   await t.db
     .update(submissions)
     .set({ contactName: "\tTab", keywords: ["\rCR", "=k", "dignité", "a,b"], channel: "paper" })
     .where(eq(submissions.id, ids.tricky));
   // The form stores line breaks as "\n"; a CRLF written directly must still come back intact.
-  await t.db.update(submissions).set({ contactName: "\r\nCRLF name", body: "Line one\r\nLine two, \"quoted\"\rLine three" }).where(eq(submissions.id, ids.plain));
-  await t.db.update(organisations).set({ name: "+Org B, «الدولية»", verifiedAt: new Date() }).where(eq(organisations.id, w.orgB));
+  await t.db
+    .update(submissions)
+    .set({ contactName: "\r\nCRLF name", body: 'Line one\r\nLine two, "quoted"\rLine three' })
+    .where(eq(submissions.id, ids.plain));
+  await t.db
+    .update(organisations)
+    .set({ name: "+Org B, «الدولية»", verifiedAt: new Date() })
+    .where(eq(organisations.id, w.orgB));
   // A bare LF and a bare CR each in a field of their own, and a leading space: all must be quoted.
-  await t.db.update(submissions).set({ summary: " Leading space", keywords: ["lf\nonly", "cr\ronly"] }).where(eq(submissions.id, ids.french));
+  await t.db
+    .update(submissions)
+    .set({ summary: " Leading space", keywords: ["lf\nonly", "cr\ronly"] })
+    .where(eq(submissions.id, ids.french));
   // Attachments (only their names, sizes and links are exported).
   await t.db.insert(attachments).values([
-    { submissionId: ids.arabic, fileName: "تقرير, «2017».pdf", mediaType: "application/pdf", size: 123_456, sha256: "0".repeat(64), storageKey: `test-${key()}` },
-    { submissionId: ids.arabic, fileName: "Annexe \"B\".odt", mediaType: "application/vnd.oasis.opendocument.text", size: 2048, sha256: "1".repeat(64), storageKey: `test-${key()}` },
+    {
+      submissionId: ids.arabic,
+      fileName: "تقرير, «2017».pdf",
+      mediaType: "application/pdf",
+      size: 123_456,
+      sha256: "0".repeat(64),
+      storageKey: `test-${key()}`,
+    },
+    {
+      submissionId: ids.arabic,
+      fileName: 'Annexe "B".odt',
+      mediaType: "application/vnd.oasis.opendocument.text",
+      size: 2048,
+      sha256: "1".repeat(64),
+      storageKey: `test-${key()}`,
+    },
   ]);
   // Participants of A's registration in X, for the registrations sheet and the participants export.
-  const [reg] = await t.db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationX)));
+  const [reg] = await t.db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.organisationId, w.orgA), eq(registrations.consultationId, w.consultationX)));
   await t.db.insert(participants).values([
     {
       registrationId: reg!.id,
@@ -209,19 +335,36 @@ export async function setUp(t: TestDatabase): Promise<Setup> {
     },
     { registrationId: reg!.id, position: 2, name: "Zoë Ndiaye", email: "p2@example.net", attendance: "remote" },
   ]);
-  return { t, w, memberA: memberA!, ownerA: ownerA!, memberB: memberB!, anchorX: anchorX!, anchorY: anchorY!, secretariat: secretariat!, ids };
+  return {
+    t,
+    w,
+    memberA: memberA!,
+    ownerA: ownerA!,
+    memberB: memberB!,
+    anchorX: anchorX!,
+    anchorY: anchorY!,
+    secretariat: secretariat!,
+    ids,
+  };
 }
 
 /** The database's values, read without lib/exports: what every export must say. */
 export async function databaseRows(t: TestDatabase, consultationId: string | null): Promise<Expected[]> {
   const files = await t.db.select().from(attachments).orderBy(asc(attachments.createdAt), asc(attachments.id));
-  const names = new Map((await t.db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((x) => [x.themeId, x.name]));
+  const names = new Map(
+    (await t.db.select().from(themeTranslations).where(eq(themeTranslations.locale, "en"))).map((x) => [
+      x.themeId,
+      x.name,
+    ]),
+  );
   const rows = await t.db
     .select({ s: submissions, o: organisations, c: consultations })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-    .where(and(ne(submissions.status, "draft"), consultationId ? eq(submissions.consultationId, consultationId) : undefined))
+    .where(
+      and(ne(submissions.status, "draft"), consultationId ? eq(submissions.consultationId, consultationId) : undefined),
+    )
     .orderBy(asc(submissions.submittedAt), asc(submissions.id));
   return rows.map(({ s, o, c }) => ({
     slug: c.slug,
@@ -263,5 +406,10 @@ export const machine = (rows: Expected[]): ExportRow[] =>
     return row;
   });
 export async function themeNamesIn(t: TestDatabase, locale: "en" | "fr" | "es" | "ar") {
-  return new Map((await t.db.select().from(themeTranslations).where(eq(themeTranslations.locale, locale))).map((x) => [x.themeId, x.name]));
+  return new Map(
+    (await t.db.select().from(themeTranslations).where(eq(themeTranslations.locale, locale))).map((x) => [
+      x.themeId,
+      x.name,
+    ]),
+  );
 }

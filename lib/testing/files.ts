@@ -21,7 +21,8 @@ export const pdf = (marker = "") =>
     ascii("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
   );
 /** A Windows executable ("MZ" header) under a PDF's name. */
-export const executable = () => concat(ascii("MZ"), Uint8Array.from([0x90, 0, 3, 0, 0, 0, 4, 0]), ascii("This program cannot be run in DOS mode."));
+export const executable = () =>
+  concat(ascii("MZ"), Uint8Array.from([0x90, 0, 3, 0, 0, 0, 4, 0]), ascii("This program cannot be run in DOS mode."));
 /** 11 MB that starts like a PDF. */
 export const oversizedPdf = () => {
   const bytes = new Uint8Array(11 * 1024 * 1024);

@@ -28,13 +28,22 @@ const org = (name: string) => ({
 export async function buildWorld(db: Db, tag = Math.random().toString(36).slice(2, 8)): Promise<World> {
   const ids = {} as Record<ActorName, string>;
   for (const n of actorNames) {
-    const [u] = await db.insert(users).values({ email: `${n.toLowerCase()}-${tag}@example.net`, name: n }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${n.toLowerCase()}-${tag}@example.net`, name: n })
+      .returning({ id: users.id });
     ids[n] = u!.id;
   }
   const [x] = await db.select().from(consultations).where(eq(consultations.slug, "asia"));
   const [y] = await db.select().from(consultations).where(eq(consultations.slug, "mena"));
-  const [a] = await db.insert(organisations).values(org(`Org A ${tag}`)).returning({ id: organisations.id });
-  const [b] = await db.insert(organisations).values(org(`Org B ${tag}`)).returning({ id: organisations.id });
+  const [a] = await db
+    .insert(organisations)
+    .values(org(`Org A ${tag}`))
+    .returning({ id: organisations.id });
+  const [b] = await db
+    .insert(organisations)
+    .values(org(`Org B ${tag}`))
+    .returning({ id: organisations.id });
   await db.insert(memberships).values([
     { organisationId: a!.id, userId: ids.ownerA, role: "owner" },
     { organisationId: a!.id, userId: ids.memberA, role: "member" },

@@ -12,7 +12,6 @@ import { moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema } from "@/lib/moderation/schemas";
 import { beforeDeadlines as before, idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
 
-
 export interface Setup {
   t: TestDatabase;
   w: World;
@@ -42,26 +41,47 @@ export function bind(get: () => Setup) {
   type SubmitOptions = Partial<SubmissionContent> & { consultationId?: string; organisationId?: string; now?: Date };
   const submit = async (actor: Actor, over: SubmitOptions = {}) => {
     const { w } = get();
-    const { consultationId = w.consultationX, organisationId = actor.memberships[0]!.organisationId, now = before, ...c } = over;
+    const {
+      consultationId = w.consultationX,
+      organisationId = actor.memberships[0]!.organisationId,
+      now = before,
+      ...c
+    } = over;
     return submitSubmission({
       actor,
-      input: submissionSchema.parse({ consultationId, organisationId, version: 0, idempotencyKey: key(), intent: "submit", ...content(c) }),
+      input: submissionSchema.parse({
+        consultationId,
+        organisationId,
+        version: 0,
+        idempotencyKey: key(),
+        intent: "submit",
+        ...content(c),
+      }),
       now,
     });
   };
   const stored = async (id: string) => (await get().t.db.select().from(submissions).where(eq(submissions.id, id)))[0]!;
   const versionOf = async (id: string) => (await stored(id)).version;
-  const act = (actor: Actor, raw: Record<string, unknown>) => moderate({ actor, input: moderationActionSchema.parse(raw) });
+  const act = (actor: Actor, raw: Record<string, unknown>) =>
+    moderate({ actor, input: moderationActionSchema.parse(raw) });
   /** The audit rows of moderators' actions on one input (the organisation's own submit/edit left out). */
   const moderationAudit = async (id: string) =>
     (
       await get()
         .t.db.select()
         .from(auditEvents)
-        .where(and(eq(auditEvents.submissionId, id), ne(auditEvents.action, "submission.submit"), ne(auditEvents.action, "submission.edit")))
+        .where(
+          and(
+            eq(auditEvents.submissionId, id),
+            ne(auditEvents.action, "submission.submit"),
+            ne(auditEvents.action, "submission.edit"),
+          ),
+        )
         .orderBy(asc(auditEvents.id))
     ).map((a) => ({ who: a.actorId, action: a.action, from: a.fromState, to: a.toState, note: a.note }));
   const mailsAbout = async (reference: string, template = "changesRequested") =>
-    (await get().t.db.select().from(emailOutbox).where(eq(emailOutbox.template, template))).filter((m) => m.subject.includes(reference));
+    (await get().t.db.select().from(emailOutbox).where(eq(emailOutbox.template, template))).filter((m) =>
+      m.subject.includes(reference),
+    );
   return { submit, stored, versionOf, act, moderationAudit, mailsAbout };
 }

@@ -26,9 +26,14 @@ export async function textOfEveryTable(db: Db): Promise<Map<string, string>> {
     );
     if (cols.length === 0) continue;
     const parts = cols.map((c) =>
-      c.type === "bytea" ? sql`coalesce(encode(${sql.identifier(c.name)}, 'escape'), '')` : sql`coalesce(${sql.identifier(c.name)}::text, '')`,
+      c.type === "bytea"
+        ? sql`coalesce(encode(${sql.identifier(c.name)}, 'escape'), '')`
+        : sql`coalesce(${sql.identifier(c.name)}::text, '')`,
     );
-    const rows = await rowsOf<{ line: string }>(db, sql`select ${sql.join(parts, sql` || ' | ' || `)} as line from ${sql.identifier(t.schema)}.${sql.identifier(t.name)}`);
+    const rows = await rowsOf<{ line: string }>(
+      db,
+      sql`select ${sql.join(parts, sql` || ' | ' || `)} as line from ${sql.identifier(t.schema)}.${sql.identifier(t.name)}`,
+    );
     out.set(`${t.schema}.${t.name}`, rows.map((r) => r.line).join("\n"));
   }
   return out;

@@ -18,7 +18,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   const tOrg = await getTranslations("organisation");
   const orgs = await listMyOrganisations({ actor });
   const consultations = actor.anchorOf.length ? await listPublicConsultations() : [];
-  const anchored = await Promise.all(consultations.filter((c) => actor.anchorOf.includes(c.id)).map(async (c) => ({ c, names: await regionNames(c) })));
+  const anchored = await Promise.all(
+    consultations.filter((c) => actor.anchorOf.includes(c.id)).map(async (c) => ({ c, names: await regionNames(c) })),
+  );
   const sp = await searchParams;
   const cleared = typeof sp.cleared === "string" && /^[0-9a-f-]{36}$/i.test(sp.cleared) ? sp.cleared : null;
   return (
@@ -38,7 +40,11 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         {orgs.map((o) => (
           <div key={o.id} className="mt-4 rounded border border-slate-300 p-4" data-testid="account-organisation">
             <p>
-              <LocaleLink href={`/organisations/${o.id}`} className="text-lg font-semibold text-brand underline" dir="auto">
+              <LocaleLink
+                href={`/organisations/${o.id}`}
+                className="text-lg font-semibold text-brand underline"
+                dir="auto"
+              >
                 {o.name}
               </LocaleLink>{" "}
               · {tOrg(`roles.${o.role}`)}

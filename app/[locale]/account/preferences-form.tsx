@@ -14,8 +14,21 @@ export function PreferencesForm({ initial }: { initial: FormState }) {
   const labels = { name: t("name"), locale: t("language") };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-md">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
-      <TextField name="name" label={labels.name} autoComplete="name" dir="auto" errors={f.errorsFor("name")} registration={f.register("name")} defaultValue={f.value("name")} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
+      <TextField
+        name="name"
+        label={labels.name}
+        autoComplete="name"
+        dir="auto"
+        errors={f.errorsFor("name")}
+        registration={f.register("name")}
+        defaultValue={f.value("name")}
+      />
       <SelectField
         name="locale"
         label={labels.locale}

@@ -23,7 +23,10 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
   // One round at a time: the one named (?round=2017), else the named consultation's, else the current one.
   const everyConsultation = await listPublicConsultations();
   const { round, rounds } = await roundForView({ locale, slug: roundParam });
-  const chosen = (!roundParam && consultation ? rounds.find((r) => r.id === everyConsultation.find((c) => c.slug === consultation)?.roundId) : undefined) ?? round;
+  const chosen =
+    (!roundParam && consultation
+      ? rounds.find((r) => r.id === everyConsultation.find((c) => c.slug === consultation)?.roundId)
+      : undefined) ?? round;
   const roundSlug = chosen && chosen.slug !== round?.slug ? chosen.slug : roundParam;
   const consultations = everyConsultation.filter((c) => c.roundId === chosen?.id);
   const [t, tp, format, themes, page] = await Promise.all([
@@ -33,10 +36,19 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
     chosen ? listThemeLabels({ locale, roundId: chosen.id }) : Promise.resolve([]),
     listPublishedInputs({ roundId: chosen?.id, consultationSlug: consultation, theme, q: search, after }),
   ]);
-  const names = Object.fromEntries(await Promise.all(consultations.map(async (c) => [c.slug, (await regionNames(c)).region] as const)));
+  const names = Object.fromEntries(
+    await Promise.all(consultations.map(async (c) => [c.slug, (await regionNames(c)).region] as const)),
+  );
   const q = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ round: roundSlug, q: search, consultation, theme: theme ? String(theme) : undefined, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({
+      round: roundSlug,
+      q: search,
+      consultation,
+      theme: theme ? String(theme) : undefined,
+      ...extra,
+    }))
+      if (v) p.set(k, v);
     const s = p.toString();
     return s ? `?${s}` : "";
   };
@@ -52,12 +64,24 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
           <span id="public-search-hint" className="text-xs text-slate-700">
             {tp("searchHint")}
           </span>
-          <input id="public-search" type="search" name="q" defaultValue={search ?? ""} dir="auto" aria-describedby="public-search-hint" className="rounded border border-slate-500 px-2 py-1" />
+          <input
+            id="public-search"
+            type="search"
+            name="q"
+            defaultValue={search ?? ""}
+            dir="auto"
+            aria-describedby="public-search-hint"
+            className="rounded border border-slate-500 px-2 py-1"
+          />
         </div>
         {rounds.length > 1 ? (
           <label className="flex flex-col text-sm">
             <span className="font-medium">{tp("round")}</span>
-            <select name="round" defaultValue={chosen?.slug ?? ""} className="rounded border border-slate-500 px-2 py-1">
+            <select
+              name="round"
+              defaultValue={chosen?.slug ?? ""}
+              className="rounded border border-slate-500 px-2 py-1"
+            >
               {rounds.map((r) => (
                 <option key={r.slug} value={r.slug}>
                   {r.name}
@@ -68,7 +92,11 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
         ) : null}
         <label className="flex flex-col text-sm">
           <span className="font-medium">{tp("region")}</span>
-          <select name="consultation" defaultValue={consultation ?? ""} className="rounded border border-slate-500 px-2 py-1">
+          <select
+            name="consultation"
+            defaultValue={consultation ?? ""}
+            className="rounded border border-slate-500 px-2 py-1"
+          >
             <option value="">{t("all")}</option>
             {consultations.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -79,7 +107,11 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium">{t("theme")}</span>
-          <select name="theme" defaultValue={theme ? String(theme) : ""} className="max-w-xs rounded border border-slate-500 px-2 py-1">
+          <select
+            name="theme"
+            defaultValue={theme ? String(theme) : ""}
+            className="max-w-xs rounded border border-slate-500 px-2 py-1"
+          >
             <option value="">{t("all")}</option>
             {themes.map((th) => (
               <option key={th.id} value={th.id}>
@@ -97,22 +129,33 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
           </LocaleLink>
         ) : null}
       </form>
-      {page.rows.length === 0 ? <p className="mt-6">{search || consultation || theme ? tp("noMatch") : t("empty")}</p> : null}
+      {page.rows.length === 0 ? (
+        <p className="mt-6">{search || consultation || theme ? tp("noMatch") : t("empty")}</p>
+      ) : null}
       <ul className="mt-6 space-y-6">
         {page.rows.map((r) => (
           <li key={r.id} className="rounded border border-slate-300 p-4" data-testid="public-input">
             <p className="text-sm text-slate-700">
-              {names[r.consultation.slug] ?? r.consultation.region} · <bdi>{r.reference}</bdi> · {format.dateTime(r.publishedAt, { dateStyle: "medium" })}
+              {names[r.consultation.slug] ?? r.consultation.region} · <bdi>{r.reference}</bdi> ·{" "}
+              {format.dateTime(r.publishedAt, { dateStyle: "medium" })}
             </p>
-            <h2 className="mt-1 text-xl font-semibold" dir="auto" lang={r.language === "other" ? undefined : r.language}>
+            <h2
+              className="mt-1 text-xl font-semibold"
+              dir="auto"
+              lang={r.language === "other" ? undefined : r.language}
+            >
               <LocaleLink href={`/inputs/${encodeURIComponent(r.reference)}`} className="text-brand underline">
                 {r.title}
               </LocaleLink>
             </h2>
             <p className="text-sm" data-testid="public-input-author">
-              {r.organisation ? t("by", { organisation: r.organisation.name, country: countryName(locale, r.organisation.country) }) : t("anonymous")}
+              {r.organisation
+                ? t("by", { organisation: r.organisation.name, country: countryName(locale, r.organisation.country) })
+                : t("anonymous")}
             </p>
-            <p className="mt-1 text-sm">{r.themes.map((n) => themes.find((th) => th.id === n)?.short ?? n).join(" · ")}</p>
+            <p className="mt-1 text-sm">
+              {r.themes.map((n) => themes.find((th) => th.id === n)?.short ?? n).join(" · ")}
+            </p>
             <p className="mt-2 whitespace-pre-line" dir="auto" lang={r.language === "other" ? undefined : r.language}>
               {r.summary}
             </p>

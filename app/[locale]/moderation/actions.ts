@@ -10,7 +10,8 @@ import { bulkSchema, moderationActionSchema, noteSchema } from "@/lib/moderation
 const detailPath = (locale: string, slug: unknown, id: unknown) =>
   `/${locale}/moderation/${typeof slug === "string" ? encodeURIComponent(slug) : ""}/submissions/${typeof id === "string" ? encodeURIComponent(id) : ""}`;
 
-const withSlug = <T extends z.ZodMiniType>(schema: T) => z.intersection(schema, z.object({ slug: z.string().check(z.maxLength(60)) }));
+const withSlug = <T extends z.ZodMiniType>(schema: T) =>
+  z.intersection(schema, z.object({ slug: z.string().check(z.maxLength(60)) }));
 
 /** Buttons and short forms on the detail page (accept, publish, mark duplicate, tag …). */
 export const moderateButtonAction = buttonAction({
@@ -46,7 +47,8 @@ export const addNoteAction = formAction({
 const bulkRun = buttonAction({
   schema: withSlug(bulkSchema),
   arrays: ["selected"],
-  back: (raw, locale) => (typeof raw.back === "string" && raw.back.startsWith(`/${locale}/moderation/`) ? raw.back : `/${locale}/moderation`),
+  back: (raw, locale) =>
+    typeof raw.back === "string" && raw.back.startsWith(`/${locale}/moderation/`) ? raw.back : `/${locale}/moderation`,
   run: async ({ actor, input, locale }) => {
     const r = await bulkModerate({ actor, input });
     return { to: `/${locale}/moderation/${input.slug}?done=${r.done}&skipped=${r.skipped}`, ok: "bulkDoneCount" };

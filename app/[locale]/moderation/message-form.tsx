@@ -27,10 +27,19 @@ export function MessageForm({
 }) {
   const tf = useTranslations("form");
   const field = kind === "requestChanges" ? "message" : kind === "reject" ? "reason" : "body";
-  const f = useSchemaForm(kind === "note" ? noteSchema : moderationActionSchema, kind === "note" ? addNoteAction : moderateMessageAction, idle);
+  const f = useSchemaForm(
+    kind === "note" ? noteSchema : moderationActionSchema,
+    kind === "note" ? addNoteAction : moderateMessageAction,
+    idle,
+  );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="mt-2" data-testid={`form-${kind}`}>
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={{ [field]: label }} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={{ [field]: label }}
+      />
       {f.state.status === "success" ? (
         <p role="status" className="mb-2 rounded border border-green-700 bg-green-50 p-2 text-green-900">
           {successText}
@@ -44,7 +53,15 @@ export function MessageForm({
           <input type="hidden" name="slug" value={slug} />
         </>
       ) : null}
-      <TextField name={field} label={label} multiline dir="auto" errors={f.errorsFor(field)} registration={{ ...f.register(field), name: field }} defaultValue={f.value(field)} />
+      <TextField
+        name={field}
+        label={label}
+        multiline
+        dir="auto"
+        errors={f.errorsFor(field)}
+        registration={{ ...f.register(field), name: field }}
+        defaultValue={f.value(field)}
+      />
       <SubmitButton label={submitLabel} pending={f.pending} />
     </form>
   );

@@ -74,7 +74,10 @@ export const setVerifiedAction = buttonAction({
   back: backToOrg,
   run: async ({ actor, input, locale }) => {
     await setOrganisationVerified({ actor, organisationId: input.organisationId, verified: input.verified === "true" });
-    return { to: `/${locale}/organisations/${input.organisationId}`, ok: input.verified === "true" ? "verified" : "unverified" };
+    return {
+      to: `/${locale}/organisations/${input.organisationId}`,
+      ok: input.verified === "true" ? "verified" : "unverified",
+    };
   },
 });
 
@@ -86,7 +89,11 @@ export const deleteOrganisationAction = formAction({
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== "nameMismatch") throw e;
       const t = await getTranslations("validation");
-      return { status: "error", fieldErrors: { confirmName: [t("nameMismatch")] }, values: { organisationId: input.organisationId, confirmName: String(formData.get("confirmName") ?? "") } };
+      return {
+        status: "error",
+        fieldErrors: { confirmName: [t("nameMismatch")] },
+        values: { organisationId: input.organisationId, confirmName: String(formData.get("confirmName") ?? "") },
+      };
     }
     // The account page clears this browser's unsent copies of the organisation's inputs (?cleared=).
     redirect(`/${locale}/account?ok=organisationDeleted&cleared=${input.organisationId}`);

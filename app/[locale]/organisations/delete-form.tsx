@@ -13,8 +13,19 @@ export function DeleteOrganisationForm({ organisationId, name }: { organisationI
   const f = useSchemaForm(deleteOrganisationSchema(name), deleteOrganisationAction, idle);
   const labels = { confirmName: t("deleteConfirmLabel", { name }) };
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="delete-organisation-form">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+    <form
+      action={f.formAction}
+      onSubmit={f.onSubmit}
+      noValidate
+      className="max-w-xl"
+      data-testid="delete-organisation-form"
+    >
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <input type="hidden" value={organisationId} {...f.register("organisationId")} />
       <TextField
         name="confirmName"

@@ -15,10 +15,24 @@ export function InviteMemberForm({ organisationId }: { organisationId: string })
   const labels = { email: t("inviteEmail"), role: t("inviteRole"), locale: t("inviteLanguage") };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <FormStatus state={f.state} successText={t("inviteSent")} />
       <input type="hidden" value={organisationId} {...f.register("organisationId")} />
-      <TextField name="email" type="email" dir="ltr" label={labels.email} required errors={f.errorsFor("email")} registration={f.register("email")} defaultValue={f.value("email")} />
+      <TextField
+        name="email"
+        type="email"
+        dir="ltr"
+        label={labels.email}
+        required
+        errors={f.errorsFor("email")}
+        registration={f.register("email")}
+        defaultValue={f.value("email")}
+      />
       <SelectField
         name="role"
         label={labels.role}

@@ -1,11 +1,18 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { ErrorSummary, FormStatus, LabelText, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  ErrorSummary,
+  FormStatus,
+  LabelText,
+  RequiredNote,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
 import { ORGANISATION_TYPES, organisationSchema } from "@/lib/organisations/schemas";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
-
 
 export function OrganisationForm({
   action,
@@ -50,7 +57,12 @@ export function OrganisationForm({
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-2xl">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <FormStatus state={f.state} successText={tf("saved")} />
       <RequiredNote />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
@@ -81,7 +93,12 @@ export function OrganisationForm({
       {text("website", { dir: "ltr", hint: t("websiteHint"), optional: true, autoComplete: "url" })}
       <fieldset
         className="mb-4"
-        aria-describedby={["field-workingLanguages-hint", f.errorsFor("workingLanguages").length ? "field-workingLanguages-error" : ""].join(" ").trim()}
+        aria-describedby={[
+          "field-workingLanguages-hint",
+          f.errorsFor("workingLanguages").length ? "field-workingLanguages-error" : "",
+        ]
+          .join(" ")
+          .trim()}
       >
         <legend id="field-workingLanguages" className="font-medium" tabIndex={-1}>
           <LabelText label={labels.workingLanguages ?? ""} required />

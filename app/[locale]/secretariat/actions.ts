@@ -14,7 +14,11 @@ export const updateConsultationAction = formAction({
     const { slug, warnings } = await updateConsultation({ actor, input });
     revalidatePath(`/${locale}`, "layout");
     // A deadline that looks mistaken: back to the form, which shows the warning with the saved dates.
-    redirect(warnings > 0 ? `/${locale}/secretariat/consultations/${slug}?ok=consultationSaved` : `/${locale}/secretariat?ok=consultationSaved`);
+    redirect(
+      warnings > 0
+        ? `/${locale}/secretariat/consultations/${slug}?ok=consultationSaved`
+        : `/${locale}/secretariat?ok=consultationSaved`,
+    );
   },
 });
 
@@ -27,8 +31,13 @@ export const inviteAnchorAction = formAction({
 });
 
 export const removeAnchorAction = buttonAction({
-  schema: z.object({ consultationId: z.uuid(), userId: z.string().check(z.minLength(1), z.maxLength(100)), slug: z.string().check(z.maxLength(60)) }),
-  back: (raw, locale) => `/${locale}/secretariat/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}`,
+  schema: z.object({
+    consultationId: z.uuid(),
+    userId: z.string().check(z.minLength(1), z.maxLength(100)),
+    slug: z.string().check(z.maxLength(60)),
+  }),
+  back: (raw, locale) =>
+    `/${locale}/secretariat/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}`,
   run: async ({ actor, input, locale }) => {
     await removeAnchor({ actor, consultationId: input.consultationId, userId: input.userId });
     return { to: `/${locale}/secretariat/consultations/${input.slug}`, ok: "anchorRemoved" };

@@ -22,13 +22,19 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
   if (!actor.secretariat) return <Forbidden />;
   const sp = await searchParams;
   // One round at a time: the current one unless ?round= names another.
-  const { round, rounds } = await roundForView({ slug: typeof sp.round === "string" ? sp.round : undefined, locale, actor });
+  const { round, rounds } = await roundForView({
+    slug: typeof sp.round === "string" ? sp.round : undefined,
+    locale,
+    actor,
+  });
   const rows = await loadOrDeny(() => listConsultationsForSecretariat({ actor, roundId: round?.id }));
   if (!rows) return <Forbidden />;
   const t = await getTranslations("secretariat");
   const tSyn = await getTranslations("synthesis");
   // The round shown's contributions only.
-  const contributionRows = (await listContributions({ actor })).filter((r) => rows.some((c) => c.id === r.consultationId));
+  const contributionRows = (await listContributions({ actor })).filter((r) =>
+    rows.some((c) => c.id === r.consultationId),
+  );
   const tc = await getTranslations("consultation");
   const te = await getTranslations("exports");
   const [names, regions, themes, deadlines] = await Promise.all([
@@ -41,7 +47,11 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
     <>
       <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {round ? <p className="mt-1 text-lg" data-testid="secretariat-round">{round.name}</p> : null}
+      {round ? (
+        <p className="mt-1 text-lg" data-testid="secretariat-round">
+          {round.name}
+        </p>
+      ) : null}
       {rounds.length > 1 ? (
         <nav aria-label={t("roundSwitch")} className="mt-2 text-sm">
           <ul className="flex flex-wrap gap-3">
@@ -63,28 +73,49 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
         <LocaleLink href="/secretariat/rounds" className="text-brand underline">
           {t("roundsLink")}
         </LocaleLink>
-        <LocaleLink href={round ? `/moderation/all?round=${round.slug}` : "/moderation/all"} className="text-brand underline">
+        <LocaleLink
+          href={round ? `/moderation/all?round=${round.slug}` : "/moderation/all"}
+          className="text-brand underline"
+        >
           {t("allInputs")}
         </LocaleLink>
         <LocaleLink href="/secretariat/exports" className="text-brand underline">
           {t("exportLog")}
         </LocaleLink>
       </p>
-      <section aria-labelledby="all-regions" className="mt-4 rounded border border-slate-300 p-3 text-sm" data-testid="all-regions-download">
+      <section
+        aria-labelledby="all-regions"
+        className="mt-4 rounded border border-slate-300 p-3 text-sm"
+        data-testid="all-regions-download"
+      >
         <h2 id="all-regions" className="font-semibold">
           {te("allRegionsTitle")}
         </h2>
         <p className="text-slate-700">{te("allRegionsHint")}</p>
-        <InLanguages label={te("allRegionsLanguages")} href={(l) => `/api/secretariat/export?locale=${l}${round ? `&round=${round.slug}` : ""}`} testId="all-regions" />
+        <InLanguages
+          label={te("allRegionsLanguages")}
+          href={(l) => `/api/secretariat/export?locale=${l}${round ? `&round=${round.slug}` : ""}`}
+          testId="all-regions"
+        />
       </section>
       <table className="mt-4 w-full text-start text-sm">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="py-1 text-start">{t("region")}</th>
-            <th scope="col" className="py-1 text-start">{tc("dates")}</th>
-            <th scope="col" className="py-1 text-start">{tc("submissionDeadline")}</th>
-            <th scope="col" className="py-1 text-start">{tc("capacity")}</th>
-            <th scope="col" className="py-1 text-start">{tc("status")}</th>
+            <th scope="col" className="py-1 text-start">
+              {t("region")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {tc("dates")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {tc("submissionDeadline")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {tc("capacity")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {tc("status")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -96,7 +127,11 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
                 </LocaleLink>
               </td>
               <td className="py-1">{formatDateRange(locale, c.startsOn, c.endsOn)}</td>
-              <td className="py-1">{deadlines[i] ? tc("deadlineInZone", { time: deadlines[i].deadline, zone: deadlines[i].zone }) : tc("noDeadline")}</td>
+              <td className="py-1">
+                {deadlines[i]
+                  ? tc("deadlineInZone", { time: deadlines[i].deadline, zone: deadlines[i].zone })
+                  : tc("noDeadline")}
+              </td>
               <td className="py-1">{c.inPersonCapacity ?? tc("noCapacity")}</td>
               <td className="py-1">{t(`status.${c.status}`)}</td>
             </tr>
@@ -107,9 +142,7 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
         <h2 id="contributions" className="text-xl font-semibold">
           {tSyn("secretariatTitle")}
         </h2>
-        {contributionRows.length === 0 ? (
-          <p className="mt-2">{tSyn("secretariatNone")}</p>
-        ) : null}
+        {contributionRows.length === 0 ? <p className="mt-2">{tSyn("secretariatNone")}</p> : null}
         {contributionRows.length > 0 ? (
           <p className="mt-2 flex flex-wrap gap-4">
             <a href={`/api/secretariat/compilation?format=docx&locale=${locale}`} className="text-brand underline">
@@ -134,7 +167,12 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           </ul>
         )}
       </section>
-      <RegionsSideBySide regions={regions} names={Object.fromEntries(rows.map((c, i) => [c.id, names[i]?.region ?? c.region]))} themes={themes} locale={locale} />
+      <RegionsSideBySide
+        regions={regions}
+        names={Object.fromEntries(rows.map((c, i) => [c.id, names[i]?.region ?? c.region]))}
+        themes={themes}
+        locale={locale}
+      />
     </>
   );
 }

@@ -12,7 +12,12 @@ export function SignInForm({ next }: { next?: string }) {
   const f = useSchemaForm(signInSchema, requestSignInAction, idle);
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-md">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.message} errors={f.allErrors} labels={{ email: t("email") }} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.message}
+        errors={f.allErrors}
+        labels={{ email: t("email") }}
+      />
       <input type="hidden" value={next ?? ""} {...f.register("next")} />
       <TextField
         name="email"

@@ -20,8 +20,14 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
   // ?org=<id>&page=<n> pages through one organisation's list; the others stay on their first page.
   const paged = typeof sp.org === "string" ? sp.org : undefined;
   const pageParam = Number(typeof sp.page === "string" ? sp.page : 1);
-  const pageOf = (orgId: string) => (orgId === paged && Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1);
-  const sections = await Promise.all(orgs.map(async (o) => ({ org: o, list: await listOwnSubmissions({ actor, organisationId: o.id, page: pageOf(o.id) }) })));
+  const pageOf = (orgId: string) =>
+    orgId === paged && Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const sections = await Promise.all(
+    orgs.map(async (o) => ({
+      org: o,
+      list: await listOwnSubmissions({ actor, organisationId: o.id, page: pageOf(o.id) }),
+    })),
+  );
   return (
     <>
       <Notice searchParams={sp} />
@@ -50,10 +56,18 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
             <table className="mt-2 w-full text-start text-sm">
               <thead>
                 <tr className="border-b">
-                  <th scope="col" className="text-start">{t("reference")}</th>
-                  <th scope="col" className="text-start">{t("consultation")}</th>
-                  <th scope="col" className="text-start">{t("status")}</th>
-                  <th scope="col" className="text-start">{t("updated")}</th>
+                  <th scope="col" className="text-start">
+                    {t("reference")}
+                  </th>
+                  <th scope="col" className="text-start">
+                    {t("consultation")}
+                  </th>
+                  <th scope="col" className="text-start">
+                    {t("status")}
+                  </th>
+                  <th scope="col" className="text-start">
+                    {t("updated")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -66,7 +80,11 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
                         {r.title || "—"}
                       </LocaleLink>
                     </td>
-                    <td>{tr.has(`${r.consultationSlug}.name` as never) ? tr(`${r.consultationSlug}.name` as never) : r.consultationRegion}</td>
+                    <td>
+                      {tr.has(`${r.consultationSlug}.name` as never)
+                        ? tr(`${r.consultationSlug}.name` as never)
+                        : r.consultationRegion}
+                    </td>
                     <td>
                       {t(`statuses.${r.status}`)}
                       {r.enteredByAnchors ? (

@@ -50,11 +50,17 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
       </section>
       {c.status === "open" ? (
         <p className="mt-6 flex flex-wrap gap-4">
-          <Link href={`/consultations/${c.slug}/register`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          <Link
+            href={`/consultations/${c.slug}/register`}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white"
+          >
             {t("register")}
           </Link>
           {c.phase === "open" ? (
-            <Link href={`/consultations/${c.slug}/submit`} className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
+            <Link
+              href={`/consultations/${c.slug}/submit`}
+              className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand"
+            >
               {t("submit")}
             </Link>
           ) : null}
@@ -82,9 +88,24 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
           </h2>
           <p className="mt-2">{tSyn("publishedIntro")}</p>
           {contribution.contribution.finalisedAt ? (
-            <p className="mt-1 text-sm text-slate-700">{tSyn("publishedOn", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(contribution.contribution.finalisedAt) })}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {tSyn("publishedOn", {
+                date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+                  contribution.contribution.finalisedAt,
+                ),
+              })}
+            </p>
           ) : null}
-          <ContributionSections view={contribution} locale={locale} headingLevel={3} hideEmpty link={() => null} inputHref={(_id, cited) => (cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null)} />
+          <ContributionSections
+            view={contribution}
+            locale={locale}
+            headingLevel={3}
+            hideEmpty
+            link={() => null}
+            inputHref={(_id, cited) =>
+              cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null
+            }
+          />
         </section>
       ) : null}
     </>

@@ -51,13 +51,16 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
         </LocaleLink>
       </p>
       <p className="mt-2 text-sm text-slate-700">
-        {region} · <bdi data-testid="public-reference">{input.reference}</bdi> · {tp("publishedOn", { date: format.dateTime(input.publishedAt, { dateStyle: "long" }) })}
+        {region} · <bdi data-testid="public-reference">{input.reference}</bdi> ·{" "}
+        {tp("publishedOn", { date: format.dateTime(input.publishedAt, { dateStyle: "long" }) })}
       </p>
       <h1 className="mt-1 text-3xl font-bold" dir="auto" lang={lang}>
         {input.title}
       </h1>
       <p className="mt-1" data-testid="public-input-author">
-        {input.organisation ? t("by", { organisation: input.organisation.name, country: countryName(locale, input.organisation.country) }) : t("anonymous")}
+        {input.organisation
+          ? t("by", { organisation: input.organisation.name, country: countryName(locale, input.organisation.country) })
+          : t("anonymous")}
       </p>
       <dl className="mt-4 grid max-w-3xl grid-cols-[minmax(8rem,auto)_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-semibold">{tp("themes")}</dt>
@@ -114,7 +117,9 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
                 <a href={`/api/public/attachments/${a.id}`} className="text-brand underline">
                   <bdi>{a.fileName}</bdi>
                 </a>{" "}
-                <span className="text-sm text-slate-700">({tp("fileSize", { kb: formatNumber(locale, Math.max(1, Math.round(a.size / 1024))) })})</span>
+                <span className="text-sm text-slate-700">
+                  ({tp("fileSize", { kb: formatNumber(locale, Math.max(1, Math.round(a.size / 1024))) })})
+                </span>
               </li>
             ))}
           </ul>

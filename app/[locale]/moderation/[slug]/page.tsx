@@ -49,23 +49,44 @@ export default async function ModerationPage({ params, searchParams }: PageProps
   const to = await getTranslations("organisation");
   const format = await getFormatter();
   const region = c ? (await regionNames(c)).region : t("allConsultations");
-  const regionNamesById = new Map(await Promise.all(regions.map(async (r) => [r.id, (await regionNames({ slug: r.slug, region: r.region, city: "" })).region] as const)));
+  const regionNamesById = new Map(
+    await Promise.all(
+      regions.map(
+        async (r) => [r.id, (await regionNames({ slug: r.slug, region: r.region, city: "" })).region] as const,
+      ),
+    ),
+  );
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const query = (extra: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, after: undefined, ...extra })) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...filters, after: undefined, ...extra }))
+      if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
     const s = q.toString();
     return s ? `?${s}` : "";
   };
   const here = `/${locale}/moderation/${slug}${query({ after: filters.after })}`;
   // Per page, not per row.
   const rowBase = `/${locale}/moderation/${all ? "all" : slug}/submissions/`;
-  const [verified, unverified, registered, notRegistered] = [t("verified"), t("unverified"), t("registered"), t("notRegistered")];
-  const select = (name: string, label: string, value: string | number | undefined, options: { value: string; label: string }[]) => (
+  const [verified, unverified, registered, notRegistered] = [
+    t("verified"),
+    t("unverified"),
+    t("registered"),
+    t("notRegistered"),
+  ];
+  const select = (
+    name: string,
+    label: string,
+    value: string | number | undefined,
+    options: { value: string; label: string }[],
+  ) => (
     <label className="flex flex-col text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value === undefined ? "" : String(value)} className="max-w-[16rem] rounded border border-slate-500 px-2 py-1">
+      <select
+        name={name}
+        defaultValue={value === undefined ? "" : String(value)}
+        className="max-w-[16rem] rounded border border-slate-500 px-2 py-1"
+      >
         <option value="">{t("any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -89,7 +110,11 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           <LocaleLink href={`/moderation/${slug}/on-behalf`} className="text-brand underline">
             {t("enterOnBehalfLink")}
           </LocaleLink>
-          <LocaleLink href={`/moderation/${slug}/synthesis`} className="text-brand underline" data-testid="synthesis-link">
+          <LocaleLink
+            href={`/moderation/${slug}/synthesis`}
+            className="text-brand underline"
+            data-testid="synthesis-link"
+          >
             {tSynthesis("link")}
           </LocaleLink>
         </p>
@@ -105,10 +130,18 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           <table className="mt-2 text-start text-sm" data-testid="by-region">
             <thead>
               <tr className="border-b">
-                <th scope="col" className="pe-6 text-start">{t("region")}</th>
-                <th scope="col" className="pe-6 text-end">{t("regionReceived")}</th>
-                <th scope="col" className="pe-6 text-end">{t("regionAccepted")}</th>
-                <th scope="col" className="text-end">{t("regionWaiting")}</th>
+                <th scope="col" className="pe-6 text-start">
+                  {t("region")}
+                </th>
+                <th scope="col" className="pe-6 text-end">
+                  {t("regionReceived")}
+                </th>
+                <th scope="col" className="pe-6 text-end">
+                  {t("regionAccepted")}
+                </th>
+                <th scope="col" className="text-end">
+                  {t("regionWaiting")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -127,7 +160,9 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             </tbody>
             <tfoot>
               <tr className="font-semibold">
-                <th scope="row" className="pe-6 text-start">{t("regionTotal")}</th>
+                <th scope="row" className="pe-6 text-start">
+                  {t("regionTotal")}
+                </th>
                 <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.received, 0))}</td>
                 <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.accepted, 0))}</td>
                 <td className="text-end">{format.number(regions.reduce((a, r) => a + r.waiting, 0))}</td>
@@ -141,7 +176,14 @@ export default async function ModerationPage({ params, searchParams }: PageProps
         <h2 id="overview" className="text-xl font-semibold">
           {t("overview")}
         </h2>
-        <ModerationOverview overview={overview} themes={themes} locale={locale} queueHref={(f) => `/${locale}/moderation/${slug}?${new URLSearchParams(filters.round ? { round: filters.round, ...f } : f).toString()}#queue`} />
+        <ModerationOverview
+          overview={overview}
+          themes={themes}
+          locale={locale}
+          queueHref={(f) =>
+            `/${locale}/moderation/${slug}?${new URLSearchParams(filters.round ? { round: filters.round, ...f } : f).toString()}#queue`
+          }
+        />
       </section>
 
       <section aria-labelledby="queue" className="mt-8">
@@ -149,10 +191,15 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           {t("queue")}
         </h2>
         <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-            {all && view ? (
+          {all && view ? (
             <label className="flex flex-col text-sm">
               <span className="font-medium">{t("round")}</span>
-              <select name="round" defaultValue={filters.round ?? ""} className="max-w-[16rem] rounded border border-slate-500 px-2 py-1" data-testid="round-filter">
+              <select
+                name="round"
+                defaultValue={filters.round ?? ""}
+                className="max-w-[16rem] rounded border border-slate-500 px-2 py-1"
+                data-testid="round-filter"
+              >
                 {view.rounds.map((r) => (
                   <option key={r.slug} value={r.slug}>
                     {r.name}
@@ -161,28 +208,73 @@ export default async function ModerationPage({ params, searchParams }: PageProps
               </select>
             </label>
           ) : null}
-        <div className="flex w-full max-w-md flex-col text-sm">
-          <label htmlFor="queue-search" className="font-medium">
-            {t("search")}
-          </label>
-          <span id="search-hint" className="text-xs text-slate-700">
-            {ta("searchHint")}
-          </span>
-          <input id="queue-search" type="search" name="q" defaultValue={filters.q ?? ""} dir="auto" aria-describedby="search-hint" className="rounded border border-slate-500 px-2 py-1" />
-        </div>
-          {all ? select("region", t("region"), filters.region, regions.map((r) => ({ value: r.slug, label: regionNamesById.get(r.id) ?? r.region }))) : null}
-          {select("status", t("status"), filters.status, QUEUE_STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })))}
-          {select("theme", t("theme"), filters.theme, themes.map((th) => ({ value: String(th.id), label: th.short })))}
-          {select("orgType", t("orgType"), filters.orgType, ORGANISATION_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })))}
-          {select("language", t("language"), filters.language, inputLanguages.map((l) => ({ value: l, label: langName(l) })))}
+          <div className="flex w-full max-w-md flex-col text-sm">
+            <label htmlFor="queue-search" className="font-medium">
+              {t("search")}
+            </label>
+            <span id="search-hint" className="text-xs text-slate-700">
+              {ta("searchHint")}
+            </span>
+            <input
+              id="queue-search"
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ""}
+              dir="auto"
+              aria-describedby="search-hint"
+              className="rounded border border-slate-500 px-2 py-1"
+            />
+          </div>
+          {all
+            ? select(
+                "region",
+                t("region"),
+                filters.region,
+                regions.map((r) => ({ value: r.slug, label: regionNamesById.get(r.id) ?? r.region })),
+              )
+            : null}
+          {select(
+            "status",
+            t("status"),
+            filters.status,
+            QUEUE_STATUSES.map((s) => ({ value: s, label: ts(`statuses.${s}`) })),
+          )}
+          {select(
+            "theme",
+            t("theme"),
+            filters.theme,
+            themes.map((th) => ({ value: String(th.id), label: th.short })),
+          )}
+          {select(
+            "orgType",
+            t("orgType"),
+            filters.orgType,
+            ORGANISATION_TYPES.map((o) => ({ value: o, label: to(`types.${o}`) })),
+          )}
+          {select(
+            "language",
+            t("language"),
+            filters.language,
+            inputLanguages.map((l) => ({ value: l, label: langName(l) })),
+          )}
           {select("country", ta("countryFilter"), filters.country, countryOptions(locale))}
           <label className="flex flex-col text-sm">
             <span className="font-medium">{t("from")}</span>
-            <input type="date" name="from" defaultValue={filters.from ?? ""} className="rounded border border-slate-500 px-2 py-1" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={filters.from ?? ""}
+              className="rounded border border-slate-500 px-2 py-1"
+            />
           </label>
           <label className="flex flex-col text-sm">
             <span className="font-medium">{t("to")}</span>
-            <input type="date" name="to" defaultValue={filters.to ?? ""} className="rounded border border-slate-500 px-2 py-1" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={filters.to ?? ""}
+              className="rounded border border-slate-500 px-2 py-1"
+            />
           </label>
           {select("sort", t("sort"), filters.sort, [
             { value: "newest", label: t("newest") },
@@ -207,33 +299,69 @@ export default async function ModerationPage({ params, searchParams }: PageProps
               <legend className="px-1 font-semibold">{t("bulkTitle")}</legend>
               <p className="text-slate-700">{ta("bulkHint")}</p>
               <div className="mt-2 flex flex-wrap items-end gap-2">
-                <button type="submit" name="action" value="accept" formNoValidate className="rounded border border-slate-600 px-3 py-1">
+                <button
+                  type="submit"
+                  name="action"
+                  value="accept"
+                  formNoValidate
+                  className="rounded border border-slate-600 px-3 py-1"
+                >
                   {t("bulkAccept")}
                 </button>
                 <label className="flex flex-col">
                   <span>{t("bulkKeyword")}</span>
-                  <input name="keyword" maxLength={60} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                  <input
+                    name="keyword"
+                    maxLength={60}
+                    dir="auto"
+                    className="rounded border border-slate-500 px-2 py-1"
+                  />
                 </label>
-                <button type="submit" name="action" value="keyword" formNoValidate className="rounded border border-slate-600 px-3 py-1">
+                <button
+                  type="submit"
+                  name="action"
+                  value="keyword"
+                  formNoValidate
+                  className="rounded border border-slate-600 px-3 py-1"
+                >
                   {ta("bulkKeywordAction")}
                 </button>
               </div>
               <label className="mt-3 flex max-w-xl flex-col">
                 <span>{ta("bulkMessage")}</span>
-                <textarea name="message" rows={3} maxLength={4000} required dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                <textarea
+                  name="message"
+                  rows={3}
+                  maxLength={4000}
+                  required
+                  dir="auto"
+                  className="rounded border border-slate-500 px-2 py-1"
+                />
               </label>
               <div className="mt-2 flex flex-wrap gap-2">
-                <button type="submit" name="action" value="requestChanges" className="rounded border border-slate-600 px-3 py-1">
+                <button
+                  type="submit"
+                  name="action"
+                  value="requestChanges"
+                  className="rounded border border-slate-600 px-3 py-1"
+                >
                   {ta("bulkRequestChanges")}
                 </button>
-                <button type="submit" name="action" value="reject" className="rounded border border-red-800 px-3 py-1 text-red-800">
+                <button
+                  type="submit"
+                  name="action"
+                  value="reject"
+                  className="rounded border border-red-800 px-3 py-1 text-red-800"
+                >
                   {ta("bulkReject")}
                 </button>
               </div>
             </fieldset>
           ) : null}
           <table className="w-full text-start text-sm" data-testid="queue-table">
-            <caption className="sr-only">{filters.sort === "oldest" ? ta("queueCaptionOldest") : ta("queueCaption")}</caption>
+            <caption className="sr-only">
+              {filters.sort === "oldest" ? ta("queueCaptionOldest") : ta("queueCaption")}
+            </caption>
             <thead className="sr-only sm:not-sr-only">
               <tr className="border-b-2 border-slate-400">
                 {c ? (
@@ -241,20 +369,44 @@ export default async function ModerationPage({ params, searchParams }: PageProps
                     <span className="sr-only">{t("select")}</span>
                   </th>
                 ) : null}
-                <th scope="col" className="py-2 pe-3 text-start">{t("reference")}</th>
-                {all ? <th scope="col" className="py-2 pe-3 text-start">{t("region")}</th> : null}
-                <th scope="col" className="py-2 pe-3 text-start">{t("inputTitle")}</th>
-                <th scope="col" className="py-2 pe-3 text-start">{t("organisation")}</th>
-                <th scope="col" className="py-2 pe-3 text-start">{t("status")}</th>
-                <th scope="col" className="py-2 text-start">{t("submitted")}</th>
+                <th scope="col" className="py-2 pe-3 text-start">
+                  {t("reference")}
+                </th>
+                {all ? (
+                  <th scope="col" className="py-2 pe-3 text-start">
+                    {t("region")}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pe-3 text-start">
+                  {t("inputTitle")}
+                </th>
+                <th scope="col" className="py-2 pe-3 text-start">
+                  {t("organisation")}
+                </th>
+                <th scope="col" className="py-2 pe-3 text-start">
+                  {t("status")}
+                </th>
+                <th scope="col" className="py-2 text-start">
+                  {t("submitted")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {queue.rows.map((r) => (
-                <tr key={r.id} className="block border-b border-slate-300 py-2 even:bg-slate-50 sm:table-row sm:py-0" data-testid="queue-row">
+                <tr
+                  key={r.id}
+                  className="block border-b border-slate-300 py-2 even:bg-slate-50 sm:table-row sm:py-0"
+                  data-testid="queue-row"
+                >
                   {c ? (
                     <td className={`${cell} float-end sm:float-none`}>
-                      <input type="checkbox" name="selected" value={`${r.id}:${r.version}`} aria-label={t("selectRow", { reference: r.reference ?? "" })} className="h-5 w-5" />
+                      <input
+                        type="checkbox"
+                        name="selected"
+                        value={`${r.id}:${r.version}`}
+                        aria-label={t("selectRow", { reference: r.reference ?? "" })}
+                        className="h-5 w-5"
+                      />
                     </td>
                   ) : null}
                   <td className={cell}>
@@ -314,7 +466,11 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             </LocaleLink>
           ) : null}
           {queue.nextCursor ? (
-            <LocaleLink href={`/moderation/${slug}${query({ after: queue.nextCursor })}`} className="underline" data-testid="next-page">
+            <LocaleLink
+              href={`/moderation/${slug}${query({ after: queue.nextCursor })}`}
+              className="underline"
+              data-testid="next-page"
+            >
               {t("nextPage")}
             </LocaleLink>
           ) : null}

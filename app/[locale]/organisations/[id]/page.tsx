@@ -50,7 +50,9 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           {org.name}
           {org.acronym ? ` (${org.acronym})` : ""}
         </h1>
-        <span className={`rounded px-2 py-0.5 text-sm ${org.verifiedAt ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
+        <span
+          className={`rounded px-2 py-0.5 text-sm ${org.verifiedAt ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}
+        >
           {org.verifiedAt ? t("verified") : t("unverified")}
         </span>
       </div>
@@ -102,22 +104,32 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           <table className="mt-2 w-full max-w-3xl text-start">
             <thead>
               <tr className="border-b">
-                <th scope="col" className="py-1 text-start">{t("memberEmail")}</th>
-                <th scope="col" className="py-1 text-start">{t("memberRole")}</th>
-                <th scope="col" className="py-1 text-start">{t("memberActions")}</th>
+                <th scope="col" className="py-1 text-start">
+                  {t("memberEmail")}
+                </th>
+                <th scope="col" className="py-1 text-start">
+                  {t("memberRole")}
+                </th>
+                <th scope="col" className="py-1 text-start">
+                  {t("memberActions")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId} className="border-b align-top" data-testid="member-row">
-                  <td className="py-1" dir="ltr">{m.email}</td>
+                  <td className="py-1" dir="ltr">
+                    {m.email}
+                  </td>
                   <td className="py-1">{t(`roles.${m.role}`)}</td>
                   <td className="flex flex-wrap gap-2 py-1">
                     {owner && m.userId !== actor.userId && m.role === "member" ? (
                       <form action={transferOwnershipAction}>
                         <input type="hidden" name="organisationId" value={org.id} />
                         <input type="hidden" name="userId" value={m.userId} />
-                        <button type="submit" className="underline">{t("makeOwner")}</button>
+                        <button type="submit" className="underline">
+                          {t("makeOwner")}
+                        </button>
                       </form>
                     ) : null}
                     {(owner && m.userId !== actor.userId) || m.userId === actor.userId ? (
@@ -152,7 +164,13 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
               {t("editTitle")}
             </h2>
             <div className="mt-2">
-              <OrganisationForm action={updateOrganisationAction} initial={initial} organisationId={org.id} submitLabel={t("editSubmit")} {...organisationFormOptions(locale)} />
+              <OrganisationForm
+                action={updateOrganisationAction}
+                initial={initial}
+                organisationId={org.id}
+                submitLabel={t("editSubmit")}
+                {...organisationFormOptions(locale)}
+              />
             </div>
           </section>
           <section aria-labelledby="data" className="mt-8">

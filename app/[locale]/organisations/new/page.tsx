@@ -16,7 +16,11 @@ export default async function NewOrganisationPage({ params }: PageProps<"/[local
       <p className="mt-2 max-w-2xl">{t("createLead")}</p>
       <div className="mt-6">
         <ClientMessages namespaces={["organisation"]}>
-          <OrganisationForm action={createOrganisationAction} submitLabel={t("createSubmit")} {...organisationFormOptions(isLocale(locale) ? locale : defaultLocale)} />
+          <OrganisationForm
+            action={createOrganisationAction}
+            submitLabel={t("createSubmit")}
+            {...organisationFormOptions(isLocale(locale) ? locale : defaultLocale)}
+          />
         </ClientMessages>
       </div>
     </>

@@ -26,7 +26,12 @@ export default async function RoundPage({ params }: PageProps<"/[locale]/rounds/
   setRequestLocale(locale);
   const r = SLUG.test(slug) ? await getPublicRound({ slug, locale }) : null;
   if (!r) notFound();
-  const [t, th, every, topics] = await Promise.all([getTranslations("rounds"), getTranslations("home"), listPublicConsultations(), listThemes({ locale, roundId: r.id })]);
+  const [t, th, every, topics] = await Promise.all([
+    getTranslations("rounds"),
+    getTranslations("home"),
+    listPublicConsultations(),
+    listThemes({ locale, roundId: r.id }),
+  ]);
   const consultations = every.filter((c) => c.roundId === r.id);
   const names = await Promise.all(consultations.map((c) => regionNames(c)));
   return (
@@ -60,7 +65,11 @@ export default async function RoundPage({ params }: PageProps<"/[locale]/rounds/
                 <ConsultationFacts c={c} locale={locale} />
               </div>
               <p className="mt-3">
-                <Link href={`/consultations/${c.slug}`} className="font-medium text-brand underline underline-offset-2" aria-label={th("detailsFor", { region: names[i]?.region ?? c.region })}>
+                <Link
+                  href={`/consultations/${c.slug}`}
+                  className="font-medium text-brand underline underline-offset-2"
+                  aria-label={th("detailsFor", { region: names[i]?.region ?? c.region })}
+                >
                   {th("details")}
                 </Link>
               </p>

@@ -7,7 +7,18 @@ import { defaultLocale, isLocale, localeAutonyms } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
 
 // The filters a reader needs; "sort" is left out, as every export lists the inputs oldest first.
-const FILTER_ORDER = ["region", "status", "theme", "country", "orgType", "language", "from", "to", "q", "locale"] as const;
+const FILTER_ORDER = [
+  "region",
+  "status",
+  "theme",
+  "country",
+  "orgType",
+  "language",
+  "from",
+  "to",
+  "q",
+  "locale",
+] as const;
 
 /** Every export, who made it, of what, with which filters (exports are logged). */
 export default async function ExportLogPage({ params, searchParams }: PageProps<"/[locale]/secretariat/exports">) {
@@ -30,7 +41,8 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
   // Each filter in words: "Status: Accepted · Theme 5 · Language: French", never JSON.
   const value = (key: string, v: unknown): string => {
     const s = String(v);
-    const known = (translate: { has: (k: never) => boolean } & ((k: never) => string), k: string) => (translate.has(k as never) ? translate(k as never) : s);
+    const known = (translate: { has: (k: never) => boolean } & ((k: never) => string), k: string) =>
+      translate.has(k as never) ? translate(k as never) : s;
     switch (key) {
       case "status":
         return known(ts, s);
@@ -41,7 +53,15 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
       case "country":
         return countryName(locale, s);
       case "language":
-        return s === "other" ? tm("otherLanguage") : (() => { try { return langs.of(s) ?? s; } catch { return s; } })();
+        return s === "other"
+          ? tm("otherLanguage")
+          : (() => {
+              try {
+                return langs.of(s) ?? s;
+              } catch {
+                return s;
+              }
+            })();
       case "region":
         return known(tr, `${s}.name`);
       case "locale":
@@ -54,7 +74,9 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
   };
   const filtersInWords = (filters: unknown) => {
     const f = filters && typeof filters === "object" ? (filters as Record<string, unknown>) : {};
-    const parts = FILTER_ORDER.filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== "").map((k) => t("filterValue", { label: t(k === "q" ? "search" : k), value: value(k, f[k]) }));
+    const parts = FILTER_ORDER.filter((k) => f[k] !== undefined && f[k] !== null && f[k] !== "").map((k) =>
+      t("filterValue", { label: t(k === "q" ? "search" : k), value: value(k, f[k]) }),
+    );
     return parts.length ? parts.join(" · ") : t("noFilters");
   };
   const kind = (k: string) => (t.has(`kinds.${k}` as never) ? t(`kinds.${k}` as never) : k);
@@ -65,10 +87,18 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
       <table className="mt-4 w-full text-start text-sm">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="text-start">{t("when")}</th>
-            <th scope="col" className="text-start">{t("who")}</th>
-            <th scope="col" className="text-start">{t("what")}</th>
-            <th scope="col" className="text-start">{t("filters")}</th>
+            <th scope="col" className="text-start">
+              {t("when")}
+            </th>
+            <th scope="col" className="text-start">
+              {t("who")}
+            </th>
+            <th scope="col" className="text-start">
+              {t("what")}
+            </th>
+            <th scope="col" className="text-start">
+              {t("filters")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -84,7 +114,11 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
           ))}
         </tbody>
       </table>
-      <Pager page={page} pages={Math.max(1, Math.ceil(total / EXPORT_LOG_PAGE_SIZE))} href={(p) => `/secretariat/exports?page=${p}`} />
+      <Pager
+        page={page}
+        pages={Math.max(1, Math.ceil(total / EXPORT_LOG_PAGE_SIZE))}
+        href={(p) => `/secretariat/exports?page=${p}`}
+      />
     </>
   );
 }

@@ -3,7 +3,18 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { buttonAction, formAction } from "@/lib/actions";
-import { addConsultation, addTopic, addTopicGroup, createRound, deleteTopic, groupTopic, importGcmObjectives, moveTopic, renameTopic, updateRound } from "@/lib/rounds";
+import {
+  addConsultation,
+  addTopic,
+  addTopicGroup,
+  createRound,
+  deleteTopic,
+  groupTopic,
+  importGcmObjectives,
+  moveTopic,
+  renameTopic,
+  updateRound,
+} from "@/lib/rounds";
 import {
   ROUND_SLUG,
   addConsultationSchema,

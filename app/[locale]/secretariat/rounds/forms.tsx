@@ -7,8 +7,23 @@ import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "
 import { useSchemaForm, type SchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
-import { ROUND_STATUSES, addConsultationSchema, addTopicGroupSchema, addTopicSchema, createRoundSchema, renameTopicSchema, updateRoundSchema } from "@/lib/rounds/schemas";
-import { addConsultationAction, addTopicAction, addTopicGroupAction, createRoundAction, renameTopicAction, updateRoundAction } from "./actions";
+import {
+  ROUND_STATUSES,
+  addConsultationSchema,
+  addTopicGroupSchema,
+  addTopicSchema,
+  createRoundSchema,
+  renameTopicSchema,
+  updateRoundSchema,
+} from "@/lib/rounds/schemas";
+import {
+  addConsultationAction,
+  addTopicAction,
+  addTopicGroupAction,
+  createRoundAction,
+  renameTopicAction,
+  updateRoundAction,
+} from "./actions";
 
 function useLabels() {
   const t = useTranslations("rounds");
@@ -39,7 +54,14 @@ function NameFields({ f }: { f: SchemaForm }) {
 
 function Summary({ f, labels }: { f: SchemaForm; labels: Record<string, string> }) {
   const tf = useTranslations("form");
-  return <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />;
+  return (
+    <ErrorSummary
+      title={tf("errorSummaryTitle")}
+      message={f.state.status === "error" ? f.state.message : undefined}
+      errors={f.allErrors}
+      labels={labels}
+    />
+  );
 }
 
 export function CreateRoundForm({ initial, rounds }: { initial: FormState; rounds: { id: string; name: string }[] }) {
@@ -49,10 +71,37 @@ export function CreateRoundForm({ initial, rounds }: { initial: FormState; round
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="create-round">
       <Summary f={f} labels={labels} />
-      <TextField name="slug" label={labels.slug} hint={t("slugHint")} dir="ltr" required errors={f.errorsFor("slug")} registration={f.register("slug")} defaultValue={f.value("slug")} />
+      <TextField
+        name="slug"
+        label={labels.slug}
+        hint={t("slugHint")}
+        dir="ltr"
+        required
+        errors={f.errorsFor("slug")}
+        registration={f.register("slug")}
+        defaultValue={f.value("slug")}
+      />
       <NameFields f={f} />
-      <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required errors={f.errorsFor("startsOn")} registration={f.register("startsOn")} defaultValue={f.value("startsOn")} />
-      <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required errors={f.errorsFor("endsOn")} registration={f.register("endsOn")} defaultValue={f.value("endsOn")} />
+      <TextField
+        name="startsOn"
+        type="date"
+        dir="ltr"
+        label={labels.startsOn}
+        required
+        errors={f.errorsFor("startsOn")}
+        registration={f.register("startsOn")}
+        defaultValue={f.value("startsOn")}
+      />
+      <TextField
+        name="endsOn"
+        type="date"
+        dir="ltr"
+        label={labels.endsOn}
+        required
+        errors={f.errorsFor("endsOn")}
+        registration={f.register("endsOn")}
+        defaultValue={f.value("endsOn")}
+      />
       <SelectField
         name="copyFrom"
         label={labels.copyFrom}
@@ -64,11 +113,25 @@ export function CreateRoundForm({ initial, rounds }: { initial: FormState; round
         defaultValue={f.value("copyFrom") ?? rounds[0]?.id ?? ""}
       />
       <div className="mb-4 flex items-start gap-2">
-        <input type="checkbox" id="field-copyAnchors" value="on" defaultChecked={f.state.values ? f.value("copyAnchors") === "on" : true} {...f.register("copyAnchors")} className="mt-1" />
+        <input
+          type="checkbox"
+          id="field-copyAnchors"
+          value="on"
+          defaultChecked={f.state.values ? f.value("copyAnchors") === "on" : true}
+          {...f.register("copyAnchors")}
+          className="mt-1"
+        />
         <label htmlFor="field-copyAnchors">{t("copyAnchors")}</label>
       </div>
       <div className="mb-4 flex items-start gap-2">
-        <input type="checkbox" id="field-copyTopics" value="on" defaultChecked={f.state.values ? f.value("copyTopics") === "on" : false} {...f.register("copyTopics")} className="mt-1" />
+        <input
+          type="checkbox"
+          id="field-copyTopics"
+          value="on"
+          defaultChecked={f.state.values ? f.value("copyTopics") === "on" : false}
+          {...f.register("copyTopics")}
+          className="mt-1"
+        />
         <label htmlFor="field-copyTopics">{t("copyTopics")}</label>
       </div>
       <SubmitButton label={t("create")} pending={f.pending} />
@@ -86,8 +149,26 @@ export function UpdateRoundForm({ initial }: { initial: FormState }) {
       <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       <NameFields f={f} />
-      <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required errors={f.errorsFor("startsOn")} registration={f.register("startsOn")} defaultValue={f.value("startsOn")} />
-      <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required errors={f.errorsFor("endsOn")} registration={f.register("endsOn")} defaultValue={f.value("endsOn")} />
+      <TextField
+        name="startsOn"
+        type="date"
+        dir="ltr"
+        label={labels.startsOn}
+        required
+        errors={f.errorsFor("startsOn")}
+        registration={f.register("startsOn")}
+        defaultValue={f.value("startsOn")}
+      />
+      <TextField
+        name="endsOn"
+        type="date"
+        dir="ltr"
+        label={labels.endsOn}
+        required
+        errors={f.errorsFor("endsOn")}
+        registration={f.register("endsOn")}
+        defaultValue={f.value("endsOn")}
+      />
       <SelectField
         name="status"
         label={labels.status}
@@ -101,7 +182,13 @@ export function UpdateRoundForm({ initial }: { initial: FormState }) {
   );
 }
 
-export function AddConsultationForm({ initial, countries }: { initial: FormState; countries: { value: string; label: string }[] }) {
+export function AddConsultationForm({
+  initial,
+  countries,
+}: {
+  initial: FormState;
+  countries: { value: string; label: string }[];
+}) {
   const { t } = useLabels();
   const f = useSchemaForm(addConsultationSchema, addConsultationAction, initial);
   const labels: Record<string, string> = {
@@ -118,10 +205,32 @@ export function AddConsultationForm({ initial, countries }: { initial: FormState
     registrationDeadline: t("registrationDeadline"),
     submissionDeadline: t("submissionDeadline"),
   };
-  const hints: Record<string, string> = { slug: t("consultationSlugHint"), code: t("codeHint"), timeZone: t("timeZoneHint"), inPersonCapacity: t("capacityHint"), registrationDeadline: t("deadlineHint"), submissionDeadline: t("deadlineHint") };
-  const types: Record<string, string> = { startsOn: "date", endsOn: "date", inPersonCapacity: "number", registrationDeadline: "datetime-local", submissionDeadline: "datetime-local" };
+  const hints: Record<string, string> = {
+    slug: t("consultationSlugHint"),
+    code: t("codeHint"),
+    timeZone: t("timeZoneHint"),
+    inPersonCapacity: t("capacityHint"),
+    registrationDeadline: t("deadlineHint"),
+    submissionDeadline: t("deadlineHint"),
+  };
+  const types: Record<string, string> = {
+    startsOn: "date",
+    endsOn: "date",
+    inPersonCapacity: "number",
+    registrationDeadline: "datetime-local",
+    submissionDeadline: "datetime-local",
+  };
   const optional = new Set(["anchors", "inPersonCapacity", "registrationDeadline", "submissionDeadline"]);
-  const ltr = new Set(["slug", "code", "timeZone", "startsOn", "endsOn", "inPersonCapacity", "registrationDeadline", "submissionDeadline"]);
+  const ltr = new Set([
+    "slug",
+    "code",
+    "timeZone",
+    "startsOn",
+    "endsOn",
+    "inPersonCapacity",
+    "registrationDeadline",
+    "submissionDeadline",
+  ]);
   const field = (name: string) => (
     <TextField
       key={name}
@@ -144,8 +253,25 @@ export function AddConsultationForm({ initial, countries }: { initial: FormState
       <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       {["slug", "code", "region", "city"].map(field)}
-      <SelectField name="country" label={labels.country ?? ""} required placeholder="" options={countries} errors={f.errorsFor("country")} registration={f.register("country")} defaultValue={f.value("country")} />
-      {["startsOn", "endsOn", "timeZone", "anchors", "inPersonCapacity", "registrationDeadline", "submissionDeadline"].map(field)}
+      <SelectField
+        name="country"
+        label={labels.country ?? ""}
+        required
+        placeholder=""
+        options={countries}
+        errors={f.errorsFor("country")}
+        registration={f.register("country")}
+        defaultValue={f.value("country")}
+      />
+      {[
+        "startsOn",
+        "endsOn",
+        "timeZone",
+        "anchors",
+        "inPersonCapacity",
+        "registrationDeadline",
+        "submissionDeadline",
+      ].map(field)}
       <SubmitButton label={t("addConsultation")} pending={f.pending} />
     </form>
   );
@@ -164,7 +290,16 @@ export function AddTopicForm({ initial, groups }: { initial: FormState; groups: 
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       <NameFields f={f} />
       {groups.length ? (
-        <SelectField name="groupId" label={labels.groupId} optional placeholder={t("noGroup")} options={groups.map((g) => ({ value: g.id, label: g.name }))} errors={f.errorsFor("groupId")} registration={f.register("groupId")} defaultValue={f.value("groupId")} />
+        <SelectField
+          name="groupId"
+          label={labels.groupId}
+          optional
+          placeholder={t("noGroup")}
+          options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          errors={f.errorsFor("groupId")}
+          registration={f.register("groupId")}
+          defaultValue={f.value("groupId")}
+        />
       ) : null}
       <SubmitButton label={t("addTopic")} pending={f.pending} />
     </form>

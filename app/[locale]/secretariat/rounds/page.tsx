@@ -31,10 +31,18 @@ export default async function RoundsPage({ params, searchParams }: PageProps<"/[
       <table className="mt-4 w-full text-start text-sm" data-testid="rounds">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="py-1 text-start">{t("colName")}</th>
-            <th scope="col" className="py-1 text-start">{t("colPeriod")}</th>
-            <th scope="col" className="py-1 text-start">{t("colStatus")}</th>
-            <th scope="col" className="py-1 text-end">{t("colConsultations")}</th>
+            <th scope="col" className="py-1 text-start">
+              {t("colName")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {t("colPeriod")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {t("colStatus")}
+            </th>
+            <th scope="col" className="py-1 text-end">
+              {t("colConsultations")}
+            </th>
           </tr>
         </thead>
         <tbody>

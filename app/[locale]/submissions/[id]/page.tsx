@@ -32,20 +32,28 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
     <>
       {/* After submitting, the box below says it all (with the receipt's addresses). */}
       <Notice searchParams={sp.ok === "submitted" ? {} : sp} />
-      {sp.ok === "submitted" ? <ClearLocalCopy storageKey={`gcm-input:${s.consultationId}:${s.organisationId}`} /> : null}
+      {sp.ok === "submitted" ? (
+        <ClearLocalCopy storageKey={`gcm-input:${s.consultationId}:${s.organisationId}`} />
+      ) : null}
       {sp.ok === "submitted" ? (
         <div className="mb-6 rounded border-2 border-green-700 bg-green-50 p-4">
           <h2 className="text-xl font-semibold">{t("submittedTitle")}</h2>
           <p data-testid="reference-confirmation">
             {/* The addresses the receipt went to (lib/submissions/receipt.ts): the submitter and the contact person. */}
             {receiptRecipients(actor, s.contactEmail, actor.locale).length > 1
-              ? t("submittedBody", { reference: s.reference ?? "", submitter: actor.email, contact: s.contactEmail ?? "" })
+              ? t("submittedBody", {
+                  reference: s.reference ?? "",
+                  submitter: actor.email,
+                  contact: s.contactEmail ?? "",
+                })
               : t("submittedBodySelf", { reference: s.reference ?? "", submitter: actor.email })}
           </p>
         </div>
       ) : null}
       <p className="text-sm">
-        {region} · {s.reference ?? t("draft")} · <strong data-testid="submission-status">{t(`statuses.${s.status}`)}</strong> · {t("revisions", { count: revisions })}
+        {region} · {s.reference ?? t("draft")} ·{" "}
+        <strong data-testid="submission-status">{t(`statuses.${s.status}`)}</strong> ·{" "}
+        {t("revisions", { count: revisions })}
         {s.enteredBy ? ` · ${t("enteredByAnchors")}` : ""}
       </p>
       {s.publishedAt && s.status === "accepted" ? (
@@ -62,18 +70,27 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
       <ModeratorMessage s={s} wide />
       <div className="mt-4 flex flex-wrap gap-3">
         {editable && s.status === "draft" ? (
-          <LocaleLink href={`/consultations/${c.slug}/submit?org=${s.organisationId}&draft=${s.id}`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          <LocaleLink
+            href={`/consultations/${c.slug}/submit?org=${s.organisationId}&draft=${s.id}`}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white"
+          >
             {t("continue")}
           </LocaleLink>
         ) : null}
         {editable && s.status !== "draft" ? (
-          <LocaleLink href={`/submissions/${s.id}/edit`} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          <LocaleLink
+            href={`/submissions/${s.id}/edit`}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white"
+          >
             {t("edit")}
           </LocaleLink>
         ) : null}
         {canWithdrawOrDiscard(s.status) ? (
           // Asks first, on a page of its own (works without JavaScript).
-          <LocaleLink href={`/submissions/${s.id}/withdraw`} className="rounded border border-red-800 px-4 py-2 text-red-800">
+          <LocaleLink
+            href={`/submissions/${s.id}/withdraw`}
+            className="rounded border border-red-800 px-4 py-2 text-red-800"
+          >
             {s.status === "draft" ? t("discard") : t("withdraw")}
           </LocaleLink>
         ) : null}

@@ -7,6 +7,11 @@ import { buildCompilationDocx, buildCompilationXlsx } from "@/lib/synthesis/comp
 export const GET = signedInRoute({}, async ({ req, actor }) => {
   const format = formatParam(req, ["docx", "xlsx"] as const);
   const locale = exportLocale(req);
-  const body = format === "xlsx" ? await buildCompilationXlsx({ actor, locale }) : await buildCompilationDocx({ actor, locale });
-  return downloadResponse(new Uint8Array(body), { mediaType: MEDIA_TYPES[format], fileName: `gcm-contributions-${locale}.${format}`, length: body.length });
+  const body =
+    format === "xlsx" ? await buildCompilationXlsx({ actor, locale }) : await buildCompilationDocx({ actor, locale });
+  return downloadResponse(new Uint8Array(body), {
+    mediaType: MEDIA_TYPES[format],
+    fileName: `gcm-contributions-${locale}.${format}`,
+    length: body.length,
+  });
 });

@@ -12,5 +12,8 @@ export const GET = signedInRoute({}, async ({ req, actor }) => {
   const round = req.nextUrl.searchParams.get("round") ?? undefined;
   if (round !== undefined && !/^[a-z0-9-]{2,20}$/.test(round)) return downloadRefusal(req, 404);
   const zip = await buildAllRegionsZip({ actor, locale, baseUrl: await appBaseUrl(), round });
-  return downloadResponse(Readable.toWeb(zip) as ReadableStream<Uint8Array>, { mediaType: MEDIA_TYPES.zip, fileName: `gcm-regional-summaries-${round ? `${round}-` : ""}${locale}.zip` });
+  return downloadResponse(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
+    mediaType: MEDIA_TYPES.zip,
+    fileName: `gcm-regional-summaries-${round ? `${round}-` : ""}${locale}.zip`,
+  });
 });

@@ -21,10 +21,19 @@ export const saveRegistrationAction = formAction({
 });
 
 export const withdrawRegistrationAction = buttonAction({
-  schema: z.object({ registrationId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()), slug: z.string().check(z.maxLength(60)), organisationId: z.uuid() }),
-  back: (raw, locale) => `/${locale}/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}/register`,
+  schema: z.object({
+    registrationId: z.uuid(),
+    version: z.coerce.number().check(z.int(), z.positive()),
+    slug: z.string().check(z.maxLength(60)),
+    organisationId: z.uuid(),
+  }),
+  back: (raw, locale) =>
+    `/${locale}/consultations/${typeof raw.slug === "string" ? encodeURIComponent(raw.slug) : ""}/register`,
   run: async ({ actor, input, locale }) => {
     await withdrawRegistration({ actor, registrationId: input.registrationId, version: input.version });
-    return { to: `/${locale}/consultations/${input.slug}/register?org=${input.organisationId}`, ok: "registrationWithdrawn" };
+    return {
+      to: `/${locale}/consultations/${input.slug}/register?org=${input.organisationId}`,
+      ok: "registrationWithdrawn",
+    };
   },
 });

@@ -18,7 +18,10 @@ import { deadlineInZone } from "@/lib/i18n/zones";
 import { registrationPhase } from "@/lib/consultations/phase";
 import { NeedOrganisation } from "@/components/need-organisation";
 
-export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/register">) {
+export default async function RegisterPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/consultations/[slug]/register">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -29,12 +32,17 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
   const { region } = await regionNames(c);
   const orgs = await listMyOrganisations({ actor });
   const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
-  if (orgs.length === 0) return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
+  if (orgs.length === 0)
+    return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
   const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
   const existing = await getOwnRegistration({ actor, consultationId: c.id, organisationId: org.id });
   const now = new Date();
   const closed = registrationPhase(c, now) !== "open";
-  const values: FormValues = { consultationId: c.id, organisationId: org.id, version: String(existing?.registration.version ?? 0) };
+  const values: FormValues = {
+    consultationId: c.id,
+    organisationId: org.id,
+    version: String(existing?.registration.version ?? 0),
+  };
   (existing?.participants ?? []).forEach((p, i) => {
     const set = (k: string, v: string | null | boolean) => {
       if (v === null || v === false) return;
@@ -79,22 +87,29 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
               <ul className="mt-1 list-disc ps-6" data-testid="registration-summary">
                 {existing.participants.map((p) => {
                   const needs = [
-                    p.visaLetter ? t("summaryVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "—" }) : null,
+                    p.visaLetter
+                      ? t("summaryVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "—" })
+                      : null,
                     p.travelSupport ? t("summaryTravel") : null,
-                    p.interpretationLanguage ? t("summaryInterpretation", { language: p.interpretationLanguage }) : null,
+                    p.interpretationLanguage
+                      ? t("summaryInterpretation", { language: p.interpretationLanguage })
+                      : null,
                     p.accessibility ? t("summaryAccessibility") : null,
                     p.dietary ? t("summaryDietary") : null,
                   ].filter((x): x is string => x !== null);
                   return (
                     <li key={p.id}>
                       <span dir="auto">{p.name ?? "—"}</span>
-                      {p.title ? <span dir="auto">{`, ${p.title}`}</span> : null} · <span dir="ltr">{p.email ?? ""}</span> · {t(`attendance.${p.attendance}`)}
+                      {p.title ? <span dir="auto">{`, ${p.title}`}</span> : null} ·{" "}
+                      <span dir="ltr">{p.email ?? ""}</span> · {t(`attendance.${p.attendance}`)}
                       {needs.length ? ` · ${listOf(locale, needs)}` : ""}
                     </li>
                   );
                 })}
               </ul>
-              {!closed && status !== "withdrawn" && status !== "declined" ? <p className="mt-2 text-sm">{t("summaryEdit")}</p> : null}
+              {!closed && status !== "withdrawn" && status !== "declined" ? (
+                <p className="mt-2 text-sm">{t("summaryEdit")}</p>
+              ) : null}
             </>
           ) : null}
           {!closed && status !== "withdrawn" && status !== "declined" ? (

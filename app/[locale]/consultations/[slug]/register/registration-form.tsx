@@ -2,7 +2,15 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { ErrorSummary, LabelText, RequiredMark, RequiredNote, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  ErrorSummary,
+  LabelText,
+  RequiredMark,
+  RequiredNote,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { ATTENDANCE_MODES, MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
@@ -11,7 +19,13 @@ import { saveRegistrationAction } from "./actions";
 
 type Row = Record<string, string | boolean | undefined>;
 
-export function RegistrationForm({ initial, countries }: { initial: FormState; countries: { value: string; label: string }[] }) {
+export function RegistrationForm({
+  initial,
+  countries,
+}: {
+  initial: FormState;
+  countries: { value: string; label: string }[];
+}) {
   const t = useTranslations("registration");
   const tf = useTranslations("form");
   // Questions that apply only after a tick (the visa letter's nationality, the travel support's
@@ -28,7 +42,19 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
 
   const labels: Record<string, string> = { consent: t("consent"), participants: t("participantsTitle") };
   fields.forEach((_, i) => {
-    for (const k of ["name", "title", "email", "attendance", "visaLetter", "nationality", "accessibility", "interpretationLanguage", "dietary", "travelSupport", "travelSupportReason"]) {
+    for (const k of [
+      "name",
+      "title",
+      "email",
+      "attendance",
+      "visaLetter",
+      "nationality",
+      "accessibility",
+      "interpretationLanguage",
+      "dietary",
+      "travelSupport",
+      "travelSupportReason",
+    ]) {
       labels[`participants.${i}.${k}`] = `${t("participantN", { n: i + 1 })} – ${t(`fields.${k}` as never)}`;
     }
   });
@@ -38,13 +64,21 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
     const w = f.form.watch(`participants.${i}.${k}`) as unknown;
     return w === undefined ? checked(i, k) : w === true || w === "on";
   };
-  const applies = (i: number, k: string) => !enhanced || ticked(i, k) || f.errorsFor(`participants.${i}.${k === "visaLetter" ? "nationality" : "travelSupportReason"}`).length > 0;
+  const applies = (i: number, k: string) =>
+    !enhanced ||
+    ticked(i, k) ||
+    f.errorsFor(`participants.${i}.${k === "visaLetter" ? "nationality" : "travelSupportReason"}`).length > 0;
 
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate>
       {/* Enter in a field submits with the first submit button: make it "save", not "remove". */}
       <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -start-[9999px]" />
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <RequiredNote />
       <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
       <input type="hidden" defaultValue={f.value("organisationId")} {...f.register("organisationId")} />
@@ -52,11 +86,21 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
       <h2 id="field-participants" tabIndex={-1} className="text-xl font-semibold">
         {t("participantsTitle")}
       </h2>
-      {f.errorsFor("participants").length ? <p className="text-sm font-medium text-red-800">{f.errorsFor("participants").join(" ")}</p> : null}
+      {f.errorsFor("participants").length ? (
+        <p className="text-sm font-medium text-red-800">{f.errorsFor("participants").join(" ")}</p>
+      ) : null}
       {fields.map((field, i) => {
         const n = (k: string) => `participants.${i}.${k}`;
         const text = (k: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-          <TextField name={n(k)} label={t(`fields.${k}` as never)} errors={f.errorsFor(n(k))} registration={f.register(n(k))} defaultValue={v(i, k)} dir="auto" {...extra} />
+          <TextField
+            name={n(k)}
+            label={t(`fields.${k}` as never)}
+            errors={f.errorsFor(n(k))}
+            registration={f.register(n(k))}
+            defaultValue={v(i, k)}
+            dir="auto"
+            {...extra}
+          />
         );
         return (
           <fieldset key={field.id} className="mt-4 rounded border border-slate-300 p-4" data-testid="participant">
@@ -71,7 +115,12 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
                 </legend>
                 {ATTENDANCE_MODES.map((a) => (
                   <label key={a} className="me-4 inline-flex items-center gap-2">
-                    <input type="radio" value={a} defaultChecked={(v(i, "attendance") ?? "in_person") === a} {...f.register(n("attendance"))} />
+                    <input
+                      type="radio"
+                      value={a}
+                      defaultChecked={(v(i, "attendance") ?? "in_person") === a}
+                      {...f.register(n("attendance"))}
+                    />
                     {t(`attendance.${a}`)}
                   </label>
                 ))}
@@ -81,10 +130,17 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
             <div className="grid gap-x-4 md:grid-cols-2">
               <div className="mb-4">
                 <label className="flex items-center gap-2" htmlFor={`field-${n("visaLetter")}`}>
-                  <input id={`field-${n("visaLetter")}`} type="checkbox" defaultChecked={checked(i, "visaLetter")} {...f.register(n("visaLetter"))} />
+                  <input
+                    id={`field-${n("visaLetter")}`}
+                    type="checkbox"
+                    defaultChecked={checked(i, "visaLetter")}
+                    {...f.register(n("visaLetter"))}
+                  />
                   {t("fields.visaLetter")}
                 </label>
-                {f.errorsFor(n("visaLetter")).length ? <p className="text-sm font-medium text-red-800">{f.errorsFor(n("visaLetter")).join(" ")}</p> : null}
+                {f.errorsFor(n("visaLetter")).length ? (
+                  <p className="text-sm font-medium text-red-800">{f.errorsFor(n("visaLetter")).join(" ")}</p>
+                ) : null}
               </div>
               {applies(i, "visaLetter") ? (
                 <SelectField
@@ -106,12 +162,21 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
               {text("dietary", { optional: true })}
               <div className="mb-4">
                 <label className="flex items-center gap-2" htmlFor={`field-${n("travelSupport")}`}>
-                  <input id={`field-${n("travelSupport")}`} type="checkbox" defaultChecked={checked(i, "travelSupport")} {...f.register(n("travelSupport"))} />
+                  <input
+                    id={`field-${n("travelSupport")}`}
+                    type="checkbox"
+                    defaultChecked={checked(i, "travelSupport")}
+                    {...f.register(n("travelSupport"))}
+                  />
                   {t("fields.travelSupport")}
                 </label>
               </div>
               {applies(i, "travelSupport")
-                ? text("travelSupportReason", { multiline: true, required: enhanced, label: enhanced ? t("fields.travelSupportReasonShown") : t("fields.travelSupportReason") })
+                ? text("travelSupportReason", {
+                    multiline: true,
+                    required: enhanced,
+                    label: enhanced ? t("fields.travelSupportReasonShown") : t("fields.travelSupportReason"),
+                  })
                 : null}
             </div>
             {fields.length > 1 ? (
@@ -153,7 +218,13 @@ export function RegistrationForm({ initial, countries }: { initial: FormState; c
         <legend className="px-1 font-semibold">{t("consentTitle")}</legend>
         <p className="mb-2 text-sm">{t("consentPurpose")}</p>
         <label className="flex items-start gap-2" htmlFor="field-consent">
-          <input id="field-consent" type="checkbox" className="mt-1" aria-describedby={f.errorsFor("consent").length ? "field-consent-error" : undefined} {...f.register("consent")} />
+          <input
+            id="field-consent"
+            type="checkbox"
+            className="mt-1"
+            aria-describedby={f.errorsFor("consent").length ? "field-consent-error" : undefined}
+            {...f.register("consent")}
+          />
           <span>
             {t("consent")}
             <RequiredMark />

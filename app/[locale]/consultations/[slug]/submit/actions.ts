@@ -7,13 +7,21 @@ import { consultationSlug } from "@/lib/consultations/queries";
 import { uploadedFiles } from "@/lib/submissions/files";
 import { ENHANCED } from "@/lib/form-state";
 import { formDataToObject } from "@/lib/validation";
-import { draftSchema, SUBMISSION_ARRAY_FIELDS, submissionContentSchema, submissionSchema } from "@/lib/submissions/schemas";
+import {
+  draftSchema,
+  SUBMISSION_ARRAY_FIELDS,
+  submissionContentSchema,
+  submissionSchema,
+} from "@/lib/submissions/schemas";
 
 // "Save draft" checks only limits; "Submit" checks everything (the same schemas as the browser).
 // A post without a button's intent (an old browser) is a submit.
 const saveOrSubmitSchema = z.pipe(
   z.transform((v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "submit" } : v)),
-  z.discriminatedUnion("intent", [z.extend(draftSchema, { intent: z.literal("draft") }), z.extend(submissionSchema, { intent: z.literal("submit") })]),
+  z.discriminatedUnion("intent", [
+    z.extend(draftSchema, { intent: z.literal("draft") }),
+    z.extend(submissionSchema, { intent: z.literal("submit") }),
+  ]),
 );
 
 export const saveSubmissionAction = formAction({
@@ -50,7 +58,10 @@ export const autosaveDraftAction = formAction({
 });
 
 export const editSubmissionAction = formAction({
-  schema: z.extend(submissionContentSchema, { submissionId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()) }),
+  schema: z.extend(submissionContentSchema, {
+    submissionId: z.uuid(),
+    version: z.coerce.number().check(z.int(), z.positive()),
+  }),
   arrays: SUBMISSION_ARRAY_FIELDS,
   run: async ({ actor, input: { submissionId, version, ...content }, locale, formData }) => {
     await editSubmission({ actor, submissionId, version, content, files: await uploadedFiles(formData) });
@@ -60,16 +71,20 @@ export const editSubmissionAction = formAction({
 
 export const withdrawSubmissionAction = buttonAction({
   schema: z.object({ submissionId: z.uuid(), version: z.coerce.number().check(z.int(), z.positive()) }),
-  back: (raw, locale) => `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
+  back: (raw, locale) =>
+    `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
   run: async ({ actor, input, locale }) => {
     const r = await withdrawSubmission({ actor, ...input });
-    return r === "discarded" ? { to: `/${locale}/submissions`, ok: "draftDiscarded" } : { to: `/${locale}/submissions/${input.submissionId}`, ok: "submissionWithdrawn" };
+    return r === "discarded"
+      ? { to: `/${locale}/submissions`, ok: "draftDiscarded" }
+      : { to: `/${locale}/submissions/${input.submissionId}`, ok: "submissionWithdrawn" };
   },
 });
 
 export const removeAttachmentAction = buttonAction({
   schema: z.object({ attachmentId: z.uuid(), submissionId: z.uuid() }),
-  back: (raw, locale) => `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
+  back: (raw, locale) =>
+    `/${locale}/submissions/${typeof raw.submissionId === "string" ? encodeURIComponent(raw.submissionId) : ""}`,
   run: async ({ actor, input, locale }) => {
     const id = await removeAttachment({ actor, attachmentId: input.attachmentId });
     return { to: `/${locale}/submissions/${id}`, ok: "attachmentRemoved" };

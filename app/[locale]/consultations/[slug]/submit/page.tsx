@@ -27,7 +27,8 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   const { region } = await regionNames(c);
   const heading = <h1 className="text-3xl font-bold">{t("title", { region })}</h1>;
   const orgs = await listMyOrganisations({ actor });
-  if (orgs.length === 0) return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
+  if (orgs.length === 0)
+    return <NeedOrganisation heading={heading} text={t("needOrganisation")} link={t("createOrganisation")} />;
   const org = orgs.find((o) => o.id === sp.org) ?? orgs[0]!;
   const drafts = await listDrafts({ actor, organisationId: org.id, consultationId: c.id });
   const draft = drafts.find((d) => d.id === sp.draft);
@@ -39,7 +40,9 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
     idempotencyKey,
     submissionId: draft?.id ?? "",
     version: String(draft?.version ?? 0),
-    ...(draft ? formValuesOf(draft) : { contactName: actor.name ?? "", contactEmail: actor.email, language: locale, publication: "named" }),
+    ...(draft
+      ? formValuesOf(draft)
+      : { contactName: actor.name ?? "", contactEmail: actor.email, language: locale, publication: "named" }),
   };
   return (
     <>
@@ -52,7 +55,9 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
         label={t("chooseOrganisation")}
         actingFor={t("forOrganisation", { organisation: org.name })}
       />
-      {c.submissionDeadline ? <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p> : null}
+      {c.submissionDeadline ? (
+        <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p>
+      ) : null}
       {drafts.length > 0 && !draft ? (
         <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
           <h2 id="drafts" className="font-semibold">
@@ -61,7 +66,10 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
           <ul className="mt-1 list-disc ps-6">
             {drafts.map((d) => (
               <li key={d.id}>
-                <LocaleLink href={`/consultations/${slug}/submit?org=${org.id}&draft=${d.id}`} className="text-brand underline">
+                <LocaleLink
+                  href={`/consultations/${slug}/submit?org=${org.id}&draft=${d.id}`}
+                  className="text-brand underline"
+                >
                   {t("continueDraft", { title: d.title || t("untitled") })}
                 </LocaleLink>
               </li>
@@ -72,7 +80,10 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
       {closed ? (
         <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">
           {c.submissionDeadline
-            ? (await getTranslations("errors"))("submissionClosed", await deadlineInZone(locale, c.submissionDeadline, c))
+            ? (await getTranslations("errors"))(
+                "submissionClosed",
+                await deadlineInZone(locale, c.submissionDeadline, c),
+              )
             : (await getTranslations("errors"))("consultationClosed")}
         </p>
       ) : (
@@ -80,7 +91,13 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
           <p className="mt-4 max-w-3xl text-sm">{t("lead")}</p>
           <section className="mt-6 max-w-3xl">
             <ClientMessages namespaces={["submission"]}>
-              <SubmissionForm mode="new" initial={{ status: "idle", values }} storageKey={`gcm-input:${c.id}:${org.id}`} attachmentSlots={3} {...await submissionFormOptions(locale, c.roundId)} />
+              <SubmissionForm
+                mode="new"
+                initial={{ status: "idle", values }}
+                storageKey={`gcm-input:${c.id}:${org.id}`}
+                attachmentSlots={3}
+                {...await submissionFormOptions(locale, c.roundId)}
+              />
             </ClientMessages>
           </section>
         </>

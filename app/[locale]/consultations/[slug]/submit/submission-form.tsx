@@ -10,7 +10,12 @@ import { RestoreBanner } from "@/components/form/restore-banner";
 import { useAutosave } from "@/components/form/use-autosave";
 import { formSnapshot, useBrowserCopy, writeFormValues } from "@/components/form/use-browser-copy";
 import { useSchemaForm } from "@/components/form/use-schema-form";
-import { contentDefaults, SubmissionContentFields, useSubmissionFieldLabels, type Option } from "@/components/submission-fields";
+import {
+  contentDefaults,
+  SubmissionContentFields,
+  useSubmissionFieldLabels,
+  type Option,
+} from "@/components/submission-fields";
 import { ENHANCED, type FormState } from "@/lib/form-state";
 import { SUBMISSION_ARRAY_FIELDS, submissionContentSchema } from "@/lib/submissions/schemas";
 import { autosaveDraftAction, editSubmissionAction, saveSubmissionAction } from "./actions";
@@ -38,12 +43,20 @@ export function SubmissionForm({
   const t = useTranslations("submission");
   const tf = useTranslations("form");
   // The browser checks what the person typed; the hidden envelope (ids, version, key) is the server's.
-  const f = useSchemaForm(submissionContentSchema, mode === "new" ? saveSubmissionAction : editSubmissionAction, initial, (state) =>
-    contentDefaults(state.values ?? initial.values ?? {}),
+  const f = useSchemaForm(
+    submissionContentSchema,
+    mode === "new" ? saveSubmissionAction : editSubmissionAction,
+    initial,
+    (state) => contentDefaults(state.values ?? initial.values ?? {}),
   );
   const formRef = useRef<HTMLFormElement>(null);
   const snapshot = useCallback(() => formSnapshot(formRef.current), []);
-  const copy = useBrowserCopy({ storageKey, formRef, arrays: ARRAYS, submissionId: String(initial.values?.submissionId ?? "") });
+  const copy = useBrowserCopy({
+    storageKey,
+    formRef,
+    arrays: ARRAYS,
+    submissionId: String(initial.values?.submissionId ?? ""),
+  });
   const autosave = useAutosave({
     enabled: mode === "new",
     snapshot,
@@ -120,11 +133,32 @@ export function SubmissionForm({
   const labels = useSubmissionFieldLabels();
 
   return (
-    <form ref={formRef} action={f.formAction} onSubmit={onSubmit} onChange={onChange} noValidate encType="multipart/form-data">
+    <form
+      ref={formRef}
+      action={f.formAction}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      noValidate
+      encType="multipart/form-data"
+    >
       {/* Enter in a field must not send the input: the first submit button saves a draft. */}
-      {mode === "new" ? <button type="submit" name="intent" value="draft" tabIndex={-1} aria-hidden="true" className="absolute -start-[9999px]" /> : null}
+      {mode === "new" ? (
+        <button
+          type="submit"
+          name="intent"
+          value="draft"
+          tabIndex={-1}
+          aria-hidden="true"
+          className="absolute -start-[9999px]"
+        />
+      ) : null}
       {copy.offered ? <RestoreBanner copy={copy.offered} onRestore={applyRestore} onDiscard={copy.discard} /> : null}
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       {f.state.status === "success" && mode === "new" ? (
         <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
           {tf("saved")}
@@ -136,7 +170,14 @@ export function SubmissionForm({
       <input type="hidden" name="submissionId" value={ids.submissionId} readOnly />
       <input type="hidden" name="version" value={ids.version} readOnly />
 
-      <SubmissionContentFields f={f} labels={labels} themes={themes} countries={countries} languages={languages} attachmentSlots={attachmentSlots} />
+      <SubmissionContentFields
+        f={f}
+        labels={labels}
+        themes={themes}
+        countries={countries}
+        languages={languages}
+        attachmentSlots={attachmentSlots}
+      />
 
       {autosave.note ? (
         <p role="status" className="mb-4 text-sm" data-testid="autosave-status">
@@ -146,10 +187,21 @@ export function SubmissionForm({
       <div className="flex flex-wrap gap-3">
         {mode === "new" ? (
           <>
-            <button type="submit" name="intent" value="draft" className="rounded border border-brand px-5 py-2 font-semibold text-brand">
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="rounded border border-brand px-5 py-2 font-semibold text-brand"
+            >
               {t("saveDraft")}
             </button>
-            <button type="submit" name="intent" value="submit" disabled={f.pending} className="rounded bg-brand px-5 py-2 font-semibold text-white disabled:opacity-60">
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              disabled={f.pending}
+              className="rounded bg-brand px-5 py-2 font-semibold text-white disabled:opacity-60"
+            >
               {t("submit")}
             </button>
           </>

@@ -5,12 +5,16 @@
 import { useTranslations } from "next-intl";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
-import { contentDefaults, SubmissionContentFields, useSubmissionFieldLabels, type Option } from "@/components/submission-fields";
+import {
+  contentDefaults,
+  SubmissionContentFields,
+  useSubmissionFieldLabels,
+  type Option,
+} from "@/components/submission-fields";
 import type { FormState } from "@/lib/form-state";
 import { behalfChannels, behalfSubmissionSchema } from "@/lib/submissions/schemas";
 import { enterOnBehalfAction } from "./actions";
 import { ORGANISATION_TYPES } from "@/lib/organisations/schemas";
-
 
 export function BehalfForm({
   initial,
@@ -44,7 +48,14 @@ export function BehalfForm({
       channel: one("channel") || undefined,
       organisation:
         mode === "new"
-          ? { mode, name: one("organisation.name"), country: one("organisation.country"), type: one("organisation.type"), contactEmail: one("organisation.contactEmail"), locale: one("organisation.locale") }
+          ? {
+              mode,
+              name: one("organisation.name"),
+              country: one("organisation.country"),
+              type: one("organisation.type"),
+              contactEmail: one("organisation.contactEmail"),
+              locale: one("organisation.locale"),
+            }
           : { mode, id: one("organisation.id") },
     };
   });
@@ -62,7 +73,12 @@ export function BehalfForm({
 
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate encType="multipart/form-data">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" defaultValue={v("consultationId")} {...f.register("consultationId")} />
       <input type="hidden" defaultValue={v("idempotencyKey")} {...f.register("idempotencyKey")} />
@@ -138,7 +154,15 @@ export function BehalfForm({
         ) : null}
       </fieldset>
 
-      <SubmissionContentFields f={f} labels={labels} themes={themes} countries={countries} languages={languages} attachmentSlots={3} contactEmailRequired={false} />
+      <SubmissionContentFields
+        f={f}
+        labels={labels}
+        themes={themes}
+        countries={countries}
+        languages={languages}
+        attachmentSlots={3}
+        contactEmailRequired={false}
+      />
 
       <SubmitButton label={t("submit")} pending={f.pending} />
     </form>

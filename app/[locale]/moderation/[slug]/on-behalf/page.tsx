@@ -18,7 +18,10 @@ import { isBeforeDeadline } from "@/lib/consultations/phase";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An anchor enters an input an organisation sent by e-mail, on paper or by voice. */
-export default async function OnBehalfPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
+export default async function OnBehalfPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -31,9 +34,13 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
   const { region } = await regionNames(c);
   const { q, page = 1 } = organisationSearchSchema.parse({ q: sp.q, page: sp.page });
   const orgParam = typeof sp.org === "string" ? sp.org : undefined;
-  const chosen = orgParam && UUID.test(orgParam) ? await loadOrDeny(() => getOrganisationForBehalf({ actor, consultationId: c.id, organisationId: orgParam })) : null;
+  const chosen =
+    orgParam && UUID.test(orgParam)
+      ? await loadOrDeny(() => getOrganisationForBehalf({ actor, consultationId: c.id, organisationId: orgParam }))
+      : null;
   const isNew = orgParam === "new";
-  const search = !chosen && !isNew && q ? await searchOrganisationsForBehalf({ actor, consultationId: c.id, q, page }) : null;
+  const search =
+    !chosen && !isNew && q ? await searchOrganisationsForBehalf({ actor, consultationId: c.id, q, page }) : null;
   const base = `/moderation/${slug}/on-behalf`;
   const withQuery = (extra: Record<string, string | number | undefined>) => {
     const u = new URLSearchParams();
@@ -60,7 +67,10 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
       ) : (
         <>
           {afterDeadline && c.submissionDeadline ? (
-            <p className="mt-4 max-w-3xl rounded border-2 border-amber-700 bg-amber-50 p-3 text-sm" data-testid="after-deadline">
+            <p
+              className="mt-4 max-w-3xl rounded border-2 border-amber-700 bg-amber-50 p-3 text-sm"
+              data-testid="after-deadline"
+            >
               {t("afterDeadline", await deadlineInZone(locale, c.submissionDeadline, c))}
             </p>
           ) : null}
@@ -73,8 +83,8 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
               <p className="mt-2" data-testid="behalf-chosen">
                 {chosen ? (
                   <span dir="auto">
-                    {t("chosen", { organisation: chosen.acronym ? `${chosen.name} (${chosen.acronym})` : chosen.name })} · {countryName(locale, chosen.country)} ·{" "}
-                    {chosen.verified ? tm("verified") : tm("unverified")}
+                    {t("chosen", { organisation: chosen.acronym ? `${chosen.name} (${chosen.acronym})` : chosen.name })}{" "}
+                    · {countryName(locale, chosen.country)} · {chosen.verified ? tm("verified") : tm("unverified")}
                   </span>
                 ) : (
                   <span>{t("newOrganisation")}</span>
@@ -85,10 +95,22 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
               </p>
             ) : (
               <>
-                <form method="get" role="search" aria-label={t("searchTitle")} className="mt-2 flex flex-wrap items-end gap-2">
+                <form
+                  method="get"
+                  role="search"
+                  aria-label={t("searchTitle")}
+                  className="mt-2 flex flex-wrap items-end gap-2"
+                >
                   <label className="flex flex-col">
                     <span className="font-medium">{t("searchLabel")}</span>
-                    <input type="search" name="q" defaultValue={q ?? ""} maxLength={100} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                    <input
+                      type="search"
+                      name="q"
+                      defaultValue={q ?? ""}
+                      maxLength={100}
+                      dir="auto"
+                      className="rounded border border-slate-500 px-2 py-1"
+                    />
                   </label>
                   <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
                     {t("search")}
@@ -110,7 +132,8 @@ export default async function OnBehalfPage({ params, searchParams }: PageProps<"
                             </LocaleLink>
                             <span className="text-sm text-slate-700">
                               {" "}
-                              · {countryName(locale, o.country)} · {to(`types.${o.type}`)} · {o.verified ? tm("verified") : tm("unverified")}
+                              · {countryName(locale, o.country)} · {to(`types.${o.type}`)} ·{" "}
+                              {o.verified ? tm("verified") : tm("unverified")}
                             </span>
                           </li>
                         ))}

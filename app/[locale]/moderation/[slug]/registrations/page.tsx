@@ -11,7 +11,10 @@ import { registrationFiltersSchema } from "@/lib/registrations/schemas";
 import { decideRegistrationAction } from "./actions";
 import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
 
-export default async function RegistrationsPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/registrations">) {
+export default async function RegistrationsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/registrations">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -36,7 +39,9 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
       <Notice searchParams={sp} />
       <h1 className="text-3xl font-bold">{t("title", { region })}</h1>
       <p className="mt-2" data-testid="seats">
-        {data.capacity === null ? t("seatsNoLimit", { taken: data.seatsTaken }) : t("seats", { taken: data.seatsTaken, capacity: data.capacity })}
+        {data.capacity === null
+          ? t("seatsNoLimit", { taken: data.seatsTaken })
+          : t("seats", { taken: data.seatsTaken, capacity: data.capacity })}
       </p>
       <p className="mt-2 flex flex-wrap gap-4">
         <a href={`/api/moderation/${slug}/participants?format=csv&locale=${locale}`} className="text-brand underline">
@@ -50,7 +55,11 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
       <form method="get" className="mt-4 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
         <label className="flex flex-col">
           <span className="font-medium">{t("filterStatus")}</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="rounded border border-slate-500 px-2 py-1">
+          <select
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="rounded border border-slate-500 px-2 py-1"
+          >
             <option value="">{t("any")}</option>
             {[...REGISTRATION_STATUSES.filter((s) => s !== "pending"), "pending" as const].map((s) => (
               <option key={s} value={s}>
@@ -61,7 +70,11 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
         </label>
         <label className="flex flex-col">
           <span className="font-medium">{t("filterAttendance")}</span>
-          <select name="attendance" defaultValue={filters.attendance ?? ""} className="rounded border border-slate-500 px-2 py-1">
+          <select
+            name="attendance"
+            defaultValue={filters.attendance ?? ""}
+            className="rounded border border-slate-500 px-2 py-1"
+          >
             <option value="">{t("any")}</option>
             <option value="in_person">{tr("attendance.in_person")}</option>
             <option value="remote">{tr("attendance.remote")}</option>
@@ -94,15 +107,22 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
                 {o.name}
               </h2>
               <span className="text-sm">
-                {countryName(locale, o.country)} · {o.verified ? t("verified") : t("unverified")} · <strong>{tr(`status.${r.status}`)}</strong>
+                {countryName(locale, o.country)} · {o.verified ? t("verified") : t("unverified")} ·{" "}
+                <strong>{tr(`status.${r.status}`)}</strong>
               </span>
             </div>
             <table className="mt-2 w-full text-start text-sm">
               <thead>
                 <tr className="border-b">
-                  <th scope="col" className="text-start">{tr("fields.name")}</th>
-                  <th scope="col" className="text-start">{tr("fields.attendance")}</th>
-                  <th scope="col" className="text-start">{t("needsColumn")}</th>
+                  <th scope="col" className="text-start">
+                    {tr("fields.name")}
+                  </th>
+                  <th scope="col" className="text-start">
+                    {tr("fields.attendance")}
+                  </th>
+                  <th scope="col" className="text-start">
+                    {t("needsColumn")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -115,8 +135,12 @@ export default async function RegistrationsPage({ params, searchParams }: PagePr
                     <td>{tr(`attendance.${p.attendance}`)}</td>
                     <td dir="auto">
                       {[
-                        p.visaLetter ? t("needVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "" }) : null,
-                        p.interpretationLanguage ? t("needInterpretation", { language: p.interpretationLanguage }) : null,
+                        p.visaLetter
+                          ? t("needVisa", { nationality: p.nationality ? countryName(locale, p.nationality) : "" })
+                          : null,
+                        p.interpretationLanguage
+                          ? t("needInterpretation", { language: p.interpretationLanguage })
+                          : null,
                         p.accessibility,
                         p.dietary,
                         p.travelSupport ? t("needTravel", { reason: p.travelSupportReason ?? "" }) : null,

@@ -23,7 +23,11 @@ export const saveSectionAction = formAction({
   },
 });
 
-const OK = { submit: "contributionSubmitted", return: "contributionReturned", finalise: "contributionFinalised" } as const;
+const OK = {
+  submit: "contributionSubmitted",
+  return: "contributionReturned",
+  finalise: "contributionFinalised",
+} as const;
 
 export const contributionStepAction = buttonAction({
   schema: contributionStepSchema,
@@ -41,6 +45,9 @@ export const readNotCitedAction = buttonAction({
   run: async ({ actor, input, locale }) => {
     await markReadNotCited({ actor, input });
     const slug = await consultationSlug({ consultationId: input.consultationId });
-    return { to: `/${locale}/moderation/${slug}/synthesis/coverage${input.theme ? `?theme=${input.theme}` : ""}`, ok: input.clear ? "readMarkCleared" : "readNotCited" };
+    return {
+      to: `/${locale}/moderation/${slug}/synthesis/coverage${input.theme ? `?theme=${input.theme}` : ""}`,
+      ok: input.clear ? "readMarkCleared" : "readNotCited",
+    };
   },
 });

@@ -11,7 +11,10 @@ import { ContributionSections } from "@/components/contribution-sections";
 import { contributionStepAction } from "./actions";
 
 /** The region's contribution as its anchors (and, once submitted, the secretariat) see it. */
-export default async function SynthesisPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/synthesis">) {
+export default async function SynthesisPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/synthesis">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -36,9 +39,15 @@ export default async function SynthesisPage({ params, searchParams }: PageProps<
       <p className="mt-4 font-semibold" data-testid="contribution-status" data-status={contribution.status}>
         {t("statusLine", { status: t(`status.${contribution.status}`) })}
       </p>
-      {contribution.exists ? <p className="mt-1">{t("language", { language: languageName(locale, contribution.language) })}</p> : null}
+      {contribution.exists ? (
+        <p className="mt-1">{t("language", { language: languageName(locale, contribution.language) })}</p>
+      ) : null}
       {contribution.returnComment && contribution.status === "returned" ? (
-        <section className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-4" aria-labelledby="return-comment" data-testid="return-comment">
+        <section
+          className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-4"
+          aria-labelledby="return-comment"
+          data-testid="return-comment"
+        >
           <h2 id="return-comment" className="font-semibold">
             {t("returnComment")}
           </h2>
@@ -48,7 +57,11 @@ export default async function SynthesisPage({ params, searchParams }: PageProps<
         </section>
       ) : null}
       {view.flagged > 0 ? (
-        <p role="status" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-900" data-testid="flagged">
+        <p
+          role="status"
+          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-900"
+          data-testid="flagged"
+        >
           {t("flagged", { count: view.flagged })}
         </p>
       ) : null}
@@ -69,7 +82,12 @@ export default async function SynthesisPage({ params, searchParams }: PageProps<
       {can.steps.length > 0 ? (
         <div className="mt-6 flex flex-wrap items-start gap-6">
           {can.steps.map((step) => (
-            <form key={step} action={contributionStepAction} className="flex flex-col gap-2" data-testid={`step-${step}`}>
+            <form
+              key={step}
+              action={contributionStepAction}
+              className="flex flex-col gap-2"
+              data-testid={`step-${step}`}
+            >
               <input type="hidden" name="consultationId" value={c.id} />
               <input type="hidden" name="slug" value={slug} />
               <input type="hidden" name="version" value={contribution.version} />
@@ -77,7 +95,14 @@ export default async function SynthesisPage({ params, searchParams }: PageProps<
               {step === "return" ? (
                 <label className="flex flex-col">
                   <span className="font-medium">{t("commentLabel")}</span>
-                  <textarea name="comment" required rows={4} cols={50} dir="auto" className="mt-1 rounded border border-slate-500 px-3 py-2" />
+                  <textarea
+                    name="comment"
+                    required
+                    rows={4}
+                    cols={50}
+                    dir="auto"
+                    className="mt-1 rounded border border-slate-500 px-3 py-2"
+                  />
                 </label>
               ) : null}
               <button type="submit" className="self-start rounded bg-brand px-4 py-2 font-semibold text-white">
@@ -88,7 +113,12 @@ export default async function SynthesisPage({ params, searchParams }: PageProps<
         </div>
       ) : null}
 
-      <ContributionSections view={view} locale={locale} link={(themeId) => (can.edit ? `/${locale}/moderation/${slug}/synthesis/${themeId}` : null)} inputHref={(id) => `/${locale}/moderation/${slug}/submissions/${id}`} />
+      <ContributionSections
+        view={view}
+        locale={locale}
+        link={(themeId) => (can.edit ? `/${locale}/moderation/${slug}/synthesis/${themeId}` : null)}
+        inputHref={(id) => `/${locale}/moderation/${slug}/submissions/${id}`}
+      />
     </>
   );
 }

@@ -10,12 +10,23 @@ import { localeAutonyms, locales } from "@/lib/i18n/config";
 import { consultationDetailsSchema } from "@/lib/rounds/schemas";
 import { inviteAnchorAction, updateConsultationAction, updateConsultationDetailsAction } from "../../actions";
 
-export function ConsultationEditForm({ initial, timeZone, today }: { initial: FormState; timeZone: string; today: string }) {
+export function ConsultationEditForm({
+  initial,
+  timeZone,
+  today,
+}: {
+  initial: FormState;
+  timeZone: string;
+  today: string;
+}) {
   const t = useTranslations("secretariat");
   const tf = useTranslations("form");
   const tw = useTranslations("deadlineWarnings");
   const format = useFormatter();
-  const day = (ymd: string | undefined) => (ymd && /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? format.dateTime(new Date(`${ymd}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "");
+  const day = (ymd: string | undefined) =>
+    ymd && /^\d{4}-\d{2}-\d{2}$/.test(ymd)
+      ? format.dateTime(new Date(`${ymd}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })
+      : "";
   const f = useSchemaForm(consultationEditSchema, updateConsultationAction, initial);
   // The dates as they stand in the form (typed, or as the server rendered them): warnings follow them.
   const [dates, setDates] = useState(() => ({
@@ -27,7 +38,12 @@ export function ConsultationEditForm({ initial, timeZone, today }: { initial: Fo
   const onChange = (e: FormEvent<HTMLFormElement>) => {
     const form = e.currentTarget;
     const read = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement | null)?.value;
-    setDates({ endsOn: read("endsOn"), registrationDeadline: read("registrationDeadline"), submissionDeadline: read("submissionDeadline"), status: read("status") });
+    setDates({
+      endsOn: read("endsOn"),
+      registrationDeadline: read("registrationDeadline"),
+      submissionDeadline: read("submissionDeadline"),
+      status: read("status"),
+    });
   };
   const warnings = deadlineWarnings({ ...dates, today });
   const labels: Record<string, string> = {
@@ -39,11 +55,25 @@ export function ConsultationEditForm({ initial, timeZone, today }: { initial: Fo
     status: t("statusLabel"),
   };
   const field = (name: string, type: string, hint?: string) => (
-    <TextField name={name} type={type} dir="ltr" label={labels[name] ?? name} hint={hint} errors={f.errorsFor(name)} registration={f.register(name)} defaultValue={f.value(name)} />
+    <TextField
+      name={name}
+      type={type}
+      dir="ltr"
+      label={labels[name] ?? name}
+      hint={hint}
+      errors={f.errorsFor(name)}
+      registration={f.register(name)}
+      defaultValue={f.value(name)}
+    />
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} onChange={onChange} noValidate className="max-w-xl">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <div role="status" aria-live="polite">
         {warnings.length ? (
           <div className="mb-4 rounded border-2 border-amber-700 bg-amber-50 p-3" data-testid="deadline-warnings">
@@ -88,10 +118,24 @@ export function InviteAnchorForm({ consultationId }: { consultationId: string })
   const labels = { email: t("anchorEmail"), locale: t("anchorLanguage") };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="mt-2 max-w-xl">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <FormStatus state={f.state} successText={t("anchorInvited")} />
       <input type="hidden" value={consultationId} {...f.register("consultationId")} />
-      <TextField name="email" type="email" dir="ltr" label={labels.email} required errors={f.errorsFor("email")} registration={f.register("email")} defaultValue={f.value("email")} />
+      <TextField
+        name="email"
+        type="email"
+        dir="ltr"
+        label={labels.email}
+        required
+        errors={f.errorsFor("email")}
+        registration={f.register("email")}
+        defaultValue={f.value("email")}
+      />
       <SelectField
         name="locale"
         label={labels.locale}
@@ -106,22 +150,63 @@ export function InviteAnchorForm({ consultationId }: { consultationId: string })
 }
 
 /** Where the consultation takes place and who anchors it (a later round's copy may move). */
-export function ConsultationDetailsForm({ initial, countries }: { initial: FormState; countries: { value: string; label: string }[] }) {
+export function ConsultationDetailsForm({
+  initial,
+  countries,
+}: {
+  initial: FormState;
+  countries: { value: string; label: string }[];
+}) {
   const t = useTranslations("rounds");
   const tf = useTranslations("form");
   const f = useSchemaForm(consultationDetailsSchema, updateConsultationDetailsAction, initial);
-  const labels: Record<string, string> = { region: t("region"), city: t("city"), country: t("country"), timeZone: t("timeZone"), anchors: t("anchors") };
+  const labels: Record<string, string> = {
+    region: t("region"),
+    city: t("city"),
+    country: t("country"),
+    timeZone: t("timeZone"),
+    anchors: t("anchors"),
+  };
   const text = (name: string, dir: "auto" | "ltr", hint?: string, optional = false) => (
-    <TextField name={name} dir={dir} label={labels[name] ?? name} hint={hint} required={!optional} optional={optional} errors={f.errorsFor(name)} registration={f.register(name)} defaultValue={f.value(name)} />
+    <TextField
+      name={name}
+      dir={dir}
+      label={labels[name] ?? name}
+      hint={hint}
+      required={!optional}
+      optional={optional}
+      errors={f.errorsFor(name)}
+      registration={f.register(name)}
+      defaultValue={f.value(name)}
+    />
   );
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="consultation-details">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={f.state.status === "error" ? f.state.message : undefined} errors={f.allErrors} labels={labels} />
+    <form
+      action={f.formAction}
+      onSubmit={f.onSubmit}
+      noValidate
+      className="max-w-xl"
+      data-testid="consultation-details"
+    >
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={f.state.status === "error" ? f.state.message : undefined}
+        errors={f.allErrors}
+        labels={labels}
+      />
       <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       {text("region", "auto")}
       {text("city", "auto")}
-      <SelectField name="country" label={labels.country ?? ""} required options={countries} errors={f.errorsFor("country")} registration={f.register("country")} defaultValue={f.value("country")} />
+      <SelectField
+        name="country"
+        label={labels.country ?? ""}
+        required
+        options={countries}
+        errors={f.errorsFor("country")}
+        registration={f.register("country")}
+        defaultValue={f.value("country")}
+      />
       {text("timeZone", "ltr", t("timeZoneHint"))}
       {text("anchors", "auto", undefined, true)}
       {/* Not "Save": the page's first form has that button. */}

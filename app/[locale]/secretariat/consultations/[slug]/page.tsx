@@ -12,7 +12,10 @@ import { removeAnchorAction } from "../../actions";
 import { countryOptions } from "@/lib/i18n/countries";
 import { ConsultationDetailsForm, ConsultationEditForm, InviteAnchorForm } from "./forms";
 
-export default async function EditConsultationPage({ params, searchParams }: PageProps<"/[locale]/secretariat/consultations/[slug]">) {
+export default async function EditConsultationPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/secretariat/consultations/[slug]">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const actor = await requirePageActor(locale, `/secretariat/consultations/${slug}`);
@@ -53,7 +56,18 @@ export default async function EditConsultationPage({ params, searchParams }: Pag
           </h2>
           <ConsultationDetailsForm
             countries={countryOptions(locale)}
-            initial={{ status: "idle", values: { consultationId: c.id, version: String(c.version), region: c.region, city: c.city, country: c.country, timeZone: c.timeZone, anchors: c.anchors } }}
+            initial={{
+              status: "idle",
+              values: {
+                consultationId: c.id,
+                version: String(c.version),
+                region: c.region,
+                city: c.city,
+                country: c.country,
+                timeZone: c.timeZone,
+                anchors: c.anchors,
+              },
+            }}
           />
         </section>
         <section aria-labelledby="anchors" className="mt-10">

@@ -55,7 +55,17 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
             key={`${r.id}:${r.version}`}
             initial={{
               status: "idle",
-              values: { roundId: r.id, version: String(r.version), startsOn: r.startsOn, endsOn: r.endsOn, status: r.status, "names.en": r.names.en, "names.fr": r.names.fr, "names.es": r.names.es, "names.ar": r.names.ar },
+              values: {
+                roundId: r.id,
+                version: String(r.version),
+                startsOn: r.startsOn,
+                endsOn: r.endsOn,
+                status: r.status,
+                "names.en": r.names.en,
+                "names.fr": r.names.fr,
+                "names.es": r.names.es,
+                "names.ar": r.names.ar,
+              },
             }}
           />
         </ClientMessages>
@@ -72,7 +82,8 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
               <LocaleLink href={`/secretariat/consultations/${c.slug}`} className="text-brand underline">
                 {names[i]?.region}
               </LocaleLink>{" "}
-              · <bdi dir="ltr">{c.code}</bdi> · {formatDateRange(locale, c.startsOn, c.endsOn)} · {ts(`status.${c.status}`)}
+              · <bdi dir="ltr">{c.code}</bdi> · {formatDateRange(locale, c.startsOn, c.endsOn)} ·{" "}
+              {ts(`status.${c.status}`)}
             </li>
           ))}
         </ul>
@@ -87,7 +98,9 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
         <h2 id="topics-title" className="text-xl font-semibold">
           {t("topicsTitle")}
         </h2>
-        {r.hasInputs ? <p className="mt-1 rounded border border-amber-700 bg-amber-50 p-2 text-sm">{t("topicsLockedNote")}</p> : null}
+        {r.hasInputs ? (
+          <p className="mt-1 rounded border border-amber-700 bg-amber-50 p-2 text-sm">{t("topicsLockedNote")}</p>
+        ) : null}
         {r.topics.length === 0 ? (
           <>
             <p className="mt-2">{t("noTopics")}</p>
@@ -134,7 +147,12 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
                       <form action={groupTopicAction} className="flex items-center gap-1">
                         {hidden(x.id)}
                         <label htmlFor={`group-${x.id}`}>{t("setGroup", { n: i + 1 })}</label>
-                        <select id={`group-${x.id}`} name="groupId" defaultValue={x.groupId ?? ""} className="rounded border border-slate-500 px-1">
+                        <select
+                          id={`group-${x.id}`}
+                          name="groupId"
+                          defaultValue={x.groupId ?? ""}
+                          className="rounded border border-slate-500 px-1"
+                        >
                           <option value="">{t("noGroup")}</option>
                           {r.groups.map((g) => (
                             <option key={g.id} value={g.id}>

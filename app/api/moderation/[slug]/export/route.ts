@@ -13,7 +13,17 @@ export const GET = signedInRoute({ params: slugParam }, async ({ req, actor, par
   const format = formatParam(req, ["csv", "xlsx", "json"]);
   const filters = queueFiltersSchema.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
   const consultationId = slug === "all" ? null : (await getConsultationForModeration({ actor, slug })).id;
-  const body = await exportSubmissions({ actor, consultationId, filters, format, locale: exportLocale(req), baseUrl: await appBaseUrl() });
+  const body = await exportSubmissions({
+    actor,
+    consultationId,
+    filters,
+    format,
+    locale: exportLocale(req),
+    baseUrl: await appBaseUrl(),
+  });
   const stamp = new Date().toISOString().slice(0, 10);
-  return downloadResponse(body, { mediaType: MEDIA_TYPES[format], fileName: `inputs-${slug.replace(/[^a-z-]/g, "")}-${stamp}.${format}` });
+  return downloadResponse(body, {
+    mediaType: MEDIA_TYPES[format],
+    fileName: `inputs-${slug.replace(/[^a-z-]/g, "")}-${stamp}.${format}`,
+  });
 });

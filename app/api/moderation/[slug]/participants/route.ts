@@ -10,5 +10,9 @@ export const GET = signedInRoute({ params: slugParam }, async ({ req, actor, par
   const format = formatParam(req, ["csv", "xlsx"]);
   const c = await getConsultationForModeration({ actor, slug });
   const body = await exportParticipants({ actor, consultationId: c.id, format, locale: exportLocale(req) });
-  return downloadResponse(body, { mediaType: MEDIA_TYPES[format], fileName: `participants-${c.slug}.${format}`, cacheControl: "no-store" });
+  return downloadResponse(body, {
+    mediaType: MEDIA_TYPES[format],
+    fileName: `participants-${c.slug}.${format}`,
+    cacheControl: "no-store",
+  });
 });

@@ -9,7 +9,12 @@ import { appBaseUrl } from "@/lib/url";
 export const GET = signedInRoute({ params: slugParam }, async ({ req, actor, params: { slug } }) => {
   const locale = exportLocale(req);
   const consultation = await getConsultationForModeration({ actor, slug });
-  const docx = await buildRegionalSummary({ actor, consultationId: consultation.id, locale, baseUrl: await appBaseUrl() });
+  const docx = await buildRegionalSummary({
+    actor,
+    consultationId: consultation.id,
+    locale,
+    baseUrl: await appBaseUrl(),
+  });
   return downloadResponse(new Uint8Array(docx), {
     mediaType: MEDIA_TYPES.docx,
     fileName: `summary-${consultation.slug.replace(/[^a-z0-9-]/g, "")}-${locale}.docx`,

@@ -6,5 +6,8 @@ import { exportOrganisationData } from "@/lib/organisations/data";
 export const GET = signedInRoute({ params: idParam }, async ({ actor, params: { id } }) => {
   const body = await exportOrganisationData({ actor, organisationId: id });
   const stamp = new Date().toISOString().slice(0, 10);
-  return downloadResponse(body, { mediaType: MEDIA_TYPES.json, fileName: `organisation-${id.toLowerCase()}-${stamp}.json` });
+  return downloadResponse(body, {
+    mediaType: MEDIA_TYPES.json,
+    fileName: `organisation-${id.toLowerCase()}-${stamp}.json`,
+  });
 });

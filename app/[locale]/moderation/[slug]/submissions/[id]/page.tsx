@@ -16,7 +16,10 @@ import { moderateButtonAction } from "../../../actions";
 import { MessageForm } from "../../../message-form";
 import { canMove } from "@/lib/submissions/lifecycle";
 
-export default async function ModerationDetailPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/submissions/[id]">) {
+export default async function ModerationDetailPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/submissions/[id]">) {
   const { locale: raw, slug, id } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -33,13 +36,17 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
   const format = await getFormatter();
   const ta = await getTranslations("anchor");
   const themes = await listThemeLabels({ locale, roundId: d.consultation.roundId });
-  const [similar, tSyn] = await Promise.all([similarInputs({ actor, submissionId: s.id }), getTranslations("synthesis")]);
+  const [similar, tSyn] = await Promise.all([
+    similarInputs({ actor, submissionId: s.id }),
+    getTranslations("synthesis"),
+  ]);
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   const last = d.revisions.at(-1)?.number ?? 1;
   const from = Number(sp.from) || Math.max(1, last - 1);
   const to_ = Number(sp.to) || last;
-  const diff = d.revisions.length > 1 ? await diffRevisions({ actor, submissionId: s.id, from, to: to_ }).catch(() => []) : [];
+  const diff =
+    d.revisions.length > 1 ? await diffRevisions({ actor, submissionId: s.id, from, to: to_ }).catch(() => []) : [];
   const button = (action: string, label: string, extra?: React.ReactNode) => (
     <form action={moderateButtonAction} className="inline-flex flex-wrap items-end gap-2">
       <input type="hidden" name="submissionId" value={s.id} />
@@ -59,7 +66,11 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
       <Notice searchParams={sp} />
       {sp.error === "staleModeration" && latest ? (
         <p className="mb-4 rounded border border-red-700 p-2 text-sm" data-testid="latest-change">
-          {ta("latestChange", { who: latest.by ?? "?", when: format.dateTime(latest.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} <AuditEntry entry={latest} themes={themes} />
+          {ta("latestChange", {
+            who: latest.by ?? "?",
+            when: format.dateTime(latest.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+          })}{" "}
+          <AuditEntry entry={latest} themes={themes} />
         </p>
       ) : null}
       <p>
@@ -78,7 +89,11 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         {s.publishedAt ? (
           <>
             {" · "}
-            <a href={`/${locale}/inputs/${encodeURIComponent(s.reference ?? "")}`} className="text-brand underline" data-testid="public-link">
+            <a
+              href={`/${locale}/inputs/${encodeURIComponent(s.reference ?? "")}`}
+              className="text-brand underline"
+              data-testid="public-link"
+            >
               {t("published")}
             </a>
           </>
@@ -88,7 +103,9 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
       </p>
       {s.channel !== "web" ? (
         <p className="mt-1 text-sm" data-testid="entered-on-behalf">
-          {d.enteredBy ? t("enteredOnBehalf", { name: d.enteredBy, channel: s.channel }) : t("receivedBy", { channel: s.channel })}
+          {d.enteredBy
+            ? t("enteredOnBehalf", { name: d.enteredBy, channel: s.channel })
+            : t("receivedBy", { channel: s.channel })}
         </p>
       ) : null}
 
@@ -99,7 +116,8 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         <p dir="auto">
           {org.name}
           {org.acronym ? ` (${org.acronym})` : ""} · {to(`types.${org.type}`)} · {countryName(locale, org.country)} ·{" "}
-          {org.verifiedAt ? t("verified") : t("unverified")} · {d.registrationStatus ? t("registeredAs", { status: d.registrationStatus }) : t("notRegistered")}
+          {org.verifiedAt ? t("verified") : t("unverified")} ·{" "}
+          {d.registrationStatus ? t("registeredAs", { status: d.registrationStatus }) : t("notRegistered")}
         </p>
         <p>
           {tf("fields.contactName")}: <span dir="auto">{s.contactName}</span> · <span dir="ltr">{s.contactEmail}</span>
@@ -112,7 +130,9 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         </h2>
         <div className="mt-2 flex flex-wrap gap-3">
           {canMove("accept", s.status) ? button("accept", t("accept")) : null}
-          {canMove("publish", s.status) && s.publication !== "none" && !s.publishedAt ? button("publish", t("publish", { how: tf(`publication.${s.publication}`) })) : null}
+          {canMove("publish", s.status) && s.publication !== "none" && !s.publishedAt
+            ? button("publish", t("publish", { how: tf(`publication.${s.publication}`) }))
+            : null}
           {s.publishedAt ? button("unpublish", t("unpublish")) : null}
         </div>
         <div className="mt-3 flex flex-wrap gap-6">
@@ -121,7 +141,13 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
             t("markDuplicate"),
             <label className="flex flex-col text-sm">
               <span>{t("duplicateReference")}</span>
-              <input name="duplicateOf" required pattern="[A-Z0-9]{2,20}(-[A-Z0-9]{1,20})*-[0-9]{4,}" dir="ltr" className="rounded border border-slate-500 px-2 py-1" />
+              <input
+                name="duplicateOf"
+                required
+                pattern="[A-Z0-9]{2,20}(-[A-Z0-9]{1,20})*-[0-9]{4,}"
+                dir="ltr"
+                className="rounded border border-slate-500 px-2 py-1"
+              />
             </label>,
           )}
           {button(
@@ -132,14 +158,25 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
                 <legend className="font-medium">{t("addThemes")}</legend>
                 {themes.map((th) => (
                   <label key={th.id} className="flex items-start gap-2 py-0.5" title={th.name}>
-                    <input type="checkbox" name="themes" value={th.id} defaultChecked={s.themes.includes(th.id)} className="mt-1" />
+                    <input
+                      type="checkbox"
+                      name="themes"
+                      value={th.id}
+                      defaultChecked={s.themes.includes(th.id)}
+                      className="mt-1"
+                    />
                     {th.short}
                   </label>
                 ))}
               </fieldset>
               <label className="flex flex-col text-sm">
                 <span>{t("keywords")}</span>
-                <input name="keywords" maxLength={300} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                <input
+                  name="keywords"
+                  maxLength={300}
+                  dir="auto"
+                  className="rounded border border-slate-500 px-2 py-1"
+                />
               </label>
             </>,
           )}
@@ -147,13 +184,29 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         <ClientMessages namespaces={[]}>
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             {org.hasMembers ? (
-              <MessageForm kind="requestChanges" submissionId={s.id} version={s.version} slug={slug} label={t("changesMessage")} submitLabel={t("requestChanges")} successText={t("changesRequested")} />
+              <MessageForm
+                kind="requestChanges"
+                submissionId={s.id}
+                version={s.version}
+                slug={slug}
+                label={t("changesMessage")}
+                submitLabel={t("requestChanges")}
+                successText={t("changesRequested")}
+              />
             ) : (
               <p className="text-sm" data-testid="no-one-to-change">
                 {te("noOneToChange")}
               </p>
             )}
-            <MessageForm kind="reject" submissionId={s.id} version={s.version} slug={slug} label={t("rejectReason")} submitLabel={t("reject")} successText={t("rejected")} />
+            <MessageForm
+              kind="reject"
+              submissionId={s.id}
+              version={s.version}
+              slug={slug}
+              label={t("rejectReason")}
+              submitLabel={t("reject")}
+              successText={t("rejected")}
+            />
           </div>
         </ClientMessages>
       </section>
@@ -208,7 +261,8 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
                 <LocaleLink href={`/moderation/${slug}/submissions/${x.id}`} className="text-brand underline">
                   {x.reference}
                 </LocaleLink>{" "}
-                <span dir="auto">{x.title}</span> · {x.organisation} · {ts(`statuses.${x.status}` as never)} · {tSyn("similarity", { value: x.similarity })}
+                <span dir="auto">{x.title}</span> · {x.organisation} · {ts(`statuses.${x.status}` as never)} ·{" "}
+                {tSyn("similarity", { value: x.similarity })}
               </li>
             ))}
           </ul>
@@ -222,7 +276,8 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         <ul className="mt-1 text-sm">
           {d.revisions.map((r) => (
             <li key={r.number}>
-              {t("revisionN", { n: r.number })} · {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {r.by}
+              {t("revisionN", { n: r.number })} ·{" "}
+              {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {r.by}
             </li>
           ))}
         </ul>
@@ -288,11 +343,16 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
                             <dt className="font-medium">{label}:</dt>
                             <dd>
                               {items.map((x, i) => {
-                                const name = df.field === "themes" ? themeShortName(themes, Number(x)) : countryName(locale, x);
+                                const name =
+                                  df.field === "themes" ? themeShortName(themes, Number(x)) : countryName(locale, x);
                                 return (
                                   <span key={x}>
                                     {i > 0 ? ", " : ""}
-                                    {kind === "added" ? <ins className="bg-green-100 text-green-900">{name}</ins> : <del className="bg-red-100 text-red-900">{name}</del>}
+                                    {kind === "added" ? (
+                                      <ins className="bg-green-100 text-green-900">{name}</ins>
+                                    ) : (
+                                      <del className="bg-red-100 text-red-900">{name}</del>
+                                    )}
                                   </span>
                                 );
                               })}
@@ -302,9 +362,13 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
                     </dl>
                   ) : (
                     <p className="rounded bg-slate-50 p-2">
-                      <del className="bg-red-100 text-red-900">{df.field === "language" ? langName(df.before) : tf(`publication.${df.before}` as never)}</del>
+                      <del className="bg-red-100 text-red-900">
+                        {df.field === "language" ? langName(df.before) : tf(`publication.${df.before}` as never)}
+                      </del>
                       {" → "}
-                      <ins className="bg-green-100 text-green-900">{df.field === "language" ? langName(df.after) : tf(`publication.${df.after}` as never)}</ins>
+                      <ins className="bg-green-100 text-green-900">
+                        {df.field === "language" ? langName(df.after) : tf(`publication.${df.after}` as never)}
+                      </ins>
                     </p>
                   )}
                 </div>
@@ -332,7 +396,15 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
           ))}
         </ul>
         <ClientMessages namespaces={[]}>
-          <MessageForm kind="note" submissionId={s.id} version={s.version} slug={slug} label={t("noteLabel")} submitLabel={t("addNote")} successText={t("noteAdded")} />
+          <MessageForm
+            kind="note"
+            submissionId={s.id}
+            version={s.version}
+            slug={slug}
+            label={t("noteLabel")}
+            submitLabel={t("addNote")}
+            successText={t("noteAdded")}
+          />
         </ClientMessages>
       </section>
 
@@ -343,15 +415,23 @@ export default async function ModerationDetailPage({ params, searchParams }: Pag
         <table className="mt-2 w-full text-start text-sm">
           <thead>
             <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-1 pe-3 text-start">{t("when")}</th>
-              <th scope="col" className="py-1 pe-3 text-start">{t("who")}</th>
-              <th scope="col" className="py-1 text-start">{ta("audit.whatHappened")}</th>
+              <th scope="col" className="py-1 pe-3 text-start">
+                {t("when")}
+              </th>
+              <th scope="col" className="py-1 pe-3 text-start">
+                {t("who")}
+              </th>
+              <th scope="col" className="py-1 text-start">
+                {ta("audit.whatHappened")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {d.audit.map((a) => (
               <tr key={a.id} className="border-b border-slate-300 align-top" data-testid="audit-row">
-                <td className="py-1 pe-3">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="py-1 pe-3">
+                  {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </td>
                 <td className="py-1 pe-3">
                   <bdi>{a.by}</bdi>
                 </td>

@@ -12,7 +12,10 @@ import { findCitable, similarTo } from "@/lib/synthesis/coverage";
 import { SectionForm, type EditorItem } from "./section-form";
 
 /** The editor of one theme's section, with the finder of inputs to cite and the section's history. */
-export default async function SectionPage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/synthesis/[theme]">) {
+export default async function SectionPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/synthesis/[theme]">) {
   const { locale: raw, slug, theme } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -50,7 +53,11 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
   const items: EditorItem[] = section.items.map((i) => ({
     kind: i.kind,
     text: i.text,
-    citations: i.citations.map((x) => ({ id: x.id, label: `${x.reference ?? "?"} · ${x.title}${x.organisation ? ` (${x.organisation})` : ""}`, flag: x.current ? undefined : t("flag", { status: tStatus(x.status as never) }) })),
+    citations: i.citations.map((x) => ({
+      id: x.id,
+      label: `${x.reference ?? "?"} · ${x.title}${x.organisation ? ` (${x.organisation})` : ""}`,
+      flag: x.current ? undefined : t("flag", { status: tStatus(x.status as never) }),
+    })),
   }));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
@@ -63,10 +70,23 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
       </p>
       <h1 className="mt-2 text-3xl font-bold">{t("editTitle", { theme: section.themeName })}</h1>
       <p className="mt-2 text-slate-700">
-        {section.updatedAt ? t("lastSaved", { version: section.version, when: when.format(section.updatedAt), who: section.updatedBy ?? "?" }) : t("neverSaved")}
+        {section.updatedAt
+          ? t("lastSaved", {
+              version: section.version,
+              when: when.format(section.updatedAt),
+              who: section.updatedBy ?? "?",
+            })
+          : t("neverSaved")}
       </p>
       <ClientMessages namespaces={["synthesis"]}>
-        <SectionForm key={section.version} consultationId={c.id} themeId={themeId} version={section.version} items={items} q={q} />
+        <SectionForm
+          key={section.version}
+          consultationId={c.id}
+          themeId={themeId}
+          version={section.version}
+          items={items}
+          q={q}
+        />
       </ClientMessages>
 
       <section id="finder" aria-labelledby="finder-title" className="mt-10" data-testid="finder">
@@ -79,7 +99,11 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
           <ul className="mt-3 space-y-2">
             {found.map((f) => (
               <li key={f.id} data-testid="finder-result">
-                <strong dir="ltr">{f.reference}</strong> · <Link href={`/${locale}/moderation/${slug}/submissions/${f.id}`} className="text-brand underline">{f.title}</Link> · {f.organisation}
+                <strong dir="ltr">{f.reference}</strong> ·{" "}
+                <Link href={`/${locale}/moderation/${slug}/submissions/${f.id}`} className="text-brand underline">
+                  {f.title}
+                </Link>{" "}
+                · {f.organisation}
                 {f.countries.length ? ` · ${f.countries.map((code) => countryName(locale, code)).join(", ")}` : ""}
                 {f.cited ? <em className="ms-2 text-slate-700">({t("alreadyCited")})</em> : null}
               </li>
@@ -99,7 +123,8 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
             <ul className="mt-2 space-y-1">
               {similar.map((x) => (
                 <li key={x.id}>
-                  <strong dir="ltr">{x.reference}</strong> · <span dir="auto">{x.title}</span> · {x.organisation} · {tStatus(x.status as never)} · {t("similarity", { value: x.similarity })}
+                  <strong dir="ltr">{x.reference}</strong> · <span dir="auto">{x.title}</span> · {x.organisation} ·{" "}
+                  {tStatus(x.status as never)} · {t("similarity", { value: x.similarity })}
                 </li>
               ))}
             </ul>
@@ -116,7 +141,9 @@ export default async function SectionPage({ params, searchParams }: PageProps<"/
             {[...revisions].reverse().map((r) => (
               <li key={r.number}>
                 <details>
-                  <summary>{t("historyItem", { number: r.number, when: when.format(r.createdAt), who: r.by ?? "?" })}</summary>
+                  <summary>
+                    {t("historyItem", { number: r.number, when: when.format(r.createdAt), who: r.by ?? "?" })}
+                  </summary>
                   <ol className="mt-2 list-decimal ps-6">
                     {r.items.map((i, n) => (
                       <li key={n} className="whitespace-pre-line" dir="auto">

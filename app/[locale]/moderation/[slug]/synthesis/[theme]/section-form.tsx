@@ -45,7 +45,19 @@ function rowsFromValues(values: FormValues, known: Map<string, EditorCitation>):
   return rows;
 }
 
-export function SectionForm({ consultationId, themeId, version, items, q }: { consultationId: string; themeId: number; version: number; items: EditorItem[]; q: string }) {
+export function SectionForm({
+  consultationId,
+  themeId,
+  version,
+  items,
+  q,
+}: {
+  consultationId: string;
+  themeId: number;
+  version: number;
+  items: EditorItem[];
+  q: string;
+}) {
   const t = useTranslations("synthesis");
   const tf = useTranslations("form");
   const tv = useTranslations("validation");
@@ -72,10 +84,16 @@ export function SectionForm({ consultationId, themeId, version, items, q }: { co
     } else setClientErrors({});
   };
 
-  const field = "mt-1 block w-full rounded border border-slate-500 px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
+  const field =
+    "mt-1 block w-full rounded border border-slate-500 px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl" data-testid="section-form">
-      <ErrorSummary title={tf("errorSummaryTitle")} message={state.status === "error" ? state.message : undefined} errors={errors} labels={labels} />
+      <ErrorSummary
+        title={tf("errorSummaryTitle")}
+        message={state.status === "error" ? state.message : undefined}
+        errors={errors}
+        labels={labels}
+      />
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="themeId" value={themeId} />
       <input type="hidden" name="version" value={version} />
@@ -85,10 +103,16 @@ export function SectionForm({ consultationId, themeId, version, items, q }: { co
         const addErr = errors[`items.${n}.add`];
         return (
           <fieldset key={n} className="mt-6 rounded border border-slate-400 p-4" data-testid="section-item">
-            <legend className="px-1 font-semibold">{isNew ? `${t("itemN", { n: n + 1 })} — ${t(row.kind)}` : t("itemN", { n: n + 1 })}</legend>
+            <legend className="px-1 font-semibold">
+              {isNew ? `${t("itemN", { n: n + 1 })} — ${t(row.kind)}` : t("itemN", { n: n + 1 })}
+            </legend>
             <label className="block">
               <span className="font-medium">{t("kind")}</span>
-              <select name={`items.${n}.kind`} defaultValue={row.kind} className="ms-2 rounded border border-slate-500 px-2 py-1">
+              <select
+                name={`items.${n}.kind`}
+                defaultValue={row.kind}
+                className="ms-2 rounded border border-slate-500 px-2 py-1"
+              >
                 <option value="paragraph">{t("paragraph")}</option>
                 <option value="recommendation">{t("recommendation")}</option>
               </select>
@@ -118,7 +142,13 @@ export function SectionForm({ consultationId, themeId, version, items, q }: { co
                   {row.citations.map((c) => (
                     <li key={c.id}>
                       <label className="inline-flex items-start gap-2">
-                        <input type="checkbox" name={`items.${n}.citations`} value={c.id} defaultChecked className="mt-1" />
+                        <input
+                          type="checkbox"
+                          name={`items.${n}.citations`}
+                          value={c.id}
+                          defaultChecked
+                          className="mt-1"
+                        />
                         <span>
                           {c.label}
                           {c.flag ? <strong className="ms-1 text-red-800">({c.flag})</strong> : null}
@@ -160,13 +190,33 @@ export function SectionForm({ consultationId, themeId, version, items, q }: { co
         <p id="hint-q" className="text-sm text-slate-700">
           {t("finderHint")}
         </p>
-        <input id="field-q" name="q" type="search" defaultValue={q} aria-describedby="hint-q" dir="auto" className={field} />
+        <input
+          id="field-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          aria-describedby="hint-q"
+          dir="auto"
+          className={field}
+        />
       </div>
       <div className="mt-6 flex flex-wrap gap-4">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={pending}
+          className="rounded bg-brand px-4 py-2 font-semibold text-white"
+        >
           {t("save")}
         </button>
-        <button type="submit" name="intent" value="search" disabled={pending} className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand">
+        <button
+          type="submit"
+          name="intent"
+          value="search"
+          disabled={pending}
+          className="rounded border-2 border-brand px-4 py-2 font-semibold text-brand"
+        >
           {t("saveAndSearch")}
         </button>
       </div>

@@ -10,7 +10,10 @@ import { COVERAGE_PAGE, getCoverage } from "@/lib/synthesis/coverage";
 import { readNotCitedAction } from "../actions";
 
 /** Per theme, the accepted inputs no paragraph cites yet; each can be marked read, not cited. */
-export default async function CoveragePage({ params, searchParams }: PageProps<"/[locale]/moderation/[slug]/synthesis/coverage">) {
+export default async function CoveragePage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/moderation/[slug]/synthesis/coverage">) {
   const { locale: raw, slug } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const sp = await searchParams;
@@ -40,7 +43,11 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
       <p className="mt-2 max-w-prose">{t("coverageIntro")}</p>
 
       {coverage.flagged.length > 0 ? (
-        <section aria-labelledby="flagged-title" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4" data-testid="coverage-flagged">
+        <section
+          aria-labelledby="flagged-title"
+          className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4"
+          data-testid="coverage-flagged"
+        >
           <h2 id="flagged-title" className="font-semibold text-red-900">
             {t("flaggedTitle")}
           </h2>
@@ -68,7 +75,14 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
               </Link>
             )}
             {": "}
-            <span data-testid="coverage-counts">{t("coverageCounts", { accepted: th.accepted, cited: th.cited, read: th.readNotCited, unread: th.unread })}</span>
+            <span data-testid="coverage-counts">
+              {t("coverageCounts", {
+                accepted: th.accepted,
+                cited: th.cited,
+                read: th.readNotCited,
+                unread: th.unread,
+              })}
+            </span>
           </li>
         ))}
       </ul>
@@ -93,7 +107,9 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
                       </Link>{" "}
                       · {i.organisation}
                     </p>
-                    {i.note !== null ? <p className="text-slate-700">{t("readMarked", { note: i.note || "—" })}</p> : null}
+                    {i.note !== null ? (
+                      <p className="text-slate-700">{t("readMarked", { note: i.note || "—" })}</p>
+                    ) : null}
                     {anchor ? (
                       <form action={readNotCitedAction} className="mt-1 flex flex-wrap items-end gap-2">
                         <input type="hidden" name="consultationId" value={c.id} />
@@ -104,15 +120,28 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
                           <>
                             <label className="flex flex-col">
                               <span className="text-sm">{t("readNote")}</span>
-                              <input name="note" maxLength={1000} dir="auto" className="rounded border border-slate-500 px-2 py-1" />
+                              <input
+                                name="note"
+                                maxLength={1000}
+                                dir="auto"
+                                className="rounded border border-slate-500 px-2 py-1"
+                              />
                             </label>
-                            <button type="submit" className="rounded border-2 border-brand px-3 py-1 font-semibold text-brand">
+                            <button
+                              type="submit"
+                              className="rounded border-2 border-brand px-3 py-1 font-semibold text-brand"
+                            >
                               {t("markRead")}
                               <span className="sr-only">: {i.reference}</span>
                             </button>
                           </>
                         ) : (
-                          <button type="submit" name="clear" value="true" className="rounded border border-slate-500 px-3 py-1">
+                          <button
+                            type="submit"
+                            name="clear"
+                            value="true"
+                            className="rounded border border-slate-500 px-3 py-1"
+                          >
                             {t("clearRead")}
                             <span className="sr-only">: {i.reference}</span>
                           </button>
@@ -125,7 +154,10 @@ export default async function CoveragePage({ params, searchParams }: PageProps<"
             )}
             {th.inputs.length === COVERAGE_PAGE ? (
               <p className="mt-4">
-                <Link href={`${base}?theme=${th.themeId}&offset=${offset + COVERAGE_PAGE}`} className="text-brand underline">
+                <Link
+                  href={`${base}?theme=${th.themeId}&offset=${offset + COVERAGE_PAGE}`}
+                  className="text-brand underline"
+                >
                   {t("more", { n: COVERAGE_PAGE })}
                 </Link>
               </p>

@@ -22,7 +22,12 @@ export default async function AddToRoundPage({ params }: PageProps<"/[locale]/se
   const t = await getTranslations("rounds");
   const name = r.names[locale];
   const base = { roundId: r.id, roundSlug: r.slug, version: String(r.version) };
-  const title = what === "consultation" ? t("addConsultationTitle", { name }) : what === "topic" ? t("addTopicTitle", { name }) : t("addGroupTitle", { name });
+  const title =
+    what === "consultation"
+      ? t("addConsultationTitle", { name })
+      : what === "topic"
+        ? t("addTopicTitle", { name })
+        : t("addGroupTitle", { name });
   return (
     <>
       <p>
@@ -34,9 +39,15 @@ export default async function AddToRoundPage({ params }: PageProps<"/[locale]/se
       <section className="mt-4">
         <ClientMessages namespaces={["rounds"]}>
           {what === "consultation" ? (
-            <AddConsultationForm initial={{ status: "idle", values: { ...base, startsOn: r.startsOn, endsOn: r.endsOn } }} countries={countryOptions(locale)} />
+            <AddConsultationForm
+              initial={{ status: "idle", values: { ...base, startsOn: r.startsOn, endsOn: r.endsOn } }}
+              countries={countryOptions(locale)}
+            />
           ) : what === "topic" ? (
-            <AddTopicForm initial={{ status: "idle", values: base }} groups={r.groups.map((g) => ({ id: g.id, name: g.names[locale] }))} />
+            <AddTopicForm
+              initial={{ status: "idle", values: base }}
+              groups={r.groups.map((g) => ({ id: g.id, name: g.names[locale] }))}
+            />
           ) : (
             <AddTopicGroupForm initial={{ status: "idle", values: base }} />
           )}

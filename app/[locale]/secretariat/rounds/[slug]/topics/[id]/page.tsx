@@ -10,7 +10,9 @@ import { RenameTopicForm } from "../../../forms";
 const SLUG = /^[a-z0-9-]{2,20}$/;
 
 /** Renaming a topic: allowed at any time (inputs keep its number and read its new name). */
-export default async function RenameTopicPage({ params }: PageProps<"/[locale]/secretariat/rounds/[slug]/topics/[id]">) {
+export default async function RenameTopicPage({
+  params,
+}: PageProps<"/[locale]/secretariat/rounds/[slug]/topics/[id]">) {
   const { locale: raw, slug, id } = await params;
   const locale = isLocale(raw) ? raw : defaultLocale;
   const actor = await requirePageActor(locale, `/secretariat/rounds/${slug}/topics/${id}`);
@@ -34,7 +36,16 @@ export default async function RenameTopicPage({ params }: PageProps<"/[locale]/s
           <RenameTopicForm
             initial={{
               status: "idle",
-              values: { roundId: r.id, roundSlug: r.slug, version: String(r.version), topicId: String(topic.id), "names.en": topic.names.en, "names.fr": topic.names.fr, "names.es": topic.names.es, "names.ar": topic.names.ar },
+              values: {
+                roundId: r.id,
+                roundSlug: r.slug,
+                version: String(r.version),
+                topicId: String(topic.id),
+                "names.en": topic.names.en,
+                "names.fr": topic.names.fr,
+                "names.es": topic.names.es,
+                "names.ar": topic.names.ar,
+              },
             }}
           />
         </ClientMessages>
