@@ -10,7 +10,7 @@ import { listOf } from "@/lib/i18n/names";
 import type { SchemaForm } from "@/components/form/use-schema-form";
 import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/form-state";
-import { LIMITS, PUBLICATIONS } from "@/lib/submissions/schemas";
+import { LIMITS, PUBLICATIONS } from "@/lib/submissions/fields";
 
 export interface Option {
   value: string;

@@ -45,6 +45,22 @@ test.describe("submitting input", () => {
     expect(mail.text).toContain(submissionUrl);
   });
 
+  test("with JavaScript: an incomplete input is refused in the browser, in its language, before anything is sent (the schema arrives after hydration)", async ({
+    page,
+  }) => {
+    const form = new SubmissionForm(page, "fr");
+    await signIn(page, "owner@example.org");
+    await form.open("europe");
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await form.submit();
+    await expect(form.errorSummary).toContainText("Saisissez un titre pour la contribution.");
+    await expect(form.errorSummary.getByRole("link", { name: /Thèmes/ })).toHaveAttribute("href", "#field-themes");
+    expect(posts).toEqual([]);
+  });
+
   test("without JavaScript: an invalid post shows the error summary and keeps the text; a valid one gets a reference", async ({
     browser,
   }) => {

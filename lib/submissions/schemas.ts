@@ -2,43 +2,12 @@ import * as z from "zod/mini";
 import { optionalOrBlank, optionalOrIgnored, topicId } from "@/lib/zod";
 import { countryCodes } from "@/lib/i18n/countries";
 import { organisationSchema } from "@/lib/organisations/schemas";
-import { CHANNELS, PUBLICATIONS } from "@/db/enums";
+import { CHANNELS } from "@/db/enums";
 
-// For pages and forms, which do not reach db/ themselves.
-export { PUBLICATIONS };
-
-// Languages an input may be written in (ISO 639-1); "other" for anything else.
-export const inputLanguages = [
-  "en",
-  "fr",
-  "es",
-  "ar",
-  "pt",
-  "ru",
-  "zh",
-  "sw",
-  "hi",
-  "bn",
-  "ur",
-  "tl",
-  "id",
-  "th",
-  "fa",
-  "tr",
-  "am",
-  "ha",
-  "fj",
-  "other",
-] as const;
-
-export const LIMITS = {
-  title: 200,
-  summary: 1000,
-  body: 20_000,
-  recommendation: 500,
-  recommendations: 5,
-  countries: 30,
-} as const;
+// The form's fields and limits are declared once, in a module without zod (the browser's form
+// imports them before its schema arrives); re-exported here for the server's callers.
+export { inputLanguages, LIMITS, PUBLICATIONS, SUBMISSION_ARRAY_FIELDS } from "./fields";
+import { inputLanguages, LIMITS, PUBLICATIONS } from "./fields";
 
 // Browsers send textarea line breaks as CRLF; inputs store plain "\n" (and count characters as typed).
 const text = (max: number, min = 0, required?: string) =>
@@ -117,8 +86,6 @@ export type SubmissionContent = z.infer<typeof submissionContentSchema>;
 // ---------------------------------------------------------------- entered on behalf
 /** How an input the anchors enter reached them (web is the organisation's own form). */
 export type BehalfChannel = Exclude<(typeof CHANNELS)[number], "web">;
-/** The form fields that repeat (checkboxes, rows): FormData gives them as lists. */
-export const SUBMISSION_ARRAY_FIELDS = ["themes", "recommendations", "countries"] as const;
 
 export const behalfChannels = CHANNELS.filter((c): c is BehalfChannel => c !== "web") as [
   BehalfChannel,

@@ -17,7 +17,7 @@ import {
   type Option,
 } from "@/components/submission-fields";
 import { ENHANCED, type FormState } from "@/lib/form-state";
-import { SUBMISSION_ARRAY_FIELDS, submissionContentSchema } from "@/lib/submissions/schemas";
+import { SUBMISSION_ARRAY_FIELDS } from "@/lib/submissions/fields";
 import { autosaveDraftAction, editSubmissionAction, saveSubmissionAction } from "./actions";
 
 const ARRAYS: readonly string[] = SUBMISSION_ARRAY_FIELDS;
@@ -44,7 +44,8 @@ export function SubmissionForm({
   const tf = useTranslations("form");
   // The browser checks what the person typed; the hidden envelope (ids, version, key) is the server's.
   const f = useSchemaForm(
-    submissionContentSchema,
+    // zod and the schema arrive after the page has hydrated (use-schema-form).
+    () => import("@/lib/submissions/schemas").then((m) => m.submissionContentSchema),
     mode === "new" ? saveSubmissionAction : editSubmissionAction,
     initial,
     (state) => contentDefaults(state.values ?? initial.values ?? {}),
