@@ -27,9 +27,8 @@ import {
   type ExportFormat,
   type ExportRow,
 } from "./submissions";
+import { ARABIC, arabic, FRENCH, french, type Setup, setUp, tricky } from "@/lib/testing/export-fixtures";
 import {
-  ARABIC,
-  arabic,
   asCsv,
   BOM,
   catalogue,
@@ -37,17 +36,12 @@ import {
   expectedWords,
   filters,
   FORMULA_START,
-  FRENCH,
-  french,
   INPUT_COLUMNS,
   machine,
   nodeBuffer,
   PARTICIPANT_COLUMNS,
   pythonCsv,
-  type Setup,
-  setUp,
   themeNamesIn,
-  tricky,
   webBuffer,
   xmlText,
 } from "@/lib/testing/exports";

@@ -3,9 +3,10 @@ import "server-only";
 // Drafts belong to the organisation; submitting gives a reference per consultation from a counter
 // on the consultation row (locked, so references are unique and never reused); one idempotency key
 // per form instance makes retries and double clicks create one row. What is shared with the
-// anchors' entry on an organisation's behalf is in record.ts, that entry in behalf.ts, and which
-// status may become which in lifecycle.ts.
-import { and, asc, count, desc, eq, max, sql } from "drizzle-orm";
+// anchors' entry on an organisation's behalf is in record.ts, that entry in behalf.ts, which status
+// may become which in lifecycle.ts, the organisation's lists and views of its inputs in own.ts and
+// the stored files' download and removal in attachments.ts (re-exported here).
+import { eq, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   attachments,
@@ -14,16 +15,13 @@ import {
   organisations,
   submissionRevisions,
   submissions,
-  type Attachment,
-  type Consultation,
   type Submission,
 } from "@/db/schema";
-import { canModerate, isMember, type Actor } from "@/lib/auth/actor";
-import { consultationPhase } from "@/lib/consultations/phase";
+import { isMember, type Actor } from "@/lib/auth/actor";
 import { assertRoundTopics } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { fileStore } from "@/lib/storage";
-import { canMove, isOpenForChanges, TRANSITIONS } from "./lifecycle";
+import { canMove, TRANSITIONS } from "./lifecycle";
 import {
   addFiles,
   assertBeforeDeadline,
@@ -38,6 +36,7 @@ import {
 } from "./record";
 import type { DraftInput, SubmissionContent, SubmissionInput } from "./schemas";
 
+export { getAttachmentForDownload, removeAttachment } from "./attachments";
 export { contentOf, type OnBehalf, type Recording, type UploadedFile } from "./record";
 export {
   getOrganisationForBehalf,
@@ -47,6 +46,14 @@ export {
   type OrganisationMatch,
 } from "./behalf";
 export { EDITABLE } from "./lifecycle";
+export {
+  getOwnSubmission,
+  listDrafts,
+  listOwnSubmissions,
+  OWN_SUBMISSIONS_PAGE_SIZE,
+  type OwnSubmission,
+  type OwnSubmissionRow,
+} from "./own";
 
 /** Saves a draft (explicitly or by autosave). Two members saving from one version: the second gets a conflict. */
 export async function saveDraft({
@@ -267,164 +274,5 @@ export async function withdrawSubmission({
       toState: TRANSITIONS.withdraw.to,
     });
     return "withdrawn" as const;
-  });
-}
-
-export interface OwnSubmissionRow {
-  id: string;
-  reference: string | null;
-  title: string;
-  status: Submission["status"];
-  updatedAt: Date;
-  consultationSlug: string;
-  consultationRegion: string;
-  /** Entered by the consultation's anchors from an input sent by e-mail, paper or voice. */
-  enteredByAnchors: boolean;
-  channel: Submission["channel"];
-}
-
-export const OWN_SUBMISSIONS_PAGE_SIZE = 50;
-
-/** One organisation's inputs, drafts included, most recently changed first, a page at a time. */
-export async function listOwnSubmissions({
-  actor,
-  organisationId,
-  page = 1,
-  pageSize = OWN_SUBMISSIONS_PAGE_SIZE,
-}: {
-  actor: Actor;
-  organisationId: string;
-  page?: number;
-  pageSize?: number;
-}): Promise<{ rows: OwnSubmissionRow[]; total: number; page: number; pages: number }> {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  const db = await getDb();
-  const [[counted], rows] = await Promise.all([
-    db.select({ n: count() }).from(submissions).where(eq(submissions.organisationId, organisationId)),
-    db
-      .select({
-        id: submissions.id,
-        reference: submissions.reference,
-        title: submissions.title,
-        status: submissions.status,
-        updatedAt: submissions.updatedAt,
-        consultationSlug: consultations.slug,
-        consultationRegion: consultations.region,
-        enteredByAnchors: sql<boolean>`${submissions.enteredBy} is not null`,
-        channel: submissions.channel,
-      })
-      .from(submissions)
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(eq(submissions.organisationId, organisationId))
-      .orderBy(desc(submissions.updatedAt), desc(submissions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-  ]);
-  const total = counted?.n ?? 0;
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
-}
-
-export interface OwnSubmission {
-  submission: Submission;
-  consultation: Consultation;
-  attachments: Attachment[];
-  revisions: number;
-  editable: boolean;
-}
-
-/** The organisation's own view: content, status, the moderators' message — never internal notes. */
-export async function getOwnSubmission({
-  actor,
-  submissionId,
-  now = new Date(),
-}: {
-  actor: Actor;
-  submissionId: string;
-  now?: Date;
-}): Promise<OwnSubmission> {
-  const db = await getDb();
-  const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
-  if (!s || !isMember(actor, s.organisationId)) throw new NotFoundError();
-  const [c] = await db.select().from(consultations).where(eq(consultations.id, s.consultationId));
-  const files = await db
-    .select()
-    .from(attachments)
-    .where(eq(attachments.submissionId, s.id))
-    .orderBy(asc(attachments.createdAt));
-  const [revs] = await db
-    .select({ n: count() })
-    .from(submissionRevisions)
-    .where(eq(submissionRevisions.submissionId, s.id));
-  const beforeDeadline = consultationPhase(c!, now) === "open";
-  return {
-    submission: s,
-    consultation: c!,
-    attachments: files,
-    revisions: revs?.n ?? 0,
-    editable: isOpenForChanges(s.status) && beforeDeadline,
-  };
-}
-
-/** Drafts of an organisation for a consultation (to continue one). */
-export async function listDrafts({
-  actor,
-  organisationId,
-  consultationId,
-}: {
-  actor: Actor;
-  organisationId: string;
-  consultationId: string;
-}): Promise<Submission[]> {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  const db = await getDb();
-  return db
-    .select()
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.organisationId, organisationId),
-        eq(submissions.consultationId, consultationId),
-        eq(submissions.status, "draft"),
-      ),
-    )
-    .orderBy(desc(submissions.updatedAt));
-}
-
-/** Attachment bytes for those allowed: the organisation's members, the consultation's anchors, the secretariat. */
-export async function getAttachmentForDownload({
-  actor,
-  attachmentId,
-}: {
-  actor: Actor;
-  attachmentId: string;
-}): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ a: attachments, orgId: submissions.organisationId, consultationId: submissions.consultationId })
-    .from(attachments)
-    .innerJoin(submissions, eq(submissions.id, attachments.submissionId))
-    .where(eq(attachments.id, attachmentId));
-  if (!row || !(isMember(actor, row.orgId) || canModerate(actor, row.consultationId))) throw new NotFoundError();
-  const bytes = await fileStore().get(row.a.storageKey);
-  if (!bytes) throw new NotFoundError();
-  return { attachment: row.a, bytes };
-}
-
-export async function removeAttachment({
-  actor,
-  attachmentId,
-}: {
-  actor: Actor;
-  attachmentId: string;
-}): Promise<string> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select({ a: attachments }).from(attachments).where(eq(attachments.id, attachmentId));
-    if (!row) throw new NotFoundError();
-    const s = await lockOwned(tx, actor, row.a.submissionId);
-    if (!isOpenForChanges(s.status)) throw new DomainError("notEditable", 409);
-    await tx.delete(attachments).where(eq(attachments.id, attachmentId));
-    await fileStore().delete(tx, row.a.storageKey);
-    return s.id;
   });
 }

@@ -1,0 +1,71 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/lib/i18n/config";
+import type { RegionCount } from "@/lib/moderation/regions";
+
+/**
+ * The secretariat's table of inputs per region on /moderation/all: received, accepted and waiting
+ * for a decision, each region linking to the queue filtered by it, with the totals.
+ */
+export async function RegionCounts({
+  locale,
+  regions,
+  regionNamesById,
+  query,
+}: {
+  locale: AppLocale;
+  regions: RegionCount[];
+  regionNamesById: Map<string, string>;
+  query: (extra: Record<string, string | undefined>) => string;
+}) {
+  const t = await getTranslations("moderation");
+  const format = await getFormatter();
+  return (
+    <section aria-labelledby="by-region" className="mt-6">
+      <h2 id="by-region" className="text-xl font-semibold">
+        {t("byRegion")}
+      </h2>
+      <table className="mt-2 text-start text-sm" data-testid="by-region">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="pe-6 text-start">
+              {t("region")}
+            </th>
+            <th scope="col" className="pe-6 text-end">
+              {t("regionReceived")}
+            </th>
+            <th scope="col" className="pe-6 text-end">
+              {t("regionAccepted")}
+            </th>
+            <th scope="col" className="text-end">
+              {t("regionWaiting")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((r) => (
+            <tr key={r.id} className="border-b">
+              <th scope="row" className="pe-6 text-start font-normal">
+                <a href={`/${locale}/moderation/all${query({ region: r.slug })}`} className="text-brand underline">
+                  {regionNamesById.get(r.id)}
+                </a>
+              </th>
+              <td className="pe-6 text-end">{format.number(r.received)}</td>
+              <td className="pe-6 text-end">{format.number(r.accepted)}</td>
+              <td className="text-end">{format.number(r.waiting)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <th scope="row" className="pe-6 text-start">
+              {t("regionTotal")}
+            </th>
+            <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.received, 0))}</td>
+            <td className="pe-6 text-end">{format.number(regions.reduce((a, r) => a + r.accepted, 0))}</td>
+            <td className="text-end">{format.number(regions.reduce((a, r) => a + r.waiting, 0))}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AuditEntry } from "@/components/audit-entry";
+import type { ThemeLabel } from "@/lib/i18n/theme-labels";
+import type { ModerationDetail } from "@/lib/moderation/detail";
+
+/** An input's audit log, newest first: when, who, and what happened in words. */
+export async function AuditLog({ audit, themes }: { audit: ModerationDetail["audit"]; themes: ThemeLabel[] }) {
+  const [t, ta] = await Promise.all([getTranslations("moderation"), getTranslations("anchor")]);
+  const format = await getFormatter();
+  return (
+    <section aria-labelledby="audit" className="mt-8">
+      <h2 id="audit" className="text-xl font-semibold">
+        {t("auditLog")}
+      </h2>
+      <table className="mt-2 w-full text-start text-sm">
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="py-1 pe-3 text-start">
+              {t("when")}
+            </th>
+            <th scope="col" className="py-1 pe-3 text-start">
+              {t("who")}
+            </th>
+            <th scope="col" className="py-1 text-start">
+              {ta("audit.whatHappened")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.map((a) => (
+            <tr key={a.id} className="border-b border-slate-300 align-top" data-testid="audit-row">
+              <td className="py-1 pe-3">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="py-1 pe-3">
+                <bdi>{a.by}</bdi>
+              </td>
+              <td className="py-1">
+                <AuditEntry entry={a} themes={themes} detailed />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
