@@ -95,15 +95,7 @@ export function SubmissionContentFields({
   return (
     <>
       <RequiredNote />
-      <TextField
-        name="title"
-        label={labels.title!}
-        required
-        dir="auto"
-        errors={f.errorsFor("title")}
-        registration={f.register("title")}
-        defaultValue={v("title")}
-      />
+      <TextField name="title" label={labels.title!} required dir="auto" {...f.field("title")} />
 
       <fieldset className="mb-4" aria-describedby={f.errorsFor("themes").length ? "field-themes-error" : undefined}>
         <legend id="field-themes" tabIndex={-1} className="font-medium">
@@ -200,9 +192,7 @@ export function SubmissionContentFields({
         required
         placeholder={tf("choose")}
         options={languages}
-        errors={f.errorsFor("language")}
-        registration={f.register("language")}
-        defaultValue={v("language")}
+        {...f.field("language")}
       />
       <TextField
         name="contactName"
@@ -210,9 +200,7 @@ export function SubmissionContentFields({
         required
         dir="auto"
         autoComplete="name"
-        errors={f.errorsFor("contactName")}
-        registration={f.register("contactName")}
-        defaultValue={v("contactName")}
+        {...f.field("contactName")}
       />
       <TextField
         name="contactEmail"
@@ -221,9 +209,7 @@ export function SubmissionContentFields({
         required={contactEmailRequired}
         dir="ltr"
         autoComplete="email"
-        errors={f.errorsFor("contactEmail")}
-        registration={f.register("contactEmail")}
-        defaultValue={v("contactEmail")}
+        {...f.field("contactEmail")}
       />
 
       <fieldset className="mb-4">

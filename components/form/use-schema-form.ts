@@ -85,7 +85,26 @@ export function useSchemaForm<S extends Schema>(
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
 
-  return { state, formAction, pending, form, onSubmit, errorsFor, allErrors, value, values, register: form.register };
+  /** A text or select field's errors, registration and value, spread onto TextField or SelectField. */
+  const field = (name: string) => ({
+    errors: errorsFor(name),
+    registration: form.register(name),
+    defaultValue: value(name),
+  });
+
+  return {
+    state,
+    formAction,
+    pending,
+    form,
+    onSubmit,
+    errorsFor,
+    allErrors,
+    value,
+    values,
+    field,
+    register: form.register,
+  };
 }
 
 /** react-hook-form's nested errors → { "participants.0.name": message }. */

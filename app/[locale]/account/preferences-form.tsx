@@ -20,22 +20,12 @@ export function PreferencesForm({ initial }: { initial: FormState }) {
         errors={f.allErrors}
         labels={labels}
       />
-      <TextField
-        name="name"
-        label={labels.name}
-        autoComplete="name"
-        dir="auto"
-        errors={f.errorsFor("name")}
-        registration={f.register("name")}
-        defaultValue={f.value("name")}
-      />
+      <TextField name="name" label={labels.name} autoComplete="name" dir="auto" {...f.field("name")} />
       <SelectField
         name="locale"
         label={labels.locale}
         options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
-        errors={f.errorsFor("locale")}
-        registration={f.register("locale")}
-        defaultValue={f.value("locale")}
+        {...f.field("locale")}
       />
       <SubmitButton label={tf("save")} pending={f.pending} />
     </form>

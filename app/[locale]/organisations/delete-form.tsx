@@ -33,9 +33,7 @@ export function DeleteOrganisationForm({ organisationId, name }: { organisationI
         autoComplete="off"
         label={labels.confirmName}
         required
-        errors={f.errorsFor("confirmName")}
-        registration={f.register("confirmName")}
-        defaultValue={f.value("confirmName")}
+        {...f.field("confirmName")}
       />
       <button
         type="submit"

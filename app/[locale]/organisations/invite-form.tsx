@@ -23,16 +23,7 @@ export function InviteMemberForm({ organisationId }: { organisationId: string })
       />
       <FormStatus state={f.state} successText={t("inviteSent")} />
       <input type="hidden" value={organisationId} {...f.register("organisationId")} />
-      <TextField
-        name="email"
-        type="email"
-        dir="ltr"
-        label={labels.email}
-        required
-        errors={f.errorsFor("email")}
-        registration={f.register("email")}
-        defaultValue={f.value("email")}
-      />
+      <TextField name="email" type="email" dir="ltr" label={labels.email} required {...f.field("email")} />
       <SelectField
         name="role"
         label={labels.role}

@@ -46,14 +46,7 @@ export function OrganisationForm({
     locale: t("emailLanguage"),
   };
   const text = (name: keyof typeof labels & string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={name}
-      label={labels[name] ?? name}
-      errors={f.errorsFor(name)}
-      registration={f.register(name)}
-      defaultValue={f.value(name)}
-      {...extra}
-    />
+    <TextField name={name} label={labels[name] ?? name} {...f.field(name)} {...extra} />
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-2xl">
@@ -74,9 +67,7 @@ export function OrganisationForm({
         placeholder={tf("choose")}
         required
         options={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
-        errors={f.errorsFor("type")}
-        registration={f.register("type")}
-        defaultValue={f.value("type")}
+        {...f.field("type")}
       />
       <SelectField
         name="country"
@@ -84,9 +75,7 @@ export function OrganisationForm({
         placeholder={tf("choose")}
         required
         options={countries}
-        errors={f.errorsFor("country")}
-        registration={f.register("country")}
-        defaultValue={f.value("country")}
+        {...f.field("country")}
       />
       {text("city", { dir: "auto", optional: true })}
       {/* type=url would make a browser refuse "example.org", which the schema accepts and completes. */}

@@ -27,9 +27,7 @@ export function SignInForm({ next }: { next?: string }) {
         hint={t("emailHint")}
         required
         dir="ltr"
-        errors={f.errorsFor("email")}
-        registration={f.register("email")}
-        defaultValue={f.value("email")}
+        {...f.field("email")}
       />
       <SubmitButton label={t("submit")} pending={f.pending} />
     </form>

@@ -43,9 +43,7 @@ function NameFields({ f }: { f: SchemaForm }) {
           label={names[`names.${l}`] ?? l}
           dir={l === "ar" ? "rtl" : "ltr"}
           required
-          errors={f.errorsFor(`names.${l}`)}
-          registration={f.register(`names.${l}`)}
-          defaultValue={f.value(`names.${l}`)}
+          {...f.field(`names.${l}`)}
         />
       ))}
     </>
@@ -71,37 +69,10 @@ export function CreateRoundForm({ initial, rounds }: { initial: FormState; round
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="create-round">
       <Summary f={f} labels={labels} />
-      <TextField
-        name="slug"
-        label={labels.slug}
-        hint={t("slugHint")}
-        dir="ltr"
-        required
-        errors={f.errorsFor("slug")}
-        registration={f.register("slug")}
-        defaultValue={f.value("slug")}
-      />
+      <TextField name="slug" label={labels.slug} hint={t("slugHint")} dir="ltr" required {...f.field("slug")} />
       <NameFields f={f} />
-      <TextField
-        name="startsOn"
-        type="date"
-        dir="ltr"
-        label={labels.startsOn}
-        required
-        errors={f.errorsFor("startsOn")}
-        registration={f.register("startsOn")}
-        defaultValue={f.value("startsOn")}
-      />
-      <TextField
-        name="endsOn"
-        type="date"
-        dir="ltr"
-        label={labels.endsOn}
-        required
-        errors={f.errorsFor("endsOn")}
-        registration={f.register("endsOn")}
-        defaultValue={f.value("endsOn")}
-      />
+      <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required {...f.field("startsOn")} />
+      <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required {...f.field("endsOn")} />
       <SelectField
         name="copyFrom"
         label={labels.copyFrom}
@@ -149,33 +120,13 @@ export function UpdateRoundForm({ initial }: { initial: FormState }) {
       <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       <NameFields f={f} />
-      <TextField
-        name="startsOn"
-        type="date"
-        dir="ltr"
-        label={labels.startsOn}
-        required
-        errors={f.errorsFor("startsOn")}
-        registration={f.register("startsOn")}
-        defaultValue={f.value("startsOn")}
-      />
-      <TextField
-        name="endsOn"
-        type="date"
-        dir="ltr"
-        label={labels.endsOn}
-        required
-        errors={f.errorsFor("endsOn")}
-        registration={f.register("endsOn")}
-        defaultValue={f.value("endsOn")}
-      />
+      <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required {...f.field("startsOn")} />
+      <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required {...f.field("endsOn")} />
       <SelectField
         name="status"
         label={labels.status}
         options={ROUND_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        errors={f.errorsFor("status")}
-        registration={f.register("status")}
-        defaultValue={f.value("status")}
+        {...f.field("status")}
       />
       <SubmitButton label={t("save")} pending={f.pending} />
     </form>
@@ -241,9 +192,7 @@ export function AddConsultationForm({
       hint={hints[name]}
       required={!optional.has(name)}
       optional={optional.has(name)}
-      errors={f.errorsFor(name)}
-      registration={f.register(name)}
-      defaultValue={f.value(name)}
+      {...f.field(name)}
     />
   );
   return (
@@ -259,9 +208,7 @@ export function AddConsultationForm({
         required
         placeholder=""
         options={countries}
-        errors={f.errorsFor("country")}
-        registration={f.register("country")}
-        defaultValue={f.value("country")}
+        {...f.field("country")}
       />
       {[
         "startsOn",
@@ -296,9 +243,7 @@ export function AddTopicForm({ initial, groups }: { initial: FormState; groups: 
           optional
           placeholder={t("noGroup")}
           options={groups.map((g) => ({ value: g.id, label: g.name }))}
-          errors={f.errorsFor("groupId")}
-          registration={f.register("groupId")}
-          defaultValue={f.value("groupId")}
+          {...f.field("groupId")}
         />
       ) : null}
       <SubmitButton label={t("addTopic")} pending={f.pending} />

@@ -94,27 +94,21 @@ export function BehalfForm({
             label={labels["organisation.name"]!}
             required
             dir="auto"
-            errors={f.errorsFor("organisation.name")}
-            registration={f.register("organisation.name")}
-            defaultValue={v("organisation.name")}
+            {...f.field("organisation.name")}
           />
           <SelectField
             name="organisation.country"
             label={labels["organisation.country"]!}
             placeholder={tf("choose")}
             options={countries}
-            errors={f.errorsFor("organisation.country")}
-            registration={f.register("organisation.country")}
-            defaultValue={v("organisation.country")}
+            {...f.field("organisation.country")}
           />
           <SelectField
             name="organisation.type"
             label={labels["organisation.type"]!}
             placeholder={tf("choose")}
             options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: to(`types.${ty}`) }))}
-            errors={f.errorsFor("organisation.type")}
-            registration={f.register("organisation.type")}
-            defaultValue={v("organisation.type")}
+            {...f.field("organisation.type")}
           />
           <TextField
             name="organisation.contactEmail"
@@ -122,17 +116,13 @@ export function BehalfForm({
             label={labels["organisation.contactEmail"]!}
             hint={t("organisationEmailHint")}
             dir="ltr"
-            errors={f.errorsFor("organisation.contactEmail")}
-            registration={f.register("organisation.contactEmail")}
-            defaultValue={v("organisation.contactEmail")}
+            {...f.field("organisation.contactEmail")}
           />
           <SelectField
             name="organisation.locale"
             label={labels["organisation.locale"]!}
             options={emailLanguages}
-            errors={f.errorsFor("organisation.locale")}
-            registration={f.register("organisation.locale")}
-            defaultValue={v("organisation.locale")}
+            {...f.field("organisation.locale")}
           />
         </fieldset>
       ) : null}

@@ -55,16 +55,7 @@ export function ConsultationEditForm({
     status: t("statusLabel"),
   };
   const field = (name: string, type: string, hint?: string) => (
-    <TextField
-      name={name}
-      type={type}
-      dir="ltr"
-      label={labels[name] ?? name}
-      hint={hint}
-      errors={f.errorsFor(name)}
-      registration={f.register(name)}
-      defaultValue={f.value(name)}
-    />
+    <TextField name={name} type={type} dir="ltr" label={labels[name] ?? name} hint={hint} {...f.field(name)} />
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} onChange={onChange} noValidate className="max-w-xl">
@@ -101,9 +92,7 @@ export function ConsultationEditForm({
         name="status"
         label={labels.status ?? ""}
         options={(["draft", "open", "closed"] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        errors={f.errorsFor("status")}
-        registration={f.register("status")}
-        defaultValue={f.value("status")}
+        {...f.field("status")}
       />
       <SubmitButton label={tf("save")} pending={f.pending} />
     </form>
@@ -126,16 +115,7 @@ export function InviteAnchorForm({ consultationId }: { consultationId: string })
       />
       <FormStatus state={f.state} successText={t("anchorInvited")} />
       <input type="hidden" value={consultationId} {...f.register("consultationId")} />
-      <TextField
-        name="email"
-        type="email"
-        dir="ltr"
-        label={labels.email}
-        required
-        errors={f.errorsFor("email")}
-        registration={f.register("email")}
-        defaultValue={f.value("email")}
-      />
+      <TextField name="email" type="email" dir="ltr" label={labels.email} required {...f.field("email")} />
       <SelectField
         name="locale"
         label={labels.locale}
@@ -175,9 +155,7 @@ export function ConsultationDetailsForm({
       hint={hint}
       required={!optional}
       optional={optional}
-      errors={f.errorsFor(name)}
-      registration={f.register(name)}
-      defaultValue={f.value(name)}
+      {...f.field(name)}
     />
   );
   return (
@@ -198,15 +176,7 @@ export function ConsultationDetailsForm({
       <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
       {text("region", "auto")}
       {text("city", "auto")}
-      <SelectField
-        name="country"
-        label={labels.country ?? ""}
-        required
-        options={countries}
-        errors={f.errorsFor("country")}
-        registration={f.register("country")}
-        defaultValue={f.value("country")}
-      />
+      <SelectField name="country" label={labels.country ?? ""} required options={countries} {...f.field("country")} />
       {text("timeZone", "ltr", t("timeZoneHint"))}
       {text("anchors", "auto", undefined, true)}
       {/* Not "Save": the page's first form has that button. */}
