@@ -1,7 +1,7 @@
 // The registration form's participant rows, without JavaScript: "add" and "remove" buttons post
 // the form, and the server answers with the rows changed (nothing is saved).
 import type { FormValues } from "@/lib/validation";
-import { MAX_PARTICIPANTS } from "./schemas";
+import { MAX_PARTICIPANTS } from "./fields";
 
 const ROW = /^participants\.(\d+)\.(.+)$/;
 

@@ -5,6 +5,9 @@ import { ATTENDANCE_MODES, REGISTRATION_STATUSES } from "@/db/enums";
 
 // For pages and forms, which do not reach db/ themselves.
 export { ATTENDANCE_MODES, REGISTRATION_STATUSES };
+// The form's limits are declared once, without zod, for the browser's first scripts (./fields.ts).
+export { MAX_PARTICIPANTS } from "./fields";
+import { MAX_PARTICIPANTS } from "./fields";
 
 const ticked = z.transform((v) => v === true || v === "on" || v === "true");
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
@@ -15,8 +18,6 @@ const optionalText = (max: number) =>
     z.optional(z.string().check(z.trim(), z.maxLength(max))),
     z.transform((v) => (v ? v : undefined)),
   );
-
-export const MAX_PARTICIPANTS = 20;
 
 export const participantSchema = z
   .object({

@@ -13,7 +13,7 @@ import {
 } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
-import { ATTENDANCE_MODES, MAX_PARTICIPANTS, registrationSchema } from "@/lib/registrations/schemas";
+import { ATTENDANCE_MODES, MAX_PARTICIPANTS } from "@/lib/registrations/fields";
 import { nest } from "@/lib/validation";
 import { saveRegistrationAction } from "./actions";
 
@@ -33,10 +33,16 @@ export function RegistrationForm({
   const [enhanced, setEnhanced] = useState(false);
   // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setEnhanced(true), []);
-  const f = useSchemaForm(registrationSchema, saveRegistrationAction, initial, (state) => {
-    const rows = rowsOf(state.values ?? initial.values);
-    return { participants: rows.length ? rows : [{ attendance: "in_person" }] };
-  });
+  const f = useSchemaForm(
+    // zod and the schema arrive after the page has hydrated (use-schema-form).
+    () => import("@/lib/registrations/schemas").then((m) => m.registrationSchema),
+    saveRegistrationAction,
+    initial,
+    (state) => {
+      const rows = rowsOf(state.values ?? initial.values);
+      return { participants: rows.length ? rows : [{ attendance: "in_person" }] };
+    },
+  );
   const rows = rowsOf(f.state.values ?? initial.values);
   const { fields, append, remove } = useFieldArray({ control: f.form.control, name: "participants" });
 
