@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { PublicConsultation } from "@/lib/consultations/queries";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -50,8 +51,8 @@ export async function ConsultationFacts({
   );
 }
 
-export async function PhaseBadge({ phase }: { phase: PublicConsultation["phase"] }) {
-  const t = await getTranslations("phase");
+export function PhaseBadge({ phase }: { phase: PublicConsultation["phase"] }) {
+  const t = useTranslations("phase");
   const tone =
     phase === "open"
       ? "bg-green-100 text-green-900"

@@ -5,6 +5,7 @@ import { createTranslator } from "next-intl";
 import { offsetMinutes } from "@/lib/time";
 import type { AppLocale } from "./config";
 import { formatInstantInZone } from "./format";
+import { cachedFormatter } from "./intl-cache";
 import { loadMessages } from "./messages";
 
 export interface Zoned {
@@ -23,15 +24,19 @@ export function formatUtcOffset(instant: Date, timeZone: string): string {
 }
 
 /** "Nadi time (UTC+12)" in `locale`, at the instant `at` (by default the consultation's present offset). */
-export async function zoneName(locale: AppLocale, c: Zoned, at: Date = new Date()): Promise<string> {
-  const messages = await loadMessages(locale);
-  const regions = createTranslator({ locale, messages, namespace: "regions" });
-  const t = createTranslator({ locale, messages, namespace: "zones" });
-  const key = `${c.slug}.city` as never;
-  const city = regions.has(key) ? regions(key) : c.city;
+export function zoneName(locale: AppLocale, c: Zoned, at: Date = new Date()): Promise<string> {
   const offset = formatUtcOffset(at, c.timeZone);
-  // In Arabic the offset is a left-to-right run inside right-to-left text: isolated, it keeps its order.
-  return t("name", { city, offset: locale === "ar" ? `\u2066${offset}\u2069` : offset });
+  // A pure function of these four, and about 0.1 ms to build (two translators): the home page names
+  // seven zones per view.
+  return cachedFormatter(`zoneName|${locale}|${c.slug}|${c.city}|${offset}`, async () => {
+    const messages = await loadMessages(locale);
+    const regions = createTranslator({ locale, messages, namespace: "regions" });
+    const t = createTranslator({ locale, messages, namespace: "zones" });
+    const key = `${c.slug}.city` as never;
+    const city = regions.has(key) ? regions(key) : c.city;
+    // In Arabic the offset is a left-to-right run inside right-to-left text: isolated, it keeps its order.
+    return t("name", { city, offset: locale === "ar" ? `\u2066${offset}\u2069` : offset });
+  });
 }
 
 /** A deadline as the messages say it: its date and time on the consultation's clock, and that clock named. */
