@@ -18,6 +18,7 @@ import {
   type Round,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { cachedPublicData } from "@/lib/cache";
 import { NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import { hasInputs, namesOf, requireSecretariat, type Names } from "./shared";
@@ -79,13 +80,16 @@ const summaryColumns = (locale: AppLocale) => ({
 // ---------------------------------------------------------------- public reads
 
 /** The rounds the public may see (not those in preparation), newest first. */
-export async function listPublicRounds({ locale }: { locale: AppLocale }): Promise<RoundSummary[]> {
-  const db = await getDb();
-  return db
-    .select(summaryColumns(locale))
-    .from(rounds)
-    .where(ne(rounds.status, "preparing"))
-    .orderBy(desc(rounds.startsOn), desc(rounds.endsOn));
+export function listPublicRounds({ locale }: { locale: AppLocale }): Promise<RoundSummary[]> {
+  // Every public page asks (the current round): shared like the public pages' other data, and
+  // forgotten on every instance when a round's status or names change (updateRound notifies).
+  return cachedPublicData(`rounds:${locale}`, (db) =>
+    db
+      .select(summaryColumns(locale))
+      .from(rounds)
+      .where(ne(rounds.status, "preparing"))
+      .orderBy(desc(rounds.startsOn), desc(rounds.endsOn)),
+  );
 }
 
 /**
