@@ -7,6 +7,7 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listConsultationsForSecretariat } from "@/lib/consultations/admin";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { RegionsSideBySide } from "@/components/regions-side-by-side";
+import { TableHead } from "@/components/table-head";
 import { formatDateRange } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
@@ -99,25 +100,10 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
         />
       </section>
       <table className="mt-4 w-full text-start text-sm">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="py-1 text-start">
-              {t("region")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("dates")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("submissionDeadline")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("capacity")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("status")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="py-1 text-start"
+          columns={[t("region"), tc("dates"), tc("submissionDeadline"), tc("capacity"), tc("status")]}
+        />
         <tbody>
           {rows.map((c, i) => (
             <tr key={c.id} className="border-b">

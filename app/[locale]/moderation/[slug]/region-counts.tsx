@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/config";
 import type { RegionCount } from "@/lib/moderation/regions";
+import { TableHead } from "@/components/table-head";
 
 /**
  * The secretariat's table of inputs per region on /moderation/all: received, accepted and waiting
@@ -25,22 +26,15 @@ export async function RegionCounts({
         {t("byRegion")}
       </h2>
       <table className="mt-2 text-start text-sm" data-testid="by-region">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="pe-6 text-start">
-              {t("region")}
-            </th>
-            <th scope="col" className="pe-6 text-end">
-              {t("regionReceived")}
-            </th>
-            <th scope="col" className="pe-6 text-end">
-              {t("regionAccepted")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("regionWaiting")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="pe-6 text-end"
+          columns={[
+            { label: t("region"), className: "pe-6 text-start" },
+            t("regionReceived"),
+            t("regionAccepted"),
+            { label: t("regionWaiting"), className: "text-end" },
+          ]}
+        />
         <tbody>
           {regions.map((r) => (
             <tr key={r.id} className="border-b">

@@ -6,6 +6,7 @@ import { OrganisationActivity } from "@/components/organisation-activity";
 import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { organisationFormOptions } from "@/components/organisation-form-options";
+import { TableHead } from "@/components/table-head";
 import { countryName, languageList } from "@/lib/i18n/names";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { httpHref } from "@/lib/safe-href";
@@ -102,19 +103,10 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             {t("membersTitle")}
           </h2>
           <table className="mt-2 w-full max-w-3xl text-start">
-            <thead>
-              <tr className="border-b">
-                <th scope="col" className="py-1 text-start">
-                  {t("memberEmail")}
-                </th>
-                <th scope="col" className="py-1 text-start">
-                  {t("memberRole")}
-                </th>
-                <th scope="col" className="py-1 text-start">
-                  {t("memberActions")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName="py-1 text-start"
+              columns={[t("memberEmail"), t("memberRole"), t("memberActions")]}
+            />
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId} className="border-b align-top" data-testid="member-row">

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
 import { Pager } from "@/components/pager";
+import { TableHead } from "@/components/table-head";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
@@ -112,19 +113,7 @@ export default async function RegistrationsPage({
               </span>
             </div>
             <table className="mt-2 w-full text-start text-sm">
-              <thead>
-                <tr className="border-b">
-                  <th scope="col" className="text-start">
-                    {tr("fields.name")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {tr("fields.attendance")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {t("needsColumn")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[tr("fields.name"), tr("fields.attendance"), t("needsColumn")]} />
               <tbody>
                 {participants.map((p) => (
                   <tr key={p.id} className="border-b align-top">

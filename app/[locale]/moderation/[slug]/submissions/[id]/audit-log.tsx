@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEntry } from "@/components/audit-entry";
+import { TableHead } from "@/components/table-head";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 
@@ -13,19 +14,11 @@ export async function AuditLog({ audit, themes }: { audit: ModerationDetail["aud
         {t("auditLog")}
       </h2>
       <table className="mt-2 w-full text-start text-sm">
-        <thead>
-          <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-1 pe-3 text-start">
-              {t("when")}
-            </th>
-            <th scope="col" className="py-1 pe-3 text-start">
-              {t("who")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {ta("audit.whatHappened")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          rowClassName="border-b-2 border-slate-400"
+          cellClassName="py-1 pe-3 text-start"
+          columns={[t("when"), t("who"), { label: ta("audit.whatHappened"), className: "py-1 text-start" }]}
+        />
         <tbody>
           {audit.map((a) => (
             <tr key={a.id} className="border-b border-slate-300 align-top" data-testid="audit-row">
