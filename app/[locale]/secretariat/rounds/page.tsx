@@ -4,6 +4,7 @@ import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { formatDateRange } from "@/lib/i18n/format";
@@ -54,14 +55,11 @@ export default async function RoundsPage({ params, searchParams }: PageProps<"/[
           ))}
         </tbody>
       </table>
-      <section aria-labelledby="create-round" className="mt-8">
-        <h2 id="create-round" className="text-xl font-semibold">
-          {t("createTitle")}
-        </h2>
+      <Section id="create-round" title={t("createTitle")} className="mt-8">
         <ClientMessages namespaces={["rounds"]}>
           <CreateRoundForm initial={{ status: "idle" }} rounds={rounds.map((r) => ({ id: r.id, name: r.name }))} />
         </ClientMessages>
-      </section>
+      </Section>
     </>
   );
 }

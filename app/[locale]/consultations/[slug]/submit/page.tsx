@@ -15,6 +15,7 @@ import { formValuesOf, newIdempotencyKey } from "@/lib/submissions/form-values";
 import { SubmissionForm } from "./submission-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { NeedOrganisation } from "@/components/need-organisation";
+import { Section } from "@/components/section";
 
 export default async function SubmitPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/submit">) {
   const { locale: raw, slug } = await params;
@@ -59,10 +60,12 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
         <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p>
       ) : null}
       {drafts.length > 0 && !draft ? (
-        <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
-          <h2 id="drafts" className="font-semibold">
-            {t("drafts")}
-          </h2>
+        <Section
+          id="drafts"
+          title={t("drafts")}
+          className="mt-4 rounded border border-slate-300 p-3"
+          headingClassName="font-semibold"
+        >
           <ul className="mt-1 list-disc ps-6">
             {drafts.map((d) => (
               <li key={d.id}>
@@ -75,7 +78,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {closed ? (
         <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">

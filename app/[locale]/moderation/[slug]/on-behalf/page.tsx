@@ -3,6 +3,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { submissionFormOptions } from "@/components/submission-form-options";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
@@ -75,10 +76,7 @@ export default async function OnBehalfPage({
             </p>
           ) : null}
 
-          <section aria-labelledby="behalf-organisation" className="mt-6 max-w-3xl">
-            <h2 id="behalf-organisation" className="text-xl font-semibold">
-              {t("organisationTitle")}
-            </h2>
+          <Section id="behalf-organisation" title={t("organisationTitle")} className="mt-6 max-w-3xl">
             {chosen || isNew ? (
               <p className="mt-2" data-testid="behalf-chosen">
                 {chosen ? (
@@ -160,13 +158,15 @@ export default async function OnBehalfPage({
                 </p>
               </>
             )}
-          </section>
+          </Section>
 
           {chosen || isNew ? (
-            <section aria-labelledby="behalf-input" className="mt-8 max-w-3xl">
-              <h2 id="behalf-input" className="mb-4 text-xl font-semibold">
-                {t("inputTitle")}
-              </h2>
+            <Section
+              id="behalf-input"
+              title={t("inputTitle")}
+              className="mt-8 max-w-3xl"
+              headingClassName="mb-4 text-xl font-semibold"
+            >
               <ClientMessages namespaces={["submission", "behalf", "organisation"]}>
                 <BehalfForm
                   slug={slug}
@@ -184,7 +184,7 @@ export default async function OnBehalfPage({
                   {...await submissionFormOptions(locale, c.roundId)}
                 />
               </ClientMessages>
-            </section>
+            </Section>
           ) : null}
         </>
       )}

@@ -8,6 +8,7 @@ import { regionNames } from "@/lib/i18n/regions";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution } from "@/lib/synthesis";
 import { ContributionSections } from "@/components/contribution-sections";
+import { Section } from "@/components/section";
 import { contributionStepAction } from "./actions";
 
 /** The region's contribution as its anchors (and, once submitted, the secretariat) see it. */
@@ -43,18 +44,17 @@ export default async function SynthesisPage({
         <p className="mt-1">{t("language", { language: languageName(locale, contribution.language) })}</p>
       ) : null}
       {contribution.returnComment && contribution.status === "returned" ? (
-        <section
+        <Section
+          id="return-comment"
+          title={t("returnComment")}
           className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-4"
-          aria-labelledby="return-comment"
-          data-testid="return-comment"
+          headingClassName="font-semibold"
+          testId="return-comment"
         >
-          <h2 id="return-comment" className="font-semibold">
-            {t("returnComment")}
-          </h2>
           <p className="mt-1 whitespace-pre-line" dir="auto">
             {contribution.returnComment}
           </p>
-        </section>
+        </Section>
       ) : null}
       {view.flagged > 0 ? (
         <p

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEntry } from "@/components/audit-entry";
 import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 
@@ -9,10 +10,7 @@ export async function AuditLog({ audit, themes }: { audit: ModerationDetail["aud
   const [t, ta] = await Promise.all([getTranslations("moderation"), getTranslations("anchor")]);
   const format = await getFormatter();
   return (
-    <section aria-labelledby="audit" className="mt-8">
-      <h2 id="audit" className="text-xl font-semibold">
-        {t("auditLog")}
-      </h2>
+    <Section id="audit" title={t("auditLog")} className="mt-8">
       <table className="mt-2 w-full text-start text-sm">
         <TableHead
           rowClassName="border-b-2 border-slate-400"
@@ -33,6 +31,6 @@ export async function AuditLog({ audit, themes }: { audit: ModerationDetail["aud
           ))}
         </tbody>
       </table>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { Section } from "@/components/section";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 import { canMove } from "@/lib/submissions/lifecycle";
@@ -42,10 +43,7 @@ export async function ModerationActions({
   );
 
   return (
-    <section aria-labelledby="actions" className="mt-6">
-      <h2 id="actions" className="text-xl font-semibold">
-        {t("actions")}
-      </h2>
+    <Section id="actions" title={t("actions")} className="mt-6">
       <div className="mt-2 flex flex-wrap gap-3">
         {canMove("accept", s.status) ? button("accept", t("accept")) : null}
         {canMove("publish", s.status) && s.publication !== "none" && !s.publishedAt
@@ -122,6 +120,6 @@ export async function ModerationActions({
           />
         </div>
       </ClientMessages>
-    </section>
+    </Section>
   );
 }

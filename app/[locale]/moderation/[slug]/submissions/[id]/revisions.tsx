@@ -3,6 +3,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { themeShortName, type ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail, RevisionDiff } from "@/lib/moderation/detail";
+import { Section } from "@/components/section";
 
 /**
  * An input's revisions (number, date, author) and, when it has more than one, a form to pick two and
@@ -34,10 +35,7 @@ export async function Revisions({
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   return (
-    <section aria-labelledby="revisions" className="mt-8 max-w-3xl">
-      <h2 id="revisions" className="text-xl font-semibold">
-        {t("revisions")}
-      </h2>
+    <Section id="revisions" title={t("revisions")} className="mt-8 max-w-3xl">
       <ul className="mt-1 text-sm">
         {revisions.map((r) => (
           <li key={r.number}>
@@ -141,6 +139,6 @@ export async function Revisions({
           </div>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
@@ -113,10 +114,7 @@ export default async function SectionPage({
       </section>
 
       {q ? (
-        <section aria-labelledby="similar-title" className="mt-8" data-testid="finder-similar">
-          <h2 id="similar-title" className="text-xl font-semibold">
-            {t("similar")}
-          </h2>
+        <Section id="similar-title" title={t("similar")} className="mt-8" testId="finder-similar">
           {similar.length === 0 ? (
             <p className="mt-2">{t("similarNone")}</p>
           ) : (
@@ -129,14 +127,11 @@ export default async function SectionPage({
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {revisions.length > 0 ? (
-        <section aria-labelledby="history-title" className="mt-10">
-          <h2 id="history-title" className="text-2xl font-semibold">
-            {t("history")}
-          </h2>
+        <Section id="history-title" title={t("history")} className="mt-10" headingClassName="text-2xl font-semibold">
           <ol className="mt-3 space-y-3">
             {[...revisions].reverse().map((r) => (
               <li key={r.number}>
@@ -155,7 +150,7 @@ export default async function SectionPage({
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
     </>
   );

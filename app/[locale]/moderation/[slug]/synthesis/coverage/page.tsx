@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { isAnchorOf } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -43,14 +44,13 @@ export default async function CoveragePage({
       <p className="mt-2 max-w-prose">{t("coverageIntro")}</p>
 
       {coverage.flagged.length > 0 ? (
-        <section
-          aria-labelledby="flagged-title"
+        <Section
+          id="flagged-title"
+          title={t("flaggedTitle")}
           className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4"
-          data-testid="coverage-flagged"
+          headingClassName="font-semibold text-red-900"
+          testId="coverage-flagged"
         >
-          <h2 id="flagged-title" className="font-semibold text-red-900">
-            {t("flaggedTitle")}
-          </h2>
           <ul className="mt-2 list-disc ps-6">
             {coverage.flagged.map((f) => (
               <li key={f.id}>
@@ -61,7 +61,7 @@ export default async function CoveragePage({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       <ul className="mt-6 space-y-1" aria-label={t("coverage")}>
