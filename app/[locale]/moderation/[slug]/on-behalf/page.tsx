@@ -5,7 +5,7 @@ import { LocaleLink } from "@/components/locale-link";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
+import { defaultLocale, isLocale, localeOptions } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
@@ -180,7 +180,7 @@ export default async function OnBehalfPage({
                       language: locale,
                     },
                   }}
-                  emailLanguages={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
+                  emailLanguages={localeOptions}
                   {...await submissionFormOptions(locale, c.roundId)}
                 />
               </ClientMessages>
