@@ -4,17 +4,17 @@ import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { Section } from "@/components/section";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale, localeOptions } from "@/lib/i18n/config";
+import { loadOrDeny } from "@/lib/auth/page";
+import { localeOptions } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getOrganisationForBehalf, searchOrganisationsForBehalf } from "@/lib/submissions";
 import { newIdempotencyKey } from "@/lib/submissions/form-values";
 import { organisationSearchSchema } from "@/lib/submissions/schemas";
 import { BehalfForm } from "./behalf-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { isBeforeDeadline } from "@/lib/consultations/phase";
+import { loadModerationPage } from "../load";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,11 +23,8 @@ export default async function OnBehalfPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/on-behalf");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/on-behalf`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return <Forbidden />;
   const t = await getTranslations("behalf");
   const to = await getTranslations("organisation");

@@ -3,25 +3,20 @@ import { FilterSelect } from "@/components/filter-fields";
 import { Notice } from "@/components/notice";
 import { Pager } from "@/components/pager";
 import { TableHead } from "@/components/table-head";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { listRegistrationsForModeration } from "@/lib/registrations";
 import { registrationFiltersSchema } from "@/lib/registrations/schemas";
 import { decideRegistrationAction } from "./actions";
 import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
+import { loadModerationPage } from "../load";
 
 export default async function RegistrationsPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/registrations">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/registrations");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/registrations`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const filters = registrationFiltersSchema.parse(sp);
   const data = await listRegistrationsForModeration({ actor, consultationId: c.id, filters });

@@ -4,24 +4,21 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Notice } from "@/components/notice";
 import { Section } from "@/components/section";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { loadOrDeny } from "@/lib/auth/page";
 import { countryName } from "@/lib/i18n/format";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution, listSectionRevisions } from "@/lib/synthesis";
 import { findCitable, similarTo } from "@/lib/synthesis/coverage";
 import { SectionForm, type EditorItem } from "./section-form";
+import { loadModerationPage } from "../../load";
 
 /** The editor of one theme's section, with the finder of inputs to cite and the section's history. */
 export default async function SectionPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/synthesis/[theme]">) {
-  const { locale: raw, slug, theme } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { theme } = await params;
+  const { locale, slug, actor, c } = await loadModerationPage(params, `/synthesis/${theme}`);
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis/${theme}`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const view = await loadOrDeny(() => getContribution({ actor, consultationId: c.id, locale }));
   if (!view) return null;

@@ -3,23 +3,19 @@ import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
 import { Section } from "@/components/section";
 import { isAnchorOf } from "@/lib/auth/actor";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { loadOrDeny } from "@/lib/auth/page";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { COVERAGE_PAGE, getCoverage } from "@/lib/synthesis/coverage";
 import { readNotCitedAction } from "../actions";
+import { loadModerationPage } from "../../load";
 
 /** Per theme, the accepted inputs no paragraph cites yet; each can be marked read, not cited. */
 export default async function CoveragePage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/synthesis/coverage">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/synthesis/coverage");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis/coverage`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const themeParam = typeof sp.theme === "string" && /^\d{1,5}$/.test(sp.theme) ? Number(sp.theme) : undefined;
   const offset = typeof sp.offset === "string" && /^\d{1,6}$/.test(sp.offset) ? Number(sp.offset) : 0;
