@@ -2,8 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LocaleLink } from "@/components/locale-link";
-import { Notice } from "@/components/notice";
-import { OrganisationChooser } from "@/components/organisation-chooser";
+import { ActingForHead } from "@/components/acting-for-head";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
@@ -47,18 +46,16 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   };
   return (
     <>
-      <Notice searchParams={sp} />
-      {heading}
-      <OrganisationChooser
+      <ActingForHead
+        searchParams={sp}
+        heading={heading}
         organisations={orgs}
         current={org.id}
         href={(id) => `/consultations/${slug}/submit?org=${id}`}
         label={t("chooseOrganisation")}
         actingFor={t("forOrganisation", { organisation: org.name })}
+        deadline={c.submissionDeadline ? t("deadline", await deadlineInZone(locale, c.submissionDeadline, c)) : null}
       />
-      {c.submissionDeadline ? (
-        <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p>
-      ) : null}
       {drafts.length > 0 && !draft ? (
         <Section
           id="drafts"
