@@ -29,6 +29,8 @@ export async function ModerationActions({
     getTranslations("submission"),
     getTranslations("errors"),
   ]);
+  // What the two message forms (request changes, reject) send with their message.
+  const message = { submissionId: s.id, version: s.version, slug };
   const button = (action: string, label: string, extra?: React.ReactNode) => (
     <form action={moderateButtonAction} className="inline-flex flex-wrap items-end gap-2">
       <input type="hidden" name="submissionId" value={s.id} />
@@ -97,9 +99,7 @@ export async function ModerationActions({
           {hasMembers ? (
             <MessageForm
               kind="requestChanges"
-              submissionId={s.id}
-              version={s.version}
-              slug={slug}
+              {...message}
               label={t("changesMessage")}
               submitLabel={t("requestChanges")}
               successText={t("changesRequested")}
@@ -111,9 +111,7 @@ export async function ModerationActions({
           )}
           <MessageForm
             kind="reject"
-            submissionId={s.id}
-            version={s.version}
-            slug={slug}
+            {...message}
             label={t("rejectReason")}
             submitLabel={t("reject")}
             successText={t("rejected")}

@@ -47,26 +47,23 @@ export async function Revisions({
       {revisions.length > 1 ? (
         <>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
-            <label className="flex flex-col">
-              <span>{t("compareFrom")}</span>
-              <select name="from" defaultValue={from} className="rounded border border-slate-500 px-2 py-1">
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span>{t("compareTo")}</span>
-              <select name="to" defaultValue={to_} className="rounded border border-slate-500 px-2 py-1">
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {(
+              [
+                ["from", from, t("compareFrom")],
+                ["to", to_, t("compareTo")],
+              ] as const
+            ).map(([name, value, label]) => (
+              <label key={name} className="flex flex-col">
+                <span>{label}</span>
+                <select name={name} defaultValue={value} className="rounded border border-slate-500 px-2 py-1">
+                  {revisions.map((r) => (
+                    <option key={r.number} value={r.number}>
+                      {r.number}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
             <button type="submit" className="rounded border border-slate-700 px-3 py-1">
               {t("compare")}
             </button>
