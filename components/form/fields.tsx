@@ -63,6 +63,11 @@ export function FormErrorSummary({
   );
 }
 
+/** Hidden fields (ids, versions) that carry the form's values back, registered with the form. */
+export function HiddenFields({ f, names }: { f: Pick<SchemaForm, "value" | "register">; names: string[] }) {
+  return names.map((name) => <input key={name} type="hidden" defaultValue={f.value(name)} {...f.register(name)} />);
+}
+
 /**
  * A field's label: required fields carry a star (the form's RequiredNote says what it means; the
  * control itself has aria-required), optional ones say "(optional)" in words, part of their name.

@@ -3,7 +3,14 @@
 // react-hook-form and again by the server action; without JavaScript they post as plain forms and
 // the server's messages show field by field.
 import { useTranslations } from "next-intl";
-import { FormErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  FormErrorSummary,
+  FormStatus,
+  HiddenFields,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm, type SchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
@@ -103,8 +110,7 @@ export function UpdateRoundForm({ initial }: { initial: FormState }) {
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="update-round">
       <FormErrorSummary f={f} labels={labels} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["roundId", "version"]} />
       <NameFields f={f} />
       <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required {...f.field("startsOn")} />
       <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required {...f.field("endsOn")} />
@@ -184,9 +190,7 @@ export function AddConsultationForm({
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-consultation">
       <FormErrorSummary f={f} labels={labels} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       {["slug", "code", "region", "city"].map(field)}
       <SelectField
         name="country"
@@ -218,9 +222,7 @@ export function AddTopicForm({ initial, groups }: { initial: FormState; groups: 
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-topic">
       <FormErrorSummary f={f} labels={labels} />
       <FormStatus state={f.state} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       <NameFields f={f} />
       {groups.length ? (
         <SelectField
@@ -243,10 +245,7 @@ export function RenameTopicForm({ initial }: { initial: FormState }) {
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="rename-topic">
       <FormErrorSummary f={f} labels={names} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
-      <input type="hidden" defaultValue={f.value("topicId")} {...f.register("topicId")} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version", "topicId"]} />
       <NameFields f={f} />
       <SubmitButton label={t("save")} pending={f.pending} />
     </form>
@@ -259,9 +258,7 @@ export function AddTopicGroupForm({ initial }: { initial: FormState }) {
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-group">
       <FormErrorSummary f={f} labels={names} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       <NameFields f={f} />
       <SubmitButton label={t("addGroup")} pending={f.pending} />
     </form>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import {
   FormErrorSummary,
+  HiddenFields,
   LabelText,
   RequiredMark,
   RequiredNote,
@@ -75,9 +76,7 @@ export function RegistrationForm({
       <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -start-[9999px]" />
       <FormErrorSummary f={f} labels={labels} />
       <RequiredNote />
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("organisationId")} {...f.register("organisationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["consultationId", "organisationId", "version"]} />
       <h2 id="field-participants" tabIndex={-1} className="text-xl font-semibold">
         {t("participantsTitle")}
       </h2>

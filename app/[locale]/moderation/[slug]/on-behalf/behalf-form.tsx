@@ -3,7 +3,7 @@
 // created here), the channel, and the same content fields as the organisation's own form. One zod
 // schema with the server; a plain form post without JavaScript.
 import { useTranslations } from "next-intl";
-import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { FormErrorSummary, HiddenFields, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import {
   contentDefaults,
@@ -75,9 +75,7 @@ export function BehalfForm({
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate encType="multipart/form-data">
       <FormErrorSummary f={f} labels={labels} />
       <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" defaultValue={v("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={v("idempotencyKey")} {...f.register("idempotencyKey")} />
-      <input type="hidden" defaultValue={v("organisation.mode")} {...f.register("organisation.mode")} />
+      <HiddenFields f={f} names={["consultationId", "idempotencyKey", "organisation.mode"]} />
       {isNew ? null : <input type="hidden" defaultValue={v("organisation.id")} {...f.register("organisation.id")} />}
 
       {isNew ? (

@@ -2,7 +2,14 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { deadlineWarnings } from "@/lib/consultations/deadlines";
-import { FormErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  FormErrorSummary,
+  FormStatus,
+  HiddenFields,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
 import { idle, type FormState } from "@/lib/form-state";
@@ -76,8 +83,7 @@ export function ConsultationEditForm({
           </div>
         ) : null}
       </div>
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["consultationId", "version"]} />
       {field("startsOn", "date")}
       {field("endsOn", "date")}
       {field("registrationDeadline", "datetime-local", t("deadlineHint", { timeZone }))}
@@ -148,8 +154,7 @@ export function ConsultationDetailsForm({
       data-testid="consultation-details"
     >
       <FormErrorSummary f={f} labels={labels} />
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["consultationId", "version"]} />
       {text("region", "auto")}
       {text("city", "auto")}
       <SelectField name="country" label={labels.country ?? ""} required options={countries} {...f.field("country")} />
