@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { localeAutonyms, locales, type AppLocale } from "@/lib/i18n/config";
+import { Section } from "@/components/section";
 
 // At least 24 × 24 px to tap (WCAG 2.5.8), short words like "CSV" included.
 const link = "inline-flex min-h-6 min-w-6 items-center text-brand underline";
@@ -47,14 +48,12 @@ export async function ExportLinks({
   // The all-regions download is of the round the page shows (its ?round=).
   const round = new URLSearchParams(filterQuery.replace(/^\?/, "")).get("round");
   return (
-    <section
-      aria-labelledby="exports"
+    <Section
+      id="exports"
+      title={t("section")}
       className="mt-6 rounded border border-slate-300 p-3 text-sm"
-      data-testid="exports-section"
+      testId="exports-section"
     >
-      <h2 id="exports" className="text-xl font-semibold">
-        {t("section")}
-      </h2>
       {all ? (
         <>
           <h3 className="mt-2 font-semibold">{t("allRegionsTitle")}</h3>
@@ -111,6 +110,6 @@ export async function ExportLinks({
           </p>
         </>
       )}
-    </section>
+    </Section>
   );
 }

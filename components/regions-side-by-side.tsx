@@ -5,6 +5,7 @@ import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { RegionColumn } from "@/lib/moderation/regions";
 import { QUEUE_STATUSES } from "@/lib/moderation/schemas";
 import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
+import { Section } from "@/components/section";
 
 /**
  * The secretariat's one table of the seven regions: a column per region (its name links to its
@@ -76,10 +77,7 @@ export async function RegionsSideBySide({
   );
   const queue = (r: RegionColumn, q: string) => `/${locale}/moderation/${r.slug}?${q}#queue`;
   return (
-    <section aria-labelledby="regions-overview" className="mt-10">
-      <h2 id="regions-overview" className="text-xl font-semibold">
-        {t("title")}
-      </h2>
+    <Section id="regions-overview" title={t("title")} className="mt-10">
       <p className="mt-1 max-w-3xl text-sm">{t("lead")}</p>
       <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="regions-overview" tabIndex={0}>
         <table className="min-w-full text-sm" data-testid="regions-overview">
@@ -174,6 +172,6 @@ export async function RegionsSideBySide({
           </tbody>
         </table>
       </div>
-    </section>
+    </Section>
   );
 }

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ConsultationFacts, PhaseBadge } from "@/components/consultation-facts";
+import { ConsultationCards } from "@/components/consultation-cards";
 import { listPublicConsultations } from "@/lib/consultations/queries";
 import { isLocale, defaultLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
-import { regionNames } from "@/lib/i18n/regions";
+import { Section } from "@/components/section";
 import { roundForView } from "@/lib/rounds";
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
@@ -15,7 +15,6 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const [{ round, rounds }, every] = await Promise.all([roundForView({ locale }), listPublicConsultations()]);
   const consultations = every.filter((c) => c.roundId === round?.id);
   const others = rounds.filter((r) => r.id !== round?.id);
-  const names = await Promise.all(consultations.map((c) => regionNames(c)));
   return (
     <>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -39,39 +38,17 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </div>
       </section>
 
-      <section aria-labelledby="list" className="mt-8">
-        <h2 id="list" className="text-2xl font-semibold">
-          {t("listTitle", { round: round?.name ?? "" })}
-        </h2>
-        <ul className="mt-4 grid gap-4 md:grid-cols-2">
-          {consultations.map((c, i) => (
-            <li key={c.id} className="rounded border border-slate-300 p-4" data-testid="consultation-card">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h3 className="text-lg font-semibold">{names[i]?.region}</h3>
-                <PhaseBadge phase={c.phase} />
-              </div>
-              <div className="mt-2">
-                <ConsultationFacts c={c} locale={locale} />
-              </div>
-              <p className="mt-3">
-                <Link
-                  href={`/consultations/${c.slug}`}
-                  className="font-medium text-brand underline underline-offset-2"
-                  aria-label={t("detailsFor", { region: names[i]?.region ?? c.region })}
-                >
-                  {t("details")}
-                </Link>
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Section
+        id="list"
+        title={t("listTitle", { round: round?.name ?? "" })}
+        className="mt-8"
+        headingClassName="text-2xl font-semibold"
+      >
+        <ConsultationCards consultations={consultations} locale={locale} testId="consultation-card" />
+      </Section>
 
       {others.length ? (
-        <section aria-labelledby="other-rounds" className="mt-8">
-          <h2 id="other-rounds" className="text-xl font-semibold">
-            {t("otherRounds")}
-          </h2>
+        <Section id="other-rounds" title={t("otherRounds")} className="mt-8">
           <ul className="mt-2 list-disc ps-6">
             {others.map((r) => (
               <li key={r.id}>
@@ -81,7 +58,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </>
   );

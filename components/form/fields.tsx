@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import type { SchemaForm } from "./use-schema-form";
 
 const inputClass =
   "mt-1 block w-full rounded border border-slate-500 px-3 py-2 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:border-2";
@@ -43,6 +44,30 @@ export function ErrorSummary({
   );
 }
 
+/** The ErrorSummary of a useSchemaForm form: the refusal's message, if refused, and each field's error. */
+export function FormErrorSummary({
+  f,
+  labels,
+}: {
+  f: Pick<SchemaForm, "state" | "allErrors">;
+  labels: Record<string, string>;
+}) {
+  const t = useTranslations("form");
+  return (
+    <ErrorSummary
+      title={t("errorSummaryTitle")}
+      message={f.state.status === "error" ? f.state.message : undefined}
+      errors={f.allErrors}
+      labels={labels}
+    />
+  );
+}
+
+/** Hidden fields (ids, versions) that carry the form's values back, registered with the form. */
+export function HiddenFields({ f, names }: { f: Pick<SchemaForm, "value" | "register">; names: string[] }) {
+  return names.map((name) => <input key={name} type="hidden" defaultValue={f.value(name)} {...f.register(name)} />);
+}
+
 /**
  * A field's label: required fields carry a star (the form's RequiredNote says what it means; the
  * control itself has aria-required), optional ones say "(optional)" in words, part of their name.
@@ -73,7 +98,8 @@ export function RequiredNote() {
   return <p className="mb-4 text-sm text-slate-700">{t("requiredNote")}</p>;
 }
 
-function FieldError({ id, errors }: { id: string; errors: string[] }) {
+/** A field's errors, below it (the id is what the field's aria-describedby names). */
+export function FieldError({ id, errors }: { id: string; errors: string[] }) {
   if (errors.length === 0) return null;
   return (
     <p id={id} className="mt-1 text-sm font-medium text-red-800">

@@ -85,11 +85,14 @@ export function useSchemaForm<S extends Schema>(
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
 
-  /** A text or select field's errors, registration and value, spread onto TextField or SelectField. */
-  const field = (name: string) => ({
+  /**
+   * A text or select field's errors, registration and value (else `fallback`, the value of a new
+   * form), spread onto TextField or SelectField.
+   */
+  const field = (name: string, fallback?: string) => ({
     errors: errorsFor(name),
     registration: form.register(name),
-    defaultValue: value(name),
+    defaultValue: value(name) ?? fallback,
   });
 
   return {

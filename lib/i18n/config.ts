@@ -10,6 +10,9 @@ export const localeAutonyms: Record<AppLocale, string> = {
   ar: "العربية",
 };
 
+/** The languages as a select's options, each named in itself. */
+export const localeOptions = locales.map((l) => ({ value: l, label: localeAutonyms[l] }));
+
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }

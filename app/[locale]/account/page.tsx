@@ -4,6 +4,7 @@ import { ClearOrganisationCopies } from "@/components/clear-local-copy";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { OrganisationActivity } from "@/components/organisation-activity";
+import { Section } from "@/components/section";
 import { requirePageActor } from "@/lib/auth/page";
 import { listPublicConsultations } from "@/lib/consultations/queries";
 import { listMyOrganisations } from "@/lib/organisations";
@@ -32,10 +33,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         {t("signedInAs", { email: actor.email })}
       </p>
 
-      <section aria-labelledby="orgs" className="mt-6">
-        <h2 id="orgs" className="text-xl font-semibold">
-          {t("organisationsTitle")}
-        </h2>
+      <Section id="orgs" title={t("organisationsTitle")} className="mt-6">
         {orgs.length === 0 ? <p className="mt-2">{t("noOrganisation")}</p> : null}
         {orgs.map((o) => (
           <div key={o.id} className="mt-4 rounded border border-slate-300 p-4" data-testid="account-organisation">
@@ -57,12 +55,9 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
             {t("createOrganisation")}
           </LocaleLink>
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="roles" className="mt-6">
-        <h2 id="roles" className="text-xl font-semibold">
-          {t("rolesTitle")}
-        </h2>
+      <Section id="roles" title={t("rolesTitle")} className="mt-6">
         <ul className="mt-2 list-disc ps-6">
           {actor.secretariat ? (
             <li>
@@ -81,19 +76,16 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
           ))}
           {!actor.secretariat && anchored.length === 0 ? <li>{t("noRoles")}</li> : null}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="prefs" className="mt-6">
-        <h2 id="prefs" className="text-xl font-semibold">
-          {t("preferencesTitle")}
-        </h2>
+      <Section id="prefs" title={t("preferencesTitle")} className="mt-6">
         <p className="mt-1 text-sm">{t("languageHint")}</p>
         <div className="mt-2">
           <ClientMessages namespaces={["account"]}>
             <PreferencesForm initial={{ status: "idle", values: { name: actor.name ?? "", locale: actor.locale } }} />
           </ClientMessages>
         </div>
-      </section>
+      </Section>
 
       <div className="mt-8 flex flex-wrap gap-3">
         <form action={signOutAction}>

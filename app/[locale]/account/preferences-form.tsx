@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { FormErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { preferencesSchema } from "@/lib/auth/schemas";
-import { localeAutonyms, locales } from "@/lib/i18n/config";
+import { localeOptions } from "@/lib/i18n/config";
 import { updatePreferencesAction } from "./actions";
 
 export function PreferencesForm({ initial }: { initial: FormState }) {
@@ -14,19 +14,9 @@ export function PreferencesForm({ initial }: { initial: FormState }) {
   const labels = { name: t("name"), locale: t("language") };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-md">
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <TextField name="name" label={labels.name} autoComplete="name" dir="auto" {...f.field("name")} />
-      <SelectField
-        name="locale"
-        label={labels.locale}
-        options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
-        {...f.field("locale")}
-      />
+      <SelectField name="locale" label={labels.locale} options={localeOptions} {...f.field("locale")} />
       <SubmitButton label={tf("save")} pending={f.pending} />
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterSelect, SearchField } from "@/components/filter-fields";
 import { LocaleLink } from "@/components/locale-link";
 import { listPublicConsultations } from "@/lib/consultations/queries";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
@@ -57,69 +58,36 @@ export default async function PublicInputsPage({ params, searchParams }: PagePro
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl">{t("lead")}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
-        <div className="flex w-full max-w-md flex-col text-sm">
-          <label htmlFor="public-search" className="font-medium">
-            {tp("search")}
-          </label>
-          <span id="public-search-hint" className="text-xs text-slate-700">
-            {tp("searchHint")}
-          </span>
-          <input
-            id="public-search"
-            type="search"
-            name="q"
-            defaultValue={search ?? ""}
-            dir="auto"
-            aria-describedby="public-search-hint"
-            className="rounded border border-slate-500 px-2 py-1"
-          />
-        </div>
+        <SearchField
+          id="public-search"
+          hintId="public-search-hint"
+          label={tp("search")}
+          hint={tp("searchHint")}
+          defaultValue={search ?? ""}
+        />
         {rounds.length > 1 ? (
-          <label className="flex flex-col text-sm">
-            <span className="font-medium">{tp("round")}</span>
-            <select
-              name="round"
-              defaultValue={chosen?.slug ?? ""}
-              className="rounded border border-slate-500 px-2 py-1"
-            >
-              {rounds.map((r) => (
-                <option key={r.slug} value={r.slug}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            name="round"
+            label={tp("round")}
+            defaultValue={chosen?.slug}
+            options={rounds.map((r) => ({ value: r.slug, label: r.name }))}
+          />
         ) : null}
-        <label className="flex flex-col text-sm">
-          <span className="font-medium">{tp("region")}</span>
-          <select
-            name="consultation"
-            defaultValue={consultation ?? ""}
-            className="rounded border border-slate-500 px-2 py-1"
-          >
-            <option value="">{t("all")}</option>
-            {consultations.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {names[c.slug]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="font-medium">{t("theme")}</span>
-          <select
-            name="theme"
-            defaultValue={theme ? String(theme) : ""}
-            className="max-w-xs rounded border border-slate-500 px-2 py-1"
-          >
-            <option value="">{t("all")}</option>
-            {themes.map((th) => (
-              <option key={th.id} value={th.id}>
-                {th.short}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="consultation"
+          label={tp("region")}
+          defaultValue={consultation}
+          options={consultations.map((c) => ({ value: c.slug, label: names[c.slug] ?? "" }))}
+          any={t("all")}
+        />
+        <FilterSelect
+          name="theme"
+          label={t("theme")}
+          defaultValue={theme}
+          options={themes.map((th) => ({ value: String(th.id), label: th.short }))}
+          any={t("all")}
+          width="max-w-xs"
+        />
         <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
           {t("apply")}
         </button>

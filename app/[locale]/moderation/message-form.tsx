@@ -1,8 +1,7 @@
 "use client";
 // A moderator's message form (request changes, reject, internal note): the same zod schema as the
 // server, the text kept on any error (a conflict included), success confirmed in place.
-import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
+import { FormErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle } from "@/lib/form-state";
 import { moderationActionSchema, noteSchema } from "@/lib/moderation/schemas";
@@ -25,7 +24,6 @@ export function MessageForm({
   submitLabel: string;
   successText: string;
 }) {
-  const tf = useTranslations("form");
   const field = kind === "requestChanges" ? "message" : kind === "reject" ? "reason" : "body";
   const f = useSchemaForm(
     kind === "note" ? noteSchema : moderationActionSchema,
@@ -34,12 +32,7 @@ export function MessageForm({
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="mt-2" data-testid={`form-${kind}`}>
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={{ [field]: label }}
-      />
+      <FormErrorSummary f={f} labels={{ [field]: label }} />
       {f.state.status === "success" ? (
         <p role="status" className="mb-2 rounded border border-green-700 bg-green-50 p-2 text-green-900">
           {successText}

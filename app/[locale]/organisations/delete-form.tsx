@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, TextField } from "@/components/form/fields";
+import { FormErrorSummary, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle } from "@/lib/form-state";
 import { deleteOrganisationSchema } from "@/lib/organisations/schemas";
@@ -9,7 +9,6 @@ import { deleteOrganisationAction } from "./actions";
 /** Deleting the organisation: its name typed again; works without JavaScript. */
 export function DeleteOrganisationForm({ organisationId, name }: { organisationId: string; name: string }) {
   const t = useTranslations("organisation");
-  const tf = useTranslations("form");
   const f = useSchemaForm(deleteOrganisationSchema(name), deleteOrganisationAction, idle);
   const labels = { confirmName: t("deleteConfirmLabel", { name }) };
   return (
@@ -20,12 +19,7 @@ export function DeleteOrganisationForm({ organisationId, name }: { organisationI
       className="max-w-xl"
       data-testid="delete-organisation-form"
     >
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <input type="hidden" value={organisationId} {...f.register("organisationId")} />
       <TextField
         name="confirmName"

@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import {
-  ErrorSummary,
+  FormErrorSummary,
   FormStatus,
   LabelText,
   RequiredNote,
@@ -12,7 +12,7 @@ import {
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { idle, type FormState } from "@/lib/form-state";
 import { ORGANISATION_TYPES, organisationSchema } from "@/lib/organisations/schemas";
-import { localeAutonyms, locales } from "@/lib/i18n/config";
+import { localeOptions } from "@/lib/i18n/config";
 
 export function OrganisationForm({
   action,
@@ -50,12 +50,7 @@ export function OrganisationForm({
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-2xl">
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <FormStatus state={f.state} successText={tf("saved")} />
       <RequiredNote />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
@@ -119,10 +114,8 @@ export function OrganisationForm({
         name="locale"
         required
         label={labels.locale ?? ""}
-        options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
-        errors={f.errorsFor("locale")}
-        registration={f.register("locale")}
-        defaultValue={f.value("locale") ?? locale}
+        options={localeOptions}
+        {...f.field("locale", locale)}
       />
       <SubmitButton label={submitLabel} pending={f.pending} />
     </form>

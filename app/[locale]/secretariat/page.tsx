@@ -7,6 +7,8 @@ import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listConsultationsForSecretariat } from "@/lib/consultations/admin";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { RegionsSideBySide } from "@/components/regions-side-by-side";
+import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import { formatDateRange } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
@@ -83,41 +85,25 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           {t("exportLog")}
         </LocaleLink>
       </p>
-      <section
-        aria-labelledby="all-regions"
+      <Section
+        id="all-regions"
+        title={te("allRegionsTitle")}
         className="mt-4 rounded border border-slate-300 p-3 text-sm"
-        data-testid="all-regions-download"
+        headingClassName="font-semibold"
+        testId="all-regions-download"
       >
-        <h2 id="all-regions" className="font-semibold">
-          {te("allRegionsTitle")}
-        </h2>
         <p className="text-slate-700">{te("allRegionsHint")}</p>
         <InLanguages
           label={te("allRegionsLanguages")}
           href={(l) => `/api/secretariat/export?locale=${l}${round ? `&round=${round.slug}` : ""}`}
           testId="all-regions"
         />
-      </section>
+      </Section>
       <table className="mt-4 w-full text-start text-sm">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="py-1 text-start">
-              {t("region")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("dates")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("submissionDeadline")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("capacity")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {tc("status")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="py-1 text-start"
+          columns={[t("region"), tc("dates"), tc("submissionDeadline"), tc("capacity"), tc("status")]}
+        />
         <tbody>
           {rows.map((c, i) => (
             <tr key={c.id} className="border-b">
@@ -138,10 +124,7 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
           ))}
         </tbody>
       </table>
-      <section aria-labelledby="contributions" className="mt-8" data-testid="contributions">
-        <h2 id="contributions" className="text-xl font-semibold">
-          {tSyn("secretariatTitle")}
-        </h2>
+      <Section id="contributions" title={tSyn("secretariatTitle")} className="mt-8" testId="contributions">
         {contributionRows.length === 0 ? <p className="mt-2">{tSyn("secretariatNone")}</p> : null}
         {contributionRows.length > 0 ? (
           <p className="mt-2 flex flex-wrap gap-4">
@@ -166,7 +149,7 @@ export default async function SecretariatPage({ params, searchParams }: PageProp
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       <RegionsSideBySide
         regions={regions}
         names={Object.fromEntries(rows.map((c, i) => [c.id, names[i]?.region ?? c.region]))}

@@ -3,6 +3,7 @@ import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
 import { OrganisationActivity } from "@/components/organisation-activity";
 import { Pager } from "@/components/pager";
+import { TableHead } from "@/components/table-head";
 import { requirePageActor } from "@/lib/auth/page";
 import { listMyOrganisations } from "@/lib/organisations";
 import { listOwnSubmissions } from "@/lib/submissions";
@@ -54,22 +55,7 @@ export default async function MySubmissionsPage({ params, searchParams }: PagePr
             </>
           ) : (
             <table className="mt-2 w-full text-start text-sm">
-              <thead>
-                <tr className="border-b">
-                  <th scope="col" className="text-start">
-                    {t("reference")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {t("consultation")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {t("status")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {t("updated")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("reference"), t("consultation"), t("status"), t("updated")]} />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className="border-b" data-testid="my-submission">

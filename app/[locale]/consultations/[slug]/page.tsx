@@ -8,6 +8,7 @@ import { getPublishedContribution } from "@/lib/synthesis";
 import { ContributionSections } from "@/components/contribution-sections";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { LocaleLink as Link } from "@/components/locale-link";
+import { Section } from "@/components/section";
 import { regionNames } from "@/lib/i18n/regions";
 import { roundOfConsultation } from "@/lib/rounds";
 
@@ -66,10 +67,7 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
           ) : null}
         </p>
       ) : null}
-      <section aria-labelledby="themes" className="mt-8 max-w-3xl">
-        <h2 id="themes" className="text-xl font-semibold">
-          {t("themesTitle")}
-        </h2>
+      <Section id="themes" title={t("themesTitle")} className="mt-8 max-w-3xl">
         <p className="mt-2">{round?.slug === "2017" ? t("themesLead") : t("topicsLead")}</p>
         <ol className="mt-3 list-decimal space-y-2 ps-6">
           {themes.map((th) => (
@@ -80,12 +78,15 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
       {contribution ? (
-        <section aria-labelledby="contribution" className="mt-10 max-w-3xl" data-testid="published-contribution">
-          <h2 id="contribution" className="text-2xl font-semibold">
-            {tSyn("published")}
-          </h2>
+        <Section
+          id="contribution"
+          title={tSyn("published")}
+          className="mt-10 max-w-3xl"
+          headingClassName="text-2xl font-semibold"
+          testId="published-contribution"
+        >
           <p className="mt-2">{tSyn("publishedIntro")}</p>
           {contribution.contribution.finalisedAt ? (
             <p className="mt-1 text-sm text-slate-700">
@@ -106,7 +107,7 @@ export default async function ConsultationPage({ params }: PageProps<"/[locale]/
               cited.published && cited.reference ? `/${locale}/inputs/${cited.reference}` : null
             }
           />
-        </section>
+        </Section>
       ) : null}
     </>
   );

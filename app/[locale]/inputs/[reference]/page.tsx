@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InputBody } from "@/components/input-body";
 import { LocaleLink } from "@/components/locale-link";
+import { Section } from "@/components/section";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { countryName, formatNumber } from "@/lib/i18n/format";
 import { countryList } from "@/lib/i18n/names";
@@ -78,25 +79,16 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
           </>
         ) : null}
       </dl>
-      <section aria-labelledby="summary" className="mt-6 max-w-3xl">
-        <h2 id="summary" className="text-xl font-semibold">
-          {ts("fields.summary")}
-        </h2>
+      <Section id="summary" title={ts("fields.summary")} className="mt-6 max-w-3xl">
         <p className="mt-2 whitespace-pre-line" dir="auto" lang={lang}>
           {input.summary}
         </p>
-      </section>
-      <section aria-labelledby="fulltext" className="mt-6 max-w-3xl" data-testid="public-body">
-        <h2 id="fulltext" className="text-xl font-semibold">
-          {ts("fields.body")}
-        </h2>
+      </Section>
+      <Section id="fulltext" title={ts("fields.body")} className="mt-6 max-w-3xl" testId="public-body">
         <InputBody text={input.body} language={input.language} />
-      </section>
+      </Section>
       {input.recommendations.length ? (
-        <section aria-labelledby="recommendations" className="mt-6 max-w-3xl">
-          <h2 id="recommendations" className="text-xl font-semibold">
-            {tp("recommendations")}
-          </h2>
+        <Section id="recommendations" title={tp("recommendations")} className="mt-6 max-w-3xl">
           <ol className="mt-2 list-decimal space-y-1 ps-6" dir="auto" lang={lang}>
             {input.recommendations.map((r, i) => (
               <li key={i} className="whitespace-pre-line">
@@ -104,13 +96,10 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
       {input.attachments.length ? (
-        <section aria-labelledby="files" className="mt-6">
-          <h2 id="files" className="text-xl font-semibold">
-            {tp("attachments")}
-          </h2>
+        <Section id="files" title={tp("attachments")} className="mt-6">
           <ul className="mt-2 space-y-1">
             {input.attachments.map((a) => (
               <li key={a.id} data-testid="public-attachment">
@@ -123,7 +112,7 @@ export default async function PublishedInputPage({ params }: PageProps<"/[locale
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </article>
   );

@@ -6,6 +6,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { ModerationOverview } from "@/components/moderation-overview";
+import { Section } from "@/components/section";
 import { languageNames } from "@/lib/i18n/format";
 import { listThemeLabels } from "@/lib/i18n/theme-labels";
 import { regionNames } from "@/lib/i18n/regions";
@@ -95,10 +96,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
 
       {all ? <RegionCounts locale={locale} regions={regions} regionNamesById={regionNamesById} query={query} /> : null}
 
-      <section aria-labelledby="overview" className="mt-6">
-        <h2 id="overview" className="text-xl font-semibold">
-          {t("overview")}
-        </h2>
+      <Section id="overview" title={t("overview")} className="mt-6">
         <ModerationOverview
           overview={overview}
           themes={themes}
@@ -107,12 +105,9 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             `/${locale}/moderation/${slug}?${new URLSearchParams(filters.round ? { round: filters.round, ...f } : f).toString()}#queue`
           }
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="queue" className="mt-8">
-        <h2 id="queue" className="text-xl font-semibold">
-          {t("queue")}
-        </h2>
+      <Section id="queue" title={t("queue")} className="mt-8">
         <QueueFilterForm
           slug={slug}
           locale={locale}
@@ -155,7 +150,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
             </LocaleLink>
           ) : null}
         </nav>
-      </section>
+      </Section>
     </>
   );
 }

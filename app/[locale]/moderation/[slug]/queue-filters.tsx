@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DateFilter, FilterSelect, SearchField } from "@/components/filter-fields";
 import { LocaleLink } from "@/components/locale-link";
 import type { AppLocale } from "@/lib/i18n/config";
 import { countryOptions } from "@/lib/i18n/countries";
@@ -46,59 +47,35 @@ export async function QueueFilterForm({
     value: string | number | undefined,
     options: { value: string; label: string }[],
   ) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select
-        name={name}
-        defaultValue={value === undefined ? "" : String(value)}
-        className="max-w-[16rem] rounded border border-slate-500 px-2 py-1"
-      >
-        <option value="">{t("any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      name={name}
+      label={label}
+      defaultValue={value}
+      options={options}
+      any={t("any")}
+      width="max-w-[16rem]"
+    />
   );
 
   return (
     <form method="get" className="mt-2 flex flex-wrap items-end gap-3" role="search" aria-label={t("filters")}>
       {all && rounds ? (
-        <label className="flex flex-col text-sm">
-          <span className="font-medium">{t("round")}</span>
-          <select
-            name="round"
-            defaultValue={filters.round ?? ""}
-            className="max-w-[16rem] rounded border border-slate-500 px-2 py-1"
-            data-testid="round-filter"
-          >
-            {rounds.map((r) => (
-              <option key={r.slug} value={r.slug}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <div className="flex w-full max-w-md flex-col text-sm">
-        <label htmlFor="queue-search" className="font-medium">
-          {t("search")}
-        </label>
-        <span id="search-hint" className="text-xs text-slate-700">
-          {ta("searchHint")}
-        </span>
-        <input
-          id="queue-search"
-          type="search"
-          name="q"
-          defaultValue={filters.q ?? ""}
-          dir="auto"
-          aria-describedby="search-hint"
-          className="rounded border border-slate-500 px-2 py-1"
+        <FilterSelect
+          name="round"
+          label={t("round")}
+          defaultValue={filters.round}
+          options={rounds.map((r) => ({ value: r.slug, label: r.name }))}
+          width="max-w-[16rem]"
+          testId="round-filter"
         />
-      </div>
+      ) : null}
+      <SearchField
+        id="queue-search"
+        hintId="search-hint"
+        label={t("search")}
+        hint={ta("searchHint")}
+        defaultValue={filters.q ?? ""}
+      />
       {all
         ? select(
             "region",
@@ -132,24 +109,8 @@ export async function QueueFilterForm({
         inputLanguages.map((l) => ({ value: l, label: langName(l) })),
       )}
       {select("country", ta("countryFilter"), filters.country, countryOptions(locale))}
-      <label className="flex flex-col text-sm">
-        <span className="font-medium">{t("from")}</span>
-        <input
-          type="date"
-          name="from"
-          defaultValue={filters.from ?? ""}
-          className="rounded border border-slate-500 px-2 py-1"
-        />
-      </label>
-      <label className="flex flex-col text-sm">
-        <span className="font-medium">{t("to")}</span>
-        <input
-          type="date"
-          name="to"
-          defaultValue={filters.to ?? ""}
-          className="rounded border border-slate-500 px-2 py-1"
-        />
-      </label>
+      <DateFilter name="from" label={t("from")} defaultValue={filters.from ?? ""} />
+      <DateFilter name="to" label={t("to")} defaultValue={filters.to ?? ""} />
       {select("sort", t("sort"), filters.sort, [
         { value: "newest", label: t("newest") },
         { value: "oldest", label: t("oldest") },

@@ -4,6 +4,7 @@ import type { QueueRow } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
 import { bulkModerateAction } from "../actions";
 import { BulkActions } from "./bulk-actions";
+import { TableHead } from "@/components/table-head";
 
 const cell = "block py-1 sm:table-cell sm:py-2 sm:pe-3 align-top";
 
@@ -61,35 +62,20 @@ export async function QueueTable({
       {bulk ? <BulkActions /> : null}
       <table className="w-full text-start text-sm" data-testid="queue-table">
         <caption className="sr-only">{sort === "oldest" ? ta("queueCaptionOldest") : ta("queueCaption")}</caption>
-        <thead className="sr-only sm:not-sr-only">
-          <tr className="border-b-2 border-slate-400">
-            {bulk ? (
-              <th scope="col" className="w-8 py-2 text-start">
-                <span className="sr-only">{t("select")}</span>
-              </th>
-            ) : null}
-            <th scope="col" className="py-2 pe-3 text-start">
-              {t("reference")}
-            </th>
-            {all ? (
-              <th scope="col" className="py-2 pe-3 text-start">
-                {t("region")}
-              </th>
-            ) : null}
-            <th scope="col" className="py-2 pe-3 text-start">
-              {t("inputTitle")}
-            </th>
-            <th scope="col" className="py-2 pe-3 text-start">
-              {t("organisation")}
-            </th>
-            <th scope="col" className="py-2 pe-3 text-start">
-              {t("status")}
-            </th>
-            <th scope="col" className="py-2 text-start">
-              {t("submitted")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="sr-only sm:not-sr-only"
+          rowClassName="border-b-2 border-slate-400"
+          cellClassName="py-2 pe-3 text-start"
+          columns={[
+            bulk && { label: <span className="sr-only">{t("select")}</span>, className: "w-8 py-2 text-start" },
+            t("reference"),
+            all && t("region"),
+            t("inputTitle"),
+            t("organisation"),
+            t("status"),
+            { label: t("submitted"), className: "py-2 text-start" },
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/config";
 import type { RegionCount } from "@/lib/moderation/regions";
+import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 
 /**
  * The secretariat's table of inputs per region on /moderation/all: received, accepted and waiting
@@ -20,27 +22,17 @@ export async function RegionCounts({
   const t = await getTranslations("moderation");
   const format = await getFormatter();
   return (
-    <section aria-labelledby="by-region" className="mt-6">
-      <h2 id="by-region" className="text-xl font-semibold">
-        {t("byRegion")}
-      </h2>
+    <Section id="by-region" title={t("byRegion")} className="mt-6">
       <table className="mt-2 text-start text-sm" data-testid="by-region">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="pe-6 text-start">
-              {t("region")}
-            </th>
-            <th scope="col" className="pe-6 text-end">
-              {t("regionReceived")}
-            </th>
-            <th scope="col" className="pe-6 text-end">
-              {t("regionAccepted")}
-            </th>
-            <th scope="col" className="text-end">
-              {t("regionWaiting")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="pe-6 text-end"
+          columns={[
+            { label: t("region"), className: "pe-6 text-start" },
+            t("regionReceived"),
+            t("regionAccepted"),
+            { label: t("regionWaiting"), className: "text-end" },
+          ]}
+        />
         <tbody>
           {regions.map((r) => (
             <tr key={r.id} className="border-b">
@@ -66,6 +58,6 @@ export async function RegionCounts({
           </tr>
         </tfoot>
       </table>
-    </section>
+    </Section>
   );
 }

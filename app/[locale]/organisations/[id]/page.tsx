@@ -6,6 +6,8 @@ import { OrganisationActivity } from "@/components/organisation-activity";
 import { isMember, isOwner } from "@/lib/auth/actor";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { organisationFormOptions } from "@/components/organisation-form-options";
+import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import { countryName, languageList } from "@/lib/i18n/names";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { httpHref } from "@/lib/safe-href";
@@ -97,24 +99,12 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
       ) : null}
 
       {member ? (
-        <section aria-labelledby="members" className="mt-8">
-          <h2 id="members" className="text-xl font-semibold">
-            {t("membersTitle")}
-          </h2>
+        <Section id="members" title={t("membersTitle")} className="mt-8">
           <table className="mt-2 w-full max-w-3xl text-start">
-            <thead>
-              <tr className="border-b">
-                <th scope="col" className="py-1 text-start">
-                  {t("memberEmail")}
-                </th>
-                <th scope="col" className="py-1 text-start">
-                  {t("memberRole")}
-                </th>
-                <th scope="col" className="py-1 text-start">
-                  {t("memberActions")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName="py-1 text-start"
+              columns={[t("memberEmail"), t("memberRole"), t("memberActions")]}
+            />
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId} className="border-b align-top" data-testid="member-row">
@@ -146,23 +136,17 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
               ))}
             </tbody>
           </table>
-        </section>
+        </Section>
       ) : null}
 
       {owner ? (
         <ClientMessages namespaces={["organisation"]}>
-          <section aria-labelledby="invite" className="mt-8">
-            <h2 id="invite" className="text-xl font-semibold">
-              {t("inviteTitle")}
-            </h2>
+          <Section id="invite" title={t("inviteTitle")} className="mt-8">
             <div className="mt-2">
               <InviteMemberForm organisationId={org.id} />
             </div>
-          </section>
-          <section aria-labelledby="edit" className="mt-8">
-            <h2 id="edit" className="text-xl font-semibold">
-              {t("editTitle")}
-            </h2>
+          </Section>
+          <Section id="edit" title={t("editTitle")} className="mt-8">
             <div className="mt-2">
               <OrganisationForm
                 action={updateOrganisationAction}
@@ -172,11 +156,8 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
                 {...organisationFormOptions(locale)}
               />
             </div>
-          </section>
-          <section aria-labelledby="data" className="mt-8">
-            <h2 id="data" className="text-xl font-semibold">
-              {t("dataTitle")}
-            </h2>
+          </Section>
+          <Section id="data" title={t("dataTitle")} className="mt-8">
             <p className="mt-2 max-w-2xl">{t("exportLead")}</p>
             <p className="mt-2">
               {/* A plain link to the route handler: a download, not a page. */}
@@ -189,7 +170,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             <div className="mt-2">
               <DeleteOrganisationForm organisationId={org.id} name={org.name} />
             </div>
-          </section>
+          </Section>
         </ClientMessages>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/forbidden";
 import { Pager } from "@/components/pager";
+import { TableHead } from "@/components/table-head";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { countExportLog, EXPORT_LOG_PAGE_SIZE, listExportLog } from "@/lib/exports/submissions";
 import { defaultLocale, isLocale, localeAutonyms } from "@/lib/i18n/config";
@@ -85,22 +86,7 @@ export default async function ExportLogPage({ params, searchParams }: PageProps<
     <>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <table className="mt-4 w-full text-start text-sm">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="text-start">
-              {t("when")}
-            </th>
-            <th scope="col" className="text-start">
-              {t("who")}
-            </th>
-            <th scope="col" className="text-start">
-              {t("what")}
-            </th>
-            <th scope="col" className="text-start">
-              {t("filters")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("when"), t("who"), t("what"), t("filters")]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b align-top" data-testid="export-log-row">

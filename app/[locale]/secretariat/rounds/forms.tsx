@@ -3,7 +3,14 @@
 // react-hook-form and again by the server action; without JavaScript they post as plain forms and
 // the server's messages show field by field.
 import { useTranslations } from "next-intl";
-import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  FormErrorSummary,
+  FormStatus,
+  HiddenFields,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm, type SchemaForm } from "@/components/form/use-schema-form";
 import type { FormState } from "@/lib/form-state";
 import { localeAutonyms, locales } from "@/lib/i18n/config";
@@ -50,25 +57,13 @@ function NameFields({ f }: { f: SchemaForm }) {
   );
 }
 
-function Summary({ f, labels }: { f: SchemaForm; labels: Record<string, string> }) {
-  const tf = useTranslations("form");
-  return (
-    <ErrorSummary
-      title={tf("errorSummaryTitle")}
-      message={f.state.status === "error" ? f.state.message : undefined}
-      errors={f.allErrors}
-      labels={labels}
-    />
-  );
-}
-
 export function CreateRoundForm({ initial, rounds }: { initial: FormState; rounds: { id: string; name: string }[] }) {
   const { t, names } = useLabels();
   const f = useSchemaForm(createRoundSchema, createRoundAction, initial);
   const labels = { slug: t("slug"), startsOn: t("startsOn"), endsOn: t("endsOn"), copyFrom: t("copyFrom"), ...names };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="create-round">
-      <Summary f={f} labels={labels} />
+      <FormErrorSummary f={f} labels={labels} />
       <TextField name="slug" label={labels.slug} hint={t("slugHint")} dir="ltr" required {...f.field("slug")} />
       <NameFields f={f} />
       <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required {...f.field("startsOn")} />
@@ -79,9 +74,7 @@ export function CreateRoundForm({ initial, rounds }: { initial: FormState; round
         hint={t("copyFromHint")}
         placeholder={t("copyNothing")}
         options={rounds.map((r) => ({ value: r.id, label: r.name }))}
-        errors={f.errorsFor("copyFrom")}
-        registration={f.register("copyFrom")}
-        defaultValue={f.value("copyFrom") ?? rounds[0]?.id ?? ""}
+        {...f.field("copyFrom", rounds[0]?.id ?? "")}
       />
       <div className="mb-4 flex items-start gap-2">
         <input
@@ -116,9 +109,8 @@ export function UpdateRoundForm({ initial }: { initial: FormState }) {
   const labels = { startsOn: t("startsOn"), endsOn: t("endsOn"), status: t("statusLabel"), ...names };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="update-round">
-      <Summary f={f} labels={labels} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <FormErrorSummary f={f} labels={labels} />
+      <HiddenFields f={f} names={["roundId", "version"]} />
       <NameFields f={f} />
       <TextField name="startsOn" type="date" dir="ltr" label={labels.startsOn} required {...f.field("startsOn")} />
       <TextField name="endsOn" type="date" dir="ltr" label={labels.endsOn} required {...f.field("endsOn")} />
@@ -197,10 +189,8 @@ export function AddConsultationForm({
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-consultation">
-      <Summary f={f} labels={labels} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <FormErrorSummary f={f} labels={labels} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       {["slug", "code", "region", "city"].map(field)}
       <SelectField
         name="country"
@@ -230,11 +220,9 @@ export function AddTopicForm({ initial, groups }: { initial: FormState; groups: 
   const labels = { groupId: t("group"), ...names };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-topic">
-      <Summary f={f} labels={labels} />
+      <FormErrorSummary f={f} labels={labels} />
       <FormStatus state={f.state} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       <NameFields f={f} />
       {groups.length ? (
         <SelectField
@@ -256,11 +244,8 @@ export function RenameTopicForm({ initial }: { initial: FormState }) {
   const f = useSchemaForm(renameTopicSchema, renameTopicAction, initial);
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="rename-topic">
-      <Summary f={f} labels={names} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
-      <input type="hidden" defaultValue={f.value("topicId")} {...f.register("topicId")} />
+      <FormErrorSummary f={f} labels={names} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version", "topicId"]} />
       <NameFields f={f} />
       <SubmitButton label={t("save")} pending={f.pending} />
     </form>
@@ -272,10 +257,8 @@ export function AddTopicGroupForm({ initial }: { initial: FormState }) {
   const f = useSchemaForm(addTopicGroupSchema, addTopicGroupAction, initial);
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="max-w-xl" data-testid="add-group">
-      <Summary f={f} labels={names} />
-      <input type="hidden" defaultValue={f.value("roundId")} {...f.register("roundId")} />
-      <input type="hidden" defaultValue={f.value("roundSlug")} {...f.register("roundSlug")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <FormErrorSummary f={f} labels={names} />
+      <HiddenFields f={f} names={["roundId", "roundSlug", "version"]} />
       <NameFields f={f} />
       <SubmitButton label={t("addGroup")} pending={f.pending} />
     </form>

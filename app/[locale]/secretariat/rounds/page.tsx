@@ -3,6 +3,8 @@ import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { formatDateRange } from "@/lib/i18n/format";
@@ -29,22 +31,15 @@ export default async function RoundsPage({ params, searchParams }: PageProps<"/[
       <h1 className="mt-2 text-3xl font-bold">{t("listTitle")}</h1>
       <p className="mt-2 max-w-3xl">{t("listLead")}</p>
       <table className="mt-4 w-full text-start text-sm" data-testid="rounds">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="py-1 text-start">
-              {t("colName")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {t("colPeriod")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {t("colStatus")}
-            </th>
-            <th scope="col" className="py-1 text-end">
-              {t("colConsultations")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="py-1 text-start"
+          columns={[
+            t("colName"),
+            t("colPeriod"),
+            t("colStatus"),
+            { label: t("colConsultations"), className: "py-1 text-end" },
+          ]}
+        />
         <tbody>
           {rounds.map((r) => (
             <tr key={r.id} className="border-b">
@@ -60,14 +55,11 @@ export default async function RoundsPage({ params, searchParams }: PageProps<"/[
           ))}
         </tbody>
       </table>
-      <section aria-labelledby="create-round" className="mt-8">
-        <h2 id="create-round" className="text-xl font-semibold">
-          {t("createTitle")}
-        </h2>
+      <Section id="create-round" title={t("createTitle")} className="mt-8">
         <ClientMessages namespaces={["rounds"]}>
           <CreateRoundForm initial={{ status: "idle" }} rounds={rounds.map((r) => ({ id: r.id, name: r.name }))} />
         </ClientMessages>
-      </section>
+      </Section>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { InputBody } from "@/components/input-body";
 import { ClearLocalCopy } from "@/components/clear-local-copy";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { listThemes } from "@/lib/consultations/themes";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -119,10 +120,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
           {s.contactName} · <span dir="ltr">{s.contactEmail}</span>
         </dd>
       </dl>
-      <section aria-labelledby="fulltext" className="mt-6 max-w-3xl">
-        <h2 id="fulltext" className="text-xl font-semibold">
-          {ts("fields.body")}
-        </h2>
+      <Section id="fulltext" title={ts("fields.body")} className="mt-6 max-w-3xl">
         <InputBody text={s.body} language={s.language} />
         {s.recommendations.length ? (
           <>
@@ -136,7 +134,7 @@ export default async function SubmissionPage({ params, searchParams }: PageProps
             </ol>
           </>
         ) : null}
-      </section>
+      </Section>
       <OwnAttachments attachments={attachments} submissionId={s.id} removable={editable} className="mt-6" />
     </>
   );

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
-import { Notice } from "@/components/notice";
-import { OrganisationChooser } from "@/components/organisation-chooser";
+import { ActingForHead } from "@/components/acting-for-head";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -65,18 +64,18 @@ export default async function RegisterPage({
 
   return (
     <>
-      <Notice searchParams={sp} />
-      {heading}
-      <OrganisationChooser
+      <ActingForHead
+        searchParams={sp}
+        heading={heading}
         organisations={orgs}
         current={org.id}
         href={(id) => `/consultations/${slug}/register?org=${id}`}
         label={t("chooseOrganisation")}
         actingFor={t("forOrganisation", { organisation: org.name })}
+        deadline={
+          c.registrationDeadline ? t("deadline", await deadlineInZone(locale, c.registrationDeadline, c)) : null
+        }
       />
-      {c.registrationDeadline ? (
-        <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.registrationDeadline, c))}</p>
-      ) : null}
       {status ? (
         <div className="mt-4 rounded border border-slate-400 p-3" data-testid="registration-status">
           <p className="font-semibold">{t(`status.${status}`)}</p>

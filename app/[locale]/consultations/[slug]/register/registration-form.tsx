@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import {
-  ErrorSummary,
+  FormErrorSummary,
+  HiddenFields,
   LabelText,
   RequiredMark,
   RequiredNote,
@@ -79,16 +80,9 @@ export function RegistrationForm({
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate>
       {/* Enter in a field submits with the first submit button: make it "save", not "remove". */}
       <button type="submit" tabIndex={-1} aria-hidden="true" className="absolute -start-[9999px]" />
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <RequiredNote />
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("organisationId")} {...f.register("organisationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["consultationId", "organisationId", "version"]} />
       <h2 id="field-participants" tabIndex={-1} className="text-xl font-semibold">
         {t("participantsTitle")}
       </h2>

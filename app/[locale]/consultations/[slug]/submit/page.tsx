@@ -2,8 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LocaleLink } from "@/components/locale-link";
-import { Notice } from "@/components/notice";
-import { OrganisationChooser } from "@/components/organisation-chooser";
+import { ActingForHead } from "@/components/acting-for-head";
 import { submissionFormOptions } from "@/components/submission-form-options";
 import { requirePageActor } from "@/lib/auth/page";
 import { getPublicConsultation } from "@/lib/consultations/queries";
@@ -15,6 +14,7 @@ import { formValuesOf, newIdempotencyKey } from "@/lib/submissions/form-values";
 import { SubmissionForm } from "./submission-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { NeedOrganisation } from "@/components/need-organisation";
+import { Section } from "@/components/section";
 
 export default async function SubmitPage({ params, searchParams }: PageProps<"/[locale]/consultations/[slug]/submit">) {
   const { locale: raw, slug } = await params;
@@ -46,23 +46,23 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
   };
   return (
     <>
-      <Notice searchParams={sp} />
-      {heading}
-      <OrganisationChooser
+      <ActingForHead
+        searchParams={sp}
+        heading={heading}
         organisations={orgs}
         current={org.id}
         href={(id) => `/consultations/${slug}/submit?org=${id}`}
         label={t("chooseOrganisation")}
         actingFor={t("forOrganisation", { organisation: org.name })}
+        deadline={c.submissionDeadline ? t("deadline", await deadlineInZone(locale, c.submissionDeadline, c)) : null}
       />
-      {c.submissionDeadline ? (
-        <p className="mt-1 text-sm">{t("deadline", await deadlineInZone(locale, c.submissionDeadline, c))}</p>
-      ) : null}
       {drafts.length > 0 && !draft ? (
-        <section aria-labelledby="drafts" className="mt-4 rounded border border-slate-300 p-3">
-          <h2 id="drafts" className="font-semibold">
-            {t("drafts")}
-          </h2>
+        <Section
+          id="drafts"
+          title={t("drafts")}
+          className="mt-4 rounded border border-slate-300 p-3"
+          headingClassName="font-semibold"
+        >
           <ul className="mt-1 list-disc ps-6">
             {drafts.map((d) => (
               <li key={d.id}>
@@ -75,7 +75,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/[
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {closed ? (
         <p role="status" className="mt-6 rounded border-2 border-amber-700 bg-amber-50 p-3">

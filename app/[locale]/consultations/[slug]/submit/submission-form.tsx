@@ -5,7 +5,7 @@
 // or a failed request (components/form/use-browser-copy).
 import { useTranslations } from "next-intl";
 import { startTransition, useCallback, useEffect, useRef, type FormEvent } from "react";
-import { ErrorSummary, SubmitButton } from "@/components/form/fields";
+import { FormErrorSummary, SubmitButton } from "@/components/form/fields";
 import { RestoreBanner } from "@/components/form/restore-banner";
 import { useAutosave } from "@/components/form/use-autosave";
 import { formSnapshot, useBrowserCopy, writeFormValues } from "@/components/form/use-browser-copy";
@@ -154,12 +154,7 @@ export function SubmissionForm({
         />
       ) : null}
       {copy.offered ? <RestoreBanner copy={copy.offered} onRestore={applyRestore} onDiscard={copy.discard} /> : null}
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       {f.state.status === "success" && mode === "new" ? (
         <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
           {tf("saved")}

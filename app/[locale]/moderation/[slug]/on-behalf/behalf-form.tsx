@@ -3,7 +3,7 @@
 // created here), the channel, and the same content fields as the organisation's own form. One zod
 // schema with the server; a plain form post without JavaScript.
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import { FormErrorSummary, HiddenFields, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import {
   contentDefaults,
@@ -73,16 +73,9 @@ export function BehalfForm({
 
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate encType="multipart/form-data">
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" defaultValue={v("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={v("idempotencyKey")} {...f.register("idempotencyKey")} />
-      <input type="hidden" defaultValue={v("organisation.mode")} {...f.register("organisation.mode")} />
+      <HiddenFields f={f} names={["consultationId", "idempotencyKey", "organisation.mode"]} />
       {isNew ? null : <input type="hidden" defaultValue={v("organisation.id")} {...f.register("organisation.id")} />}
 
       {isNew ? (

@@ -3,17 +3,18 @@ import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { submissionFormOptions } from "@/components/submission-form-options";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale, localeAutonyms, locales } from "@/lib/i18n/config";
+import { Section } from "@/components/section";
+import { loadOrDeny } from "@/lib/auth/page";
+import { localeOptions } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getOrganisationForBehalf, searchOrganisationsForBehalf } from "@/lib/submissions";
 import { newIdempotencyKey } from "@/lib/submissions/form-values";
 import { organisationSearchSchema } from "@/lib/submissions/schemas";
 import { BehalfForm } from "./behalf-form";
 import { deadlineInZone } from "@/lib/i18n/zones";
 import { isBeforeDeadline } from "@/lib/consultations/phase";
+import { loadModerationPage } from "../load";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,11 +23,8 @@ export default async function OnBehalfPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/on-behalf">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/on-behalf");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/on-behalf`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return <Forbidden />;
   const t = await getTranslations("behalf");
   const to = await getTranslations("organisation");
@@ -75,10 +73,7 @@ export default async function OnBehalfPage({
             </p>
           ) : null}
 
-          <section aria-labelledby="behalf-organisation" className="mt-6 max-w-3xl">
-            <h2 id="behalf-organisation" className="text-xl font-semibold">
-              {t("organisationTitle")}
-            </h2>
+          <Section id="behalf-organisation" title={t("organisationTitle")} className="mt-6 max-w-3xl">
             {chosen || isNew ? (
               <p className="mt-2" data-testid="behalf-chosen">
                 {chosen ? (
@@ -160,13 +155,15 @@ export default async function OnBehalfPage({
                 </p>
               </>
             )}
-          </section>
+          </Section>
 
           {chosen || isNew ? (
-            <section aria-labelledby="behalf-input" className="mt-8 max-w-3xl">
-              <h2 id="behalf-input" className="mb-4 text-xl font-semibold">
-                {t("inputTitle")}
-              </h2>
+            <Section
+              id="behalf-input"
+              title={t("inputTitle")}
+              className="mt-8 max-w-3xl"
+              headingClassName="mb-4 text-xl font-semibold"
+            >
               <ClientMessages namespaces={["submission", "behalf", "organisation"]}>
                 <BehalfForm
                   slug={slug}
@@ -180,11 +177,11 @@ export default async function OnBehalfPage({
                       language: locale,
                     },
                   }}
-                  emailLanguages={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
+                  emailLanguages={localeOptions}
                   {...await submissionFormOptions(locale, c.roundId)}
                 />
               </ClientMessages>
-            </section>
+            </Section>
           ) : null}
         </>
       )}

@@ -1,25 +1,22 @@
 import { getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/filter-fields";
 import { Notice } from "@/components/notice";
 import { Pager } from "@/components/pager";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { TableHead } from "@/components/table-head";
 import { countryName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { listRegistrationsForModeration } from "@/lib/registrations";
 import { registrationFiltersSchema } from "@/lib/registrations/schemas";
 import { decideRegistrationAction } from "./actions";
 import { REGISTRATION_STATUSES } from "@/lib/registrations/schemas";
+import { loadModerationPage } from "../load";
 
 export default async function RegistrationsPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/registrations">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/registrations");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/registrations`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const filters = registrationFiltersSchema.parse(sp);
   const data = await listRegistrationsForModeration({ actor, consultationId: c.id, filters });
@@ -53,44 +50,36 @@ export default async function RegistrationsPage({
       </p>
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
-        <label className="flex flex-col">
-          <span className="font-medium">{t("filterStatus")}</span>
-          <select
-            name="status"
-            defaultValue={filters.status ?? ""}
-            className="rounded border border-slate-500 px-2 py-1"
-          >
-            <option value="">{t("any")}</option>
-            {[...REGISTRATION_STATUSES.filter((s) => s !== "pending"), "pending" as const].map((s) => (
-              <option key={s} value={s}>
-                {tr(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="font-medium">{t("filterAttendance")}</span>
-          <select
-            name="attendance"
-            defaultValue={filters.attendance ?? ""}
-            className="rounded border border-slate-500 px-2 py-1"
-          >
-            <option value="">{t("any")}</option>
-            <option value="in_person">{tr("attendance.in_person")}</option>
-            <option value="remote">{tr("attendance.remote")}</option>
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="font-medium">{t("filterNeed")}</span>
-          <select name="need" defaultValue={filters.need ?? ""} className="rounded border border-slate-500 px-2 py-1">
-            <option value="">{t("any")}</option>
-            {(["visa", "travel", "accessibility", "interpretation", "dietary"] as const).map((n) => (
-              <option key={n} value={n}>
-                {t(`needs.${n}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label={t("filterStatus")}
+          defaultValue={filters.status}
+          options={[...REGISTRATION_STATUSES.filter((s) => s !== "pending"), "pending" as const].map((s) => ({
+            value: s,
+            label: tr(`status.${s}`),
+          }))}
+          any={t("any")}
+          labelClassName="flex flex-col"
+        />
+        <FilterSelect
+          name="attendance"
+          label={t("filterAttendance")}
+          defaultValue={filters.attendance}
+          options={(["in_person", "remote"] as const).map((a) => ({ value: a, label: tr(`attendance.${a}`) }))}
+          any={t("any")}
+          labelClassName="flex flex-col"
+        />
+        <FilterSelect
+          name="need"
+          label={t("filterNeed")}
+          defaultValue={filters.need}
+          options={(["visa", "travel", "accessibility", "interpretation", "dietary"] as const).map((n) => ({
+            value: n,
+            label: t(`needs.${n}`),
+          }))}
+          any={t("any")}
+          labelClassName="flex flex-col"
+        />
         <button type="submit" className="rounded bg-brand px-4 py-1 text-white">
           {t("apply")}
         </button>
@@ -112,19 +101,7 @@ export default async function RegistrationsPage({
               </span>
             </div>
             <table className="mt-2 w-full text-start text-sm">
-              <thead>
-                <tr className="border-b">
-                  <th scope="col" className="text-start">
-                    {tr("fields.name")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {tr("fields.attendance")}
-                  </th>
-                  <th scope="col" className="text-start">
-                    {t("needsColumn")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[tr("fields.name"), tr("fields.attendance"), t("needsColumn")]} />
               <tbody>
                 {participants.map((p) => (
                   <tr key={p.id} className="border-b align-top">

@@ -1,25 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { loadOrDeny } from "@/lib/auth/page";
 import { languageName } from "@/lib/i18n/format";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution } from "@/lib/synthesis";
 import { ContributionSections } from "@/components/contribution-sections";
+import { Section } from "@/components/section";
 import { contributionStepAction } from "./actions";
+import { loadModerationPage } from "../load";
 
 /** The region's contribution as its anchors (and, once submitted, the secretariat) see it. */
 export default async function SynthesisPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/synthesis">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/synthesis");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const view = await loadOrDeny(() => getContribution({ actor, consultationId: c.id, locale }));
   if (!view) return null;
@@ -43,18 +40,17 @@ export default async function SynthesisPage({
         <p className="mt-1">{t("language", { language: languageName(locale, contribution.language) })}</p>
       ) : null}
       {contribution.returnComment && contribution.status === "returned" ? (
-        <section
+        <Section
+          id="return-comment"
+          title={t("returnComment")}
           className="mt-4 rounded border-2 border-amber-700 bg-amber-50 p-4"
-          aria-labelledby="return-comment"
-          data-testid="return-comment"
+          headingClassName="font-semibold"
+          testId="return-comment"
         >
-          <h2 id="return-comment" className="font-semibold">
-            {t("returnComment")}
-          </h2>
           <p className="mt-1 whitespace-pre-line" dir="auto">
             {contribution.returnComment}
           </p>
-        </section>
+        </Section>
       ) : null}
       {view.flagged > 0 ? (
         <p

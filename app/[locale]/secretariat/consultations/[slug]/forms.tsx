@@ -2,11 +2,18 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { deadlineWarnings } from "@/lib/consultations/deadlines";
-import { ErrorSummary, FormStatus, SelectField, SubmitButton, TextField } from "@/components/form/fields";
+import {
+  FormErrorSummary,
+  FormStatus,
+  HiddenFields,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "@/components/form/fields";
 import { useSchemaForm } from "@/components/form/use-schema-form";
 import { consultationEditSchema, inviteAnchorSchema } from "@/lib/consultations/schemas";
 import { idle, type FormState } from "@/lib/form-state";
-import { localeAutonyms, locales } from "@/lib/i18n/config";
+import { localeOptions } from "@/lib/i18n/config";
 import { consultationDetailsSchema } from "@/lib/rounds/schemas";
 import { inviteAnchorAction, updateConsultationAction, updateConsultationDetailsAction } from "../../actions";
 
@@ -59,12 +66,7 @@ export function ConsultationEditForm({
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} onChange={onChange} noValidate className="max-w-xl">
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <div role="status" aria-live="polite">
         {warnings.length ? (
           <div className="mb-4 rounded border-2 border-amber-700 bg-amber-50 p-3" data-testid="deadline-warnings">
@@ -81,8 +83,7 @@ export function ConsultationEditForm({
           </div>
         ) : null}
       </div>
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <HiddenFields f={f} names={["consultationId", "version"]} />
       {field("startsOn", "date")}
       {field("endsOn", "date")}
       {field("registrationDeadline", "datetime-local", t("deadlineHint", { timeZone }))}
@@ -101,29 +102,16 @@ export function ConsultationEditForm({
 
 export function InviteAnchorForm({ consultationId }: { consultationId: string }) {
   const t = useTranslations("secretariat");
-  const tf = useTranslations("form");
   const locale = useLocale();
   const f = useSchemaForm(inviteAnchorSchema, inviteAnchorAction, idle);
   const labels = { email: t("anchorEmail"), locale: t("anchorLanguage") };
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="mt-2 max-w-xl">
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
+      <FormErrorSummary f={f} labels={labels} />
       <FormStatus state={f.state} successText={t("anchorInvited")} />
       <input type="hidden" value={consultationId} {...f.register("consultationId")} />
       <TextField name="email" type="email" dir="ltr" label={labels.email} required {...f.field("email")} />
-      <SelectField
-        name="locale"
-        label={labels.locale}
-        options={locales.map((l) => ({ value: l, label: localeAutonyms[l] }))}
-        errors={f.errorsFor("locale")}
-        registration={f.register("locale")}
-        defaultValue={f.value("locale") ?? locale}
-      />
+      <SelectField name="locale" label={labels.locale} options={localeOptions} {...f.field("locale", locale)} />
       <SubmitButton label={t("inviteAnchorSubmit")} pending={f.pending} />
     </form>
   );
@@ -138,7 +126,6 @@ export function ConsultationDetailsForm({
   countries: { value: string; label: string }[];
 }) {
   const t = useTranslations("rounds");
-  const tf = useTranslations("form");
   const f = useSchemaForm(consultationDetailsSchema, updateConsultationDetailsAction, initial);
   const labels: Record<string, string> = {
     region: t("region"),
@@ -166,14 +153,8 @@ export function ConsultationDetailsForm({
       className="max-w-xl"
       data-testid="consultation-details"
     >
-      <ErrorSummary
-        title={tf("errorSummaryTitle")}
-        message={f.state.status === "error" ? f.state.message : undefined}
-        errors={f.allErrors}
-        labels={labels}
-      />
-      <input type="hidden" defaultValue={f.value("consultationId")} {...f.register("consultationId")} />
-      <input type="hidden" defaultValue={f.value("version")} {...f.register("version")} />
+      <FormErrorSummary f={f} labels={labels} />
+      <HiddenFields f={f} names={["consultationId", "version"]} />
       {text("region", "auto")}
       {text("city", "auto")}
       <SelectField name="country" label={labels.country ?? ""} required options={countries} {...f.field("country")} />

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { getConsultationForSecretariat, listAnchors } from "@/lib/consultations/admin";
 import { regionNames } from "@/lib/i18n/regions";
@@ -50,10 +51,7 @@ export default async function EditConsultationPage({
             }}
           />
         </section>
-        <section aria-labelledby="details" className="mt-10">
-          <h2 id="details" className="text-xl font-semibold">
-            {tr("detailsTitle")}
-          </h2>
+        <Section id="details" title={tr("detailsTitle")} className="mt-10">
           <ConsultationDetailsForm
             countries={countryOptions(locale)}
             initial={{
@@ -69,11 +67,8 @@ export default async function EditConsultationPage({
               },
             }}
           />
-        </section>
-        <section aria-labelledby="anchors" className="mt-10">
-          <h2 id="anchors" className="text-xl font-semibold">
-            {t("anchorsTitle")}
-          </h2>
+        </Section>
+        <Section id="anchors" title={t("anchorsTitle")} className="mt-10">
           {anchors.length === 0 ? <p className="mt-2">{t("noAnchors")}</p> : null}
           <ul className="mt-2 space-y-1">
             {anchors.map((a) => (
@@ -97,7 +92,7 @@ export default async function EditConsultationPage({
           ) : null}
           <h3 className="mt-4 font-semibold">{t("inviteAnchorTitle")}</h3>
           <InviteAnchorForm consultationId={c.id} />
-        </section>
+        </Section>
       </ClientMessages>
     </>
   );

@@ -3,6 +3,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { Forbidden } from "@/components/forbidden";
 import { LocaleLink } from "@/components/locale-link";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { formatDateRange } from "@/lib/i18n/format";
@@ -45,10 +46,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
         {formatDateRange(locale, r.startsOn, r.endsOn)} · {t(`status.${r.status}`)}
       </p>
 
-      <section aria-labelledby="round-edit" className="mt-6">
-        <h2 id="round-edit" className="text-xl font-semibold">
-          {t("editRoundTitle")}
-        </h2>
+      <Section id="round-edit" title={t("editRoundTitle")} className="mt-6">
         <ClientMessages namespaces={["rounds"]}>
           {/* Keyed by the version: after any change on this page (a topic moved, the objectives loaded) the form starts from the new one. */}
           <UpdateRoundForm
@@ -69,12 +67,9 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
             }}
           />
         </ClientMessages>
-      </section>
+      </Section>
 
-      <section aria-labelledby="round-consultations" className="mt-8">
-        <h2 id="round-consultations" className="text-xl font-semibold">
-          {t("consultationsTitle")}
-        </h2>
+      <Section id="round-consultations" title={t("consultationsTitle")} className="mt-8">
         {r.consultations.length === 0 ? <p className="mt-2">{t("noConsultations")}</p> : null}
         <ul className="mt-2 space-y-1">
           {r.consultations.map((c, i) => (
@@ -92,7 +87,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<"/[l
             {t("addConsultationLink")}
           </LocaleLink>
         </p>
-      </section>
+      </Section>
 
       <section aria-labelledby="topics" id="topics" className="mt-8">
         <h2 id="topics-title" className="text-xl font-semibold">

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditEntry } from "@/components/audit-entry";
+import { TableHead } from "@/components/table-head";
+import { Section } from "@/components/section";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 
@@ -8,24 +10,13 @@ export async function AuditLog({ audit, themes }: { audit: ModerationDetail["aud
   const [t, ta] = await Promise.all([getTranslations("moderation"), getTranslations("anchor")]);
   const format = await getFormatter();
   return (
-    <section aria-labelledby="audit" className="mt-8">
-      <h2 id="audit" className="text-xl font-semibold">
-        {t("auditLog")}
-      </h2>
+    <Section id="audit" title={t("auditLog")} className="mt-8">
       <table className="mt-2 w-full text-start text-sm">
-        <thead>
-          <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-1 pe-3 text-start">
-              {t("when")}
-            </th>
-            <th scope="col" className="py-1 pe-3 text-start">
-              {t("who")}
-            </th>
-            <th scope="col" className="py-1 text-start">
-              {ta("audit.whatHappened")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          rowClassName="border-b-2 border-slate-400"
+          cellClassName="py-1 pe-3 text-start"
+          columns={[t("when"), t("who"), { label: ta("audit.whatHappened"), className: "py-1 text-start" }]}
+        />
         <tbody>
           {audit.map((a) => (
             <tr key={a.id} className="border-b border-slate-300 align-top" data-testid="audit-row">
@@ -40,6 +31,6 @@ export async function AuditLog({ audit, themes }: { audit: ModerationDetail["aud
           ))}
         </tbody>
       </table>
-    </section>
+    </Section>
   );
 }

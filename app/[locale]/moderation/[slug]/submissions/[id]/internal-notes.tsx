@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { Section } from "@/components/section";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 import { MessageForm } from "../../../message-form";
 
@@ -18,10 +19,7 @@ export async function InternalNotes({
   const t = await getTranslations("moderation");
   const format = await getFormatter();
   return (
-    <section aria-labelledby="notes" className="mt-8 max-w-3xl">
-      <h2 id="notes" className="text-xl font-semibold">
-        {t("notes")}
-      </h2>
+    <Section id="notes" title={t("notes")} className="mt-8 max-w-3xl">
       <p className="text-sm">{t("notesHint")}</p>
       <ul className="mt-2 space-y-2">
         {notes.map((n) => (
@@ -46,6 +44,6 @@ export async function InternalNotes({
           successText={t("noteAdded")}
         />
       </ClientMessages>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { Section } from "@/components/section";
 import type { ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail } from "@/lib/moderation/detail";
 import { canMove } from "@/lib/submissions/lifecycle";
@@ -28,6 +29,8 @@ export async function ModerationActions({
     getTranslations("submission"),
     getTranslations("errors"),
   ]);
+  // What the two message forms (request changes, reject) send with their message.
+  const message = { submissionId: s.id, version: s.version, slug };
   const button = (action: string, label: string, extra?: React.ReactNode) => (
     <form action={moderateButtonAction} className="inline-flex flex-wrap items-end gap-2">
       <input type="hidden" name="submissionId" value={s.id} />
@@ -42,10 +45,7 @@ export async function ModerationActions({
   );
 
   return (
-    <section aria-labelledby="actions" className="mt-6">
-      <h2 id="actions" className="text-xl font-semibold">
-        {t("actions")}
-      </h2>
+    <Section id="actions" title={t("actions")} className="mt-6">
       <div className="mt-2 flex flex-wrap gap-3">
         {canMove("accept", s.status) ? button("accept", t("accept")) : null}
         {canMove("publish", s.status) && s.publication !== "none" && !s.publishedAt
@@ -99,9 +99,7 @@ export async function ModerationActions({
           {hasMembers ? (
             <MessageForm
               kind="requestChanges"
-              submissionId={s.id}
-              version={s.version}
-              slug={slug}
+              {...message}
               label={t("changesMessage")}
               submitLabel={t("requestChanges")}
               successText={t("changesRequested")}
@@ -113,15 +111,13 @@ export async function ModerationActions({
           )}
           <MessageForm
             kind="reject"
-            submissionId={s.id}
-            version={s.version}
-            slug={slug}
+            {...message}
             label={t("rejectReason")}
             submitLabel={t("reject")}
             successText={t("rejected")}
           />
         </div>
       </ClientMessages>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { Notice } from "@/components/notice";
 import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { AuditEntry } from "@/components/audit-entry";
+import { Section } from "@/components/section";
 import { countryName } from "@/lib/i18n/format";
 import { countryList } from "@/lib/i18n/names";
 import { listThemeLabels, themeShortName } from "@/lib/i18n/theme-labels";
@@ -96,10 +97,12 @@ export default async function ModerationDetailPage({
         </p>
       ) : null}
 
-      <section aria-labelledby="org" className="mt-4 rounded border border-slate-300 p-3 text-sm">
-        <h2 id="org" className="font-semibold">
-          {t("organisation")}
-        </h2>
+      <Section
+        id="org"
+        title={t("organisation")}
+        className="mt-4 rounded border border-slate-300 p-3 text-sm"
+        headingClassName="font-semibold"
+      >
         <p dir="auto">
           {org.name}
           {org.acronym ? ` (${org.acronym})` : ""} · {to(`types.${org.type}`)} · {countryName(locale, org.country)} ·{" "}
@@ -109,14 +112,11 @@ export default async function ModerationDetailPage({
         <p>
           {tf("fields.contactName")}: <span dir="auto">{s.contactName}</span> · <span dir="ltr">{s.contactEmail}</span>
         </p>
-      </section>
+      </Section>
 
       <ModerationActions s={s} slug={slug} themes={themes} hasMembers={org.hasMembers} />
 
-      <section aria-labelledby="content" className="mt-8 max-w-3xl">
-        <h2 id="content" className="text-xl font-semibold">
-          {t("content")}
-        </h2>
+      <Section id="content" title={t("content")} className="mt-8 max-w-3xl">
         <p className="mt-2 text-sm">
           {s.themes.map((n) => themes.find((th) => th.id === n)?.name ?? themeShortName(themes, n)).join(" · ")}
           {s.keywords.length ? ` · ${t("keywords")}: ${s.keywords.join(", ")}` : ""}
@@ -148,7 +148,7 @@ export default async function ModerationDetailPage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       <SimilarInputs similar={similar} slug={slug} />
 

@@ -3,6 +3,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { countryName, languageNames } from "@/lib/i18n/format";
 import { themeShortName, type ThemeLabel } from "@/lib/i18n/theme-labels";
 import type { ModerationDetail, RevisionDiff } from "@/lib/moderation/detail";
+import { Section } from "@/components/section";
 
 /**
  * An input's revisions (number, date, author) and, when it has more than one, a form to pick two and
@@ -34,10 +35,7 @@ export async function Revisions({
   const langs = languageNames(locale);
   const langName = (l: string) => (l === "other" ? t("otherLanguage") : (langs.of(l) ?? l));
   return (
-    <section aria-labelledby="revisions" className="mt-8 max-w-3xl">
-      <h2 id="revisions" className="text-xl font-semibold">
-        {t("revisions")}
-      </h2>
+    <Section id="revisions" title={t("revisions")} className="mt-8 max-w-3xl">
       <ul className="mt-1 text-sm">
         {revisions.map((r) => (
           <li key={r.number}>
@@ -49,26 +47,23 @@ export async function Revisions({
       {revisions.length > 1 ? (
         <>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
-            <label className="flex flex-col">
-              <span>{t("compareFrom")}</span>
-              <select name="from" defaultValue={from} className="rounded border border-slate-500 px-2 py-1">
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span>{t("compareTo")}</span>
-              <select name="to" defaultValue={to_} className="rounded border border-slate-500 px-2 py-1">
-                {revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {(
+              [
+                ["from", from, t("compareFrom")],
+                ["to", to_, t("compareTo")],
+              ] as const
+            ).map(([name, value, label]) => (
+              <label key={name} className="flex flex-col">
+                <span>{label}</span>
+                <select name={name} defaultValue={value} className="rounded border border-slate-500 px-2 py-1">
+                  {revisions.map((r) => (
+                    <option key={r.number} value={r.number}>
+                      {r.number}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
             <button type="submit" className="rounded border border-slate-700 px-3 py-1">
               {t("compare")}
             </button>
@@ -141,6 +136,6 @@ export async function Revisions({
           </div>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { LocaleLink } from "@/components/locale-link";
+import { Section } from "@/components/section";
 import type { SimilarInput } from "@/lib/synthesis/coverage";
 
 /** The inputs of the same consultation most alike this one, each with its similarity, to spot duplicates. */
 export async function SimilarInputs({ similar, slug }: { similar: SimilarInput[]; slug: string }) {
   const [ts, tSyn] = await Promise.all([getTranslations("mySubmissions"), getTranslations("synthesis")]);
   return (
-    <section aria-labelledby="similar" className="mt-8 max-w-3xl" data-testid="similar-inputs">
-      <h2 id="similar" className="text-xl font-semibold">
-        {tSyn("similar")}
-      </h2>
+    <Section id="similar" title={tSyn("similar")} className="mt-8 max-w-3xl" testId="similar-inputs">
       {similar.length === 0 ? (
         <p className="mt-2">{tSyn("similarNone")}</p>
       ) : (
@@ -25,6 +23,6 @@ export async function SimilarInputs({ similar, slug }: { similar: SimilarInput[]
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -3,24 +3,22 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Notice } from "@/components/notice";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { Section } from "@/components/section";
+import { loadOrDeny } from "@/lib/auth/page";
 import { countryName } from "@/lib/i18n/format";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { getContribution, listSectionRevisions } from "@/lib/synthesis";
 import { findCitable, similarTo } from "@/lib/synthesis/coverage";
 import { SectionForm, type EditorItem } from "./section-form";
+import { loadModerationPage } from "../../load";
 
 /** The editor of one theme's section, with the finder of inputs to cite and the section's history. */
 export default async function SectionPage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/synthesis/[theme]">) {
-  const { locale: raw, slug, theme } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { theme } = await params;
+  const { locale, slug, actor, c } = await loadModerationPage(params, `/synthesis/${theme}`);
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis/${theme}`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const view = await loadOrDeny(() => getContribution({ actor, consultationId: c.id, locale }));
   if (!view) return null;
@@ -113,10 +111,7 @@ export default async function SectionPage({
       </section>
 
       {q ? (
-        <section aria-labelledby="similar-title" className="mt-8" data-testid="finder-similar">
-          <h2 id="similar-title" className="text-xl font-semibold">
-            {t("similar")}
-          </h2>
+        <Section id="similar-title" title={t("similar")} className="mt-8" testId="finder-similar">
           {similar.length === 0 ? (
             <p className="mt-2">{t("similarNone")}</p>
           ) : (
@@ -129,14 +124,11 @@ export default async function SectionPage({
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {revisions.length > 0 ? (
-        <section aria-labelledby="history-title" className="mt-10">
-          <h2 id="history-title" className="text-2xl font-semibold">
-            {t("history")}
-          </h2>
+        <Section id="history-title" title={t("history")} className="mt-10" headingClassName="text-2xl font-semibold">
           <ol className="mt-3 space-y-3">
             {[...revisions].reverse().map((r) => (
               <li key={r.number}>
@@ -155,7 +147,7 @@ export default async function SectionPage({
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -1,24 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/notice";
+import { Section } from "@/components/section";
 import { isAnchorOf } from "@/lib/auth/actor";
-import { loadOrDeny, requirePageActor } from "@/lib/auth/page";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { loadOrDeny } from "@/lib/auth/page";
 import { regionNames } from "@/lib/i18n/regions";
-import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { COVERAGE_PAGE, getCoverage } from "@/lib/synthesis/coverage";
 import { readNotCitedAction } from "../actions";
+import { loadModerationPage } from "../../load";
 
 /** Per theme, the accepted inputs no paragraph cites yet; each can be marked read, not cited. */
 export default async function CoveragePage({
   params,
   searchParams,
 }: PageProps<"/[locale]/moderation/[slug]/synthesis/coverage">) {
-  const { locale: raw, slug } = await params;
-  const locale = isLocale(raw) ? raw : defaultLocale;
+  const { locale, slug, actor, c } = await loadModerationPage(params, "/synthesis/coverage");
   const sp = await searchParams;
-  const actor = await requirePageActor(locale, `/moderation/${slug}/synthesis/coverage`);
-  const c = await loadOrDeny(() => getConsultationForModeration({ actor, slug }));
   if (!c) return null;
   const themeParam = typeof sp.theme === "string" && /^\d{1,5}$/.test(sp.theme) ? Number(sp.theme) : undefined;
   const offset = typeof sp.offset === "string" && /^\d{1,6}$/.test(sp.offset) ? Number(sp.offset) : 0;
@@ -43,14 +40,13 @@ export default async function CoveragePage({
       <p className="mt-2 max-w-prose">{t("coverageIntro")}</p>
 
       {coverage.flagged.length > 0 ? (
-        <section
-          aria-labelledby="flagged-title"
+        <Section
+          id="flagged-title"
+          title={t("flaggedTitle")}
           className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4"
-          data-testid="coverage-flagged"
+          headingClassName="font-semibold text-red-900"
+          testId="coverage-flagged"
         >
-          <h2 id="flagged-title" className="font-semibold text-red-900">
-            {t("flaggedTitle")}
-          </h2>
           <ul className="mt-2 list-disc ps-6">
             {coverage.flagged.map((f) => (
               <li key={f.id}>
@@ -61,7 +57,7 @@ export default async function CoveragePage({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       <ul className="mt-6 space-y-1" aria-label={t("coverage")}>
