@@ -121,13 +121,15 @@ export async function roundOfConsultation({
 }: {
   consultationId: string;
 }): Promise<{ id: string; slug: string } | null> {
-  const db = await getDb();
-  const [r] = await db
-    .select({ id: rounds.id, slug: rounds.slug })
-    .from(consultations)
-    .innerJoin(rounds, eq(rounds.id, consultations.roundId))
-    .where(eq(consultations.id, consultationId));
-  return r ?? null;
+  // A consultation never changes round: cached with the public pages' data.
+  return cachedPublicData(`roundOf:${consultationId}`, async (db) => {
+    const [r] = await db
+      .select({ id: rounds.id, slug: rounds.slug })
+      .from(consultations)
+      .innerJoin(rounds, eq(rounds.id, consultations.roundId))
+      .where(eq(consultations.id, consultationId));
+    return r ?? null;
+  });
 }
 
 // ---------------------------------------------------------------- the secretariat's reads

@@ -16,6 +16,7 @@ import {
   type ContributionStatus,
 } from "@/db/schema";
 import { isAnchorOf, type Actor } from "@/lib/auth/actor";
+import { publicDataChanged } from "@/lib/cache";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { CONTRIBUTION_TRANSITIONS, EDITABLE, SECRETARIAT_READS, roleOf } from "./lifecycle";
 import { notReferencesIn, referencesIn, type ContributionStepInput, type SectionInput } from "./schemas";
@@ -181,6 +182,8 @@ export async function changeContributionStatus({
       toState: t.to,
       note: input.comment ?? null,
     });
+    // The public page shows a contribution once it is final.
+    if (t.to === "final") await publicDataChanged(tx);
     return { version, status: t.to };
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 // with the inputs each cites and how many inputs, organisations and countries stand behind it; for
 // its moderators (the anchors, the secretariat once submitted) and, once final, for the public.
 import { and, eq, inArray } from "drizzle-orm";
+import { cachedPublicData } from "@/lib/cache";
 import { getDb } from "@/db/client";
 import {
   consultations,
@@ -267,11 +268,14 @@ export async function getPublishedContribution({
   consultationId: string;
   locale: AppLocale;
 }): Promise<ContributionView | null> {
-  const db = await getDb();
-  const [c] = await db
-    .select({ status: contributions.status })
-    .from(contributions)
-    .where(eq(contributions.consultationId, consultationId));
-  if (c?.status !== "final") return null;
-  return loadView(consultationId, locale, null, "public");
+  // Shared like the public pages' other data: finalising notifies every instance (edit.ts), and a
+  // final contribution changes no more (its cited inputs' publication notifies too).
+  return cachedPublicData(`contribution:${consultationId}:${locale}`, async (db) => {
+    const [c] = await db
+      .select({ status: contributions.status })
+      .from(contributions)
+      .where(eq(contributions.consultationId, consultationId));
+    if (c?.status !== "final") return null;
+    return loadView(consultationId, locale, null, "public");
+  });
 }
