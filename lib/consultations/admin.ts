@@ -3,7 +3,8 @@ import "server-only";
 // appoint and remove anchor moderators. Only the secretariat; checked here.
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
+import { consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
@@ -78,8 +79,7 @@ export async function updateConsultation({
         updatedAt: new Date(),
       })
       .where(eq(consultations.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "consultation.update",
       consultationId: c.id,
       fromState: c.status,
@@ -134,7 +134,7 @@ export async function inviteAnchor({ actor, input }: { actor: Actor; input: Invi
       invitedBy: actor.userId,
       values: { region: c.region, city: c.city },
     });
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.invite", consultationId: c.id });
+    await recordAudit(tx, actor.userId, { action: "anchor.invite", consultationId: c.id });
   });
 }
 
@@ -161,6 +161,6 @@ export async function removeAnchor({
       )
       .returning({ id: roleGrants.id });
     if (removed.length === 0) throw new NotFoundError();
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.remove", consultationId });
+    await recordAudit(tx, actor.userId, { action: "anchor.remove", consultationId });
   });
 }

@@ -15,7 +15,9 @@ import {
   users,
   type Submission,
 } from "@/db/schema";
+import { recordAudit, aboutSubmission } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { userLabel } from "@/lib/db-select";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
@@ -38,8 +40,7 @@ async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
       from: auditEvents.fromState,
       to: auditEvents.toState,
       at: auditEvents.createdAt,
-      who: users.name,
-      email: users.email,
+      who: userLabel,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
@@ -47,7 +48,7 @@ async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
     .orderBy(desc(auditEvents.id))
     .limit(1);
   return new DomainError("staleModeration", 409, {
-    who: last?.who ?? last?.email ?? "?",
+    who: last?.who ?? "?",
     when: last?.at.toISOString().slice(0, 16).replace("T", " ") ?? "",
     action: last?.action ?? "",
     from: last?.from ?? "",
@@ -69,12 +70,9 @@ export async function moderate({
     const now = new Date();
     const version = s.version + 1;
     const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
-      tx.insert(auditEvents).values({
-        actorId: actor.userId,
+      recordAudit(tx, actor.userId, {
         action: `submission.${action}`,
-        consultationId: s.consultationId,
-        organisationId: s.organisationId,
-        submissionId: s.id,
+        ...aboutSubmission(s),
         fromState: s.status,
         toState,
         note,
@@ -241,12 +239,9 @@ export async function addInternalNote({
   await db.transaction(async (tx) => {
     const s = await lockForModeration(tx, actor, submissionId);
     await tx.insert(internalNotes).values({ submissionId: s.id, authorId: actor.userId, body });
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "submission.note",
-      consultationId: s.consultationId,
-      organisationId: s.organisationId,
-      submissionId: s.id,
+      ...aboutSubmission(s),
     });
   });
 }

@@ -20,6 +20,7 @@ import {
   type Submission,
 } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { userLabel } from "@/lib/db-select";
 import { NotFoundError } from "@/lib/errors";
 
 export interface ModerationDetail {
@@ -83,8 +84,7 @@ export async function getSubmissionForModeration({
       .select({
         number: submissionRevisions.number,
         createdAt: submissionRevisions.createdAt,
-        by: users.name,
-        email: users.email,
+        by: userLabel,
       })
       .from(submissionRevisions)
       .leftJoin(users, eq(users.id, submissionRevisions.createdBy))
@@ -95,8 +95,7 @@ export async function getSubmissionForModeration({
         id: internalNotes.id,
         body: internalNotes.body,
         createdAt: internalNotes.createdAt,
-        by: users.name,
-        email: users.email,
+        by: userLabel,
       })
       .from(internalNotes)
       .leftJoin(users, eq(users.id, internalNotes.authorId))
@@ -110,8 +109,7 @@ export async function getSubmissionForModeration({
         toState: auditEvents.toState,
         note: auditEvents.note,
         createdAt: auditEvents.createdAt,
-        by: users.name,
-        email: users.email,
+        by: userLabel,
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
@@ -121,9 +119,7 @@ export async function getSubmissionForModeration({
     s.duplicateOfId
       ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId))
       : Promise.resolve([]),
-    s.enteredBy
-      ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, s.enteredBy))
-      : Promise.resolve([]),
+    s.enteredBy ? db.select({ by: userLabel }).from(users).where(eq(users.id, s.enteredBy)) : Promise.resolve([]),
   ]);
   if (!c || !org) throw new NotFoundError();
   return {
@@ -132,19 +128,11 @@ export async function getSubmissionForModeration({
     organisation: org,
     registrationStatus: reg[0]?.status ?? null,
     attachments: files,
-    revisions: revs.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email })),
-    notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, by: n.by ?? n.email })),
-    audit: audit.map((a) => ({
-      id: a.id,
-      action: a.action,
-      fromState: a.fromState,
-      toState: a.toState,
-      note: a.note,
-      createdAt: a.createdAt,
-      by: a.by ?? a.email,
-    })),
+    revisions: revs,
+    notes,
+    audit,
     duplicateOfReference: dup[0]?.reference ?? null,
-    enteredBy: enteredBy[0] ? (enteredBy[0].name ?? enteredBy[0].email) : null,
+    enteredBy: enteredBy[0]?.by ?? null,
   };
 }
 

@@ -18,6 +18,7 @@ import {
   submissions,
   users,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { offerFreedSeats } from "@/lib/registrations";
@@ -277,7 +278,7 @@ export async function deleteOrganisation({
     await tx.delete(organisations).where(eq(organisations.id, organisationId));
     for (const c of freed) await offerFreedSeats(tx, c, actor.userId);
     // The record that a deletion happened, with nothing that names the organisation.
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.delete" });
+    await recordAudit(tx, actor.userId, { action: "organisation.delete" });
   });
 }
 

@@ -3,15 +3,8 @@ import "server-only";
 // so that no page or action can forget it.
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import {
-  auditEvents,
-  memberships,
-  organisations,
-  registrations,
-  submissions,
-  users,
-  type Organisation,
-} from "@/db/schema";
+import { memberships, organisations, registrations, submissions, users, type Organisation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
@@ -37,9 +30,7 @@ export async function createOrganisation({
     const [org] = await tx.insert(organisations).values(input).returning({ id: organisations.id });
     if (!org) throw new Error("organisation not created");
     await tx.insert(memberships).values({ organisationId: org.id, userId: actor.userId, role: "owner" });
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.create", organisationId: org.id });
+    await recordAudit(tx, actor.userId, { action: "organisation.create", organisationId: org.id });
     return org.id;
   });
 }
@@ -138,7 +129,7 @@ export async function updateOrganisation({
         updatedAt: new Date(),
       })
       .where(eq(organisations.id, organisationId));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.update", organisationId });
+    await recordAudit(tx, actor.userId, { action: "organisation.update", organisationId });
     // Its name and country show on its published inputs.
     await publicDataChanged(tx);
   });
@@ -168,9 +159,7 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
       invitedBy: actor.userId,
       values: { organisation: org.name, inviter: actor.name ?? actor.email },
     });
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.invite", organisationId: input.organisationId });
+    await recordAudit(tx, actor.userId, { action: "organisation.invite", organisationId: input.organisationId });
   });
 }
 
@@ -201,9 +190,11 @@ export async function removeMember({
     await tx
       .delete(memberships)
       .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.removeMember", organisationId, fromState: target.role });
+    await recordAudit(tx, actor.userId, {
+      action: "organisation.removeMember",
+      organisationId,
+      fromState: target.role,
+    });
   });
 }
 
@@ -236,8 +227,7 @@ export async function transferOwnership({
       .update(memberships)
       .set({ role: "member" })
       .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "organisation.transferOwnership",
       organisationId,
       fromState: "owner",
@@ -271,8 +261,7 @@ export async function setOrganisationVerified({
       .where(eq(organisations.id, organisationId))
       .returning({ id: organisations.id });
     if (!row) throw new NotFoundError();
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: verified ? "organisation.verify" : "organisation.unverify",
       organisationId,
     });

@@ -4,7 +4,6 @@ import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
-  auditEvents,
   consultations,
   organisations,
   participants,
@@ -13,6 +12,7 @@ import {
   type Registration,
   type RegistrationStatus,
 } from "@/db/schema";
+import { recordAudit, aboutRegistration } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { RegistrationDecisionInput, RegistrationFilters } from "./schemas";
@@ -135,12 +135,9 @@ export async function decideRegistration({
         updatedAt: new Date(),
       })
       .where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: `registration.${input.status}`,
-      consultationId: c.id,
-      organisationId: r.organisationId,
-      registrationId: r.id,
+      ...aboutRegistration(r),
       fromState: r.status,
       toState: input.status,
     });

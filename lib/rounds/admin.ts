@@ -16,6 +16,7 @@ import {
   themeTranslations,
   themes,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { publicDataChanged } from "@/lib/cache";
 import { ConflictError, DomainError, NotFoundError, isUniqueViolation } from "@/lib/errors";
@@ -213,8 +214,7 @@ export async function updateRound({
         .values(row)
         .onConflictDoUpdate({ target: [roundTranslations.roundId, roundTranslations.locale], set: { name: row.name } });
     }
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "round.update",
       roundId: r.id,
       fromState: r.status,
@@ -305,8 +305,7 @@ export async function updateConsultationDetails({
         updatedAt: new Date(),
       })
       .where(eq(consultations.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "consultation.details",
       roundId: c.roundId,
       consultationId: c.id,

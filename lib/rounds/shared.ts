@@ -4,7 +4,8 @@ import "server-only";
 // lock, the audit row and the allocation of topic numbers.
 import { count, eq, max, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { auditEvents, consultations, rounds, submissions, themes, type Locale, type Round } from "@/db/schema";
+import { consultations, rounds, submissions, themes, type Locale, type Round } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/config";
@@ -53,7 +54,7 @@ export const audit = (
   action: string,
   note?: string | null,
   consultationId?: string,
-) => tx.insert(auditEvents).values({ actorId: actor.userId, action, roundId, consultationId, note: note ?? null });
+) => recordAudit(tx, actor.userId, { action, roundId, consultationId, note: note ?? null });
 
 /** Topic numbers are global (submissions.themes holds them) and never reused: the next after the highest. */
 export async function nextTopicIds(tx: Tx, n: number): Promise<number[]> {

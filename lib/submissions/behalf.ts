@@ -3,7 +3,8 @@ import "server-only";
 // and their search for the organisation it came from.
 import { asc, eq, ilike, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, organisations, submissions, type Organisation } from "@/db/schema";
+import { organisations, submissions, type Organisation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { dataChanged } from "@/lib/cache";
 import { consultationPhase } from "@/lib/consultations/phase";
@@ -66,8 +67,7 @@ export async function submitOnBehalf({
           .values({ name, country, type, locale, contactEmail: contactEmail ?? null })
           .returning({ id: organisations.id });
         organisationId = org!.id;
-        await tx.insert(auditEvents).values({
-          actorId: actor.userId,
+        await recordAudit(tx, actor.userId, {
           action: "organisation.create",
           consultationId: c.id,
           organisationId,

@@ -5,7 +5,8 @@ import "server-only";
 // on its title and summary, then full-text ranking), to group them and to spot duplicates.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, coverageNotes, submissions } from "@/db/schema";
+import { coverageNotes, submissions } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { themesOf } from "./index";
@@ -141,8 +142,7 @@ export async function markReadNotCited({ actor, input }: { actor: Actor; input: 
           set: { note: input.note, createdBy: actor.userId, createdAt: new Date() },
         });
     }
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: input.clear ? "contribution.readMarkCleared" : "contribution.readNotCited",
       consultationId: input.consultationId,
       organisationId: s.organisationId,
