@@ -2,20 +2,16 @@ import "server-only";
 // The secretariat's work on consultations: edit dates, deadlines, capacity and status;
 // appoint and remove anchor moderators. Only the secretariat; checked here.
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 import { deadlineWarnings } from "./deadlines";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
 import { publicDataChanged } from "@/lib/cache";
-
-function requireSecretariat(actor: Actor) {
-  if (!actor.secretariat) throw new ForbiddenError();
-}
 
 /** Every consultation, or one round's (roundId), in their order: the secretariat only. */
 export async function listConsultationsForSecretariat({
@@ -48,6 +44,26 @@ export async function getConsultationForSecretariat({
   return c;
 }
 
+/**
+ * The secretariat's change to a consultation from a form of its version (a stale form is refused
+ * rather than overwrite someone else's change): the row locked, `values(row)` saved, the version
+ * counted on. Returns the row as it was.
+ */
+export async function changeConsultation(
+  tx: Tx,
+  form: { consultationId: string; version: number },
+  values: (c: Consultation) => Partial<typeof consultations.$inferInsert>,
+): Promise<Consultation> {
+  const [c] = await tx.select().from(consultations).where(eq(consultations.id, form.consultationId)).for("update");
+  if (!c) throw new NotFoundError();
+  if (c.version !== form.version) throw new ConflictError("staleConsultation");
+  await tx
+    .update(consultations)
+    .set({ ...values(c), version: c.version + 1, updatedAt: new Date() })
+    .where(eq(consultations.id, c.id));
+  return c;
+}
+
 /** Saves the consultation; says how many of its deadlines deserve a warning (lib/consultations/deadlines.ts). */
 export async function updateConsultation({
   actor,
@@ -61,24 +77,17 @@ export async function updateConsultation({
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
-    if (!c) throw new NotFoundError();
-    // Edited from a stale page: refuse rather than overwrite someone else's change.
-    if (c.version !== input.version) throw new ConflictError("staleConsultation");
-    const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, c.timeZone) : null);
-    await tx
-      .update(consultations)
-      .set({
+    const c = await changeConsultation(tx, input, (c) => {
+      const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, c.timeZone) : null);
+      return {
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         registrationDeadline: toInstant(input.registrationDeadline),
         submissionDeadline: toInstant(input.submissionDeadline),
         inPersonCapacity: input.inPersonCapacity,
         status: input.status,
-        version: c.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(consultations.id, c.id));
+      };
+    });
     await recordAudit(tx, actor.userId, {
       action: "consultation.update",
       consultationId: c.id,

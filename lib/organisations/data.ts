@@ -19,7 +19,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { isMember, isOwner, type Actor } from "@/lib/auth/actor";
+import { requireOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { offerFreedSeats } from "@/lib/registrations";
 import { fileStore } from "@/lib/storage";
@@ -31,11 +31,6 @@ function omit<T extends object, K extends keyof T>(row: T, keys: readonly K[]): 
   const out = { ...row };
   for (const k of keys) delete out[k];
   return out;
-}
-
-function requireOwnerOf(actor: Actor, organisationId: string) {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  if (!isOwner(actor, organisationId)) throw new ForbiddenError();
 }
 
 // Moderators' decisions whose note is a message to the organisation (sent by e-mail or shown on its
@@ -59,7 +54,7 @@ export async function exportOrganisationData({
   actor: Actor;
   organisationId: string;
 }): Promise<ReadableStream<Uint8Array>> {
-  requireOwnerOf(actor, organisationId);
+  requireOwner(actor, organisationId);
   const db = await getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw new NotFoundError();
@@ -229,7 +224,7 @@ export async function deleteOrganisation({
   organisationId: string;
   confirmName: string;
 }): Promise<void> {
-  requireOwnerOf(actor, organisationId);
+  requireOwner(actor, organisationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId)).for("update");

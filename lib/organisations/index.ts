@@ -5,7 +5,7 @@ import { and, asc, count, eq, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organisations, registrations, submissions, users, type Organisation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
+import { isAnchorOf, isMember, isOwner, requireOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import type { InviteMemberInput, OrganisationInput } from "./schemas";
@@ -100,11 +100,6 @@ export async function listMembers({
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(users.email));
-}
-
-function requireOwner(actor: Actor, organisationId: string) {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  if (!isOwner(actor, organisationId)) throw new ForbiddenError();
 }
 
 export async function updateOrganisation({

@@ -17,10 +17,10 @@ import {
   type Consultation,
   type Round,
 } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
-import { hasInputs, namesOf, requireSecretariat, type Names } from "./shared";
+import { hasInputs, namesOf, type Names } from "./shared";
 
 export { addConsultation, copiedCode, copiedSlug, createRound, updateConsultationDetails, updateRound } from "./admin";
 export {

@@ -1,20 +1,16 @@
 import "server-only";
-// What the rounds' reads (index.ts) and the secretariat's writes (admin.ts, topics.ts) share: the
-// secretariat check, names in the four languages, whether a round has inputs, the round's version
-// lock, the audit row and the allocation of topic numbers.
+// What the rounds' reads (index.ts) and the secretariat's writes (admin.ts, topics.ts) share: names
+// in the four languages, whether a round has inputs, the round's version lock (and a change made
+// under it), the audit row and the allocation of topic numbers.
 import { count, eq, max, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { consultations, rounds, submissions, themes, type Locale, type Round } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/config";
 
 export type Names = Record<Locale, string>;
-
-export function requireSecretariat(actor: Actor) {
-  if (!actor.secretariat) throw new ForbiddenError();
-}
 
 export const namesOf = (rows: { locale: Locale; name: string }[]): Names => {
   const out = { en: "", fr: "", es: "", ar: "" } as Names;
@@ -45,6 +41,17 @@ export async function lockRound(tx: Tx, roundId: string, version: number): Promi
     .set({ version: r.version + 1, updatedAt: new Date() })
     .where(eq(rounds.id, r.id));
   return r;
+}
+
+/** A secretariat change to a round, in one transaction, with the round locked at its form's version. */
+export async function changeRound<T>(
+  actor: Actor,
+  form: { roundId: string; version: number },
+  change: (tx: Tx, r: Round) => Promise<T>,
+): Promise<T> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => change(tx, await lockRound(tx, form.roundId, form.version)));
 }
 
 export const audit = (
