@@ -3,21 +3,12 @@ import "server-only";
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
 import { assertRoundTopics } from "@/lib/consultations/themes";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import {
-  auditEvents,
-  consultations,
-  internalNotes,
-  memberships,
-  organisations,
-  submissions,
-  users,
-  type Submission,
-} from "@/db/schema";
+import { consultations, internalNotes, memberships, organisations, submissions, type Submission } from "@/db/schema";
 import { recordAudit, aboutSubmission } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
-import { userLabel } from "@/lib/db-select";
+import { auditLog } from "./detail";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
@@ -34,25 +25,13 @@ async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Pr
 
 /** The refusal for a stale version names the last change: who, when, from → to. */
 async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
-  const [last] = await tx
-    .select({
-      action: auditEvents.action,
-      from: auditEvents.fromState,
-      to: auditEvents.toState,
-      at: auditEvents.createdAt,
-      who: userLabel,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.submissionId, s.id))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [last] = await auditLog(tx, s.id, 1);
   return new DomainError("staleModeration", 409, {
-    who: last?.who ?? "?",
-    when: last?.at.toISOString().slice(0, 16).replace("T", " ") ?? "",
+    who: last?.by ?? "?",
+    when: last?.createdAt.toISOString().slice(0, 16).replace("T", " ") ?? "",
     action: last?.action ?? "",
-    from: last?.from ?? "",
-    to: last?.to ?? s.status,
+    from: last?.fromState ?? "",
+    to: last?.toState ?? s.status,
   });
 }
 
@@ -69,25 +48,27 @@ export async function moderate({
     if (s.version !== input.version) throw await staleError(tx, s);
     const now = new Date();
     const version = s.version + 1;
-    const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
-      recordAudit(tx, actor.userId, {
-        action: `submission.${action}`,
+    // The change to the row, versioned, and its audit row (to the status it sets, else the same).
+    const save = async (values: Partial<typeof submissions.$inferInsert>, note: string | null = null) => {
+      await tx
+        .update(submissions)
+        .set({ ...values, version, updatedAt: now })
+        .where(eq(submissions.id, s.id));
+      await recordAudit(tx, actor.userId, {
+        action: `submission.${input.action}`,
         ...aboutSubmission(s),
         fromState: s.status,
-        toState,
+        toState: values.status ?? s.status,
         note,
       });
+    };
     // Publish has a refusal of its own (below); tag and unpublish keep the status.
     if (input.action !== "publish" && input.action in TRANSITIONS && !canMove(input.action as SubmissionMove, s.status))
       throw new DomainError("invalidTransition", 409);
 
     switch (input.action) {
       case "accept":
-        await tx
-          .update(submissions)
-          .set({ status: TRANSITIONS.accept.to, version, updatedAt: now })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.accept.to);
+        await save({ status: TRANSITIONS.accept.to });
         await emailOrganisation(tx, s, "submissionAccepted");
         break;
       case "requestChanges": {
@@ -99,32 +80,15 @@ export async function moderate({
           .where(eq(memberships.organisationId, s.organisationId))
           .limit(1);
         if (!member) throw new DomainError("noOneToChange", 409);
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.requestChanges.to,
-            moderatorMessage: input.message,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.requestChanges.to, input.message);
+        await save(
+          { status: TRANSITIONS.requestChanges.to, moderatorMessage: input.message, publishedAt: null },
+          input.message,
+        );
         await emailOrganisation(tx, s, "changesRequested", { message: input.message });
         break;
       }
       case "reject":
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.reject.to,
-            moderatorMessage: input.reason,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.reject.to, input.reason);
+        await save({ status: TRANSITIONS.reject.to, moderatorMessage: input.reason, publishedAt: null }, input.reason);
         break;
       case "markDuplicate": {
         const [original] = await tx
@@ -133,26 +97,18 @@ export async function moderate({
           .where(and(eq(submissions.reference, input.duplicateOf), eq(submissions.consultationId, s.consultationId)));
         if (!original || original.id === s.id)
           throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.markDuplicate.to,
-            duplicateOfId: original.id,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.markDuplicate.to, input.duplicateOf);
+        await save(
+          { status: TRANSITIONS.markDuplicate.to, duplicateOfId: original.id, publishedAt: null },
+          input.duplicateOf,
+        );
         break;
       }
       case "tag": {
         await assertRoundTopics(tx, s.consultationId, input.themes);
         const themes = [...new Set([...s.themes, ...input.themes])].sort((a, b) => a - b);
         const keywords = [...new Set([...s.keywords, ...input.keywords])];
-        await tx.update(submissions).set({ themes, keywords, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit(
-          s.status,
+        await save(
+          { themes, keywords },
           [
             input.themes.length ? `themes ${input.themes.join(",")}` : "",
             input.keywords.length ? `keywords ${input.keywords.join(",")}` : "",
@@ -166,16 +122,11 @@ export async function moderate({
         // Only as the organisation chose: named or anonymous; never when it chose not to be published.
         if (!canMove("publish", s.status)) throw new DomainError("publishOnlyAccepted", 409);
         if (s.publication === "none") throw new DomainError("publishNotConsented", 409);
-        await tx.update(submissions).set({ publishedAt: now, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit(s.status, s.publication);
+        await save({ publishedAt: now }, s.publication);
         await emailOrganisation(tx, s, "submissionPublished");
         break;
       case "unpublish":
-        await tx
-          .update(submissions)
-          .set({ publishedAt: null, version, updatedAt: now })
-          .where(eq(submissions.id, s.id));
-        await audit(s.status);
+        await save({ publishedAt: null });
         break;
     }
     // The overview's counts changed; a published input changed (or left, or joined the public

@@ -3,7 +3,7 @@ import "server-only";
 // internal notes (never shown to the organisation) and the audit log.
 import { diffWordsWithSpace } from "diff";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import {
   attachments,
   auditEvents,
@@ -46,6 +46,25 @@ export interface ModerationDetail {
   duplicateOfReference: string | null;
   /** Who entered it, when an anchor entered it on the organisation's behalf. */
   enteredBy: string | null;
+}
+
+/** An input's audit log, newest first, each step with who took it. */
+export function auditLog(db: DbOrTx, submissionId: string, limit: number) {
+  return db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      fromState: auditEvents.fromState,
+      toState: auditEvents.toState,
+      note: auditEvents.note,
+      createdAt: auditEvents.createdAt,
+      by: userLabel,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.submissionId, submissionId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
 }
 
 export async function getSubmissionForModeration({
@@ -101,21 +120,7 @@ export async function getSubmissionForModeration({
       .leftJoin(users, eq(users.id, internalNotes.authorId))
       .where(eq(internalNotes.submissionId, s.id))
       .orderBy(asc(internalNotes.createdAt)),
-    db
-      .select({
-        id: auditEvents.id,
-        action: auditEvents.action,
-        fromState: auditEvents.fromState,
-        toState: auditEvents.toState,
-        note: auditEvents.note,
-        createdAt: auditEvents.createdAt,
-        by: userLabel,
-      })
-      .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(eq(auditEvents.submissionId, s.id))
-      .orderBy(desc(auditEvents.id))
-      .limit(200),
+    auditLog(db, s.id, 200),
     s.duplicateOfId
       ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId))
       : Promise.resolve([]),
