@@ -2,8 +2,16 @@ import "server-only";
 // Organisations and their members. Every function takes the acting user and checks scope here,
 // so that no page or action can forget it.
 import { and, asc, count, eq, ne } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
-import { memberships, organisations, registrations, submissions, users, type Organisation } from "@/db/schema";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
+import {
+  memberships,
+  organisations,
+  registrations,
+  submissions,
+  users,
+  type Membership,
+  type Organisation,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { isAnchorOf, isMember, isOwner, requireOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -158,33 +166,39 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
   });
 }
 
-/** Owners remove anyone; a member may remove themself (leave). The last owner cannot go. */
-export async function removeMember({
-  actor,
-  organisationId,
-  userId,
-}: {
+/** A change to one member of an organisation, by the acting user. */
+interface MemberChange {
   actor: Actor;
   organisationId: string;
   userId: string;
-}): Promise<void> {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  if (userId !== actor.userId && !isOwner(actor, organisationId)) throw new ForbiddenError();
+}
+
+const membership = (organisationId: string, userId: string) =>
+  and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId));
+
+/** A change to an organisation's members, its memberships locked: two owners leaving at once cannot both succeed. */
+async function changeMembers(organisationId: string, change: (tx: Tx, rows: Membership[]) => Promise<void>) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    // Lock the organisation's memberships so two owners leaving at once cannot both succeed.
     const rows = await tx
       .select()
       .from(memberships)
       .where(eq(memberships.organisationId, organisationId))
       .for("update");
+    await change(tx, rows);
+  });
+}
+
+/** Owners remove anyone; a member may remove themself (leave). The last owner cannot go. */
+export async function removeMember({ actor, organisationId, userId }: MemberChange): Promise<void> {
+  if (!isMember(actor, organisationId)) throw new NotFoundError();
+  if (userId !== actor.userId && !isOwner(actor, organisationId)) throw new ForbiddenError();
+  await changeMembers(organisationId, async (tx, rows) => {
     const target = rows.find((m) => m.userId === userId);
     if (!target) throw new NotFoundError();
     const owners = rows.filter((m) => m.role === "owner").length;
     if (target.role === "owner" && owners <= 1) throw new DomainError("lastOwner", 409);
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+    await tx.delete(memberships).where(membership(organisationId, userId));
     await recordAudit(tx, actor.userId, {
       action: "organisation.removeMember",
       organisationId,
@@ -194,34 +208,14 @@ export async function removeMember({
 }
 
 /** The owner hands ownership to a member and becomes a member. */
-export async function transferOwnership({
-  actor,
-  organisationId,
-  userId,
-}: {
-  actor: Actor;
-  organisationId: string;
-  userId: string;
-}): Promise<void> {
+export async function transferOwnership({ actor, organisationId, userId }: MemberChange): Promise<void> {
   requireOwner(actor, organisationId);
   if (userId === actor.userId) throw new DomainError("invalidTarget", 400);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(memberships)
-      .where(eq(memberships.organisationId, organisationId))
-      .for("update");
+  await changeMembers(organisationId, async (tx, rows) => {
     if (!rows.some((m) => m.userId === userId)) throw new NotFoundError();
     if (!rows.some((m) => m.userId === actor.userId && m.role === "owner")) throw new ConflictError();
-    await tx
-      .update(memberships)
-      .set({ role: "owner" })
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx
-      .update(memberships)
-      .set({ role: "member" })
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
+    await tx.update(memberships).set({ role: "owner" }).where(membership(organisationId, userId));
+    await tx.update(memberships).set({ role: "member" }).where(membership(organisationId, actor.userId));
     await recordAudit(tx, actor.userId, {
       action: "organisation.transferOwnership",
       organisationId,
