@@ -2,7 +2,7 @@ import "server-only";
 // The anchors' logistics export: one row per participant with needs, as CSV (UTF-8
 // with BOM, RFC 4180) or XLSX, named and worded in the export's language, streamed from the
 // database page by page.
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { exportLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,7 +10,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
 import { csvStream } from "./csv";
 import { loadExportLabels, type ExportLabels } from "./labels";
-import { readableSheet, readableWorkbook, type XlsxKind } from "./xlsx";
+import { streamedWorkbook, type XlsxKind } from "./xlsx";
 
 type Key = Parameters<ExportLabels["column"]>[0];
 const COLUMNS: [Key, XlsxKind, number][] = [
@@ -94,26 +94,9 @@ export function participantsCsv(rows: AsyncIterable<ParticipantExportRow>, label
 }
 
 export function participantsXlsx(rows: AsyncIterable<ParticipantExportRow>, labels: ExportLabels): Readable {
-  const out = new PassThrough();
-  const workbook = readableWorkbook(out);
-  void (async () => {
-    try {
-      const sheet = readableSheet(
-        workbook,
-        out,
-        labels.sheet("participants"),
-        participantSheetColumns(labels),
-        labels.locale === "ar",
-      );
-      for await (const r of rows) {
-        sheet.add(participantValues(r, labels));
-        await sheet.pace();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
+  return streamedWorkbook(labels.locale === "ar", (addSheet) =>
+    addSheet(labels.sheet("participants"), participantSheetColumns(labels), rows, (r) => [
+      participantValues(r, labels),
+    ]),
+  );
 }

@@ -17,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { keysetBatches } from "@/lib/cursor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
@@ -106,75 +107,76 @@ async function* sourceRows({
     ]),
   );
   const base = queueConditions(actor, consultationId, { ...filters, after: undefined, sort: "oldest" });
-  let after: { at: Date; id: string } | null = null;
-  for (;;) {
-    const conds = [...base];
-    // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
-    if (after)
-      conds.push(
-        sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`,
-      );
-    const rows = await db
-      .select({
-        s: exportedColumns,
-        orgName: organisations.name,
-        orgType: organisations.type,
-        orgCountry: organisations.country,
-        orgVerifiedAt: organisations.verifiedAt,
-        code: consultations.code,
-        region: consultations.region,
-        slug: consultations.slug,
-        // The input's attachments (name and size; the bytes stay where they are), read with the row:
-        // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
-        files: withAttachments
-          ? sql<
-              [string, string, number][] | null
-            >`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
-          : sql<null>`null`,
-      })
-      .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(and(...conds))
-      .orderBy(asc(submissions.submittedAt), asc(submissions.id))
-      .limit(batch);
-    for (const r of rows) {
-      const s = r.s;
-      yield {
-        id: s.id,
-        slug: r.slug,
-        attachments: r.files ? r.files.map(([id, fileName, size]) => ({ id, fileName, size })) : [],
-        row: {
-          reference: s.reference ?? "",
-          consultation: r.code,
-          region: r.region,
-          status: s.status,
-          title: s.title,
-          themes: s.themes,
-          themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
-          summary: s.summary,
-          body: s.body,
-          recommendations: s.recommendations,
-          countries: s.countries,
-          language: s.language,
-          keywords: s.keywords,
-          publication: s.publication,
-          published: s.publishedAt !== null,
-          channel: s.channel,
-          organisation: r.orgName,
-          organisationType: r.orgType,
-          organisationCountry: r.orgCountry,
-          organisationVerified: r.orgVerifiedAt !== null,
-          contactName: s.contactName ?? "",
-          contactEmail: s.contactEmail ?? "",
-          submittedAt: s.submittedAt?.toISOString() ?? "",
-          updatedAt: s.updatedAt.toISOString(),
-        },
-      };
-    }
-    const last = rows.at(-1);
-    if (!last || rows.length < batch || !last.s.submittedAt) return;
-    after = { at: last.s.submittedAt, id: last.s.id };
+  const rows = keysetBatches(
+    batch,
+    (after: { at: Date; id: string } | null) =>
+      db
+        .select({
+          s: exportedColumns,
+          orgName: organisations.name,
+          orgType: organisations.type,
+          orgCountry: organisations.country,
+          orgVerifiedAt: organisations.verifiedAt,
+          code: consultations.code,
+          region: consultations.region,
+          slug: consultations.slug,
+          // The input's attachments (name and size; the bytes stay where they are), read with the row:
+          // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
+          files: withAttachments
+            ? sql<
+                [string, string, number][] | null
+              >`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
+            : sql<null>`null`,
+        })
+        .from(submissions)
+        .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+        .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+        .where(
+          and(
+            ...base,
+            // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
+            after
+              ? sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(submissions.submittedAt), asc(submissions.id))
+        .limit(batch),
+    (last) => (last.s.submittedAt ? { at: last.s.submittedAt, id: last.s.id } : null),
+  );
+  for await (const r of rows) {
+    const s = r.s;
+    yield {
+      id: s.id,
+      slug: r.slug,
+      attachments: r.files ? r.files.map(([id, fileName, size]) => ({ id, fileName, size })) : [],
+      row: {
+        reference: s.reference ?? "",
+        consultation: r.code,
+        region: r.region,
+        status: s.status,
+        title: s.title,
+        themes: s.themes,
+        themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
+        summary: s.summary,
+        body: s.body,
+        recommendations: s.recommendations,
+        countries: s.countries,
+        language: s.language,
+        keywords: s.keywords,
+        publication: s.publication,
+        published: s.publishedAt !== null,
+        channel: s.channel,
+        organisation: r.orgName,
+        organisationType: r.orgType,
+        organisationCountry: r.orgCountry,
+        organisationVerified: r.orgVerifiedAt !== null,
+        contactName: s.contactName ?? "",
+        contactEmail: s.contactEmail ?? "",
+        submittedAt: s.submittedAt?.toISOString() ?? "",
+        updatedAt: s.updatedAt.toISOString(),
+      },
+    };
   }
 }
 
