@@ -8,6 +8,7 @@ import { getDb, type Tx } from "@/db/client";
 import { consultations, internalNotes, memberships, organisations, submissions, type Submission } from "@/db/schema";
 import { recordAudit, aboutSubmission } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { submissionForModeration } from "./access";
 import { auditLog } from "./detail";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -16,12 +17,6 @@ import { appBaseUrl } from "@/lib/url";
 import type { BulkInput, ModerationActionInput } from "./schemas";
 import { dataChanged } from "@/lib/cache";
 import { canMove, TRANSITIONS, type SubmissionMove } from "@/lib/submissions/lifecycle";
-
-async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
-  const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
-  return s;
-}
 
 /** The refusal for a stale version names the last change: who, when, from → to. */
 async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
@@ -44,7 +39,7 @@ export async function moderate({
 }): Promise<{ version: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const s = await lockForModeration(tx, actor, input.submissionId);
+    const s = await submissionForModeration(tx, actor, input.submissionId, { lock: true });
     if (s.version !== input.version) throw await staleError(tx, s);
     const now = new Date();
     const version = s.version + 1;
@@ -188,7 +183,7 @@ export async function addInternalNote({
 }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const s = await lockForModeration(tx, actor, submissionId);
+    const s = await submissionForModeration(tx, actor, submissionId, { lock: true });
     await tx.insert(internalNotes).values({ submissionId: s.id, authorId: actor.userId, body });
     await recordAudit(tx, actor.userId, {
       action: "submission.note",

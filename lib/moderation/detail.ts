@@ -19,9 +19,10 @@ import {
   type Organisation,
   type Submission,
 } from "@/db/schema";
-import { canModerate, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { userLabel } from "@/lib/db-select";
 import { NotFoundError } from "@/lib/errors";
+import { submissionForModeration } from "./access";
 
 export interface ModerationDetail {
   submission: Submission;
@@ -75,8 +76,7 @@ export async function getSubmissionForModeration({
   submissionId: string;
 }): Promise<ModerationDetail> {
   const db = await getDb();
-  const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const s = await submissionForModeration(db, actor, submissionId);
   const [[c], [org], reg, files, revs, notes, audit, dup, enteredBy] = await Promise.all([
     db.select().from(consultations).where(eq(consultations.id, s.consultationId)),
     db
@@ -208,11 +208,7 @@ export async function diffRevisions({
   to: number;
 }): Promise<RevisionDiff[]> {
   const db = await getDb();
-  const [s] = await db
-    .select({ consultationId: submissions.consultationId, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  await submissionForModeration(db, actor, submissionId);
   const revs = await db
     .select({ number: submissionRevisions.number, content: submissionRevisions.content })
     .from(submissionRevisions)

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { coverageNotes, submissions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
+import { submissionForModeration } from "@/lib/moderation/access";
 import { NotFoundError } from "@/lib/errors";
 import { themesOf } from "./index";
 import type { ReadNotCitedInput } from "./schemas";
@@ -178,17 +179,7 @@ export async function similarInputs({
   limit?: number;
 }): Promise<SimilarInput[]> {
   const db = await getDb();
-  const [s] = await db
-    .select({
-      id: submissions.id,
-      consultationId: submissions.consultationId,
-      status: submissions.status,
-      title: submissions.title,
-      summary: submissions.summary,
-    })
-    .from(submissions)
-    .where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const s = await submissionForModeration(db, actor, submissionId);
   return similarTo({
     consultationId: s.consultationId,
     excludeId: s.id,
