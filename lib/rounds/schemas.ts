@@ -37,6 +37,12 @@ export const ROUND_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 
+/**
+ * Changes made under the round's version (lib/rounds/shared.ts changeRound): its own fields, its
+ * consultations and its topics; two secretariat members editing one round conflict.
+ */
+const underRound = { roundId: z.uuid(), version };
+
 const roundFields = {
   names: names(200),
   startsOn: z.iso.date({ error: "date" }),
@@ -64,8 +70,7 @@ export type CreateRoundInput = z.infer<typeof createRoundSchema>;
 
 export const updateRoundSchema = z
   .object({
-    roundId: z.uuid(),
-    version,
+    ...underRound,
     ...roundFields,
     status: z.enum(ROUND_STATUSES),
   })
@@ -74,8 +79,7 @@ export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 
 export const addConsultationSchema = z
   .object({
-    roundId: z.uuid(),
-    version,
+    ...underRound,
     slug: identifier(CONSULTATION_SLUG, 60, "consultationSlug", z.toLowerCase),
     code: identifier(CONSULTATION_CODE, 20, "consultationCode", z.toUpperCase),
     region: name(120),
@@ -92,40 +96,38 @@ export const addConsultationSchema = z
   .check(datesOrdered());
 export type AddConsultationInput = z.infer<typeof addConsultationSchema>;
 
-/** Topics are edited under the round's version: two secretariat members editing one list conflict. */
-const topicEnvelope = { roundId: z.uuid(), version };
 const topicId = z.coerce.number().check(z.int(), z.gte(1), z.lte(32767));
 const groupId = z.pipe(
   z.optional(z.union([z.uuid(), z.literal("")])),
   z.transform((v) => v || null),
 );
 
-export const addTopicSchema = z.object({ ...topicEnvelope, names: names(400), groupId });
+export const addTopicSchema = z.object({ ...underRound, names: names(400), groupId });
 export type AddTopicInput = z.infer<typeof addTopicSchema>;
 export const renameTopicSchema = z.object({
-  ...topicEnvelope,
+  ...underRound,
   topicId,
   names: names(400),
 });
 export type RenameTopicInput = z.infer<typeof renameTopicSchema>;
 export const moveTopicSchema = z.object({
-  ...topicEnvelope,
+  ...underRound,
   topicId,
   direction: z.enum(["up", "down"]),
 });
 export type MoveTopicInput = z.infer<typeof moveTopicSchema>;
 export const groupTopicSchema = z.object({
-  ...topicEnvelope,
+  ...underRound,
   topicId,
   groupId,
 });
 export type GroupTopicInput = z.infer<typeof groupTopicSchema>;
 export const deleteTopicSchema = z.object({
-  ...topicEnvelope,
+  ...underRound,
   topicId,
 });
 export type DeleteTopicInput = z.infer<typeof deleteTopicSchema>;
-export const addTopicGroupSchema = z.object({ ...topicEnvelope, names: names(300) });
+export const addTopicGroupSchema = z.object({ ...underRound, names: names(300) });
 export type AddTopicGroupInput = z.infer<typeof addTopicGroupSchema>;
 
 /** Where a consultation takes place and who anchors it (its dates, deadlines and seats: lib/consultations/schemas). */
