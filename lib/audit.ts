@@ -1,7 +1,8 @@
 import "server-only";
-// The audit log's rows: who did what to which record, written in the transaction of the change.
-import type { DbOrTx } from "@/db/client";
-import { auditEvents, type Registration, type Submission } from "@/db/schema";
+// The audit log's rows: who did what to which record, written in the transaction of the change;
+// and the export log's.
+import { getDb, type DbOrTx } from "@/db/client";
+import { auditEvents, exportLog, type Registration, type Submission } from "@/db/schema";
 
 type AuditEntry = Omit<typeof auditEvents.$inferInsert, "id" | "actorId" | "createdAt">;
 
@@ -22,3 +23,12 @@ export const aboutRegistration = (r: Pick<Registration, "id" | "consultationId" 
   organisationId: r.organisationId,
   registrationId: r.id,
 });
+
+/** One row of the export log: who exported what (never the rows themselves). */
+export async function logExport(
+  actorId: string,
+  entry: Omit<typeof exportLog.$inferInsert, "id" | "actorId" | "createdAt">,
+) {
+  const db = await getDb();
+  await db.insert(exportLog).values({ actorId, ...entry });
+}

@@ -3,8 +3,7 @@ import "server-only";
 // with BOM, RFC 4180) or XLSX, named and worded in the export's language, streamed from the
 // database page by page.
 import { Readable } from "node:stream";
-import { getDb } from "@/db/client";
-import { exportLog } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppLocale } from "@/lib/i18n/config";
 import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
@@ -71,10 +70,7 @@ export async function exportParticipants({
   const rows = participantsForExport({ actor, consultationId });
   // Pull the first row now: participantsForExport checks scope before yielding anything.
   const first = await rows.next();
-  const db = await getDb();
-  await db
-    .insert(exportLog)
-    .values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: { locale } });
+  await logExport(actor.userId, { consultationId, format, kind: "participants", filters: { locale } });
   async function* all() {
     if (!first.done) yield first.value;
     yield* rows;

@@ -16,6 +16,7 @@ import {
   themeTranslations,
   users,
 } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { keysetBatches } from "@/lib/cursor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -198,7 +199,7 @@ export const peopleRows = (args: {
   batch?: number;
 }) => sourceRows({ ...args, withAttachments: true });
 
-async function logExport(
+async function logQueueExport(
   actor: Actor,
   consultationId: string | null,
   format: "csv" | "xlsx" | "json",
@@ -206,12 +207,11 @@ async function logExport(
   filters: QueueFilters,
   locale?: AppLocale,
 ) {
-  const db = await getDb();
   const recorded: Record<string, unknown> = Object.fromEntries(
     Object.entries(filters).filter(([, v]) => v !== undefined),
   );
   if (locale && format !== "json") recorded.locale = locale;
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: recorded });
+  await logExport(actor.userId, { consultationId, format, kind, filters: recorded });
 }
 
 export type ExportFormat = "csv" | "xlsx" | "json";
@@ -234,7 +234,7 @@ export async function exportSubmissions({
   baseUrl?: string;
 }): Promise<ReadableStream<Uint8Array>> {
   assertMayExport(actor, consultationId);
-  await logExport(actor, consultationId, format, "submissions", filters, locale);
+  await logQueueExport(actor, consultationId, format, "submissions", filters, locale);
   // objectMode false: the strings become bytes (a web byte stream of strings fails in Response).
   if (format === "json")
     return toWeb(

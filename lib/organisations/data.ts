@@ -18,6 +18,7 @@ import {
   submissions,
   users,
 } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import { recordAudit } from "@/lib/audit";
 import { requireOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -58,9 +59,7 @@ export async function exportOrganisationData({
   const db = await getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw new NotFoundError();
-  await db
-    .insert(exportLog)
-    .values({ actorId: actor.userId, consultationId: null, format: "json", kind: "organisation", filters: {} });
+  await logExport(actor.userId, { consultationId: null, format: "json", kind: "organisation", filters: {} });
 
   async function* pieces(): AsyncGenerator<string> {
     const j = (v: unknown) => JSON.stringify(v);

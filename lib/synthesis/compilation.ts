@@ -9,7 +9,8 @@ import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, T
 import { eq, inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
-import { exportLog, organisations, submissions } from "@/db/schema";
+import { organisations, submissions } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { countryName } from "@/lib/i18n/format";
@@ -41,9 +42,7 @@ async function compile(actor: Actor, locale: AppLocale): Promise<Compiled> {
 }
 
 async function log(actor: Actor, format: "docx" | "xlsx", rows: number, locale: AppLocale) {
-  const db = await getDb();
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
+  await logExport(actor.userId, {
     consultationId: null,
     format,
     kind: "compilation",

@@ -8,7 +8,8 @@ import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, T
 import { inArray, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
-import { consultations, exportLog, organisations, submissions } from "@/db/schema";
+import { consultations, organisations, submissions } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { countryName } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -128,8 +129,7 @@ export async function buildContributionDocx({
     .from(consultations)
     .where(eq(consultations.id, consultationId));
   const docx = await renderContributionDocx(view, c!.slug);
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
+  await logExport(actor.userId, {
     consultationId,
     format: "docx",
     kind: "contribution",
