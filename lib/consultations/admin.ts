@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 import { deadlineWarnings } from "./deadlines";
+import { consultationBySlug } from "./moderation";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
 import { publicDataChanged } from "@/lib/cache";
 
@@ -38,8 +39,7 @@ export async function getConsultationForSecretariat({
   slug: string;
 }): Promise<Consultation> {
   requireSecretariat(actor);
-  const db = await getDb();
-  const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
+  const c = await consultationBySlug(slug);
   if (!c) throw new NotFoundError();
   return c;
 }
