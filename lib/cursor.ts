@@ -27,3 +27,24 @@ export function parseKeysetCursor(cursor: string | undefined | null): { at: Date
   if (!inRange(t)) return null;
   return { at: new Date(t), id: id.toLowerCase() };
 }
+
+/**
+ * Every row of a keyset-ordered read, a batch at a time (bounded memory): `read(after)` reads the
+ * `batch` rows after the cursor (null: from the start), and `cursorAfter(last)` is the cursor after a
+ * batch's last row (null: nothing can follow it). The next batch is read only when asked for.
+ */
+export async function* keysetBatches<R, C>(
+  batch: number,
+  read: (after: C | null) => Promise<R[]>,
+  cursorAfter: (last: R) => C | null,
+): AsyncGenerator<R> {
+  let after: C | null = null;
+  for (;;) {
+    const rows = await read(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return;
+    after = cursorAfter(last);
+    if (after === null) return;
+  }
+}

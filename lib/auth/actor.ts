@@ -4,6 +4,7 @@ import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users, type Locale, type User } from "@/db/schema";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 export interface Actor {
   userId: string;
@@ -82,3 +83,13 @@ export const isOwner = (a: Actor, organisationId: string) =>
 export const isAnchorOf = (a: Actor, consultationId: string) => a.anchorOf.includes(consultationId);
 /** Moderators of a consultation: its anchors and the secretariat. */
 export const canModerate = (a: Actor, consultationId: string) => a.secretariat || isAnchorOf(a, consultationId);
+
+/** The secretariat's own pages and changes: anyone else is refused. */
+export function requireSecretariat(a: Actor): void {
+  if (!a.secretariat) throw new ForbiddenError();
+}
+/** An organisation's owners: a member who is not one is refused; to anyone else it does not exist. */
+export function requireOwner(a: Actor, organisationId: string): void {
+  if (!isMember(a, organisationId)) throw new NotFoundError();
+  if (!isOwner(a, organisationId)) throw new ForbiddenError();
+}

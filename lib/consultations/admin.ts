@@ -2,19 +2,17 @@ import "server-only";
 // The secretariat's work on consultations: edit dates, deadlines, capacity and status;
 // appoint and remove anchor moderators. Only the secretariat; checked here.
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { auditEvents, consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { getDb, type Tx } from "@/db/client";
+import { consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
 import { deadlineWarnings } from "./deadlines";
+import { consultationBySlug } from "./moderation";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
 import { publicDataChanged } from "@/lib/cache";
-
-function requireSecretariat(actor: Actor) {
-  if (!actor.secretariat) throw new ForbiddenError();
-}
 
 /** Every consultation, or one round's (roundId), in their order: the secretariat only. */
 export async function listConsultationsForSecretariat({
@@ -41,9 +39,28 @@ export async function getConsultationForSecretariat({
   slug: string;
 }): Promise<Consultation> {
   requireSecretariat(actor);
-  const db = await getDb();
-  const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
+  const c = await consultationBySlug(slug);
   if (!c) throw new NotFoundError();
+  return c;
+}
+
+/**
+ * The secretariat's change to a consultation from a form of its version (a stale form is refused
+ * rather than overwrite someone else's change): the row locked, `values(row)` saved, the version
+ * counted on. Returns the row as it was.
+ */
+export async function changeConsultation(
+  tx: Tx,
+  form: { consultationId: string; version: number },
+  values: (c: Consultation) => Partial<typeof consultations.$inferInsert>,
+): Promise<Consultation> {
+  const [c] = await tx.select().from(consultations).where(eq(consultations.id, form.consultationId)).for("update");
+  if (!c) throw new NotFoundError();
+  if (c.version !== form.version) throw new ConflictError("staleConsultation");
+  await tx
+    .update(consultations)
+    .set({ ...values(c), version: c.version + 1, updatedAt: new Date() })
+    .where(eq(consultations.id, c.id));
   return c;
 }
 
@@ -60,26 +77,18 @@ export async function updateConsultation({
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
-    if (!c) throw new NotFoundError();
-    // Edited from a stale page: refuse rather than overwrite someone else's change.
-    if (c.version !== input.version) throw new ConflictError("staleConsultation");
-    const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, c.timeZone) : null);
-    await tx
-      .update(consultations)
-      .set({
+    const c = await changeConsultation(tx, input, (c) => {
+      const toInstant = (v: string | undefined) => (v ? zonedLocalToUtc(v, c.timeZone) : null);
+      return {
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         registrationDeadline: toInstant(input.registrationDeadline),
         submissionDeadline: toInstant(input.submissionDeadline),
         inPersonCapacity: input.inPersonCapacity,
         status: input.status,
-        version: c.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(consultations.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+      };
+    });
+    await recordAudit(tx, actor.userId, {
       action: "consultation.update",
       consultationId: c.id,
       fromState: c.status,
@@ -134,7 +143,7 @@ export async function inviteAnchor({ actor, input }: { actor: Actor; input: Invi
       invitedBy: actor.userId,
       values: { region: c.region, city: c.city },
     });
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.invite", consultationId: c.id });
+    await recordAudit(tx, actor.userId, { action: "anchor.invite", consultationId: c.id });
   });
 }
 
@@ -161,6 +170,6 @@ export async function removeAnchor({
       )
       .returning({ id: roleGrants.id });
     if (removed.length === 0) throw new NotFoundError();
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "anchor.remove", consultationId });
+    await recordAudit(tx, actor.userId, { action: "anchor.remove", consultationId });
   });
 }

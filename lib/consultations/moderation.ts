@@ -14,8 +14,14 @@ export async function getConsultationForModeration({
   actor: Actor;
   slug: string;
 }): Promise<Consultation> {
+  const c = await consultationBySlug(slug);
+  if (!c || !canModerate(actor, c.id)) throw new NotFoundError();
+  return c;
+}
+
+/** The consultation's row by its slug, whatever its status. No scope check: for lib/ functions that make their own. */
+export async function consultationBySlug(slug: string): Promise<Consultation | undefined> {
   const db = await getDb();
   const [c] = await db.select().from(consultations).where(eq(consultations.slug, slug));
-  if (!c || !canModerate(actor, c.id)) throw new NotFoundError();
   return c;
 }

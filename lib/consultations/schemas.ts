@@ -3,7 +3,22 @@ import { optionalOrBlank } from "@/lib/zod";
 import { CONSULTATION_STATUSES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
 
-const localDateTime = optionalOrBlank(z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)));
+// Shared with the secretariat's form for a new consultation (lib/rounds/schemas.ts).
+/** A wall-clock time in the consultation's own time zone; empty means none. */
+export const localDateTime = optionalOrBlank(z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)));
+/** In-person seats; empty means no limit (null). */
+export const inPersonCapacity = z.pipe(
+  z.optional(
+    z.union([
+      z.pipe(
+        z.literal(""),
+        z.transform(() => null),
+      ),
+      z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000)),
+    ]),
+  ),
+  z.transform((v) => (v === undefined ? null : v)),
+);
 
 export const consultationEditSchema = z
   .object({
@@ -14,18 +29,7 @@ export const consultationEditSchema = z
     // Wall-clock times in the consultation's own time zone; empty means no deadline.
     registrationDeadline: localDateTime,
     submissionDeadline: localDateTime,
-    inPersonCapacity: z.pipe(
-      z.optional(
-        z.union([
-          z.pipe(
-            z.literal(""),
-            z.transform(() => null),
-          ),
-          z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000)),
-        ]),
-      ),
-      z.transform((v) => (v === undefined ? null : v)),
-    ),
+    inPersonCapacity,
     status: z.enum(CONSULTATION_STATUSES),
   })
   .check(z.refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], error: "endBeforeStart" }));

@@ -7,7 +7,8 @@ import { PassThrough, Readable } from "node:stream";
 import { asc, eq } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import { getDb } from "@/db/client";
-import { consultations, exportLog, rounds, type Locale } from "@/db/schema";
+import { consultations, rounds, type Locale } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { QueueFilters } from "@/lib/moderation/schemas";
@@ -42,8 +43,7 @@ export async function buildAllRegionsZip({
     .where(round ? eq(rounds.slug, round) : undefined)
     .orderBy(asc(consultations.sortOrder), asc(consultations.code));
   if (round && all.length === 0) throw new NotFoundError();
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
+  await logExport(actor.userId, {
     consultationId: null,
     format: "zip",
     kind: "all-regions",

@@ -22,19 +22,24 @@ import { loadMessages } from "@/lib/i18n/messages";
 type Columns = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["columns"];
 type Sheets = keyof Awaited<ReturnType<typeof loadMessages>>["exports"]["sheets"];
 
-export interface ExportLabels {
+/** Words for stored codes (a code without one stands for itself). */
+type CodeWords = Record<
+  | "status"
+  | "channel"
+  | "publication"
+  | "organisationType"
+  | "registrationStatus"
+  | "attendance"
+  | "country"
+  | "language",
+  (code: string) => string
+>;
+
+export interface ExportLabels extends CodeWords {
   locale: AppLocale;
   column: (key: Columns) => string;
   sheet: (key: Sheets) => string;
   yesNo: (v: boolean) => string;
-  status: (s: string) => string;
-  channel: (c: string) => string;
-  publication: (p: string) => string;
-  organisationType: (t: string) => string;
-  registrationStatus: (s: string) => string;
-  attendance: (a: string) => string;
-  country: (code: string) => string;
-  language: (code: string) => string;
   theme: (id: number) => string;
   /** A topic's number within its round (2017's themes: their ids, 1–6; a later round's: 1, 2 … of its own). */
   themeNumber: (id: number) => string;

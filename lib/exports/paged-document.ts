@@ -12,13 +12,23 @@ import {
   PageNumber,
   Paragraph,
   Table,
+  TableCell,
   TableOfContents,
+  TableRow,
   TextRun,
+  WidthType,
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 
 /** The numbering reference of the recommendations' list ("1.", "2." …). */
 export const RECOMMENDATIONS = "recommendations";
+
+/** A table across the page, its first row a header that repeats on every page the table runs onto. */
+export const headedTable = (header: TableCell[], rows: TableRow[]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: header }), ...rows],
+  });
 
 export function pagedDocx(o: {
   creator: string;

@@ -2,15 +2,14 @@ import "server-only";
 // The anchors' logistics export: one row per participant with needs, as CSV (UTF-8
 // with BOM, RFC 4180) or XLSX, named and worded in the export's language, streamed from the
 // database page by page.
-import { PassThrough, Readable } from "node:stream";
-import { getDb } from "@/db/client";
-import { exportLog } from "@/db/schema";
+import { Readable } from "node:stream";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { AppLocale } from "@/lib/i18n/config";
 import { participantsForExport, type ParticipantExportRow } from "@/lib/registrations";
 import { csvStream } from "./csv";
 import { loadExportLabels, type ExportLabels } from "./labels";
-import { readableSheet, readableWorkbook, type XlsxKind } from "./xlsx";
+import { streamedWorkbook, type XlsxKind } from "./xlsx";
 
 type Key = Parameters<ExportLabels["column"]>[0];
 const COLUMNS: [Key, XlsxKind, number][] = [
@@ -71,10 +70,7 @@ export async function exportParticipants({
   const rows = participantsForExport({ actor, consultationId });
   // Pull the first row now: participantsForExport checks scope before yielding anything.
   const first = await rows.next();
-  const db = await getDb();
-  await db
-    .insert(exportLog)
-    .values({ actorId: actor.userId, consultationId, format, kind: "participants", filters: { locale } });
+  await logExport(actor.userId, { consultationId, format, kind: "participants", filters: { locale } });
   async function* all() {
     if (!first.done) yield first.value;
     yield* rows;
@@ -94,26 +90,9 @@ export function participantsCsv(rows: AsyncIterable<ParticipantExportRow>, label
 }
 
 export function participantsXlsx(rows: AsyncIterable<ParticipantExportRow>, labels: ExportLabels): Readable {
-  const out = new PassThrough();
-  const workbook = readableWorkbook(out);
-  void (async () => {
-    try {
-      const sheet = readableSheet(
-        workbook,
-        out,
-        labels.sheet("participants"),
-        participantSheetColumns(labels),
-        labels.locale === "ar",
-      );
-      for await (const r of rows) {
-        sheet.add(participantValues(r, labels));
-        await sheet.pace();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (e) {
-      out.destroy(e as Error);
-    }
-  })();
-  return out;
+  return streamedWorkbook(labels.locale === "ar", (addSheet) =>
+    addSheet(labels.sheet("participants"), participantSheetColumns(labels), rows, (r) => [
+      participantValues(r, labels),
+    ]),
+  );
 }

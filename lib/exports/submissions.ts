@@ -16,7 +16,9 @@ import {
   themeTranslations,
   users,
 } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { keysetBatches } from "@/lib/cursor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { queueConditions } from "@/lib/moderation/queue";
 import type { QueueFilters } from "@/lib/moderation/schemas";
@@ -106,75 +108,76 @@ async function* sourceRows({
     ]),
   );
   const base = queueConditions(actor, consultationId, { ...filters, after: undefined, sort: "oldest" });
-  let after: { at: Date; id: string } | null = null;
-  for (;;) {
-    const conds = [...base];
-    // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
-    if (after)
-      conds.push(
-        sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`,
-      );
-    const rows = await db
-      .select({
-        s: exportedColumns,
-        orgName: organisations.name,
-        orgType: organisations.type,
-        orgCountry: organisations.country,
-        orgVerifiedAt: organisations.verifiedAt,
-        code: consultations.code,
-        region: consultations.region,
-        slug: consultations.slug,
-        // The input's attachments (name and size; the bytes stay where they are), read with the row:
-        // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
-        files: withAttachments
-          ? sql<
-              [string, string, number][] | null
-            >`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
-          : sql<null>`null`,
-      })
-      .from(submissions)
-      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
-      .where(and(...conds))
-      .orderBy(asc(submissions.submittedAt), asc(submissions.id))
-      .limit(batch);
-    for (const r of rows) {
-      const s = r.s;
-      yield {
-        id: s.id,
-        slug: r.slug,
-        attachments: r.files ? r.files.map(([id, fileName, size]) => ({ id, fileName, size })) : [],
-        row: {
-          reference: s.reference ?? "",
-          consultation: r.code,
-          region: r.region,
-          status: s.status,
-          title: s.title,
-          themes: s.themes,
-          themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
-          summary: s.summary,
-          body: s.body,
-          recommendations: s.recommendations,
-          countries: s.countries,
-          language: s.language,
-          keywords: s.keywords,
-          publication: s.publication,
-          published: s.publishedAt !== null,
-          channel: s.channel,
-          organisation: r.orgName,
-          organisationType: r.orgType,
-          organisationCountry: r.orgCountry,
-          organisationVerified: r.orgVerifiedAt !== null,
-          contactName: s.contactName ?? "",
-          contactEmail: s.contactEmail ?? "",
-          submittedAt: s.submittedAt?.toISOString() ?? "",
-          updatedAt: s.updatedAt.toISOString(),
-        },
-      };
-    }
-    const last = rows.at(-1);
-    if (!last || rows.length < batch || !last.s.submittedAt) return;
-    after = { at: last.s.submittedAt, id: last.s.id };
+  const rows = keysetBatches(
+    batch,
+    (after: { at: Date; id: string } | null) =>
+      db
+        .select({
+          s: exportedColumns,
+          orgName: organisations.name,
+          orgType: organisations.type,
+          orgCountry: organisations.country,
+          orgVerifiedAt: organisations.verifiedAt,
+          code: consultations.code,
+          region: consultations.region,
+          slug: consultations.slug,
+          // The input's attachments (name and size; the bytes stay where they are), read with the row:
+          // null for the many inputs without any, so they cost an index probe in PostgreSQL and nothing here.
+          files: withAttachments
+            ? sql<
+                [string, string, number][] | null
+              >`(select json_agg(json_build_array(${attachments.id}, ${attachments.fileName}, ${attachments.size}) order by ${attachments.createdAt}, ${attachments.id}) from ${attachments} where ${attachments.submissionId} = ${submissions.id})`
+            : sql<null>`null`,
+        })
+        .from(submissions)
+        .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+        .innerJoin(consultations, eq(consultations.id, submissions.consultationId))
+        .where(
+          and(
+            ...base,
+            // Row-value keyset: each batch starts at the cursor in the index instead of re-reading the rows before it.
+            after
+              ? sql`(${submissions.submittedAt}, ${submissions.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(submissions.submittedAt), asc(submissions.id))
+        .limit(batch),
+    (last) => (last.s.submittedAt ? { at: last.s.submittedAt, id: last.s.id } : null),
+  );
+  for await (const r of rows) {
+    const s = r.s;
+    yield {
+      id: s.id,
+      slug: r.slug,
+      attachments: r.files ? r.files.map(([id, fileName, size]) => ({ id, fileName, size })) : [],
+      row: {
+        reference: s.reference ?? "",
+        consultation: r.code,
+        region: r.region,
+        status: s.status,
+        title: s.title,
+        themes: s.themes,
+        themeNames: s.themes.map((t) => names.get(t) ?? String(t)),
+        summary: s.summary,
+        body: s.body,
+        recommendations: s.recommendations,
+        countries: s.countries,
+        language: s.language,
+        keywords: s.keywords,
+        publication: s.publication,
+        published: s.publishedAt !== null,
+        channel: s.channel,
+        organisation: r.orgName,
+        organisationType: r.orgType,
+        organisationCountry: r.orgCountry,
+        organisationVerified: r.orgVerifiedAt !== null,
+        contactName: s.contactName ?? "",
+        contactEmail: s.contactEmail ?? "",
+        submittedAt: s.submittedAt?.toISOString() ?? "",
+        updatedAt: s.updatedAt.toISOString(),
+      },
+    };
   }
 }
 
@@ -196,7 +199,7 @@ export const peopleRows = (args: {
   batch?: number;
 }) => sourceRows({ ...args, withAttachments: true });
 
-async function logExport(
+async function logQueueExport(
   actor: Actor,
   consultationId: string | null,
   format: "csv" | "xlsx" | "json",
@@ -204,12 +207,11 @@ async function logExport(
   filters: QueueFilters,
   locale?: AppLocale,
 ) {
-  const db = await getDb();
   const recorded: Record<string, unknown> = Object.fromEntries(
     Object.entries(filters).filter(([, v]) => v !== undefined),
   );
   if (locale && format !== "json") recorded.locale = locale;
-  await db.insert(exportLog).values({ actorId: actor.userId, consultationId, format, kind, filters: recorded });
+  await logExport(actor.userId, { consultationId, format, kind, filters: recorded });
 }
 
 export type ExportFormat = "csv" | "xlsx" | "json";
@@ -232,7 +234,7 @@ export async function exportSubmissions({
   baseUrl?: string;
 }): Promise<ReadableStream<Uint8Array>> {
   assertMayExport(actor, consultationId);
-  await logExport(actor, consultationId, format, "submissions", filters, locale);
+  await logQueueExport(actor, consultationId, format, "submissions", filters, locale);
   // objectMode false: the strings become bytes (a web byte stream of strings fails in Response).
   if (format === "json")
     return toWeb(

@@ -5,6 +5,7 @@ import "server-only";
 // selected, so no later step can leak them.
 import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { organisationIfNamed } from "@/lib/db-select";
 import {
   consultations,
   organisations,
@@ -125,8 +126,7 @@ export async function loadSummaryData(consultationId: string, locale: Locale): P
           language: submissions.language,
           publication: submissions.publication,
           // Selected only for inputs that may carry a name: an anonymous row never holds it.
-          orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-          orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
+          ...organisationIfNamed(named),
         })
         .from(submissions)
         .innerJoin(organisations, eq(organisations.id, submissions.organisationId))

@@ -11,7 +11,6 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedConsultations, seedThemes } from "@/db/seed-data";
-import { useDatabaseForTests } from "@/db/client";
 import { exportLog, organisations, submissions, type Locale } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -26,11 +25,11 @@ import {
   submissionSchema,
   type SubmissionContent,
 } from "@/lib/submissions/schemas";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import { buildAllRegionsZip } from "./all-regions";
 import { buildRegionalSummary } from "./summary";
-import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
+import { beforeDeadlines as before, caught, newInput } from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- reading a DOCX back
 interface Para {
@@ -102,14 +101,7 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     const organisationId = actor.memberships[0]!.organisationId;
     return submitSubmission({
       actor,
-      input: submissionSchema.parse({
-        consultationId,
-        organisationId,
-        version: 0,
-        idempotencyKey: key(),
-        intent: "submit",
-        ...content(c),
-      }),
+      input: submissionSchema.parse({ ...newInput(consultationId, organisationId, "submit"), ...content(c) }),
       now: before,
     });
   };
@@ -122,9 +114,7 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     });
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     memberA = await w.actor("memberA");
     memberB = await w.actor("memberB");
     anchorX = await w.actor("anchorX");
@@ -200,11 +190,7 @@ describe.each(drivers)("regional summary on %s", (driver) => {
     await saveDraft({
       actor: memberA,
       input: draftSchema.parse({
-        consultationId: w.consultationX,
-        organisationId: w.orgA,
-        version: 0,
-        idempotencyKey: key(),
-        intent: "draft",
+        ...newInput(w.consultationX, w.orgA, "draft"),
         title: "Draft input title",
         themes: [1],
       }),

@@ -21,8 +21,8 @@ import {
 } from "docx";
 import { ChartRun } from "docx/charts";
 import { createTranslator } from "next-intl";
-import { getDb } from "@/db/client";
-import { exportLog, type Locale } from "@/db/schema";
+import type { Locale } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { countryName, formatDateRange, formatNumber } from "@/lib/i18n/format";
@@ -308,49 +308,36 @@ export async function renderSummary(
   });
 }
 
-/** The summary of one consultation, for its anchors and the secretariat; not logged (callers log). */
-export async function renderRegionalSummary({
-  actor,
-  consultationId,
-  locale,
-  now,
-  baseUrl,
-}: {
+/** Which summary, for whom: the consultation's anchors and the secretariat only. */
+interface SummaryRequest {
   actor: Actor;
   consultationId: string;
   locale: Locale;
-  now?: Date;
   baseUrl?: string;
-}): Promise<Buffer> {
-  if (!canModerate(actor, consultationId)) throw new NotFoundError();
-  const data = await loadSummaryData(consultationId, locale);
-  if (!data) throw new NotFoundError();
-  return renderSummary(data, locale, now, baseUrl);
 }
 
-/** The regional summary as a DOCX: the consultation's anchors and the secretariat only; logged. */
-export async function buildRegionalSummary({
-  actor,
-  consultationId,
-  locale,
-  baseUrl,
-}: {
-  actor: Actor;
-  consultationId: string;
-  locale: Locale;
-  baseUrl?: string;
-}): Promise<Buffer> {
+async function summaryDataFor({ actor, consultationId, locale }: SummaryRequest): Promise<SummaryData> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const data = await loadSummaryData(consultationId, locale);
   if (!data) throw new NotFoundError();
-  const db = await getDb();
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
-    consultationId,
+  return data;
+}
+
+/** The summary of one consultation; not logged (callers log). */
+export async function renderRegionalSummary(request: SummaryRequest & { now?: Date }): Promise<Buffer> {
+  const data = await summaryDataFor(request);
+  return renderSummary(data, request.locale, request.now, request.baseUrl);
+}
+
+/** The regional summary as a DOCX; logged. */
+export async function buildRegionalSummary(request: SummaryRequest): Promise<Buffer> {
+  const data = await summaryDataFor(request);
+  await logExport(request.actor.userId, {
+    consultationId: request.consultationId,
     format: "docx",
     kind: "summary",
-    filters: { locale },
+    filters: { locale: request.locale },
     rowCount: data.accepted.length,
   });
-  return renderSummary(data, locale, new Date(), baseUrl);
+  return renderSummary(data, request.locale, new Date(), request.baseUrl);
 }

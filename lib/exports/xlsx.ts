@@ -1,5 +1,5 @@
 import "server-only";
-import type { PassThrough } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 
 // exceljs's streaming writer ignores backpressure: rows written faster than the zip deflates them (or
@@ -142,3 +142,38 @@ export function readableSheet(
 /** A streaming workbook with styles, into `out`. */
 export const readableWorkbook = (out: PassThrough) =>
   new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+
+export type SheetColumn = { header: string; width: number; kind: XlsxKind };
+/** Fills one sheet: the rows of each item, paced while the reader is behind, then the sheet committed. */
+export type AddSheet = <T>(
+  name: string,
+  columns: readonly SheetColumn[],
+  items: AsyncIterable<T> | Iterable<T>,
+  rowsOf: (item: T) => readonly (readonly XlsxValue[])[],
+) => Promise<void>;
+
+/**
+ * A workbook for reading, streamed as `write` adds its sheets one after the other (right to left for
+ * `rtl`); a failure midway ends the stream with the error.
+ */
+export function streamedWorkbook(rtl: boolean, write: (addSheet: AddSheet) => Promise<void>): Readable {
+  const out = new PassThrough();
+  const workbook = readableWorkbook(out);
+  const addSheet: AddSheet = async (name, columns, items, rowsOf) => {
+    const sheet = readableSheet(workbook, out, name, columns, rtl);
+    for await (const item of items) {
+      for (const row of rowsOf(item)) sheet.add(row);
+      await sheet.pace();
+    }
+    sheet.commit();
+  };
+  void (async () => {
+    try {
+      await write(addSheet);
+      await workbook.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}

@@ -4,15 +4,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import {
-  auditEvents,
-  consultations,
-  invitations,
-  memberships,
-  organisations,
-  roleGrants,
-  type Locale,
-} from "@/db/schema";
+import { consultations, invitations, memberships, organisations, roleGrants, type Locale } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -127,8 +120,7 @@ export async function acceptInvitation({
         .insert(memberships)
         .values({ organisationId: inv.organisationId, userId: actor.userId, role: inv.role })
         .onConflictDoNothing();
-      await tx.insert(auditEvents).values({
-        actorId: actor.userId,
+      await recordAudit(tx, actor.userId, {
         action: "organisation.join",
         organisationId: inv.organisationId,
         toState: inv.role,
@@ -140,9 +132,7 @@ export async function acceptInvitation({
         .insert(roleGrants)
         .values({ userId: actor.userId, role: "anchor", consultationId: inv.consultationId, grantedBy: inv.invitedBy })
         .onConflictDoNothing();
-      await tx
-        .insert(auditEvents)
-        .values({ actorId: actor.userId, action: "anchor.join", consultationId: inv.consultationId });
+      await recordAudit(tx, actor.userId, { action: "anchor.join", consultationId: inv.consultationId });
       return { kind: "anchor" as const, id: inv.consultationId };
     }
     throw new NotFoundError();

@@ -3,19 +3,13 @@ import "server-only";
 // any e-mail. Each names the version it was decided on; a decision on a stale version is refused
 // with what changed meanwhile, never applied over someone else's.
 import { assertRoundTopics } from "@/lib/consultations/themes";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import {
-  auditEvents,
-  consultations,
-  internalNotes,
-  memberships,
-  organisations,
-  submissions,
-  users,
-  type Submission,
-} from "@/db/schema";
+import { consultations, internalNotes, memberships, organisations, submissions, type Submission } from "@/db/schema";
+import { recordAudit, aboutSubmission } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { submissionForModeration } from "./access";
+import { auditLog } from "./detail";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
@@ -24,34 +18,15 @@ import type { BulkInput, ModerationActionInput } from "./schemas";
 import { dataChanged } from "@/lib/cache";
 import { canMove, TRANSITIONS, type SubmissionMove } from "@/lib/submissions/lifecycle";
 
-async function lockForModeration(tx: Tx, actor: Actor, submissionId: string): Promise<Submission> {
-  const [s] = await tx.select().from(submissions).where(eq(submissions.id, submissionId)).for("update");
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
-  return s;
-}
-
 /** The refusal for a stale version names the last change: who, when, from → to. */
 async function staleError(tx: Tx, s: Submission): Promise<DomainError> {
-  const [last] = await tx
-    .select({
-      action: auditEvents.action,
-      from: auditEvents.fromState,
-      to: auditEvents.toState,
-      at: auditEvents.createdAt,
-      who: users.name,
-      email: users.email,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.submissionId, s.id))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [last] = await auditLog(tx, s.id, 1);
   return new DomainError("staleModeration", 409, {
-    who: last?.who ?? last?.email ?? "?",
-    when: last?.at.toISOString().slice(0, 16).replace("T", " ") ?? "",
+    who: last?.by ?? "?",
+    when: last?.createdAt.toISOString().slice(0, 16).replace("T", " ") ?? "",
     action: last?.action ?? "",
-    from: last?.from ?? "",
-    to: last?.to ?? s.status,
+    from: last?.fromState ?? "",
+    to: last?.toState ?? s.status,
   });
 }
 
@@ -64,32 +39,31 @@ export async function moderate({
 }): Promise<{ version: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const s = await lockForModeration(tx, actor, input.submissionId);
+    const s = await submissionForModeration(tx, actor, input.submissionId, { lock: true });
     if (s.version !== input.version) throw await staleError(tx, s);
     const now = new Date();
     const version = s.version + 1;
-    const audit = (toState: string | null, note: string | null = null, action: string = input.action) =>
-      tx.insert(auditEvents).values({
-        actorId: actor.userId,
-        action: `submission.${action}`,
-        consultationId: s.consultationId,
-        organisationId: s.organisationId,
-        submissionId: s.id,
+    // The change to the row, versioned, and its audit row (to the status it sets, else the same).
+    const save = async (values: Partial<typeof submissions.$inferInsert>, note: string | null = null) => {
+      await tx
+        .update(submissions)
+        .set({ ...values, version, updatedAt: now })
+        .where(eq(submissions.id, s.id));
+      await recordAudit(tx, actor.userId, {
+        action: `submission.${input.action}`,
+        ...aboutSubmission(s),
         fromState: s.status,
-        toState,
+        toState: values.status ?? s.status,
         note,
       });
+    };
     // Publish has a refusal of its own (below); tag and unpublish keep the status.
     if (input.action !== "publish" && input.action in TRANSITIONS && !canMove(input.action as SubmissionMove, s.status))
       throw new DomainError("invalidTransition", 409);
 
     switch (input.action) {
       case "accept":
-        await tx
-          .update(submissions)
-          .set({ status: TRANSITIONS.accept.to, version, updatedAt: now })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.accept.to);
+        await save({ status: TRANSITIONS.accept.to });
         await emailOrganisation(tx, s, "submissionAccepted");
         break;
       case "requestChanges": {
@@ -101,32 +75,15 @@ export async function moderate({
           .where(eq(memberships.organisationId, s.organisationId))
           .limit(1);
         if (!member) throw new DomainError("noOneToChange", 409);
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.requestChanges.to,
-            moderatorMessage: input.message,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.requestChanges.to, input.message);
+        await save(
+          { status: TRANSITIONS.requestChanges.to, moderatorMessage: input.message, publishedAt: null },
+          input.message,
+        );
         await emailOrganisation(tx, s, "changesRequested", { message: input.message });
         break;
       }
       case "reject":
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.reject.to,
-            moderatorMessage: input.reason,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.reject.to, input.reason);
+        await save({ status: TRANSITIONS.reject.to, moderatorMessage: input.reason, publishedAt: null }, input.reason);
         break;
       case "markDuplicate": {
         const [original] = await tx
@@ -135,26 +92,18 @@ export async function moderate({
           .where(and(eq(submissions.reference, input.duplicateOf), eq(submissions.consultationId, s.consultationId)));
         if (!original || original.id === s.id)
           throw new DomainError("duplicateNotFound", 400, { reference: input.duplicateOf });
-        await tx
-          .update(submissions)
-          .set({
-            status: TRANSITIONS.markDuplicate.to,
-            duplicateOfId: original.id,
-            publishedAt: null,
-            version,
-            updatedAt: now,
-          })
-          .where(eq(submissions.id, s.id));
-        await audit(TRANSITIONS.markDuplicate.to, input.duplicateOf);
+        await save(
+          { status: TRANSITIONS.markDuplicate.to, duplicateOfId: original.id, publishedAt: null },
+          input.duplicateOf,
+        );
         break;
       }
       case "tag": {
         await assertRoundTopics(tx, s.consultationId, input.themes);
         const themes = [...new Set([...s.themes, ...input.themes])].sort((a, b) => a - b);
         const keywords = [...new Set([...s.keywords, ...input.keywords])];
-        await tx.update(submissions).set({ themes, keywords, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit(
-          s.status,
+        await save(
+          { themes, keywords },
           [
             input.themes.length ? `themes ${input.themes.join(",")}` : "",
             input.keywords.length ? `keywords ${input.keywords.join(",")}` : "",
@@ -168,16 +117,11 @@ export async function moderate({
         // Only as the organisation chose: named or anonymous; never when it chose not to be published.
         if (!canMove("publish", s.status)) throw new DomainError("publishOnlyAccepted", 409);
         if (s.publication === "none") throw new DomainError("publishNotConsented", 409);
-        await tx.update(submissions).set({ publishedAt: now, version, updatedAt: now }).where(eq(submissions.id, s.id));
-        await audit(s.status, s.publication);
+        await save({ publishedAt: now }, s.publication);
         await emailOrganisation(tx, s, "submissionPublished");
         break;
       case "unpublish":
-        await tx
-          .update(submissions)
-          .set({ publishedAt: null, version, updatedAt: now })
-          .where(eq(submissions.id, s.id));
-        await audit(s.status);
+        await save({ publishedAt: null });
         break;
     }
     // The overview's counts changed; a published input changed (or left, or joined the public
@@ -239,14 +183,11 @@ export async function addInternalNote({
 }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const s = await lockForModeration(tx, actor, submissionId);
+    const s = await submissionForModeration(tx, actor, submissionId, { lock: true });
     await tx.insert(internalNotes).values({ submissionId: s.id, authorId: actor.userId, body });
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "submission.note",
-      consultationId: s.consultationId,
-      organisationId: s.organisationId,
-      submissionId: s.id,
+      ...aboutSubmission(s),
     });
   });
 }

@@ -14,12 +14,7 @@ import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers } from "@/lib/testing/db";
 import { addInternalNote } from "./decisions";
 import { diffRevisions, getSubmissionForModeration } from "./detail";
-import {
-  beforeDeadlines as before,
-  caught,
-  idempotencyKey as key,
-  inputContent as content,
-} from "@/lib/testing/inputs";
+import { beforeDeadlines as before, caught, inputContent as content, newInput } from "@/lib/testing/inputs";
 import { bind, setUp, type Setup } from "@/lib/testing/moderation";
 
 describe.each(drivers)("moderation on %s", (driver) => {
@@ -44,11 +39,7 @@ describe.each(drivers)("moderation on %s", (driver) => {
         submitSubmission({
           actor: memberA,
           input: submissionSchema.parse({
-            consultationId: w.consultationX,
-            organisationId: w.orgA,
-            version: 0,
-            idempotencyKey: key(),
-            intent: "submit",
+            ...newInput(w.consultationX, w.orgA, "submit"),
             ...content({ title, publication, recommendations: ["One thing to do."] }),
           }),
           files: [{ name: `${title}.pdf`, bytes: pdf }],
@@ -97,11 +88,7 @@ describe.each(drivers)("moderation on %s", (driver) => {
       const draft = await saveDraft({
         actor: memberA,
         input: draftSchema.parse({
-          consultationId: w.consultationX,
-          organisationId: w.orgA,
-          version: 0,
-          idempotencyKey: key(),
-          intent: "draft",
+          ...newInput(w.consultationX, w.orgA, "draft"),
           title: "A draft",
         }),
       });

@@ -3,7 +3,7 @@ import "server-only";
 // internal notes (never shown to the organisation) and the audit log.
 import { diffWordsWithSpace } from "diff";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import {
   attachments,
   auditEvents,
@@ -19,8 +19,10 @@ import {
   type Organisation,
   type Submission,
 } from "@/db/schema";
-import { canModerate, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { userLabel } from "@/lib/db-select";
 import { NotFoundError } from "@/lib/errors";
+import { submissionForModeration } from "./access";
 
 export interface ModerationDetail {
   submission: Submission;
@@ -47,6 +49,25 @@ export interface ModerationDetail {
   enteredBy: string | null;
 }
 
+/** An input's audit log, newest first, each step with who took it. */
+export function auditLog(db: DbOrTx, submissionId: string, limit: number) {
+  return db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      fromState: auditEvents.fromState,
+      toState: auditEvents.toState,
+      note: auditEvents.note,
+      createdAt: auditEvents.createdAt,
+      by: userLabel,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.submissionId, submissionId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}
+
 export async function getSubmissionForModeration({
   actor,
   submissionId,
@@ -55,8 +76,7 @@ export async function getSubmissionForModeration({
   submissionId: string;
 }): Promise<ModerationDetail> {
   const db = await getDb();
-  const [s] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const s = await submissionForModeration(db, actor, submissionId);
   const [[c], [org], reg, files, revs, notes, audit, dup, enteredBy] = await Promise.all([
     db.select().from(consultations).where(eq(consultations.id, s.consultationId)),
     db
@@ -83,8 +103,7 @@ export async function getSubmissionForModeration({
       .select({
         number: submissionRevisions.number,
         createdAt: submissionRevisions.createdAt,
-        by: users.name,
-        email: users.email,
+        by: userLabel,
       })
       .from(submissionRevisions)
       .leftJoin(users, eq(users.id, submissionRevisions.createdBy))
@@ -95,35 +114,17 @@ export async function getSubmissionForModeration({
         id: internalNotes.id,
         body: internalNotes.body,
         createdAt: internalNotes.createdAt,
-        by: users.name,
-        email: users.email,
+        by: userLabel,
       })
       .from(internalNotes)
       .leftJoin(users, eq(users.id, internalNotes.authorId))
       .where(eq(internalNotes.submissionId, s.id))
       .orderBy(asc(internalNotes.createdAt)),
-    db
-      .select({
-        id: auditEvents.id,
-        action: auditEvents.action,
-        fromState: auditEvents.fromState,
-        toState: auditEvents.toState,
-        note: auditEvents.note,
-        createdAt: auditEvents.createdAt,
-        by: users.name,
-        email: users.email,
-      })
-      .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(eq(auditEvents.submissionId, s.id))
-      .orderBy(desc(auditEvents.id))
-      .limit(200),
+    auditLog(db, s.id, 200),
     s.duplicateOfId
       ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, s.duplicateOfId))
       : Promise.resolve([]),
-    s.enteredBy
-      ? db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, s.enteredBy))
-      : Promise.resolve([]),
+    s.enteredBy ? db.select({ by: userLabel }).from(users).where(eq(users.id, s.enteredBy)) : Promise.resolve([]),
   ]);
   if (!c || !org) throw new NotFoundError();
   return {
@@ -132,19 +133,11 @@ export async function getSubmissionForModeration({
     organisation: org,
     registrationStatus: reg[0]?.status ?? null,
     attachments: files,
-    revisions: revs.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email })),
-    notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, by: n.by ?? n.email })),
-    audit: audit.map((a) => ({
-      id: a.id,
-      action: a.action,
-      fromState: a.fromState,
-      toState: a.toState,
-      note: a.note,
-      createdAt: a.createdAt,
-      by: a.by ?? a.email,
-    })),
+    revisions: revs,
+    notes,
+    audit,
     duplicateOfReference: dup[0]?.reference ?? null,
-    enteredBy: enteredBy[0] ? (enteredBy[0].name ?? enteredBy[0].email) : null,
+    enteredBy: enteredBy[0]?.by ?? null,
   };
 }
 
@@ -215,11 +208,7 @@ export async function diffRevisions({
   to: number;
 }): Promise<RevisionDiff[]> {
   const db = await getDb();
-  const [s] = await db
-    .select({ consultationId: submissions.consultationId, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  await submissionForModeration(db, actor, submissionId);
   const revs = await db
     .select({ number: submissionRevisions.number, content: submissionRevisions.content })
     .from(submissionRevisions)

@@ -4,19 +4,10 @@ import "server-only";
 // A moderator's own decisions (and registration changes) clear it on every instance at commit; new
 // inputs from organisations show in the counts within PUBLIC_DATA_TTL_MS (the queue below lists them
 // at once).
-import type { Actor } from "@/lib/auth/actor";
 import { cachedData } from "@/lib/cache";
-import { getOverview, queueConditions, type Overview } from "./queue";
+import { getOverview, queueConditions, type Overview, type OverviewScope } from "./queue";
 
-export async function getOverviewForPage({
-  actor,
-  consultationId,
-  round,
-}: {
-  actor: Actor;
-  consultationId: string | null;
-  round?: string;
-}): Promise<Overview> {
+export async function getOverviewForPage({ actor, consultationId, round }: OverviewScope): Promise<Overview> {
   // The caller's scope first (throws as getOverview does): the cached counts are shared by everyone who may see them.
   queueConditions(actor, consultationId, { sort: "newest" });
   return cachedData("overview", consultationId ?? `all:${round ?? ""}`, () =>

@@ -10,7 +10,7 @@ import { draftSchema } from "@/lib/submissions/schemas";
 import { createTestDatabase, drivers } from "@/lib/testing/db";
 import { getOverview, listQueue } from "./queue";
 import { queueFiltersSchema } from "./schemas";
-import { idempotencyKey as key } from "@/lib/testing/inputs";
+import { newInput } from "@/lib/testing/inputs";
 import { bind, setUp, type Setup } from "@/lib/testing/moderation";
 
 describe.each(drivers)("moderation on %s", (driver) => {
@@ -94,11 +94,7 @@ describe.each(drivers)("moderation on %s", (driver) => {
       const draft = await saveDraft({
         actor: memberA,
         input: draftSchema.parse({
-          consultationId: w.consultationX,
-          organisationId: w.orgA,
-          version: 0,
-          idempotencyKey: key(),
-          intent: "draft",
+          ...newInput(w.consultationX, w.orgA, "draft"),
           title: "Draft about workers",
           body: "workers",
           themes: [1],

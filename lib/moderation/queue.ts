@@ -233,15 +233,14 @@ export interface Overview {
   registrations: { byStatus: Record<string, number>; seatsTaken: number; capacity: number | null };
 }
 
-export async function getOverview({
-  actor,
-  consultationId,
-  round,
-}: {
+/** Whose overview: one consultation's, or (the secretariat's) every consultation's or one round's. */
+export interface OverviewScope {
   actor: Actor;
   consultationId: string | null;
   round?: string;
-}): Promise<Overview> {
+}
+
+export async function getOverview({ actor, consultationId, round }: OverviewScope): Promise<Overview> {
   // Across consultations (the secretariat), one round's when a round's slug is given.
   const conds = queueConditions(actor, consultationId, { sort: "newest", round: consultationId ? undefined : round });
   const db = await getDb();

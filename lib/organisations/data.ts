@@ -18,7 +18,9 @@ import {
   submissions,
   users,
 } from "@/db/schema";
-import { isMember, isOwner, type Actor } from "@/lib/auth/actor";
+import { logExport } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
+import { requireOwner, type Actor } from "@/lib/auth/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { offerFreedSeats } from "@/lib/registrations";
 import { fileStore } from "@/lib/storage";
@@ -30,11 +32,6 @@ function omit<T extends object, K extends keyof T>(row: T, keys: readonly K[]): 
   const out = { ...row };
   for (const k of keys) delete out[k];
   return out;
-}
-
-function requireOwnerOf(actor: Actor, organisationId: string) {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  if (!isOwner(actor, organisationId)) throw new ForbiddenError();
 }
 
 // Moderators' decisions whose note is a message to the organisation (sent by e-mail or shown on its
@@ -58,13 +55,11 @@ export async function exportOrganisationData({
   actor: Actor;
   organisationId: string;
 }): Promise<ReadableStream<Uint8Array>> {
-  requireOwnerOf(actor, organisationId);
+  requireOwner(actor, organisationId);
   const db = await getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) throw new NotFoundError();
-  await db
-    .insert(exportLog)
-    .values({ actorId: actor.userId, consultationId: null, format: "json", kind: "organisation", filters: {} });
+  await logExport(actor.userId, { consultationId: null, format: "json", kind: "organisation", filters: {} });
 
   async function* pieces(): AsyncGenerator<string> {
     const j = (v: unknown) => JSON.stringify(v);
@@ -228,7 +223,7 @@ export async function deleteOrganisation({
   organisationId: string;
   confirmName: string;
 }): Promise<void> {
-  requireOwnerOf(actor, organisationId);
+  requireOwner(actor, organisationId);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId)).for("update");
@@ -277,7 +272,7 @@ export async function deleteOrganisation({
     await tx.delete(organisations).where(eq(organisations.id, organisationId));
     for (const c of freed) await offerFreedSeats(tx, c, actor.userId);
     // The record that a deletion happened, with nothing that names the organisation.
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.delete" });
+    await recordAudit(tx, actor.userId, { action: "organisation.delete" });
   });
 }
 

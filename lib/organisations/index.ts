@@ -2,17 +2,18 @@ import "server-only";
 // Organisations and their members. Every function takes the acting user and checks scope here,
 // so that no page or action can forget it.
 import { and, asc, count, eq, ne } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import {
-  auditEvents,
   memberships,
   organisations,
   registrations,
   submissions,
   users,
+  type Membership,
   type Organisation,
 } from "@/db/schema";
-import { isAnchorOf, isMember, isOwner, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit";
+import { isAnchorOf, isMember, isOwner, requireOwner, type Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import type { InviteMemberInput, OrganisationInput } from "./schemas";
@@ -37,9 +38,7 @@ export async function createOrganisation({
     const [org] = await tx.insert(organisations).values(input).returning({ id: organisations.id });
     if (!org) throw new Error("organisation not created");
     await tx.insert(memberships).values({ organisationId: org.id, userId: actor.userId, role: "owner" });
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.create", organisationId: org.id });
+    await recordAudit(tx, actor.userId, { action: "organisation.create", organisationId: org.id });
     return org.id;
   });
 }
@@ -111,11 +110,6 @@ export async function listMembers({
     .orderBy(asc(users.email));
 }
 
-function requireOwner(actor: Actor, organisationId: string) {
-  if (!isMember(actor, organisationId)) throw new NotFoundError();
-  if (!isOwner(actor, organisationId)) throw new ForbiddenError();
-}
-
 export async function updateOrganisation({
   actor,
   organisationId,
@@ -138,7 +132,7 @@ export async function updateOrganisation({
         updatedAt: new Date(),
       })
       .where(eq(organisations.id, organisationId));
-    await tx.insert(auditEvents).values({ actorId: actor.userId, action: "organisation.update", organisationId });
+    await recordAudit(tx, actor.userId, { action: "organisation.update", organisationId });
     // Its name and country show on its published inputs.
     await publicDataChanged(tx);
   });
@@ -168,76 +162,61 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
       invitedBy: actor.userId,
       values: { organisation: org.name, inviter: actor.name ?? actor.email },
     });
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.invite", organisationId: input.organisationId });
+    await recordAudit(tx, actor.userId, { action: "organisation.invite", organisationId: input.organisationId });
+  });
+}
+
+/** A change to one member of an organisation, by the acting user. */
+interface MemberChange {
+  actor: Actor;
+  organisationId: string;
+  userId: string;
+}
+
+const membership = (organisationId: string, userId: string) =>
+  and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId));
+
+/** A change to an organisation's members, its memberships locked: two owners leaving at once cannot both succeed. */
+async function changeMembers(organisationId: string, change: (tx: Tx, rows: Membership[]) => Promise<void>) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(memberships)
+      .where(eq(memberships.organisationId, organisationId))
+      .for("update");
+    await change(tx, rows);
   });
 }
 
 /** Owners remove anyone; a member may remove themself (leave). The last owner cannot go. */
-export async function removeMember({
-  actor,
-  organisationId,
-  userId,
-}: {
-  actor: Actor;
-  organisationId: string;
-  userId: string;
-}): Promise<void> {
+export async function removeMember({ actor, organisationId, userId }: MemberChange): Promise<void> {
   if (!isMember(actor, organisationId)) throw new NotFoundError();
   if (userId !== actor.userId && !isOwner(actor, organisationId)) throw new ForbiddenError();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    // Lock the organisation's memberships so two owners leaving at once cannot both succeed.
-    const rows = await tx
-      .select()
-      .from(memberships)
-      .where(eq(memberships.organisationId, organisationId))
-      .for("update");
+  await changeMembers(organisationId, async (tx, rows) => {
     const target = rows.find((m) => m.userId === userId);
     if (!target) throw new NotFoundError();
     const owners = rows.filter((m) => m.role === "owner").length;
     if (target.role === "owner" && owners <= 1) throw new DomainError("lastOwner", 409);
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.userId, action: "organisation.removeMember", organisationId, fromState: target.role });
+    await tx.delete(memberships).where(membership(organisationId, userId));
+    await recordAudit(tx, actor.userId, {
+      action: "organisation.removeMember",
+      organisationId,
+      fromState: target.role,
+    });
   });
 }
 
 /** The owner hands ownership to a member and becomes a member. */
-export async function transferOwnership({
-  actor,
-  organisationId,
-  userId,
-}: {
-  actor: Actor;
-  organisationId: string;
-  userId: string;
-}): Promise<void> {
+export async function transferOwnership({ actor, organisationId, userId }: MemberChange): Promise<void> {
   requireOwner(actor, organisationId);
   if (userId === actor.userId) throw new DomainError("invalidTarget", 400);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(memberships)
-      .where(eq(memberships.organisationId, organisationId))
-      .for("update");
+  await changeMembers(organisationId, async (tx, rows) => {
     if (!rows.some((m) => m.userId === userId)) throw new NotFoundError();
     if (!rows.some((m) => m.userId === actor.userId && m.role === "owner")) throw new ConflictError();
-    await tx
-      .update(memberships)
-      .set({ role: "owner" })
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    await tx
-      .update(memberships)
-      .set({ role: "member" })
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, actor.userId)));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await tx.update(memberships).set({ role: "owner" }).where(membership(organisationId, userId));
+    await tx.update(memberships).set({ role: "member" }).where(membership(organisationId, actor.userId));
+    await recordAudit(tx, actor.userId, {
       action: "organisation.transferOwnership",
       organisationId,
       fromState: "owner",
@@ -271,8 +250,7 @@ export async function setOrganisationVerified({
       .where(eq(organisations.id, organisationId))
       .returning({ id: organisations.id });
     if (!row) throw new NotFoundError();
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: verified ? "organisation.verify" : "organisation.unverify",
       organisationId,
     });

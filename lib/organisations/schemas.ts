@@ -3,34 +3,13 @@ import "@/lib/zod";
 import { ORGANISATION_TYPES } from "@/db/enums";
 import { locales } from "@/lib/i18n/config";
 import { countryCodes } from "@/lib/i18n/countries";
+import { regionLanguageCodes } from "@/lib/i18n/languages";
 
 // For pages and forms, which do not reach db/ themselves.
 export { ORGANISATION_TYPES };
 
 // Languages an organisation may say it works in (ISO 639-1); names come from Intl.DisplayNames.
-export const workingLanguageCodes = [
-  "en",
-  "fr",
-  "es",
-  "ar",
-  "pt",
-  "ru",
-  "zh",
-  "sw",
-  "hi",
-  "bn",
-  "ur",
-  "tl",
-  "id",
-  "th",
-  "fa",
-  "tr",
-  "am",
-  "ha",
-  "wo",
-  "qu",
-  "fj",
-] as const;
+export const workingLanguageCodes = [...regionLanguageCodes, "wo", "qu", "fj"] as const;
 
 const optionalText = (max: number) =>
   z.pipe(

@@ -3,10 +3,12 @@ import "server-only";
 // organisation chose. An anonymous input carries no organisation, person or contact detail at all:
 // those columns are never selected for it.
 import { and, asc, desc, eq, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { getDb, type Db } from "@/db/client";
 import { attachments, consultations, organisations, submissions, type Attachment } from "@/db/schema";
 import { cachedPublicData } from "@/lib/cache";
 import { parseKeysetCursor } from "@/lib/cursor";
+import { organisationIfNamed } from "@/lib/db-select";
 import { NotFoundError } from "@/lib/errors";
 import { organisationSearch, referenceFromQuery, wordSearch } from "@/lib/moderation/queue";
 import { fileStore } from "@/lib/storage";
@@ -86,26 +88,10 @@ const publicColumns = {
   region: consultations.region,
   roundId: consultations.roundId,
   // Selected only for named inputs: an anonymous row never carries them.
-  orgName: sql<string | null>`case when ${named} then ${organisations.name} end`,
-  orgCountry: sql<string | null>`case when ${named} then ${organisations.country} end`,
+  ...organisationIfNamed(named),
 };
 
-interface PublicRow {
-  id: string;
-  reference: string | null;
-  title: string;
-  summary: string;
-  recommendations: string[];
-  themes: number[];
-  countries: string[];
-  language: string;
-  publishedAt: Date | null;
-  slug: string;
-  region: string;
-  roundId: string;
-  orgName: string | null;
-  orgCountry: string | null;
-}
+type PublicRow = SelectResultFields<typeof publicColumns>;
 
 function toPublicInput(r: PublicRow): PublicInput {
   return {

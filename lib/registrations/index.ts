@@ -6,7 +6,6 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
-  auditEvents,
   participants,
   registrations,
   type Consultation,
@@ -14,6 +13,7 @@ import {
   type Registration,
   type RegistrationStatus,
 } from "@/db/schema";
+import { recordAudit, aboutRegistration } from "@/lib/audit";
 import { isMember, type Actor } from "@/lib/auth/actor";
 import { registrationPhase } from "@/lib/consultations/phase";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -180,8 +180,7 @@ export async function saveRegistration({
         travelSupportReason: p.travelSupport ? (p.travelSupportReason ?? null) : null,
       })),
     );
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: existing ? "registration.update" : "registration.create",
       consultationId: c.id,
       organisationId: input.organisationId,
@@ -221,12 +220,9 @@ export async function withdrawRegistration({
       .update(registrations)
       .set({ status: "withdrawn", waitlistedAt: null, version: r.version + 1, updatedAt: now })
       .where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "registration.withdraw",
-      consultationId: c.id,
-      organisationId: r.organisationId,
-      registrationId: r.id,
+      ...aboutRegistration(r),
       fromState: r.status,
       toState: "withdrawn",
     });

@@ -4,7 +4,6 @@ import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
-  auditEvents,
   consultations,
   organisations,
   participants,
@@ -13,7 +12,9 @@ import {
   type Registration,
   type RegistrationStatus,
 } from "@/db/schema";
+import { recordAudit, aboutRegistration } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
+import { keysetBatches } from "@/lib/cursor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { RegistrationDecisionInput, RegistrationFilters } from "./schemas";
 import { confirmedSeats, fits, lockConsultation, notifyOrganisation, offerSeatsToWaitlist } from "./seats";
@@ -135,12 +136,9 @@ export async function decideRegistration({
         updatedAt: new Date(),
       })
       .where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: `registration.${input.status}`,
-      consultationId: c.id,
-      organisationId: r.organisationId,
-      registrationId: r.id,
+      ...aboutRegistration(r),
       fromState: r.status,
       toState: input.status,
     });
@@ -168,35 +166,36 @@ export async function* participantsForExport({
 }): AsyncGenerator<ParticipantExportRow> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
-  let after: { registrationId: string; position: number } | null = null;
-  for (;;) {
-    const conds: SQL[] = [eq(registrations.consultationId, consultationId)];
-    if (after)
-      conds.push(
-        sql`(${participants.registrationId}, ${participants.position}) > (${after.registrationId}::uuid, ${after.position})`,
-      );
-    const rows = await db
-      .select({
-        p: participants,
-        status: registrations.status,
-        orgName: organisations.name,
-        orgCountry: organisations.country,
-      })
-      .from(participants)
-      .innerJoin(registrations, eq(registrations.id, participants.registrationId))
-      .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
-      .where(and(...conds))
-      .orderBy(asc(participants.registrationId), asc(participants.position))
-      .limit(batch);
-    for (const r of rows)
-      yield {
-        organisation: r.orgName,
-        organisationCountry: r.orgCountry,
-        registrationStatus: r.status,
-        participant: r.p,
-      };
-    const last = rows.at(-1);
-    if (!last || rows.length < batch) return;
-    after = { registrationId: last.p.registrationId, position: last.p.position };
-  }
+  const rows = keysetBatches(
+    batch,
+    (after: { registrationId: string; position: number } | null) =>
+      db
+        .select({
+          p: participants,
+          status: registrations.status,
+          orgName: organisations.name,
+          orgCountry: organisations.country,
+        })
+        .from(participants)
+        .innerJoin(registrations, eq(registrations.id, participants.registrationId))
+        .innerJoin(organisations, eq(organisations.id, registrations.organisationId))
+        .where(
+          and(
+            eq(registrations.consultationId, consultationId),
+            after
+              ? sql`(${participants.registrationId}, ${participants.position}) > (${after.registrationId}::uuid, ${after.position})`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(participants.registrationId), asc(participants.position))
+        .limit(batch),
+    (last) => ({ registrationId: last.p.registrationId, position: last.p.position }),
+  );
+  for await (const r of rows)
+    yield {
+      organisation: r.orgName,
+      organisationCountry: r.orgCountry,
+      registrationStatus: r.status,
+      participant: r.p,
+    };
 }

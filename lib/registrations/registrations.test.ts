@@ -1,13 +1,12 @@
 // Seat accounting, waitlist, deadlines in the consultation's time zone, and who sees participants.
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import { consultations, emailOutbox, memberships, organisations, registrations, rounds } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import { zonedLocalToUtc } from "@/lib/time";
 import {
   decideRegistration,
@@ -63,9 +62,7 @@ describe.each(drivers)("registrations on %s", (driver) => {
     });
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
   });
   afterAll(async () => {
     await t?.close();

@@ -3,10 +3,9 @@
 // purge again (another instance, the next tick) changes nothing.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import { participants, registrations } from "@/db/schema";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import { saveRegistration } from "./index";
 import { purgeExpiredParticipants } from "./retention";
 
@@ -28,9 +27,7 @@ describe.each(drivers)("participant retention on %s", (driver) => {
   let t: TestDatabase;
   let w: World;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     // Asia (X) ends on 2017-08-05 in the seed; Y (MENA) is another consultation.
     for (const [consultationId, name] of [
       [w.consultationX, "Aminata"],

@@ -4,14 +4,8 @@ import "server-only";
 // waitlist offered freed seats, the organisation e-mailed of each new status.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import {
-  auditEvents,
-  consultations,
-  organisations,
-  registrations,
-  type Consultation,
-  type RegistrationStatus,
-} from "@/db/schema";
+import { consultations, organisations, registrations, type Consultation, type RegistrationStatus } from "@/db/schema";
+import { recordAudit, aboutRegistration } from "@/lib/audit";
 import { dataChanged } from "@/lib/cache";
 import { NotFoundError } from "@/lib/errors";
 import { enqueueEmail, type EmailTemplate } from "@/lib/mail/outbox";
@@ -89,12 +83,9 @@ export async function offerSeatsToWaitlist(tx: Tx, c: Consultation, actorId: str
       .update(registrations)
       .set({ status: "confirmed", version: r.version + 1, updatedAt: new Date() })
       .where(eq(registrations.id, r.id));
-    await tx.insert(auditEvents).values({
-      actorId,
+    await recordAudit(tx, actorId, {
       action: "registration.promote",
-      consultationId: c.id,
-      organisationId: r.organisationId,
-      registrationId: r.id,
+      ...aboutRegistration(r),
       fromState: "waitlisted",
       toState: "confirmed",
     });

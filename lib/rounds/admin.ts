@@ -16,12 +16,14 @@ import {
   themeTranslations,
   themes,
 } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
+import { changeConsultation } from "@/lib/consultations/admin";
 import { publicDataChanged } from "@/lib/cache";
-import { ConflictError, DomainError, NotFoundError, isUniqueViolation } from "@/lib/errors";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { zonedLocalToUtc } from "@/lib/time";
 import type { AddConsultationInput, ConsultationDetailsInput, CreateRoundInput, UpdateRoundInput } from "./schemas";
-import { audit, lockRound, nameRows, nextTopicIds, requireSecretariat } from "./shared";
+import { audit, changeRound, nameRows, nextTopicIds } from "./shared";
 
 /** The code of a copied consultation: "PAC" in 2017 becomes "PAC-2025" (references PAC-2025-0001). */
 export const copiedCode = (code: string, roundSlug: string) =>
@@ -199,10 +201,7 @@ export async function updateRound({
   actor: Actor;
   input: UpdateRoundInput;
 }): Promise<{ slug: string }> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
+  return changeRound(actor, input, async (tx, r) => {
     await tx
       .update(rounds)
       .set({ startsOn: input.startsOn, endsOn: input.endsOn, status: input.status, updatedAt: new Date() })
@@ -213,8 +212,7 @@ export async function updateRound({
         .values(row)
         .onConflictDoUpdate({ target: [roundTranslations.roundId, roundTranslations.locale], set: { name: row.name } });
     }
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "round.update",
       roundId: r.id,
       fromState: r.status,
@@ -233,11 +231,8 @@ export async function addConsultation({
   actor: Actor;
   input: AddConsultationInput;
 }): Promise<{ slug: string }> {
-  requireSecretariat(actor);
-  const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
-      const r = await lockRound(tx, input.roundId, input.version);
+    return await changeRound(actor, input, async (tx, r) => {
       const [last] = await tx
         .select({ n: max(consultations.sortOrder) })
         .from(consultations)
@@ -290,23 +285,14 @@ export async function updateConsultationDetails({
   requireSecretariat(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(consultations).where(eq(consultations.id, input.consultationId)).for("update");
-    if (!c) throw new NotFoundError();
-    if (c.version !== input.version) throw new ConflictError("staleConsultation");
-    await tx
-      .update(consultations)
-      .set({
-        region: input.region,
-        city: input.city,
-        country: input.country,
-        timeZone: input.timeZone,
-        anchors: input.anchors,
-        version: c.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(consultations.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    const c = await changeConsultation(tx, input, () => ({
+      region: input.region,
+      city: input.city,
+      country: input.country,
+      timeZone: input.timeZone,
+      anchors: input.anchors,
+    }));
+    await recordAudit(tx, actor.userId, {
       action: "consultation.details",
       roundId: c.roundId,
       consultationId: c.id,

@@ -17,11 +17,11 @@ import {
   type Consultation,
   type Round,
 } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
 import { cachedPublicData } from "@/lib/cache";
 import { NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
-import { hasInputs, namesOf, requireSecretariat, type Names } from "./shared";
+import { hasInputs, namesOf, type Names } from "./shared";
 
 export { addConsultation, copiedCode, copiedSlug, createRound, updateConsultationDetails, updateRound } from "./admin";
 export {

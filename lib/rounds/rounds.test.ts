@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import { auditEvents, consultations, roleGrants, rounds, submissions, themes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { updateConsultation } from "@/lib/consultations/admin";
@@ -14,8 +13,8 @@ import { queueFiltersSchema } from "@/lib/moderation/schemas";
 import { getConsultationForModeration } from "@/lib/consultations/moderation";
 import { saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import {
   addConsultation,
   addTopic,
@@ -68,9 +67,7 @@ describe.each(drivers)("rounds on %s", (driver) => {
   let secretariat: Actor;
   let round2017: string;
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     secretariat = await w.actor("secretariat");
     round2017 = (await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, "2017")))[0]!.id;
   });

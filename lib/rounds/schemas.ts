@@ -6,12 +6,12 @@ import { ROUND_STATUSES } from "@/db/enums";
 export { ROUND_STATUSES };
 import { countryCodes } from "@/lib/i18n/countries";
 import { optionalOrBlank } from "@/lib/zod";
+import { inPersonCapacity, localDateTime } from "@/lib/consultations/schemas";
 
 const name = (max = 300) => z.string().check(z.trim(), z.minLength(1, { error: "required" }), z.maxLength(max));
 /** One name per UI language (en, fr, es, ar), every one required. */
 const names = (max?: number) => z.object({ en: name(max), fr: name(max), es: name(max), ar: name(max) });
 const version = z.coerce.number().check(z.int(), z.positive());
-const localDateTime = optionalOrBlank(z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)));
 const isTimeZone = (v: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: v });
@@ -27,9 +27,21 @@ const checkbox = () =>
     z.transform((v) => v === true || v === "on" || v === "true"),
   );
 
+/** A slug or code: trimmed, one case, 2 to `max` characters of `pattern`; one message for all. */
+const identifier = (pattern: RegExp, max: number, error: string, toCase: typeof z.toLowerCase) =>
+  z
+    .string()
+    .check(z.trim(), toCase(), z.minLength(2, { error }), z.maxLength(max, { error }), z.regex(pattern, { error }));
+
 export const ROUND_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONSULTATION_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/**
+ * Changes made under the round's version (lib/rounds/shared.ts changeRound): its own fields, its
+ * consultations and its topics; two secretariat members editing one round conflict.
+ */
+const underRound = { roundId: z.uuid(), version };
 
 const roundFields = {
   names: names(200),
@@ -44,15 +56,7 @@ const datesOrdered = () =>
 
 export const createRoundSchema = z
   .object({
-    slug: z
-      .string()
-      .check(
-        z.trim(),
-        z.toLowerCase(),
-        z.minLength(2, { error: "roundSlug" }),
-        z.maxLength(20, { error: "roundSlug" }),
-        z.regex(ROUND_SLUG, { error: "roundSlug" }),
-      ),
+    slug: identifier(ROUND_SLUG, 20, "roundSlug", z.toLowerCase),
     ...roundFields,
     // A round to copy consultations (with their anchors) and topics from; blank: start empty.
     copyFrom: optionalOrBlank(z.uuid()),
@@ -66,8 +70,7 @@ export type CreateRoundInput = z.infer<typeof createRoundSchema>;
 
 export const updateRoundSchema = z
   .object({
-    roundId: z.uuid(),
-    version,
+    ...underRound,
     ...roundFields,
     status: z.enum(ROUND_STATUSES),
   })
@@ -76,26 +79,9 @@ export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 
 export const addConsultationSchema = z
   .object({
-    roundId: z.uuid(),
-    version,
-    slug: z
-      .string()
-      .check(
-        z.trim(),
-        z.toLowerCase(),
-        z.minLength(2, { error: "consultationSlug" }),
-        z.maxLength(60, { error: "consultationSlug" }),
-        z.regex(CONSULTATION_SLUG, { error: "consultationSlug" }),
-      ),
-    code: z
-      .string()
-      .check(
-        z.trim(),
-        z.toUpperCase(),
-        z.minLength(2, { error: "consultationCode" }),
-        z.maxLength(20, { error: "consultationCode" }),
-        z.regex(CONSULTATION_CODE, { error: "consultationCode" }),
-      ),
+    ...underRound,
+    slug: identifier(CONSULTATION_SLUG, 60, "consultationSlug", z.toLowerCase),
+    code: identifier(CONSULTATION_CODE, 20, "consultationCode", z.toUpperCase),
     region: name(120),
     city: name(120),
     country: z.enum(countryCodes, { error: "country" }),
@@ -103,57 +89,45 @@ export const addConsultationSchema = z
     endsOn: z.iso.date({ error: "date" }),
     timeZone: z.string().check(z.trim(), z.refine(isTimeZone, { error: "timeZone" })),
     anchors: z.string().check(z.trim(), z.maxLength(500)),
-    inPersonCapacity: z.pipe(
-      z.optional(
-        z.union([
-          z.pipe(
-            z.literal(""),
-            z.transform(() => null),
-          ),
-          z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000)),
-        ]),
-      ),
-      z.transform((v) => (v === undefined ? null : v)),
-    ),
+    inPersonCapacity,
     registrationDeadline: localDateTime,
     submissionDeadline: localDateTime,
   })
   .check(datesOrdered());
 export type AddConsultationInput = z.infer<typeof addConsultationSchema>;
 
-/** Topics are edited under the round's version: two secretariat members editing one list conflict. */
-const topicEnvelope = { roundId: z.uuid(), version };
+const topicId = z.coerce.number().check(z.int(), z.gte(1), z.lte(32767));
 const groupId = z.pipe(
   z.optional(z.union([z.uuid(), z.literal("")])),
   z.transform((v) => v || null),
 );
 
-export const addTopicSchema = z.object({ ...topicEnvelope, names: names(400), groupId });
+export const addTopicSchema = z.object({ ...underRound, names: names(400), groupId });
 export type AddTopicInput = z.infer<typeof addTopicSchema>;
 export const renameTopicSchema = z.object({
-  ...topicEnvelope,
-  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  ...underRound,
+  topicId,
   names: names(400),
 });
 export type RenameTopicInput = z.infer<typeof renameTopicSchema>;
 export const moveTopicSchema = z.object({
-  ...topicEnvelope,
-  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  ...underRound,
+  topicId,
   direction: z.enum(["up", "down"]),
 });
 export type MoveTopicInput = z.infer<typeof moveTopicSchema>;
 export const groupTopicSchema = z.object({
-  ...topicEnvelope,
-  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  ...underRound,
+  topicId,
   groupId,
 });
 export type GroupTopicInput = z.infer<typeof groupTopicSchema>;
 export const deleteTopicSchema = z.object({
-  ...topicEnvelope,
-  topicId: z.coerce.number().check(z.int(), z.gte(1), z.lte(32767)),
+  ...underRound,
+  topicId,
 });
 export type DeleteTopicInput = z.infer<typeof deleteTopicSchema>;
-export const addTopicGroupSchema = z.object({ ...topicEnvelope, names: names(300) });
+export const addTopicGroupSchema = z.object({ ...underRound, names: names(300) });
 export type AddTopicGroupInput = z.infer<typeof addTopicGroupSchema>;
 
 /** Where a consultation takes place and who anchors it (its dates, deadlines and seats: lib/consultations/schemas). */

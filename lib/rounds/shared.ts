@@ -1,19 +1,16 @@
 import "server-only";
-// What the rounds' reads (index.ts) and the secretariat's writes (admin.ts, topics.ts) share: the
-// secretariat check, names in the four languages, whether a round has inputs, the round's version
-// lock, the audit row and the allocation of topic numbers.
+// What the rounds' reads (index.ts) and the secretariat's writes (admin.ts, topics.ts) share: names
+// in the four languages, whether a round has inputs, the round's version lock (and a change made
+// under it), the audit row and the allocation of topic numbers.
 import { count, eq, max, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { auditEvents, consultations, rounds, submissions, themes, type Locale, type Round } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { getDb, type Tx } from "@/db/client";
+import { consultations, rounds, submissions, themes, type Locale, type Round } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { requireSecretariat, type Actor } from "@/lib/auth/actor";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/config";
 
 export type Names = Record<Locale, string>;
-
-export function requireSecretariat(actor: Actor) {
-  if (!actor.secretariat) throw new ForbiddenError();
-}
 
 export const namesOf = (rows: { locale: Locale; name: string }[]): Names => {
   const out = { en: "", fr: "", es: "", ar: "" } as Names;
@@ -46,6 +43,17 @@ export async function lockRound(tx: Tx, roundId: string, version: number): Promi
   return r;
 }
 
+/** A secretariat change to a round, in one transaction, with the round locked at its form's version. */
+export async function changeRound<T>(
+  actor: Actor,
+  form: { roundId: string; version: number },
+  change: (tx: Tx, r: Round) => Promise<T>,
+): Promise<T> {
+  requireSecretariat(actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => change(tx, await lockRound(tx, form.roundId, form.version)));
+}
+
 export const audit = (
   tx: Tx,
   actor: Actor,
@@ -53,7 +61,7 @@ export const audit = (
   action: string,
   note?: string | null,
   consultationId?: string,
-) => tx.insert(auditEvents).values({ actorId: actor.userId, action, roundId, consultationId, note: note ?? null });
+) => recordAudit(tx, actor.userId, { action, roundId, consultationId, note: note ?? null });
 
 /** Topic numbers are global (submissions.themes holds them) and never reused: the next after the highest. */
 export async function nextTopicIds(tx: Tx, n: number): Promise<number[]> {

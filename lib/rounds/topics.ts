@@ -3,8 +3,8 @@ import "server-only";
 // delete a topic, add a group, import a whole list (the Compact's 23 objectives). Deleting,
 // reordering and regrouping stop at the round's first input; renames and additions do not.
 import { and, asc, count, eq, max } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
-import { themeGroupTranslations, themeGroups, themeTranslations, themes } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { themeGroupTranslations, themeGroups, themeTranslations, themes, type Theme } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { publicDataChanged } from "@/lib/cache";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -16,7 +16,7 @@ import type {
   MoveTopicInput,
   RenameTopicInput,
 } from "./schemas";
-import { audit, hasInputs, lockRound, nameRows, nextTopicIds, requireSecretariat, type Names } from "./shared";
+import { audit, changeRound, hasInputs, nameRows, nextTopicIds, type Names } from "./shared";
 
 /** Deleting, reordering and regrouping topics: only until the round's first input (any status). */
 async function assertTopicsOpen(tx: Tx, roundId: string): Promise<void> {
@@ -45,11 +45,26 @@ async function groupOfRound(tx: Tx, roundId: string, groupId: string | null): Pr
   return g.id;
 }
 
+/**
+ * A change to one topic of a round (changeRound's rules); `reorders`: deleting, moving or regrouping,
+ * which stop at the round's first input.
+ */
+async function changeTopic(
+  actor: Actor,
+  input: { roundId: string; version: number; topicId: number },
+  reorders: boolean,
+  change: (tx: Tx, roundId: string, t: Theme) => Promise<void>,
+): Promise<void> {
+  await changeRound(actor, input, async (tx, r) => {
+    const t = await topicOfRound(tx, r.id, input.topicId);
+    if (reorders) await assertTopicsOpen(tx, r.id);
+    await change(tx, r.id, t);
+    await publicDataChanged(tx);
+  });
+}
+
 export async function addTopic({ actor, input }: { actor: Actor; input: AddTopicInput }): Promise<{ id: number }> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
+  return changeRound(actor, input, async (tx, r) => {
     const groupId = await groupOfRound(tx, r.id, input.groupId);
     const [id] = await nextTopicIds(tx, 1);
     const [last] = await tx
@@ -68,71 +83,48 @@ export async function addTopic({ actor, input }: { actor: Actor; input: AddTopic
 
 /** Renaming is always allowed: inputs keep the topic's number, and read its new name. */
 export async function renameTopic({ actor, input }: { actor: Actor; input: RenameTopicInput }): Promise<void> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
-    const t = await topicOfRound(tx, r.id, input.topicId);
+  await changeTopic(actor, input, false, async (tx, roundId, t) => {
     for (const row of nameRows("themeId", t.id, input.names)) {
       await tx
         .insert(themeTranslations)
         .values(row)
         .onConflictDoUpdate({ target: [themeTranslations.themeId, themeTranslations.locale], set: { name: row.name } });
     }
-    await audit(tx, actor, r.id, "topic.rename", `${t.id}: ${input.names.en}`);
-    await publicDataChanged(tx);
+    await audit(tx, actor, roundId, "topic.rename", `${t.id}: ${input.names.en}`);
   });
 }
 
 export async function moveTopic({ actor, input }: { actor: Actor; input: MoveTopicInput }): Promise<void> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
-    await topicOfRound(tx, r.id, input.topicId);
-    await assertTopicsOpen(tx, r.id);
+  await changeTopic(actor, input, true, async (tx, roundId, t) => {
     const list = await tx
       .select({ id: themes.id })
       .from(themes)
-      .where(eq(themes.roundId, r.id))
+      .where(eq(themes.roundId, roundId))
       .orderBy(asc(themes.position), asc(themes.id));
-    const i = list.findIndex((t) => t.id === input.topicId);
+    const i = list.findIndex((row) => row.id === t.id);
     const j = input.direction === "up" ? i - 1 : i + 1;
     if (j >= 0 && j < list.length) [list[i], list[j]] = [list[j]!, list[i]!];
-    for (const [k, t] of list.entries())
+    for (const [k, row] of list.entries())
       await tx
         .update(themes)
         .set({ position: k + 1 })
-        .where(eq(themes.id, t.id));
-    await audit(tx, actor, r.id, "topic.move", `${input.topicId} ${input.direction}`);
-    await publicDataChanged(tx);
+        .where(eq(themes.id, row.id));
+    await audit(tx, actor, roundId, "topic.move", `${t.id} ${input.direction}`);
   });
 }
 
 export async function groupTopic({ actor, input }: { actor: Actor; input: GroupTopicInput }): Promise<void> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
-    const t = await topicOfRound(tx, r.id, input.topicId);
-    await assertTopicsOpen(tx, r.id);
-    const groupId = await groupOfRound(tx, r.id, input.groupId);
+  await changeTopic(actor, input, true, async (tx, roundId, t) => {
+    const groupId = await groupOfRound(tx, roundId, input.groupId);
     await tx.update(themes).set({ groupId }).where(eq(themes.id, t.id));
-    await audit(tx, actor, r.id, "topic.group", `${t.id} → ${groupId ?? "none"}`);
-    await publicDataChanged(tx);
+    await audit(tx, actor, roundId, "topic.group", `${t.id} → ${groupId ?? "none"}`);
   });
 }
 
 export async function deleteTopic({ actor, input }: { actor: Actor; input: DeleteTopicInput }): Promise<void> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
-    const t = await topicOfRound(tx, r.id, input.topicId);
-    await assertTopicsOpen(tx, r.id);
+  await changeTopic(actor, input, true, async (tx, roundId, t) => {
     await tx.delete(themes).where(eq(themes.id, t.id));
-    await audit(tx, actor, r.id, "topic.delete", `${t.id}: ${t.slug}`);
-    await publicDataChanged(tx);
+    await audit(tx, actor, roundId, "topic.delete", `${t.id}: ${t.slug}`);
   });
 }
 
@@ -144,10 +136,7 @@ export async function addTopicGroup({
   actor: Actor;
   input: AddTopicGroupInput;
 }): Promise<{ id: string }> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const r = await lockRound(tx, input.roundId, input.version);
+  return changeRound(actor, input, async (tx, r) => {
     const [last] = await tx
       .select({ n: max(themeGroups.position) })
       .from(themeGroups)
@@ -181,10 +170,7 @@ export async function importTopics({
   groups: { key: string; names: Names }[];
   topics: { slug: string; group?: string; names: Names }[];
 }): Promise<void> {
-  requireSecretariat(actor);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const r = await lockRound(tx, roundId, version);
+  await changeRound(actor, { roundId, version }, async (tx, r) => {
     await assertTopicsOpen(tx, r.id);
     const [existing] = await tx.select({ n: count() }).from(themes).where(eq(themes.roundId, r.id));
     if ((existing?.n ?? 0) > 0) throw new DomainError("topicsNotEmpty", 409);

@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import {
   attachments,
   auditEvents,
@@ -26,8 +25,8 @@ import { listPublishedInputs } from "@/lib/public/inputs";
 import { publicInputsFiltersSchema } from "@/lib/public/schemas";
 import { getAttachmentForDownload, saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema } from "@/lib/submissions/schemas";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import { fuzzParams, prng } from "@/lib/testing/fuzz";
 import { beforeDeadlines as before, idempotencyKey as key } from "@/lib/testing/inputs";
 
@@ -106,9 +105,7 @@ describe.each(drivers)("attacks on %s", (driver) => {
   const ids = { x: [] as string[], y: [] as string[] };
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     ownerA = await w.actor("ownerA");
     const ownerB = await w.actor("ownerB");
     // Inputs in X (from A) and in Y (from B), one of each published, for the fuzzed listings.

@@ -2,9 +2,8 @@
 // voice, then an ordinary submitted input — reference from the same series, revision 1, audit row and
 // receipt, all in one transaction — and only by the consultation's anchors or the secretariat.
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import {
   attachments,
   auditEvents,
@@ -20,8 +19,8 @@ import { moderate } from "@/lib/moderation/decisions";
 import { getSubmissionForModeration } from "@/lib/moderation/detail";
 import { listQueue } from "@/lib/moderation/queue";
 import { queueFiltersSchema } from "@/lib/moderation/schemas";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { actorNames, buildWorld, type ActorName, type World } from "@/lib/testing/fixtures";
+import { drivers, rowCounts, type TestDatabase } from "@/lib/testing/db";
+import { actorNames, openWorld, type ActorName, type World } from "@/lib/testing/fixtures";
 import { fieldErrorsOf } from "@/lib/validation";
 import {
   getOrganisationForBehalf,
@@ -32,7 +31,12 @@ import {
   submitSubmission,
 } from "./index";
 import { behalfSubmissionSchema, submissionSchema } from "./schemas";
-import { beforeDeadlines as before, caught, idempotencyKey as key } from "@/lib/testing/inputs";
+import {
+  beforeDeadlines as before,
+  caught,
+  idempotencyKey as key,
+  lastReference as lastReferenceOf,
+} from "@/lib/testing/inputs";
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const executable = () => ascii("MZ\x90\x00\x03This program cannot be run in DOS mode.");
@@ -63,40 +67,22 @@ describe.each(drivers)("inputs entered on behalf on %s", (driver) => {
     });
   const forB = (title: string, over: Record<string, unknown> = {}) =>
     form(title, { mode: "existing", id: w.orgB }, over);
-  const lastReference = async () =>
-    (
-      await t.db
-        .select({ n: consultations.lastReference })
-        .from(consultations)
-        .where(eq(consultations.id, w.consultationX))
-    )[0]!.n;
-  const totals = async () => {
-    const n = async (
-      table:
-        | typeof submissions
-        | typeof organisations
-        | typeof submissionRevisions
-        | typeof auditEvents
-        | typeof emailOutbox
-        | typeof attachments
-        | typeof memberships,
-    ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
-    return {
-      submissions: await n(submissions),
-      organisations: await n(organisations),
-      memberships: await n(memberships),
-      revisions: await n(submissionRevisions),
-      attachments: await n(attachments),
-      audit: await n(auditEvents),
-      outbox: await n(emailOutbox),
-      lastReference: await lastReference(),
-    };
-  };
+  const lastReference = () => lastReferenceOf(t.db, w.consultationX);
+  const totals = async () => ({
+    ...(await rowCounts(t.db, {
+      submissions,
+      organisations,
+      memberships,
+      revisions: submissionRevisions,
+      attachments,
+      audit: auditEvents,
+      outbox: emailOutbox,
+    })),
+    lastReference: await lastReference(),
+  });
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     anchorX = await w.actor("anchorX");
   });
   afterAll(async () => {

@@ -2,8 +2,10 @@ import "server-only";
 // The anchors' entry of an input on an organisation's behalf (sent by e-mail, on paper or by voice),
 // and their search for the organisation it came from.
 import { asc, eq, ilike, or } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { getDb } from "@/db/client";
-import { auditEvents, organisations, submissions, type Organisation } from "@/db/schema";
+import { organisations, submissions, type Organisation } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { canModerate, type Actor } from "@/lib/auth/actor";
 import { dataChanged } from "@/lib/cache";
 import { consultationPhase } from "@/lib/consultations/phase";
@@ -66,8 +68,7 @@ export async function submitOnBehalf({
           .values({ name, country, type, locale, contactEmail: contactEmail ?? null })
           .returning({ id: organisations.id });
         organisationId = org!.id;
-        await tx.insert(auditEvents).values({
-          actorId: actor.userId,
+        await recordAudit(tx, actor.userId, {
           action: "organisation.create",
           consultationId: c.id,
           organisationId,
@@ -103,6 +104,19 @@ export interface OrganisationMatch {
 
 export const ORGANISATION_SEARCH_PAGE = 20;
 
+const matchColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  acronym: organisations.acronym,
+  country: organisations.country,
+  type: organisations.type,
+  verifiedAt: organisations.verifiedAt,
+};
+const toMatch = ({ verifiedAt, ...r }: SelectResultFields<typeof matchColumns>): OrganisationMatch => ({
+  ...r,
+  verified: verifiedAt !== null,
+});
+
 /**
  * Organisations by name (or acronym) for an anchor entering an input on one's behalf: the fewest
  * facts needed to tell two apart, a page at a time.
@@ -124,23 +138,14 @@ export async function searchOrganisationsForBehalf({
   const db = await getDb();
   const pattern = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      acronym: organisations.acronym,
-      country: organisations.country,
-      type: organisations.type,
-      verifiedAt: organisations.verifiedAt,
-    })
+    .select(matchColumns)
     .from(organisations)
     .where(or(ilike(organisations.name, pattern), ilike(organisations.acronym, pattern)))
     .orderBy(asc(organisations.name), asc(organisations.id))
     .limit(ORGANISATION_SEARCH_PAGE + 1)
     .offset((page - 1) * ORGANISATION_SEARCH_PAGE);
   return {
-    rows: rows
-      .slice(0, ORGANISATION_SEARCH_PAGE)
-      .map(({ verifiedAt, ...r }) => ({ ...r, verified: verifiedAt !== null })),
+    rows: rows.slice(0, ORGANISATION_SEARCH_PAGE).map(toMatch),
     more: rows.length > ORGANISATION_SEARCH_PAGE,
   };
 }
@@ -157,18 +162,7 @@ export async function getOrganisationForBehalf({
 }): Promise<OrganisationMatch> {
   if (!canModerate(actor, consultationId)) throw new NotFoundError();
   const db = await getDb();
-  const [r] = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      acronym: organisations.acronym,
-      country: organisations.country,
-      type: organisations.type,
-      verifiedAt: organisations.verifiedAt,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
+  const [r] = await db.select(matchColumns).from(organisations).where(eq(organisations.id, organisationId));
   if (!r) throw new NotFoundError();
-  const { verifiedAt, ...rest } = r;
-  return { ...rest, verified: verifiedAt !== null };
+  return toMatch(r);
 }

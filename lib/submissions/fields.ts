@@ -2,33 +2,13 @@
 // browser's form. No zod here: the form's first scripts import this, and its schema only after the
 // page has hydrated (components/form/use-schema-form.ts).
 import { PUBLICATIONS } from "@/db/enums";
+import { regionLanguageCodes } from "@/lib/i18n/languages";
 
 // For pages and forms, which do not reach db/ themselves.
 export { PUBLICATIONS };
 
 // Languages an input may be written in (ISO 639-1); "other" for anything else.
-export const inputLanguages = [
-  "en",
-  "fr",
-  "es",
-  "ar",
-  "pt",
-  "ru",
-  "zh",
-  "sw",
-  "hi",
-  "bn",
-  "ur",
-  "tl",
-  "id",
-  "th",
-  "fa",
-  "tr",
-  "am",
-  "ha",
-  "fj",
-  "other",
-] as const;
+export const inputLanguages = [...regionLanguageCodes, "fj", "other"] as const;
 
 export const LIMITS = {
   title: 200,

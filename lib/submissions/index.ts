@@ -10,13 +10,13 @@ import { eq, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   attachments,
-  auditEvents,
   consultations,
   organisations,
   submissionRevisions,
   submissions,
   type Submission,
 } from "@/db/schema";
+import { recordAudit, aboutSubmission } from "@/lib/audit";
 import { isMember, type Actor } from "@/lib/auth/actor";
 import { assertRoundTopics } from "@/lib/consultations/themes";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -225,12 +225,9 @@ export async function editSubmission({
       .insert(submissionRevisions)
       .values({ submissionId: s.id, number: revision, content: next, createdBy: actor.userId });
     await addFiles(tx, actor, s.id, files);
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "submission.edit",
-      consultationId: s.consultationId,
-      organisationId: s.organisationId,
-      submissionId: s.id,
+      ...aboutSubmission(s),
       fromState: s.status,
       toState: TRANSITIONS.edit.to,
       note: `revision ${revision}`,
@@ -264,12 +261,9 @@ export async function withdrawSubmission({
       .update(submissions)
       .set({ status: TRANSITIONS.withdraw.to, publishedAt: null, version: s.version + 1, updatedAt: new Date() })
       .where(eq(submissions.id, s.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "submission.withdraw",
-      consultationId: s.consultationId,
-      organisationId: s.organisationId,
-      submissionId: s.id,
+      ...aboutSubmission(s),
       fromState: s.status,
       toState: TRANSITIONS.withdraw.to,
     });

@@ -7,7 +7,6 @@ import { count, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   attachments,
-  auditEvents,
   consultations,
   organisations,
   submissionRevisions,
@@ -16,6 +15,7 @@ import {
   type Locale,
   type Submission,
 } from "@/db/schema";
+import { aboutSubmission, recordAudit } from "@/lib/audit";
 import {
   displayFileName,
   inspectDocument,
@@ -249,27 +249,18 @@ export async function recordSubmitted(
   await addFiles(tx, actor, id, x.files);
   const audit = x.onBehalf
     ? {
-        actorId: actor.userId,
         action: "submission.enteredOnBehalf",
-        consultationId: c.id,
-        organisationId,
-        submissionId: id,
-        toState: TRANSITIONS.submit.to,
         note: `entered on behalf, channel ${x.onBehalf.channel}${x.onBehalf.afterDeadline ? ", after the deadline" : ""}`,
       }
-    : {
-        actorId: actor.userId,
-        action: "submission.submit",
-        consultationId: c.id,
-        organisationId,
-        submissionId: id,
-        fromState: TRANSITIONS.submit.from[0],
-        toState: TRANSITIONS.submit.to,
-      };
+    : { action: "submission.submit", fromState: TRANSITIONS.submit.from[0] };
   // Independent rows of the same transaction, sent together: one round trip instead of three.
   await Promise.all([
     tx.insert(submissionRevisions).values({ submissionId: id, number: 1, content, createdBy: actor.userId }),
-    tx.insert(auditEvents).values(audit),
+    recordAudit(tx, actor.userId, {
+      ...audit,
+      ...aboutSubmission({ id, consultationId: c.id, organisationId }),
+      toState: TRANSITIONS.submit.to,
+    }),
     sendReceipt(tx, {
       actor,
       consultation: c,

@@ -5,7 +5,6 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import {
   attachments,
   auditEvents,
@@ -17,8 +16,8 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { drivers, rowCounts, type TestDatabase } from "@/lib/testing/db";
+import { openWorld, type World } from "@/lib/testing/fixtures";
 import { zonedLocalToUtc } from "@/lib/time";
 import {
   editSubmission,
@@ -33,7 +32,13 @@ import {
 } from "./index";
 import { draftSchema, submissionSchema, type SubmissionContent } from "./schemas";
 import { executable, oversizedPdf, pdf } from "@/lib/testing/files";
-import { beforeDeadlines as before, caught, idempotencyKey as key, inputContent } from "@/lib/testing/inputs";
+import {
+  beforeDeadlines as before,
+  caught,
+  idempotencyKey as key,
+  inputContent,
+  lastReference as lastReferenceOf,
+} from "@/lib/testing/inputs";
 
 // ---------------------------------------------------------------- fixtures
 const content = (title: string, body = "What the organisation has to say."): SubmissionContent =>
@@ -92,38 +97,21 @@ describe.each(drivers)("submissions on %s", (driver) => {
     });
 
   const stored = async (id: string) => (await t.db.select().from(submissions).where(eq(submissions.id, id)))[0]!;
-  const lastReference = async () =>
-    (
-      await t.db
-        .select({ n: consultations.lastReference })
-        .from(consultations)
-        .where(eq(consultations.id, w.consultationX))
-    )[0]!.n;
-  const totals = async () => {
-    const n = async (
-      table:
-        | typeof submissions
-        | typeof attachments
-        | typeof storedFiles
-        | typeof submissionRevisions
-        | typeof auditEvents
-        | typeof emailOutbox,
-    ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
-    return {
-      submissions: await n(submissions),
-      attachments: await n(attachments),
-      storedFiles: await n(storedFiles),
-      revisions: await n(submissionRevisions),
-      audit: await n(auditEvents),
-      outbox: await n(emailOutbox),
-      lastReference: await lastReference(),
-    };
-  };
+  const lastReference = () => lastReferenceOf(t.db, w.consultationX);
+  const totals = async () => ({
+    ...(await rowCounts(t.db, {
+      submissions,
+      attachments,
+      storedFiles,
+      revisions: submissionRevisions,
+      audit: auditEvents,
+      outbox: emailOutbox,
+    })),
+    lastReference: await lastReference(),
+  });
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     memberA = await w.actor("memberA");
     ownerA = await w.actor("ownerA");
     memberB = await w.actor("memberB");

@@ -5,17 +5,18 @@ import "server-only";
 // theme, paragraph, the input cited). Headings in the language asked for; each region's text as
 // its anchors wrote it. Secretariat only; each download is logged.
 import ExcelJS from "exceljs";
-import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
+import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun } from "docx";
 import { eq, inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
-import { exportLog, organisations, submissions } from "@/db/schema";
+import { organisations, submissions } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { countryName } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
-import { pagedDocx } from "@/lib/exports/paged-document";
+import { headedTable, pagedDocx } from "@/lib/exports/paged-document";
 import { sheetName, xmlSafe } from "@/lib/exports/xlsx";
 import { getContribution, listContributions, type ContributionView } from "./index";
 
@@ -41,9 +42,7 @@ async function compile(actor: Actor, locale: AppLocale): Promise<Compiled> {
 }
 
 async function log(actor: Actor, format: "docx" | "xlsx", rows: number, locale: AppLocale) {
-  const db = await getDb();
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
+  await logExport(actor.userId, {
     consultationId: null,
     format,
     kind: "compilation",
@@ -77,51 +76,45 @@ export async function buildCompilationDocx({ actor, locale }: { actor: Actor; lo
     children.push(p(theme.name, { heading: HeadingLevel.HEADING_1 }));
     const cell = (paras: Paragraph[]) => new TableCell({ children: paras.length ? paras : [p("—")] });
     children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({
-            tableHeader: true,
-            children: [t("compilationRegion"), t("compilationSynthesis"), t("compilationRecommendations")].map((h) =>
-              cell([p(h, { bold: true })]),
-            ),
-          }),
-          ...regions.map((r) => {
-            const s = r.view.sections.find((x) => x.themeId === theme.id);
-            const items = s?.items ?? [];
-            rows += items.length;
-            return new TableRow({
-              children: [
-                cell([p(r.region, { bold: true }), p(t(`status.${r.view.contribution.status}`))]),
-                cell(
-                  items
-                    .filter((i) => i.kind === "paragraph")
-                    .map((i) =>
-                      p(
-                        withRefs(
-                          i.text,
-                          i.citations.map((c) => c.reference),
-                        ),
+      headedTable(
+        [t("compilationRegion"), t("compilationSynthesis"), t("compilationRecommendations")].map((h) =>
+          cell([p(h, { bold: true })]),
+        ),
+        regions.map((r) => {
+          const s = r.view.sections.find((x) => x.themeId === theme.id);
+          const items = s?.items ?? [];
+          rows += items.length;
+          return new TableRow({
+            children: [
+              cell([p(r.region, { bold: true }), p(t(`status.${r.view.contribution.status}`))]),
+              cell(
+                items
+                  .filter((i) => i.kind === "paragraph")
+                  .map((i) =>
+                    p(
+                      withRefs(
+                        i.text,
+                        i.citations.map((c) => c.reference),
                       ),
                     ),
-                ),
-                cell(
-                  items
-                    .filter((i) => i.kind === "recommendation")
-                    .map((i, n) =>
-                      p(
-                        `${n + 1}. ${withRefs(
-                          i.text,
-                          i.citations.map((c) => c.reference),
-                        )}`,
-                      ),
+                  ),
+              ),
+              cell(
+                items
+                  .filter((i) => i.kind === "recommendation")
+                  .map((i, n) =>
+                    p(
+                      `${n + 1}. ${withRefs(
+                        i.text,
+                        i.citations.map((c) => c.reference),
+                      )}`,
                     ),
-                ),
-              ],
-            });
-          }),
-        ],
-      }),
+                  ),
+              ),
+            ],
+          });
+        }),
+      ),
     );
   }
   await log(actor, "docx", rows, locale);

@@ -5,8 +5,10 @@ import "server-only";
 // on its title and summary, then full-text ranking), to group them and to spot duplicates.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, coverageNotes, submissions } from "@/db/schema";
+import { coverageNotes, submissions } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { canModerate, isAnchorOf, type Actor } from "@/lib/auth/actor";
+import { submissionForModeration } from "@/lib/moderation/access";
 import { NotFoundError } from "@/lib/errors";
 import { themesOf } from "./index";
 import type { ReadNotCitedInput } from "./schemas";
@@ -141,8 +143,7 @@ export async function markReadNotCited({ actor, input }: { actor: Actor; input: 
           set: { note: input.note, createdBy: actor.userId, createdAt: new Date() },
         });
     }
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: input.clear ? "contribution.readMarkCleared" : "contribution.readNotCited",
       consultationId: input.consultationId,
       organisationId: s.organisationId,
@@ -178,17 +179,7 @@ export async function similarInputs({
   limit?: number;
 }): Promise<SimilarInput[]> {
   const db = await getDb();
-  const [s] = await db
-    .select({
-      id: submissions.id,
-      consultationId: submissions.consultationId,
-      status: submissions.status,
-      title: submissions.title,
-      summary: submissions.summary,
-    })
-    .from(submissions)
-    .where(eq(submissions.id, submissionId));
-  if (!s || s.status === "draft" || !canModerate(actor, s.consultationId)) throw new NotFoundError();
+  const s = await submissionForModeration(db, actor, submissionId);
   return similarTo({
     consultationId: s.consultationId,
     excludeId: s.id,

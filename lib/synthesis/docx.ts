@@ -4,15 +4,16 @@ import "server-only";
 // contents, page numbers, and an annex listing every cited input (reference, title, organisation
 // unless the input is anonymous, countries). For the consultation's anchors and, once submitted,
 // the secretariat (getContribution decides); each download is logged.
-import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from "docx";
+import { HeadingLevel, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun } from "docx";
 import { inArray, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db/client";
-import { consultations, exportLog, organisations, submissions } from "@/db/schema";
+import { consultations, organisations, submissions } from "@/db/schema";
+import { logExport } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { countryName } from "@/lib/i18n/format";
 import { loadMessages } from "@/lib/i18n/messages";
-import { pagedDocx, RECOMMENDATIONS } from "@/lib/exports/paged-document";
+import { headedTable, pagedDocx, RECOMMENDATIONS } from "@/lib/exports/paged-document";
 import { getContribution, type ContributionView } from "./index";
 
 export async function renderContributionDocx(view: ContributionView, slug: string): Promise<Buffer> {
@@ -83,28 +84,20 @@ export async function renderContributionDocx(view: ContributionView, slug: strin
   children.push(p(t("annexTitle"), { heading: HeadingLevel.HEADING_1 }));
   const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold })] });
   children.push(
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: [t("annexReference"), t("annexInput"), t("annexOrganisation"), t("annexCountries")].map((h) =>
-            cell(h, true),
-          ),
-        }),
-        ...rows.map(
-          (r) =>
-            new TableRow({
-              children: [
-                cell(r.reference ?? ""),
-                cell(r.title),
-                cell(r.publication === "anonymous" ? t("anonymous") : r.organisation),
-                cell(r.countries.map((c) => countryName(locale, c)).join(", ")),
-              ],
-            }),
-        ),
-      ],
-    }),
+    headedTable(
+      [t("annexReference"), t("annexInput"), t("annexOrganisation"), t("annexCountries")].map((h) => cell(h, true)),
+      rows.map(
+        (r) =>
+          new TableRow({
+            children: [
+              cell(r.reference ?? ""),
+              cell(r.title),
+              cell(r.publication === "anonymous" ? t("anonymous") : r.organisation),
+              cell(r.countries.map((c) => countryName(locale, c)).join(", ")),
+            ],
+          }),
+      ),
+    ),
   );
 
   return pagedDocx({
@@ -136,8 +129,7 @@ export async function buildContributionDocx({
     .from(consultations)
     .where(eq(consultations.id, consultationId));
   const docx = await renderContributionDocx(view, c!.slug);
-  await db.insert(exportLog).values({
-    actorId: actor.userId,
+  await logExport(actor.userId, {
     consultationId,
     format: "docx",
     kind: "contribution",

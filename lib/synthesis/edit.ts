@@ -5,7 +5,6 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import {
-  auditEvents,
   contributionCitations,
   contributionRevisions,
   contributionSections,
@@ -15,6 +14,7 @@ import {
   type ContributionItem,
   type ContributionStatus,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { isAnchorOf, type Actor } from "@/lib/auth/actor";
 import { publicDataChanged } from "@/lib/cache";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -116,8 +116,7 @@ export async function saveSection({
     );
     if (rows.length) await tx.insert(contributionCitations).values(rows);
     await tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: "contribution.sectionSaved",
       consultationId: input.consultationId,
       fromState: String(section.version),
@@ -174,8 +173,7 @@ export async function changeContributionStatus({
         ...(input.step === "return" ? { returnComment: input.comment ?? null } : {}),
       })
       .where(eq(contributions.id, c.id));
-    await tx.insert(auditEvents).values({
-      actorId: actor.userId,
+    await recordAudit(tx, actor.userId, {
       action: `contribution.${input.step}`,
       consultationId: input.consultationId,
       fromState: c.status,

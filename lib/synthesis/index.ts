@@ -19,6 +19,7 @@ import {
   type ContributionStatus,
 } from "@/db/schema";
 import { isAnchorOf, type Actor } from "@/lib/auth/actor";
+import { userLabel } from "@/lib/db-select";
 import { SECRETARIAT_READS } from "./lifecycle";
 import { getContribution } from "./view";
 
@@ -58,15 +59,14 @@ export async function listSectionRevisions({
       number: contributionRevisions.number,
       createdAt: contributionRevisions.createdAt,
       items: contributionRevisions.items,
-      by: users.name,
-      email: users.email,
+      by: userLabel,
     })
     .from(contributionRevisions)
     .innerJoin(contributions, eq(contributions.id, contributionRevisions.contributionId))
     .leftJoin(users, eq(users.id, contributionRevisions.createdBy))
     .where(and(eq(contributions.consultationId, consultationId), eq(contributionRevisions.themeId, themeId)))
     .orderBy(asc(contributionRevisions.number));
-  return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, by: r.by ?? r.email, items: r.items }));
+  return rows;
 }
 
 export interface ContributionSummary {

@@ -9,7 +9,6 @@ import os from "node:os";
 import path from "node:path";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabaseForTests } from "@/db/client";
 import { auditEvents, contributionCitations, contributionRevisions, submissions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -17,14 +16,14 @@ import { moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema } from "@/lib/moderation/schemas";
 import { submitSubmission, withdrawSubmission } from "@/lib/submissions";
 import { submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
-import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
+import { drivers, type TestDatabase } from "@/lib/testing/db";
 import {
   beforeDeadlines as before,
   caught,
   idempotencyKey as key,
   inputContent as content,
 } from "@/lib/testing/inputs";
-import { buildWorld, type World } from "@/lib/testing/fixtures";
+import { buildWorld, openWorld, type World } from "@/lib/testing/fixtures";
 import { getCoverage, markReadNotCited, similarInputs } from "./coverage";
 import { buildContributionDocx } from "./docx";
 import { buildCompilationDocx, buildCompilationXlsx } from "./compilation";
@@ -75,9 +74,7 @@ describe.each(drivers)("the region's contribution on %s", (driver) => {
     contributionStepSchema.parse({ consultationId: w.consultationX, ...raw });
 
   beforeAll(async () => {
-    t = await createTestDatabase(driver);
-    useDatabaseForTests(t);
-    w = await buildWorld(t.db);
+    ({ t, w } = await openWorld(driver));
     memberA = await w.actor("memberA");
     anchorX = await w.actor("anchorX");
     anchorY = await w.actor("anchorY");

@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { listThemes } from "@/lib/consultations/themes";
+import { userLabel } from "@/lib/db-select";
 import { NotFoundError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import { CONTRIBUTION_TRANSITIONS, EDITABLE, SECRETARIAT_READS, roleOf, type Role } from "./lifecycle";
@@ -182,8 +183,7 @@ async function loadView(
           items: contributionSections.items,
           version: contributionSections.version,
           updatedAt: contributionSections.updatedAt,
-          by: users.name,
-          email: users.email,
+          by: userLabel,
         })
         .from(contributionSections)
         .leftJoin(users, eq(users.id, contributionSections.updatedBy))
@@ -203,7 +203,7 @@ async function loadView(
       themeName: t.name,
       version: s?.version ?? 0,
       updatedAt: s && s.version > 0 ? s.updatedAt : null,
-      updatedBy: s && s.version > 0 ? (s.by ?? s.email ?? null) : null,
+      updatedBy: s && s.version > 0 ? s.by : null,
       items: withCitations(s?.items ?? [], cited),
     });
   }

@@ -1,6 +1,8 @@
 // Real databases for tests: PGlite in memory always, PostgreSQL too when DATABASE_URL is set
 // (a fresh database per call, dropped afterwards). No mocks.
 import { randomBytes } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDatabase, type OpenDatabase } from "@/db/open";
 import type { SeedOptions } from "@/db/seed";
@@ -34,4 +36,15 @@ export async function createTestDatabase(driver: Driver, seed: SeedOptions | fal
       await dropper.end();
     },
   };
+}
+
+/** How many rows each table holds, under the names given: what a refused or replayed call must leave as it was. */
+export async function rowCounts<K extends string>(
+  db: TestDatabase["db"],
+  tables: Record<K, PgTable>,
+): Promise<Record<K, number>> {
+  const out = {} as Record<K, number>;
+  for (const [name, table] of Object.entries(tables) as [K, PgTable][])
+    out[name] = (await db.select({ n: count() }).from(table))[0]!.n;
+  return out;
 }

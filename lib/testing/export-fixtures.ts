@@ -10,7 +10,7 @@ import { saveDraft, submitSubmission } from "@/lib/submissions";
 import { draftSchema, submissionSchema, type SubmissionContent } from "@/lib/submissions/schemas";
 import type { TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
-import { idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
+import { idempotencyKey as key, inputContent as content, newInput } from "@/lib/testing/inputs";
 
 // Every field that can carry text gets Arabic, French accents, line breaks, quotes, commas, and a
 // value starting with each of = + - @ tab CR. The form trims leading whitespace, so tab and CR are
@@ -71,11 +71,7 @@ export async function setUp(t: TestDatabase): Promise<Setup> {
       await submitSubmission({
         actor,
         input: submissionSchema.parse({
-          consultationId,
-          organisationId,
-          version: 0,
-          idempotencyKey: key(),
-          intent: "submit",
+          ...newInput(consultationId, organisationId, "submit"),
           ...content(over),
         }),
         now: new Date(Date.UTC(2017, 6, 1, 0, minute++)),
@@ -92,11 +88,7 @@ export async function setUp(t: TestDatabase): Promise<Setup> {
   await saveDraft({
     actor: memberA!,
     input: draftSchema.parse({
-      consultationId: w.consultationX,
-      organisationId: w.orgA,
-      version: 0,
-      idempotencyKey: key(),
-      intent: "draft",
+      ...newInput(w.consultationX, w.orgA, "draft"),
       title: "=DRAFT()",
     }),
   });

@@ -1,9 +1,10 @@
 // Actors for authorisation tests: organisation A (owner, member; registered in consultation X),
 // organisation B (owner, member; active nowhere), an anchor of X, an anchor of Y, the secretariat.
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { useDatabaseForTests, type Db } from "@/db/client";
 import { consultations, memberships, organisations, registrations, roleGrants, users } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
+import { createTestDatabase, type Driver, type TestDatabase } from "./db";
 
 export interface World {
   orgA: string;
@@ -64,4 +65,13 @@ export async function buildWorld(db: Db, tag = Math.random().toString(36).slice(
     ids,
     actor: async (name) => (await loadActor(ids[name]))!,
   };
+}
+
+/** A fresh test database, given to lib/ (useDatabaseForTests), with the world built in it. */
+export async function openWorld(driver: Driver): Promise<{ t: TestDatabase; w: World }> {
+  const t = await createTestDatabase(driver);
+  // db/client's function, not a React hook: the rule goes by its name.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  useDatabaseForTests(t);
+  return { t, w: await buildWorld(t.db) };
 }

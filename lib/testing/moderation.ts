@@ -10,7 +10,7 @@ import { type TestDatabase } from "@/lib/testing/db";
 import { buildWorld, type World } from "@/lib/testing/fixtures";
 import { moderate } from "@/lib/moderation/decisions";
 import { moderationActionSchema } from "@/lib/moderation/schemas";
-import { beforeDeadlines as before, idempotencyKey as key, inputContent as content } from "@/lib/testing/inputs";
+import { beforeDeadlines as before, inputContent as content, newInput } from "@/lib/testing/inputs";
 
 export interface Setup {
   t: TestDatabase;
@@ -50,11 +50,7 @@ export function bind(get: () => Setup) {
     return submitSubmission({
       actor,
       input: submissionSchema.parse({
-        consultationId,
-        organisationId,
-        version: 0,
-        idempotencyKey: key(),
-        intent: "submit",
+        ...newInput(consultationId, organisationId, "submit"),
         ...content(c),
       }),
       now,
