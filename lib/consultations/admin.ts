@@ -2,13 +2,14 @@ import "server-only";
 // The secretariat's work on consultations: edit dates, deadlines, capacity and status;
 // appoint and remove anchor moderators. Only the secretariat; checked here.
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { getDb } from "@/db/client";
 import { consultations, invitations, roleGrants, users, type Consultation } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireSecretariat, type Actor } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { createInvitation } from "@/lib/invitations";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time";
+import { changeConsultation } from "./change";
 import { deadlineWarnings } from "./deadlines";
 import { consultationBySlug } from "./moderation";
 import type { ConsultationEditInput, InviteAnchorInput } from "./schemas";
@@ -41,26 +42,6 @@ export async function getConsultationForSecretariat({
   requireSecretariat(actor);
   const c = await consultationBySlug(slug);
   if (!c) throw new NotFoundError();
-  return c;
-}
-
-/**
- * The secretariat's change to a consultation from a form of its version (a stale form is refused
- * rather than overwrite someone else's change): the row locked, `values(row)` saved, the version
- * counted on. Returns the row as it was.
- */
-export async function changeConsultation(
-  tx: Tx,
-  form: { consultationId: string; version: number },
-  values: (c: Consultation) => Partial<typeof consultations.$inferInsert>,
-): Promise<Consultation> {
-  const [c] = await tx.select().from(consultations).where(eq(consultations.id, form.consultationId)).for("update");
-  if (!c) throw new NotFoundError();
-  if (c.version !== form.version) throw new ConflictError("staleConsultation");
-  await tx
-    .update(consultations)
-    .set({ ...values(c), version: c.version + 1, updatedAt: new Date() })
-    .where(eq(consultations.id, c.id));
   return c;
 }
 

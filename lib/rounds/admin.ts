@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requireSecretariat, type Actor } from "@/lib/auth/actor";
-import { changeConsultation } from "@/lib/consultations/admin";
+import { changeConsultation } from "@/lib/consultations/change";
 import { publicDataChanged } from "@/lib/cache";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { zonedLocalToUtc } from "@/lib/time";
