@@ -274,7 +274,14 @@ describe.each(drivers)("the region's contribution on %s", (driver) => {
     });
     expect(back.can.edit).toBe(true);
     await changeContributionStatus({ actor: anchorX, input: step({ version: 3, step: "finalise" }) });
-    const published = await getPublishedContribution({ consultationId: w.consultationX, locale: "en" });
+    // The public page's copy (cached, null above) is forgotten when the finalising commit's
+    // notification arrives: at once on PGlite, within milliseconds on PostgreSQL; without the
+    // notification it would stay null for the cache's 5 s.
+    let published = await getPublishedContribution({ consultationId: w.consultationX, locale: "en" });
+    for (let i = 0; !published && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      published = await getPublishedContribution({ consultationId: w.consultationX, locale: "en" });
+    }
     expect(published?.contribution.status).toBe("final");
     // The public sees the organisation's name only for a named, published input.
     const cited = published!.sections[0]!.items[0]!.citations[0]!;
