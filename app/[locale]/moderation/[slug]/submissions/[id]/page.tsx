@@ -139,15 +139,19 @@ export default async function ModerationDetailPage({
           </>
         ) : null}
         <h3 className="mt-3 font-semibold">{tf("existingAttachments")}</h3>
-        <ul>
-          {d.attachments.map((a) => (
-            <li key={a.id}>
-              <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
-                {a.fileName}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {d.attachments.length ? (
+          <ul>
+            {d.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/api/attachments/${a.id}`} className="text-brand underline" dir="auto">
+                  {a.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-700">{ts("noAttachments")}</p>
+        )}
       </Section>
 
       <SimilarInputs similar={similar} slug={slug} />
