@@ -72,7 +72,9 @@ function pipeline<S extends z.ZodMiniType>(
     const formData = given instanceof FormData ? given : new FormData();
     const d = deps();
     const locale = (await d.getLocale()) as AppLocale;
-    const tErr = await d.getTranslations("errors");
+    // The translators are made only when there is an error to say (the common answer has none).
+    let errors: ReturnType<ActionDeps["getTranslations"]> | undefined;
+    const tErrors = () => (errors ??= d.getTranslations("errors"));
     const raw = formDataToObject(formData, arrays);
     const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
     let actor: Actor | null;
@@ -82,20 +84,22 @@ function pipeline<S extends z.ZodMiniType>(
       // The session could not be read (database unreachable): say so, keeping what was typed.
       if (!isDatabaseUnavailable(e)) throw e;
       console.error(`[action] database unavailable: ${(e as Error).message}`);
-      return { status: "error", message: tErr("unavailable"), values };
+      return { status: "error", message: (await tErrors())("unavailable"), values };
     }
-    if (requireActor && !actor) return { status: "error", message: tErr("signInRequired"), values };
+    if (requireActor && !actor) return { status: "error", message: (await tErrors())("signInRequired"), values };
     const intercepted = intercept?.(values);
     if (intercepted) return intercepted;
-    const tVal = await d.getTranslations("validation");
     // reportInput: an empty field is "required", not "invalid".
     const parsed = schema.safeParse(nest(raw), { reportInput: true });
-    const fileErrors = markedFileErrors(formData, (k, v) => tErr(k, v));
+    const hasFiles = [...formData.values()].some((v) => typeof v !== "string");
+    const fileErrors = hasFiles ? markedFileErrors(formData, await tErrors()) : {};
     if (!parsed.success || Object.keys(fileErrors).length > 0) {
+      const tErr = await tErrors();
+      const tVal = parsed.success ? undefined : await d.getTranslations("validation");
       return {
         status: "error",
         message: tErr("checkFields"),
-        fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error, (k, v) => tVal(k, v))), ...fileErrors },
+        fieldErrors: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error, (k, v) => tVal!(k, v))), ...fileErrors },
         values,
       };
     }
@@ -104,6 +108,7 @@ function pipeline<S extends z.ZodMiniType>(
     } catch (e) {
       // Next.js signals (a redirect from run, notFound …) go on to Next.js, not into the form.
       unstable_rethrow(e);
+      const tErr = await tErrors();
       if (e instanceof DomainError) {
         const message = tErr(e.code, e.values);
         if (e.field)

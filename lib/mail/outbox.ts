@@ -37,14 +37,21 @@ export async function renderEmail({ locale, template, values }: Omit<EmailInput,
   return { subject, text: `${body}\n\n${t("signature")}\n` };
 }
 
+/** E-mails written together (an input's receipts to its sender and its contact person): one insert. */
+export async function enqueueEmails(tx: DbOrTx, inputs: readonly EmailInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = await Promise.all(
+    inputs.map(async (input) => ({
+      to: input.to,
+      organisationId: input.organisationId ?? null,
+      locale: input.locale,
+      template: input.template,
+      ...(await renderEmail(input)),
+    })),
+  );
+  await tx.insert(emailOutbox).values(rows);
+}
+
 export async function enqueueEmail(tx: DbOrTx, input: EmailInput): Promise<void> {
-  const { subject, text } = await renderEmail(input);
-  await tx.insert(emailOutbox).values({
-    to: input.to,
-    organisationId: input.organisationId ?? null,
-    locale: input.locale,
-    template: input.template,
-    subject,
-    text,
-  });
+  await enqueueEmails(tx, [input]);
 }

@@ -4,11 +4,11 @@
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { deliverDue, MAX_ATTEMPTS, smtpDeliver, type Deliver } from "@/lib/mail/sender";
+import { CLAIM_LEASE_SECONDS, deliverDue, MAX_ATTEMPTS, smtpDeliver, type Deliver } from "@/lib/mail/sender";
 import { createTestDatabase, drivers, type TestDatabase } from "@/lib/testing/db";
 
 interface Received {
@@ -143,6 +143,35 @@ describe.each(drivers)("outbox sender (%s)", (driver) => {
     expect((await deliverDue(slow, 20, 4)) + (await deliverDue(slow, 20, 4))).toBe(30);
     expect([...seen].sort()).toEqual([...tos].sort());
     for (const to of tos) expect((await rowsFor(to)).map((r) => r.status)).toEqual(["sent"]);
+  });
+
+  it("leaves a claimed e-mail to its worker until the lease ends, then another worker sends it", async () => {
+    const to = `dave.${driver}@example.net`;
+    await enqueueSignIn(to);
+    // A worker claims the e-mail and never finishes (its instance died mid-conversation).
+    let claimedBy: string | null = null;
+    const hung: Deliver = (mail) => {
+      claimedBy = mail.to;
+      return new Promise(() => {});
+    };
+    void deliverDue(hung);
+    await vi.waitFor(() => expect(claimedBy).toBe(to));
+    const [claimed] = await rowsFor(to);
+    expect(claimed?.status).toBe("pending");
+    expect(claimed?.attempts).toBe(1);
+    expect(claimed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + (CLAIM_LEASE_SECONDS - 60) * 1000);
+
+    // Meanwhile no other worker takes it.
+    expect(await deliverDue(deliver)).toBe(0);
+    expect(received).toHaveLength(0);
+
+    // Once the lease has run out, it is sent, once.
+    await makeDue(to);
+    expect(await deliverDue(deliver)).toBe(1);
+    expect(received.map((m) => m.rcptTo)).toEqual([[to]]);
+    const [row] = await rowsFor(to);
+    expect(row?.status).toBe("sent");
+    expect(row?.attempts).toBe(2);
   });
 
   it("keeps a refused e-mail pending with backoff, then sends it on a later attempt", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
-// Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of app instances
-// can run the loop; a failed delivery is retried with backoff, never dropped.
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+// Delivers the outbox. Rows are claimed in batches with FOR UPDATE SKIP LOCKED and a lease, so any
+// number of app instances can run the loop; a failed delivery is retried with backoff, never dropped.
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@/db/client";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
@@ -43,9 +43,19 @@ export function defaultDeliver(): Deliver {
 const backoffSeconds = (attempts: number) => Math.min(3600, 15 * 2 ** attempts);
 
 /**
- * Sends what is due, up to `batch` attempts, with `workers` claims in flight at once (each row is
- * claimed with FOR UPDATE SKIP LOCKED, so workers, and other instances, never send one e-mail
- * twice); returns how many were sent.
+ * How long a claimed e-mail is left to the worker that claimed it before any worker (of any instance)
+ * may claim it again: longer than an SMTP conversation takes, so that an e-mail is sent again only
+ * when its sender died after claiming it (at least once, never lost).
+ */
+export const CLAIM_LEASE_SECONDS = 300;
+
+/**
+ * Sends what is due, up to `batch` e-mails, with `workers` deliveries in flight at once; returns how
+ * many were sent. One statement claims the batch (FOR UPDATE SKIP LOCKED: claims never wait on each
+ * other or take the same row): each claimed row's attempt is counted and its next attempt put a lease
+ * away, so no other worker or instance takes it meanwhile. One statement then marks the sent ones;
+ * a refused one goes back to pending with backoff, or to failed after MAX_ATTEMPTS. Two statements
+ * per batch, where a transaction per e-mail took four statements each.
  */
 export async function deliverDue(
   deliver: Deliver = defaultDeliver(),
@@ -53,49 +63,53 @@ export async function deliverDue(
   workers = MAIL_WORKERS,
 ): Promise<number> {
   const db = await getDb();
-  let sent = 0;
-  let attempted = 0;
-  const claimOne = () =>
-    db.transaction(async (tx) => {
-      const [mail] = await tx
-        .select()
-        .from(emailOutbox)
-        .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`now()`)))
-        .orderBy(asc(emailOutbox.nextAttemptAt))
-        .limit(1)
-        .for("update", { skipLocked: true });
-      if (!mail) return null;
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`now()`)))
+    .orderBy(asc(emailOutbox.nextAttemptAt))
+    .limit(batch)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(emailOutbox)
+    .set({
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      nextAttemptAt: sql`now() + ${CLAIM_LEASE_SECONDS} * interval '1 second'`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+  if (claimed.length === 0) return 0;
+  claimed.sort((a, b) => a.id - b.id); // oldest first
+  const sent: number[] = [];
+  const refused: { mail: OutboxEmail; error: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < claimed.length) {
+      const mail = claimed[next++]!;
       try {
         await deliver(mail);
-        await tx
-          .update(emailOutbox)
-          .set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null })
-          .where(eq(emailOutbox.id, mail.id));
-        return "sent" as const;
+        sent.push(mail.id);
       } catch (err) {
-        const attempts = mail.attempts + 1;
-        await tx
-          .update(emailOutbox)
-          .set({
-            attempts,
-            lastError: String((err as Error).message ?? err).slice(0, 500),
-            status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-            nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
-          })
-          .where(eq(emailOutbox.id, mail.id));
-        return "failed" as const;
+        refused.push({ mail, error: String((err as Error).message ?? err).slice(0, 500) });
       }
-    });
-  const worker = async () => {
-    while (attempted < batch) {
-      attempted++;
-      const claimed = await claimOne();
-      if (claimed === null) return;
-      if (claimed === "sent") sent++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
-  return sent;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, claimed.length)) }, worker));
+  if (sent.length > 0)
+    await db
+      .update(emailOutbox)
+      .set({ status: "sent", sentAt: new Date(), lastError: null })
+      .where(inArray(emailOutbox.id, sent));
+  for (const { mail, error } of refused)
+    await db
+      .update(emailOutbox)
+      .set({
+        lastError: error,
+        status: mail.attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+        nextAttemptAt: new Date(Date.now() + backoffSeconds(mail.attempts) * 1000),
+      })
+      .where(eq(emailOutbox.id, mail.id));
+  return sent.length;
 }
 const MAIL_BATCH = 50;
 const MAIL_WORKERS = 4;

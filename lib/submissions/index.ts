@@ -30,6 +30,7 @@ import {
   pickContent,
   recordSubmitted,
   retryOnceOnUniqueViolation,
+  startReceiptReads,
   takeNextNumber,
   type Recording,
   type UploadedFile,
@@ -171,6 +172,14 @@ export async function submitSubmission({
             now,
           });
       inserted?.catch(() => {}); // judged below, after the consultation
+      // With them, the topics' check and the receipt's reads: one round trip for all four.
+      const early = startReceiptReads(tx, {
+        actor,
+        consultationId: input.consultationId,
+        organisationId: input.organisationId,
+        org,
+        content,
+      });
       const c = await numbered;
       if (!c) throw new NotFoundError();
       await assertBeforeDeadline(c, actor, now);
@@ -185,6 +194,7 @@ export async function submitSubmission({
         now,
         draft,
         inserted: await inserted,
+        early,
       });
       return { ...r, replayed: false };
     });

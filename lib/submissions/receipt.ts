@@ -2,7 +2,7 @@ import "server-only";
 // The receipt of a submitted input: to the person who submitted it and to the contact person the
 // form names (the addresses the confirmation page names), each in their language, with a copy of
 // what was submitted, so the organisation has its text even if the portal is out of reach.
-import { and, asc, eq } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Tx } from "@/db/client";
 import { themeTranslations, type Locale } from "@/db/schema";
@@ -35,16 +35,29 @@ export function receiptRecipients(
   return out;
 }
 
+/** The names of an input's topics in its receipts' languages, keyed by topicKey: one query. */
+export type TopicNames = ReadonlyMap<string, string>;
+const topicKey = (locale: Locale, id: number) => `${locale}:${id}`;
+
+export async function topicNames(tx: Tx, locales: readonly Locale[], ids: readonly number[]): Promise<TopicNames> {
+  if (locales.length === 0 || ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: themeTranslations.themeId, locale: themeTranslations.locale, name: themeTranslations.name })
+    .from(themeTranslations)
+    .where(
+      and(
+        inArray(themeTranslations.locale, [...new Set(locales)]),
+        inArray(themeTranslations.themeId, [...new Set(ids)]),
+      ),
+    );
+  return new Map(rows.map((r) => [topicKey(r.locale, r.id), r.name]));
+}
+
 /** The submitted input as plain text, labelled in `locale`. */
-export async function receiptCopy(tx: Tx, locale: Locale, content: ReceiptContent): Promise<string> {
+export async function receiptCopy(locale: Locale, content: ReceiptContent, names: TopicNames): Promise<string> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "submission" });
-  const names = await tx
-    .select({ id: themeTranslations.themeId, name: themeTranslations.name })
-    .from(themeTranslations)
-    .where(and(eq(themeTranslations.locale, locale)))
-    .orderBy(asc(themeTranslations.themeId));
-  const themeName = (id: number) => names.find((n) => n.id === id)?.name ?? String(id);
+  const themeName = (id: number) => names.get(topicKey(locale, id)) ?? String(id);
   const section = (label: string, text: string) => `${label}\n${text}`;
   const parts = [
     section(t("fields.title"), content.title),

@@ -28,12 +28,12 @@ import { consultationPhase } from "@/lib/consultations/phase";
 import { assertRoundTopics } from "@/lib/consultations/themes";
 import { DomainError, isUniqueViolation, NotFoundError } from "@/lib/errors";
 import { deadlineInZone } from "@/lib/i18n/zones";
-import { enqueueEmail } from "@/lib/mail/outbox";
+import { enqueueEmail, enqueueEmails } from "@/lib/mail/outbox";
 import { regionNameIn } from "@/lib/mail/regions";
 import { fileStore } from "@/lib/storage";
 import { appBaseUrl } from "@/lib/url";
 import { TRANSITIONS } from "./lifecycle";
-import { receiptCopy, receiptRecipients } from "./receipt";
+import { receiptCopy, receiptRecipients, topicNames, type TopicNames } from "./receipt";
 import type { BehalfChannel, DraftInput, SubmissionContent } from "./schemas";
 
 export interface UploadedFile {
@@ -209,11 +209,14 @@ export async function recordSubmitted(
     onBehalf?: OnBehalf;
     /** The row insertSubmitted already wrote with this number. */
     inserted?: { id: string; reference: string };
+    /** The reads startReceiptReads sent with the number, when the caller sent them (one round trip fewer). */
+    early?: EarlyReads;
   },
 ): Promise<{ id: string; reference: string }> {
   const { actor, consultation: c, organisationId, content, now } = x;
   // Every submit path (the organisation's, the anchors' on its behalf): only the round's topics.
-  await assertRoundTopics(tx, c.id, content.themes);
+  const [contact, names] = await (x.early ??
+    startReceiptReads(tx, { actor, consultationId: c.id, organisationId, org: x.org, content, onBehalf: x.onBehalf }));
   const reference = referenceOf(c);
   if (x.inserted && x.inserted.reference !== reference)
     throw new Error(`reference ${x.inserted.reference} written, ${reference} taken`);
@@ -269,10 +272,54 @@ export async function recordSubmitted(
       content,
       id,
       onBehalf: x.onBehalf,
-      known: x.org,
+      contact,
+      names,
     }),
   ]);
   return { id, reference };
+}
+
+type EarlyReads = Promise<[ReceiptContact | undefined, TopicNames]>;
+
+/**
+ * The reads a submit needs besides the row itself, sent at once (postgres.js pipelines them on the
+ * transaction's connection): the topics' check (a share lock on them, and "topicNotInRound" beside
+ * the field when one is not the round's), the organisation's contact unless known, and the topics'
+ * names in the receipts' languages. Resolves to the contact and the names.
+ */
+export function startReceiptReads(
+  tx: Tx,
+  x: {
+    actor: Actor;
+    consultationId: string;
+    organisationId: string;
+    org?: ReceiptContact;
+    content: ReturnType<typeof pickContent>;
+    onBehalf?: OnBehalf;
+  },
+): EarlyReads {
+  const topics = assertRoundTopics(tx, x.consultationId, x.content.themes);
+  const contact = x.org
+    ? Promise.resolve(x.org)
+    : tx
+        .select({ email: organisations.contactEmail, locale: organisations.locale })
+        .from(organisations)
+        .where(eq(organisations.id, x.organisationId))
+        .then((rows) => rows[0]);
+  // The copy of the text goes only with the organisation's own form's receipts.
+  const names: Promise<TopicNames> =
+    x.onBehalf || !x.org
+      ? Promise.resolve(new Map())
+      : topicNames(
+          tx,
+          receiptRecipients(x.actor, x.content.contactEmail, x.org.locale).map((r) => r.locale),
+          x.content.themes,
+        );
+  const all = Promise.all([topics, contact, names]).then(
+    ([, c, n]) => [c, n] as [ReceiptContact | undefined, TopicNames],
+  );
+  all.catch(() => {}); // judged where awaited
+  return all;
 }
 
 interface ReceiptContact {
@@ -290,18 +337,11 @@ async function sendReceipt(
     content: ReturnType<typeof pickContent>;
     id: string;
     onBehalf?: OnBehalf;
-    known?: ReceiptContact;
+    contact: ReceiptContact | undefined;
+    names: TopicNames;
   },
 ) {
-  const { consultation: c, organisationId, reference, content, id, onBehalf } = x;
-  const org =
-    x.known ??
-    (
-      await tx
-        .select({ email: organisations.contactEmail, locale: organisations.locale })
-        .from(organisations)
-        .where(eq(organisations.id, organisationId))
-    )[0];
+  const { consultation: c, organisationId, reference, content, id, onBehalf, contact: org } = x;
   if (!org) return;
   const valuesIn = async (locale: Locale) => ({
     reference,
@@ -321,9 +361,15 @@ async function sendReceipt(
     });
     return;
   }
-  // The organisation's own form: to the person who sent it and to the contact person it names.
-  for (const r of receiptRecipients(x.actor, content.contactEmail, org.locale)) {
-    const values = { ...(await valuesIn(r.locale)), copy: await receiptCopy(tx, r.locale, content) };
-    await enqueueEmail(tx, { to: r.to, organisationId, locale: r.locale, template: "submissionReceipt", values });
-  }
+  // The organisation's own form: to the person who sent it and to the contact person it names, in one insert.
+  const receipts = await Promise.all(
+    receiptRecipients(x.actor, content.contactEmail, org.locale).map(async (r) => ({
+      to: r.to,
+      organisationId,
+      locale: r.locale,
+      template: "submissionReceipt" as const,
+      values: { ...(await valuesIn(r.locale)), copy: await receiptCopy(r.locale, content, x.names) },
+    })),
+  );
+  await enqueueEmails(tx, receipts);
 }
