@@ -1,7 +1,8 @@
 // A horizontal bar chart drawn on the server: an HTML table (its caption the chart's title, each row
 // a label and its number, read as such by screen readers) whose bars are small SVGs hidden from
 // assistive technology. Long labels wrap, the table reads right to left in Arabic (the bars grow
-// from the right there), and no script or chart library reaches the browser.
+// from the right there), and no script or chart library reaches the browser. bar-label, bar-cell and
+// bar-value: app/globals.css.
 
 export interface BarChartRow {
   key: string;
@@ -47,7 +48,7 @@ export function BarChart({
               const width = Math.max(r.value > 0 ? 1 : 0, Math.round((r.value / top) * 100));
               return (
                 <tr key={r.key} className="align-top" data-testid="chart-row">
-                  <th scope="row" className="py-0.5 pe-2 text-start font-normal" title={r.title}>
+                  <th scope="row" className="bar-label" title={r.title}>
                     {r.href ? (
                       <a href={r.href} className="text-brand underline">
                         {r.label}
@@ -56,7 +57,7 @@ export function BarChart({
                       r.label
                     )}
                   </th>
-                  <td className="w-2/5 min-w-16 py-1 align-middle">
+                  <td className="bar-cell">
                     <svg
                       aria-hidden="true"
                       focusable="false"
@@ -68,7 +69,7 @@ export function BarChart({
                       <rect x="0" y="0" width={width} height="10" className="fill-brand" />
                     </svg>
                   </td>
-                  <td className="py-0.5 ps-2 text-end tabular-nums" data-testid="chart-value">
+                  <td className="bar-value" data-testid="chart-value">
                     {formatValue(r.value)}
                   </td>
                 </tr>
