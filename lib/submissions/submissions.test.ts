@@ -13,6 +13,7 @@ import {
   storedFiles,
   submissionRevisions,
   submissions,
+  themeTranslations,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -282,6 +283,32 @@ describe.each(drivers)("submissions on %s", (driver) => {
     const again = await caught(saveDraft({ actor: memberA, input: draftInput("overwrite", { idempotencyKey: k }) }));
     expect(again.code).toBe("alreadySubmitted");
     expect((await stored(draft.id)).title).toBe("Submitted title");
+  });
+
+  it("writes each receipt in its recipient's language, topics' names included, in one insert", async () => {
+    // The submitter reads French; the contact person gets the organisation's language (English).
+    const r = await submit({ ...memberA, locale: "fr" }, "Receipts in two languages");
+    const receipts = (
+      await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, "submissionReceipt"))
+    ).filter((m) => m.subject.includes(r.reference));
+    expect(receipts.map((m) => [m.to, m.locale]).sort()).toEqual(
+      [
+        [memberA.email, "fr"],
+        ["contact@example.net", "en"],
+      ].sort(),
+    );
+    const names = await t.db
+      .select({ locale: themeTranslations.locale, name: themeTranslations.name })
+      .from(themeTranslations)
+      .where(eq(themeTranslations.themeId, 1));
+    const nameIn = (l: string) => names.find((n) => n.locale === l)!.name;
+    expect(nameIn("fr")).not.toBe(nameIn("en"));
+    const fr = receipts.find((m) => m.locale === "fr")!;
+    const en = receipts.find((m) => m.locale === "en")!;
+    expect(fr.text).toContain(`- ${nameIn("fr")}`);
+    expect(fr.text).not.toContain(nameIn("en"));
+    expect(en.text).toContain(`- ${nameIn("en")}`);
+    expect(en.text).not.toContain(nameIn("fr"));
   });
 
   it("keeps every revision on edit, refuses a stale edit, and puts changes requested back to submitted", async () => {
