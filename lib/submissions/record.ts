@@ -306,15 +306,17 @@ export function startReceiptReads(
         .from(organisations)
         .where(eq(organisations.id, x.organisationId))
         .then((rows) => rows[0]);
-  // The copy of the text goes only with the organisation's own form's receipts.
-  const names: Promise<TopicNames> =
-    x.onBehalf || !x.org
+  // The copy of the text goes only with the organisation's own form's receipts, in their languages
+  // (the contact person's is the organisation's: sent at once when known, else after the contact).
+  const namesFor = (org: ReceiptContact | undefined): Promise<TopicNames> =>
+    x.onBehalf || !org
       ? Promise.resolve(new Map())
       : topicNames(
           tx,
-          receiptRecipients(x.actor, x.content.contactEmail, x.org.locale).map((r) => r.locale),
+          receiptRecipients(x.actor, x.content.contactEmail, org.locale).map((r) => r.locale),
           x.content.themes,
         );
+  const names = x.org ? namesFor(x.org) : contact.then(namesFor);
   const all = Promise.all([topics, contact, names]).then(
     ([, c, n]) => [c, n] as [ReceiptContact | undefined, TopicNames],
   );
