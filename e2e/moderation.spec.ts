@@ -54,6 +54,15 @@ test("an anchor filters, searches, requests changes; the organisation edits; the
   // A French search finds the French input by its stem ("travailleuse" for "travailleuses").
   await queue.findSubmitted("mena", `travailleuse ${tag}`);
   await expectAccessible(page);
+  // The country filter offers the countries the inputs name, not all 250 (no input names Iceland),
+  // and keeps one chosen from a link even when no input names it.
+  const countries = page.locator("select[name=country] option");
+  expect(await countries.count()).toBeLessThan(100);
+  await expect(page.locator("select[name=country] option[value=IS]")).toHaveCount(0);
+  await page.goto(`${new URL(page.url()).pathname}?country=IS`);
+  await expect(page.locator("select[name=country]")).toHaveValue("IS");
+  await expect(queue.rows).toHaveCount(0);
+  await queue.findSubmitted("mena", `travailleuse ${tag}`);
   await queue.openFirst();
   await ready(page);
   await expectAccessible(page);

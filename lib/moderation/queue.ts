@@ -227,6 +227,7 @@ export interface Overview {
   total: number;
   byStatus: Record<string, number>;
   byTheme: Record<string, number>;
+  /** Every country the inputs name, most named first (the chart shows ten, the filter offers all). */
   byCountry: { key: string; n: number }[];
   byOrgType: Record<string, number>;
   byLanguage: Record<string, number>;
@@ -265,8 +266,7 @@ export async function getOverview({ actor, consultationId, round }: OverviewScop
       .innerJoin(sql`unnest(${submissions.countries}) as c(country)`, sql`true`)
       .where(where)
       .groupBy(sql`c.country`)
-      .orderBy(desc(count()))
-      .limit(30),
+      .orderBy(desc(count())),
     db
       .select({ key: organisations.type, n: count() })
       .from(submissions)

@@ -118,6 +118,7 @@ export default async function ModerationPage({ params, searchParams }: PageProps
           regionNamesById={regionNamesById}
           themes={themes}
           langName={langName}
+          countries={overview.byCountry.map((c) => c.key)}
         />
         <p className="mt-3 text-sm" role="status" data-testid="queue-count">
           {queue.totalCapped ? t("countMoreThan", { total: queue.total }) : t("count", { total: queue.total })}

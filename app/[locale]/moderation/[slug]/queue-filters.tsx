@@ -11,7 +11,9 @@ import { inputLanguages } from "@/lib/submissions/schemas";
 
 /**
  * The queue's filter form (a GET search form): round (all consultations), search, region, status,
- * theme, type of organisation, language, country, dates and sort order.
+ * theme, type of organisation, language, country, dates and sort order. The countries offered are
+ * those the queue's inputs name (and the one chosen): a consultation's inputs name a few dozen of
+ * the 250, and a list of those is shorter to scan and to send.
  */
 export async function QueueFilterForm({
   slug,
@@ -23,6 +25,7 @@ export async function QueueFilterForm({
   regionNamesById,
   themes,
   langName,
+  countries,
 }: {
   slug: string;
   locale: AppLocale;
@@ -34,6 +37,8 @@ export async function QueueFilterForm({
   regionNamesById: Map<string, string>;
   themes: ThemeLabel[];
   langName: (l: string) => string;
+  /** The countries the inputs name (the overview's counts). */
+  countries: readonly string[];
 }) {
   const [t, ta, ts, to] = await Promise.all([
     getTranslations("moderation"),
@@ -41,6 +46,7 @@ export async function QueueFilterForm({
     getTranslations("mySubmissions"),
     getTranslations("organisation"),
   ]);
+  const named = new Set(countries);
   const select = (
     name: string,
     label: string,
@@ -108,7 +114,12 @@ export async function QueueFilterForm({
         filters.language,
         inputLanguages.map((l) => ({ value: l, label: langName(l) })),
       )}
-      {select("country", ta("countryFilter"), filters.country, countryOptions(locale))}
+      {select(
+        "country",
+        ta("countryFilter"),
+        filters.country,
+        countryOptions(locale).filter((o) => named.has(o.value) || o.value === filters.country),
+      )}
       <DateFilter name="from" label={t("from")} defaultValue={filters.from ?? ""} />
       <DateFilter name="to" label={t("to")} defaultValue={filters.to ?? ""} />
       {select("sort", t("sort"), filters.sort, [
