@@ -301,3 +301,20 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 export const round = (x: number) => Math.round(x * 100) / 100;
+
+/** What a page weighs as sent: its bytes, its HTML elements (outside scripts) and its scripts' bytes (the RSC payload, mostly). */
+export interface PageShape {
+  bytes: number;
+  elements: number;
+  scriptBytes: number;
+}
+
+export function pageShape(html: string): PageShape {
+  const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  return {
+    bytes: Buffer.byteLength(html),
+    elements: (markup.match(/<[a-zA-Z]/g) ?? []).length,
+    scriptBytes: scripts.reduce((n, s) => n + Buffer.byteLength(s), 0),
+  };
+}

@@ -42,6 +42,7 @@ import {
   getPage,
   mulberry32,
   newKey,
+  pageShape,
   parseSubmitForm,
   percentile,
   round,
@@ -49,6 +50,7 @@ import {
   waitReady,
   ACCEPTED_LOCATION,
   type InputContent,
+  type PageShape,
 } from "./client";
 import { fillSubmissions } from "./fill";
 import { nginxAvailable, startNginx, type RunningNginx } from "./nginx";
@@ -389,6 +391,18 @@ async function main() {
         [app?.pid],
       );
     });
+    // What each page weighs: its CPU per view follows the number of elements more than the bytes.
+    const shapes: Record<string, PageShape> = {};
+    const shape = async (name: string, base: string, p: string, cookie?: string) => {
+      const r = await getPage(base, p, cookie);
+      if (r.kind === "http" && r.status === 200) shapes[name] = pageShape(r.body);
+    };
+    if (ONLY.has("b") || ONLY.has("c")) {
+      await shape("home", BASE, "/en");
+      await shape("consultation", BASE, "/en/consultations/asia");
+      await shape("inputs", BASE, "/en/inputs");
+      await shape("moderationQueue", BASE, "/en/moderation/asia", anchor.cookie);
+    }
     await stopProcess(app);
     app = null;
     if (PROFILE) log(`CPU profile of the app in ${profileDir}`);
@@ -499,6 +513,8 @@ async function main() {
         floorPage = await drive(`(d) floor: bare Next.js page, ${half} s`, FLOOR, half, get("/"), is200, CONNECTIONS, [
           floorApp.pid,
         ]);
+        const fp = await getPage(FLOOR, "/");
+        if (fp.kind === "http") shapes.floorPage = pageShape(fp.body);
         return f;
       } finally {
         await stopProcess(floorApp);
@@ -553,6 +569,12 @@ async function main() {
       `By CPU time per answer (floor's ÷ app's): submissions ${cpuOfFloor.submissions}, home ${cpuOfFloor.home}, consultation ${cpuOfFloor.consultation}, ` +
         `public inputs ${cpuOfFloor.inputs}, moderation queue ${cpuOfFloor.moderationQueue}`,
     );
+    log(
+      `Pages as sent (bytes, elements outside scripts, script bytes): ` +
+        Object.entries(shapes)
+          .map(([k, v]) => `${k} ${v.bytes} B, ${v.elements} elements, ${v.scriptBytes} B`)
+          .join("; "),
+    );
     if (instances) log(`Two instances behind nginx ÷ one instance behind nginx, submissions/s: ${instances.ratio}`);
     log(`Rows: ${after - before} new submissions (${d} duplicate titles); load average ${load0} → ${load1}`);
     log(
@@ -571,6 +593,7 @@ async function main() {
         submissions,
         publicPages: { home, consultation, inputs, homeByConnections },
         moderationQueue: queue,
+        pageShapes: shapes,
         baseline: base,
         floor: { submissions: floor, page: floorPage },
         twoInstances: instances,
