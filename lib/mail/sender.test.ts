@@ -2,7 +2,7 @@
 // e-mail goes out through a real SMTP conversation; a refusal keeps it pending with backoff and it is
 // sent on a later attempt; after MAX_ATTEMPTS refusals it is marked failed, never deleted.
 import type { AddressInfo } from "node:net";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDatabaseForTests } from "@/db/client";
@@ -172,6 +172,22 @@ describe.each(drivers)("outbox sender (%s)", (driver) => {
     const [row] = await rowsFor(to);
     expect(row?.status).toBe("sent");
     expect(row?.attempts).toBe(2);
+  });
+
+  it("marks sent e-mails as it goes, so a worker that dies mid-batch leaves only a few to send again", async () => {
+    const tos = Array.from({ length: 20 }, (_, i) => `midbatch${i}.${driver}@example.net`);
+    for (const to of tos) await enqueueSignIn(to);
+    // One worker: the first 15 go out, then the SMTP conversation never ends (the instance died).
+    let delivered = 0;
+    const dying: Deliver = () => (delivered++ < 15 ? Promise.resolve() : new Promise(() => {}));
+    void deliverDue(dying, 20, 1);
+    await vi.waitFor(async () => {
+      const rows = await t.db.select().from(emailOutbox).where(inArray(emailOutbox.to, tos));
+      // The first ten are marked sent; the five after them, delivered but not yet marked, and the
+      // rest stay pending until the lease ends.
+      expect(rows.filter((r) => r.status === "sent")).toHaveLength(10);
+    });
+    expect(delivered).toBe(16);
   });
 
   it("keeps a refused e-mail pending with backoff, then sends it on a later attempt", async () => {

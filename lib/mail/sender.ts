@@ -53,9 +53,9 @@ export const CLAIM_LEASE_SECONDS = 300;
  * Sends what is due, up to `batch` e-mails, with `workers` deliveries in flight at once; returns how
  * many were sent. One statement claims the batch (FOR UPDATE SKIP LOCKED: claims never wait on each
  * other or take the same row): each claimed row's attempt is counted and its next attempt put a lease
- * away, so no other worker or instance takes it meanwhile. One statement then marks the sent ones;
- * a refused one goes back to pending with backoff, or to failed after MAX_ATTEMPTS. Two statements
- * per batch, where a transaction per e-mail took four statements each.
+ * away, so no other worker or instance takes it meanwhile. The sent ones are marked ten at a time
+ * as they go; a refused one goes back to pending with backoff, or to failed after MAX_ATTEMPTS. Six
+ * statements for a full batch of 50, where a transaction per e-mail took four statements each.
  */
 export async function deliverDue(
   deliver: Deliver = defaultDeliver(),
@@ -80,7 +80,19 @@ export async function deliverDue(
     .returning();
   if (claimed.length === 0) return 0;
   claimed.sort((a, b) => a.id - b.id); // oldest first
-  const sent: number[] = [];
+  let sent = 0;
+  // Sent e-mails are marked in groups of MARK_EVERY as they go, so that an instance dying mid-batch
+  // sends again at most the few not yet marked (and those in flight), not the whole batch.
+  const unmarked: number[] = [];
+  const mark = async () => {
+    const ids = unmarked.splice(0);
+    if (ids.length === 0) return;
+    await db
+      .update(emailOutbox)
+      .set({ status: "sent", sentAt: new Date(), lastError: null })
+      .where(inArray(emailOutbox.id, ids));
+    sent += ids.length;
+  };
   const refused: { mail: OutboxEmail; error: string }[] = [];
   let next = 0;
   const worker = async () => {
@@ -88,18 +100,16 @@ export async function deliverDue(
       const mail = claimed[next++]!;
       try {
         await deliver(mail);
-        sent.push(mail.id);
       } catch (err) {
         refused.push({ mail, error: String((err as Error).message ?? err).slice(0, 500) });
+        continue;
       }
+      unmarked.push(mail.id);
+      if (unmarked.length >= MARK_EVERY) await mark();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, claimed.length)) }, worker));
-  if (sent.length > 0)
-    await db
-      .update(emailOutbox)
-      .set({ status: "sent", sentAt: new Date(), lastError: null })
-      .where(inArray(emailOutbox.id, sent));
+  await mark();
   for (const { mail, error } of refused)
     await db
       .update(emailOutbox)
@@ -109,9 +119,10 @@ export async function deliverDue(
         nextAttemptAt: new Date(Date.now() + backoffSeconds(mail.attempts) * 1000),
       })
       .where(eq(emailOutbox.id, mail.id));
-  return sent.length;
+  return sent;
 }
 const MAIL_BATCH = 50;
+const MARK_EVERY = 10;
 const MAIL_WORKERS = 4;
 
 const LOOP = Symbol.for("gcm.mailLoop");
