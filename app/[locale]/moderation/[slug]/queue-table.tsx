@@ -7,7 +7,6 @@ import { BulkActions } from "./bulk-actions";
 import { TableHead } from "@/components/table-head";
 
 // q-row, q-cell, q-label and q-note: app/globals.css (one short class where 50 rows repeated the utilities).
-const cell = "q-cell";
 
 /**
  * The queue's table, a page of inputs: in the form that carries the anchors' bulk actions (a checkbox
@@ -99,20 +98,20 @@ export async function QueueTable({
                   />
                 </td>
               ) : null}
-              <td className={cell}>
+              <td className="q-cell">
                 <span className="q-label">{labels.reference}</span>
                 <span dir="ltr" className="whitespace-nowrap font-mono">
                   {r.reference}
                 </span>
               </td>
               {all ? (
-                <td className={cell}>
+                <td className="q-cell">
                   <span className="q-label">{labels.region}</span>
                   <span data-testid="queue-region">{regionNamesById.get(r.consultationId)}</span>
                 </td>
               ) : null}
               {/* 50 rows: plain links keep the render and the page small. */}
-              <td className={cell}>
+              <td className="q-cell">
                 <a href={`${rowBase}${r.id}`} className="font-medium text-brand underline" dir="auto">
                   {r.title}
                 </a>
@@ -121,14 +120,14 @@ export async function QueueTable({
                   {r.keywords.length ? `${langName(r.language)} · ${r.keywords.join(", ")}` : langName(r.language)}
                 </span>
               </td>
-              <td className={cell}>
+              <td className="q-cell">
                 <span className="q-label">{labels.organisation}</span>
                 <bdi>{r.organisation.name}</bdi>
                 <span className="q-note">
                   {`${to(`types.${r.organisation.type}` as never)} · ${r.organisation.verified ? verified : unverified} · ${r.organisation.registered ? registered : notRegistered}`}
                 </span>
               </td>
-              <td className={cell}>
+              <td className="q-cell">
                 <span className="q-label">{labels.status}</span>
                 {ts(`statuses.${r.status}` as never)}
                 {r.channel !== "web" ? (
@@ -137,7 +136,7 @@ export async function QueueTable({
                   </span>
                 ) : null}
               </td>
-              <td className={cell}>
+              <td className="q-cell">
                 <span className="q-label">{labels.submitted}</span>
                 {r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium" }) : ""}
               </td>
